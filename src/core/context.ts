@@ -1,0 +1,86 @@
+/**
+ * Augment this interface to type `ctx.user` and `ctx.app` across your server:
+ *
+ * @example
+ * declare module "mizan" {
+ *   interface Register { user: { id: number; isStaff: boolean }; app: { mailer: Mailer } }
+ * }
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: declaration-merging target
+export interface Register {}
+
+/** What mizan itself reads from a user: the flags behind `auth: "staff"` and `"superuser"`. */
+export interface MizanUser {
+  id?: string | number;
+  isStaff?: boolean;
+  isSuperuser?: boolean;
+}
+
+export type User = Register extends { user: infer U } ? U : MizanUser;
+export type App = Register extends { app: infer A } ? A : unknown;
+
+export interface CookieOptions {
+  maxAge?: number;
+  expires?: Date;
+  path?: string;
+  domain?: string;
+  secure?: boolean;
+  httpOnly?: boolean;
+  sameSite?: "Strict" | "Lax" | "None";
+}
+
+/** Everything a server function sees of the request it serves. */
+export interface RequestContext {
+  /** The Web request being served. */
+  readonly request: Request;
+  /** Resolved once per request by the handler's `getUser(request)`; `null` when anonymous. */
+  readonly user: User | null;
+  /** Aborted when the client goes away. */
+  readonly signal: AbortSignal;
+  /** The app object given to `createHandler({ app })`. */
+  readonly app: App;
+  /** Headers added to the response (also on errors). */
+  readonly responseHeaders: Headers;
+  setCookie(name: string, value: string, options?: CookieOptions): void;
+}
+
+function serializeCookie(name: string, value: string, o: CookieOptions = {}): string {
+  let out = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  if (o.maxAge !== undefined) out += `; Max-Age=${Math.floor(o.maxAge)}`;
+  if (o.expires) out += `; Expires=${o.expires.toUTCString()}`;
+  out += `; Path=${o.path ?? "/"}`;
+  if (o.domain) out += `; Domain=${o.domain}`;
+  if (o.secure) out += "; Secure";
+  if (o.httpOnly) out += "; HttpOnly";
+  if (o.sameSite) out += `; SameSite=${o.sameSite}`;
+  return out;
+}
+
+export interface ContextInit {
+  request?: Request;
+  user?: User | null;
+  signal?: AbortSignal;
+  app?: App;
+}
+
+/**
+ * Build a RequestContext. The HTTP handler calls this once per request; tests and the
+ * in-process transport call it directly.
+ *
+ * @example
+ * const ctx = createContext({ user: { id: 1 } });
+ * await registry.call("echo", ctx, { text: "hi" });
+ */
+export function createContext(init: ContextInit = {}): RequestContext {
+  const responseHeaders = new Headers();
+  return {
+    request: init.request ?? new Request("http://localhost/"),
+    user: init.user ?? null,
+    signal: init.signal ?? new AbortController().signal,
+    app: init.app as App,
+    responseHeaders,
+    setCookie(name, value, options) {
+      responseHeaders.append("Set-Cookie", serializeCookie(name, value, options));
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { authKind, type AuthKind } from "./auth.js";
+import type { RequestContext } from "./context.js";
+import { MizanError } from "./errors.js";
+import { contentHash } from "./hash.js";
+import type { ContextKind, ServerFunction } from "./server-function.js";
+
+export const FUNCTION_NAME = /^[a-z][a-zA-Z0-9_]*(\.[a-zA-Z0-9_]+)*$/;
+
+/** Anything that registers itself (a Form class registers its three functions). */
+export interface Registrable {
+  registerInto(registry: Registry, name?: string): void;
+}
+
+export interface FunctionManifest {
+  name: string;
+  description: string | null;
+  input: unknown;
+  output: unknown;
+  auth: AuthKind;
+  context: ContextKind | null;
+  meta: Record<string, unknown>;
+}
+
+export interface Manifest {
+  version: string;
+  functions: Record<string, FunctionManifest>;
+  forms: Record<string, unknown>;
+  contexts: Record<string, unknown>;
+}
+
+function isRegistrable(value: unknown): value is Registrable {
+  return (
+    (typeof value === "function" || typeof value === "object") &&
+    value !== null &&
+    typeof (value as Partial<Registrable>).registerInto === "function"
+  );
+}
+
+function jsonSchemaOf(schema: z.ZodType | undefined, io: "input" | "output"): unknown {
+  if (!schema) return null;
+  try {
+    return z.toJSONSchema(schema, { io, unrepresentable: "any" });
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The set of functions a handler serves. Most apps use the default one through `register()`.
+ *
+ * @example
+ * const registry = new Registry();
+ * registry.register(echo, "echo");
+ * const handler = createHandler({ registry });
+ */
+export class Registry {
+  readonly #functions = new Map<string, ServerFunction>();
+  readonly #forms = new Map<string, () => unknown>();
+  #manifest: Manifest | undefined;
+
+  /** Register a function under a name, or a Registrable (a Form class) under its own names. */
+  register(target: ServerFunction | Registrable, name?: string): void {
+    if (isRegistrable(target)) {
+      target.registerInto(this, name);
+      return;
+    }
+    if (name === undefined) throw new TypeError("register(fn, name): a function needs a name.");
+    if (!FUNCTION_NAME.test(name)) {
+      throw new TypeError(
+        `Invalid function name "${name}": use letters, digits and _ in dot-separated parts, starting with a lowercase letter.`,
+      );
+    }
+    if (this.#functions.has(name)) {
+      throw new Error(`A function named "${name}" is already registered.`);
+    }
+    this.#functions.set(name, target);
+    this.#manifest = undefined;
+  }
+
+  /** Record a form's schema for the manifest (called by Form registration). */
+  registerForm(name: string, schema: () => unknown): void {
+    if (this.#forms.has(name)) throw new Error(`A form named "${name}" is already registered.`);
+    this.#forms.set(name, schema);
+    this.#manifest = undefined;
+  }
+
+  get(name: string): ServerFunction | undefined {
+    return this.#functions.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.#functions.has(name);
+  }
+
+  names(): string[] {
+    return [...this.#functions.keys()].sort();
+  }
+
+  /** Look a function up and invoke it: auth, input validation, middleware, handler. */
+  async call(name: string, ctx: RequestContext, args: unknown): Promise<unknown> {
+    const fn = this.#functions.get(name);
+    if (!fn) throw new MizanError("NOT_FOUND", `Unknown function "${name}".`);
+    return fn.invoke(ctx, args);
+  }
+
+  /** Every function with its JSON Schemas, auth and context kind, plus a content hash. */
+  manifest(): Manifest {
+    if (this.#manifest) return this.#manifest;
+    const functions: Record<string, FunctionManifest> = {};
+    for (const name of this.names()) {
+      const fn = this.#functions.get(name) as ServerFunction;
+      functions[name] = {
+        name,
+        description: fn.description ?? null,
+        input: jsonSchemaOf(fn.input, "input"),
+        output: jsonSchemaOf(fn.output, "output"),
+        auth: authKind(fn.auth),
+        context: fn.context ?? null,
+        meta: fn.meta,
+      };
+    }
+    const forms: Record<string, unknown> = {};
+    for (const name of [...this.#forms.keys()].sort()) forms[name] = this.#forms.get(name)?.();
+    const body = { functions, forms, contexts: {} };
+    this.#manifest = { version: contentHash(body), ...body };
+    return this.#manifest;
+  }
+}
+
+/** The registry `register()` and `createHandler()` use when none is given. */
+export const defaultRegistry = new Registry();
+
+/**
+ * Register a function (with its name) or a Form class on the default registry.
+ *
+ * @example
+ * register(client((_ctx, args) => args), "echo");
+ * register(ContactForm); // contact.schema, contact.validate, contact.submit
+ */
+export function register(target: ServerFunction | Registrable, name?: string): void {
+  defaultRegistry.register(target, name);
+}

@@ -1,0 +1,144 @@
+import type { z } from "zod";
+import { type AuthOption, checkAuth } from "./auth.js";
+import type { RequestContext } from "./context.js";
+import { MizanError } from "./errors.js";
+import { zodErrorDetails } from "./zod-details.js";
+
+export type ContextKind = "global" | "local";
+
+/** Wraps a call: run code before and after `next()`, or throw to refuse it. */
+export type Middleware = (
+  ctx: RequestContext,
+  args: unknown,
+  next: () => Promise<unknown>,
+) => unknown | Promise<unknown>;
+
+export interface FunctionOptions<TInput extends z.ZodType | undefined, TOutput extends z.ZodType | undefined> {
+  /** Validates (and parses) the call's `args`; failures are 422 VALIDATION_FAILED. */
+  input?: TInput;
+  /** Checked on the way out in development and test (never in production). */
+  output?: TOutput;
+  auth?: AuthOption;
+  context?: ContextKind;
+  /** A one-line description for the manifest and generated docs. */
+  description?: string;
+}
+
+type ArgsOf<T> = T extends z.ZodType ? z.output<T> : Record<string, unknown>;
+type ArgsInOf<T> = T extends z.ZodType ? z.input<T> : Record<string, unknown>;
+type ResultOf<T, R> = T extends z.ZodType ? z.input<T> : R;
+
+function shouldCheckOutput(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
+  return env?.NODE_ENV !== "production";
+}
+
+/**
+ * A function callable over the wire. Subclass it for class-based functions, or build one with
+ * `client()`.
+ *
+ * @example
+ * class Echo extends ServerFunction<{ text: string }, { message: string }> {
+ *   override input = z.object({ text: z.string() });
+ *   handle(_ctx: RequestContext, args: { text: string }) { return { message: args.text }; }
+ * }
+ */
+export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn = TArgs> {
+  /** Phantom fields carrying the types for codegen and typed callers. */
+  declare readonly __args?: TArgsIn;
+  declare readonly __result?: TResult;
+
+  input: z.ZodType | undefined = undefined;
+  output: z.ZodType | undefined = undefined;
+  auth: AuthOption | undefined = undefined;
+  context: ContextKind | undefined = undefined;
+  description: string | undefined = undefined;
+  /** Free-form tags for the manifest (forms mark their triplet here). */
+  meta: Record<string, unknown> = {};
+  readonly middleware: Middleware[] = [];
+
+  abstract handle(ctx: RequestContext, args: TArgs): TResult | Promise<TResult>;
+
+  /** Adds middleware; they run in the order added, outermost first. */
+  use(...middleware: Middleware[]): this {
+    this.middleware.push(...middleware);
+    return this;
+  }
+
+  /** Auth, input validation, middleware, the handler, output check: one call. */
+  async invoke(ctx: RequestContext, rawArgs: unknown): Promise<TResult> {
+    await checkAuth(this.auth, ctx);
+    let args = rawArgs;
+    if (this.input) {
+      const parsed = await this.input.safeParseAsync(rawArgs);
+      if (!parsed.success) {
+        throw new MizanError("VALIDATION_FAILED", undefined, zodErrorDetails(parsed.error));
+      }
+      args = parsed.data;
+    }
+    const run = (index: number, current: unknown): Promise<unknown> => {
+      const mw = this.middleware[index];
+      if (!mw) return Promise.resolve(this.handle(ctx, current as TArgs));
+      return Promise.resolve(mw(ctx, current, () => run(index + 1, current)));
+    };
+    const result = await run(0, args);
+    if (this.output && shouldCheckOutput() && !(result instanceof Response)) {
+      const checked = await this.output.safeParseAsync(result);
+      if (!checked.success) {
+        throw new MizanError("INTERNAL", undefined, undefined, checked.error);
+      }
+    }
+    return result as TResult;
+  }
+}
+
+type Handler<TArgs, TResult> = (ctx: RequestContext, args: TArgs) => TResult | Promise<TResult>;
+
+class FunctionFromHandler<TArgs, TResult, TArgsIn> extends ServerFunction<TArgs, TResult, TArgsIn> {
+  readonly #handler: Handler<TArgs, TResult>;
+  constructor(handler: Handler<TArgs, TResult>) {
+    super();
+    this.#handler = handler;
+  }
+  handle(ctx: RequestContext, args: TArgs): TResult | Promise<TResult> {
+    return this.#handler(ctx, args);
+  }
+}
+
+/**
+ * Declare a server function from a handler, with optional Zod input/output and auth.
+ *
+ * @example
+ * export const echo = client({ input: z.object({ text: z.string() }) }, (_ctx, { text }) => ({
+ *   message: text,
+ * }));
+ * register(echo, "echo");
+ */
+export function client<TResult>(
+  handler: Handler<Record<string, unknown>, TResult>,
+): ServerFunction<Record<string, unknown>, Awaited<TResult>>;
+export function client<
+  TInput extends z.ZodType | undefined = undefined,
+  TOutput extends z.ZodType | undefined = undefined,
+  TResult = unknown,
+>(
+  options: FunctionOptions<TInput, TOutput>,
+  handler: Handler<ArgsOf<TInput>, ResultOf<TOutput, TResult>>,
+): ServerFunction<ArgsOf<TInput>, Awaited<ResultOf<TOutput, TResult>>, ArgsInOf<TInput>>;
+export function client(
+  // biome-ignore lint/suspicious/noExplicitAny: overload implementation
+  optionsOrHandler: FunctionOptions<z.ZodType | undefined, z.ZodType | undefined> | Handler<any, any>,
+  // biome-ignore lint/suspicious/noExplicitAny: overload implementation
+  maybeHandler?: Handler<any, any>,
+): ServerFunction {
+  if (typeof optionsOrHandler === "function") return new FunctionFromHandler(optionsOrHandler);
+  if (!maybeHandler) throw new TypeError("client(options, handler): the handler is missing.");
+  const fn = new FunctionFromHandler(maybeHandler);
+  fn.input = optionsOrHandler.input;
+  fn.output = optionsOrHandler.output;
+  fn.auth = optionsOrHandler.auth;
+  fn.context = optionsOrHandler.context;
+  fn.description = optionsOrHandler.description;
+  return fn;
+}

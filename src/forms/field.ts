@@ -1,0 +1,301 @@
+import { formatMessage, lookupMessage, type MessageParams, type MessageTemplate } from "./messages.js";
+import type { CoerceSpec, JsonValue, RuleSpec } from "./rules/types.js";
+import { ValidationError } from "./validation-error.js";
+import { ruleOf, runValidator, type Validator } from "./validators/validator.js";
+import { TextInput, type Widget, type WidgetDescriptor } from "./widgets/widget.js";
+
+/** Django's `validators.EMPTY_VALUES`: None, "", [], (), {} (undefined counts as None). */
+export function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.keys(value as object).length === 0;
+  }
+  return false;
+}
+
+/** Options every field takes (Django's `Field.__init__`, camelCased). */
+export interface FieldOptions {
+  /** Default true: an empty value is an error ("This field is required."). */
+  required?: boolean;
+  label?: string;
+  /** A value, or a function called per request (Django's callable initial). */
+  initial?: unknown;
+  helpText?: string;
+  /** Override default texts by error code: `{ required: "Tell us your name." }`. */
+  errorMessages?: Record<string, MessageTemplate>;
+  /** Run after the field's own validators; plain functions are server-only. */
+  validators?: Validator[];
+  /** Shown but not editable; the submitted value is ignored in favour of `initial`. */
+  disabled?: boolean;
+  widget?: Widget;
+  /** Accepted for Django parity; mizan does not localise number or date input (see docs). */
+  localize?: boolean;
+  showHiddenInitial?: boolean;
+  labelSuffix?: string;
+}
+
+/** What `<name>.schema` tells a renderer about a field (wire keys are snake_case). */
+export interface FieldDescriptor {
+  name: string;
+  label: string;
+  type: string;
+  widget: WidgetDescriptor;
+  required: boolean;
+  disabled: boolean;
+  help_text: string;
+  initial: JsonValue;
+  choices?: Array<[JsonValue, string]>;
+  [constraint: string]: unknown;
+}
+
+/** A JSON Schema (draft 2020-12) node; mizan's own keywords start with `x-mizan-`. */
+export type JsonSchema = Record<string, unknown>;
+
+/** Turns `user_name` into "User name" (Django's `pretty_name`). */
+export function prettyName(name: string): string {
+  if (!name) return "";
+  const spaced = name.replace(/_/g, " ");
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/**
+ * Base of every field: Django's `clean()` = `toPython()` → `validate()` → `runValidators()`.
+ * `TValue` is the cleaned type, `TInput` what the browser submits.
+ *
+ * Subclasses list their default messages in `static defaultErrorMessages` (code → locale
+ * key); they merge up the class chain, and `errorMessages` overrides them per field.
+ *
+ * @example
+ * class EvenField extends IntegerField {
+ *   override validate(value: number | null) {
+ *     super.validate(value);
+ *     if (value !== null && value % 2) throw new ValidationError("Enter an even number.", { code: "odd" });
+ *   }
+ * }
+ */
+export abstract class Field<TValue = unknown, TInput = unknown> {
+  /** Django's class name, as renderers and the schema see it. */
+  static readonly fieldType: string = "Field";
+  static defaultErrorMessages: Record<string, string> = { required: "Field.required" };
+
+  declare readonly __value: TValue;
+  declare readonly __input: TInput;
+
+  readonly required: boolean;
+  readonly label: string | undefined;
+  readonly initial: unknown;
+  readonly helpText: string;
+  readonly disabled: boolean;
+  readonly localize: boolean;
+  readonly showHiddenInitial: boolean;
+  readonly labelSuffix: string | undefined;
+  widget: Widget;
+  /** Default validators first, then the `validators` option (Django's order). */
+  readonly validators: Validator[];
+  readonly #overrides: Record<string, MessageTemplate>;
+  /** Set when the field is bound to a form attribute. */
+  name = "";
+
+  /** Django's `empty_values`; a subclass may narrow it. */
+  isEmpty(value: unknown): boolean {
+    return isEmptyValue(value);
+  }
+
+  /** The widget used when none is given. */
+  protected defaultWidget(): Widget {
+    return new TextInput();
+  }
+
+  /** Validators every instance of this class gets (Django's `default_validators`). */
+  protected defaultValidators(): Validator[] {
+    return [];
+  }
+
+  constructor(options: FieldOptions = {}) {
+    this.required = options.required ?? true;
+    this.label = options.label;
+    this.initial = options.initial;
+    this.helpText = options.helpText ?? "";
+    this.disabled = options.disabled ?? false;
+    this.localize = options.localize ?? false;
+    this.showHiddenInitial = options.showHiddenInitial ?? false;
+    this.labelSuffix = options.labelSuffix;
+    this.widget = options.widget ?? this.defaultWidget();
+    this.#overrides = { ...(options.errorMessages ?? {}) };
+    this.validators = [...this.defaultValidators(), ...(options.validators ?? [])];
+  }
+
+  /** The merged code → template table: class chain defaults, then the field's overrides. */
+  get errorMessages(): Record<string, MessageTemplate> {
+    const chain: Array<Record<string, string>> = [];
+    let cls = this.constructor as typeof Field | null;
+    while (cls && cls !== (Function.prototype as unknown)) {
+      if (Object.hasOwn(cls, "defaultErrorMessages")) chain.unshift(cls.defaultErrorMessages);
+      cls = Object.getPrototypeOf(cls) as typeof Field | null;
+    }
+    const table: Record<string, MessageTemplate> = {};
+    for (const defaults of chain) {
+      for (const [code, key] of Object.entries(defaults)) table[code] = lookupMessage(key);
+    }
+    return { ...table, ...this.#overrides };
+  }
+
+  /** A ValidationError with this field's message for `code`. */
+  error(code: string, params?: MessageParams): ValidationError {
+    const template = this.errorMessages[code] ?? code;
+    const options: { code: string; params?: MessageParams } = { code };
+    if (params) options.params = params;
+    return new ValidationError(formatMessage(template, params ?? {}), options);
+  }
+
+  /** Turn submitted input into the field's type; throw ValidationError if impossible. */
+  toPython(value: unknown): unknown {
+    return value;
+  }
+
+  /** Checks that need the field itself (required, choices); runs before validators. */
+  validate(value: unknown): void {
+    if (this.isEmpty(value) && this.required) throw this.error("required");
+  }
+
+  /** Every validator runs; all their errors are raised together, in order. */
+  runValidators(value: unknown): void {
+    if (this.isEmpty(value)) return;
+    const errors: ValidationError[] = [];
+    for (const validator of this.validators) {
+      try {
+        runValidator(validator, value);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const override = this.#overrides[error.errors[0]?.code ?? ""];
+        if (override && error.errors.length === 1) {
+          const item = error.errors[0];
+          const params = item?.params ?? {};
+          errors.push(new ValidationError(formatMessage(override, params), { code: item?.code ?? "invalid", params }));
+        } else {
+          errors.push(error);
+        }
+      }
+    }
+    if (errors.length) throw new ValidationError(errors);
+  }
+
+  /** Django's `Field.clean`: `toPython` → `validate` → `runValidators`; returns the value. */
+  clean(value: unknown): TValue {
+    const python = this.toPython(value);
+    this.validate(python);
+    this.runValidators(python);
+    return python as TValue;
+  }
+
+  /** Django's `bound_data`: a disabled field keeps its initial value. */
+  boundData(data: unknown, initial: unknown): unknown {
+    return this.disabled ? initial : data;
+  }
+
+  /** Whether `data` differs from `initial` (Django's `has_changed`). */
+  hasChanged(initial: unknown, data: unknown): boolean {
+    if (this.disabled) return false;
+    let initialValue: unknown;
+    let dataValue: unknown;
+    try {
+      dataValue = this.toPython(data);
+      initialValue = this.toPython(initial);
+    } catch {
+      return true;
+    }
+    const norm = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v));
+    return norm(initialValue) !== norm(dataValue);
+  }
+
+  // ---- schema export (shared with the browser) ----
+
+  /** The `x-mizan-coerce` spec of this field's `toPython`, when the browser can run it. */
+  protected coerceSpec(): CoerceSpec | undefined {
+    return undefined;
+  }
+
+  /** Checks from `validate()` the browser can run too (`x-mizan-validate`, stop at first). */
+  protected validateSpecs(): RuleSpec[] {
+    return [];
+  }
+
+  /** Standard JSON Schema keywords describing the submitted input (type, lengths, enum...). */
+  protected inputSchema(): JsonSchema {
+    return {};
+  }
+
+  /** Django's `empty_value` the field returns for empty input (`x-mizan-empty`). */
+  protected emptyValue(): JsonValue {
+    return null;
+  }
+
+  /** Field-specific extras for `<name>.schema` (max_length, choices, ...). */
+  protected constraints(): Record<string, unknown> {
+    return {};
+  }
+
+  /** Initial value for the schema (callables are resolved per request by the form). */
+  resolveInitial(ctx?: unknown): unknown {
+    return typeof this.initial === "function"
+      ? (this.initial as (ctx: unknown) => unknown)(ctx)
+      : this.initial;
+  }
+
+  /** The field as a JSON Schema node: standard keywords, messages and `x-mizan-*` rules. */
+  jsonSchema(): JsonSchema {
+    const messages: Record<string, string> = {};
+    for (const [code, template] of Object.entries(this.errorMessages)) {
+      messages[code] = formatMessage(template, {});
+    }
+    const rules = this.validators
+      .map((v) => ruleOf(v))
+      .filter((r): r is RuleSpec => r !== undefined)
+      .map((r) => {
+        const override = this.#overrides[r.code];
+        return override ? { ...r, message: formatMessage(override, r.params) } : r;
+      });
+    const node: JsonSchema = {
+      ...this.inputSchema(),
+      title: this.label ?? prettyName(this.name),
+      errorMessage: messages,
+      "x-mizan-field": (this.constructor as typeof Field).fieldType,
+      "x-mizan-required": this.required,
+      "x-mizan-empty": this.emptyValue(),
+      "x-mizan-widget": (this.widget.constructor as typeof Widget & { widgetType: string })
+        .widgetType,
+    };
+    if (this.helpText) node.description = this.helpText;
+    if (this.disabled) node.readOnly = true;
+    const coerce = this.coerceSpec();
+    if (coerce) node["x-mizan-coerce"] = coerce;
+    const validate = this.validateSpecs();
+    if (validate.length) node["x-mizan-validate"] = validate;
+    if (rules.length) node["x-mizan-rules"] = rules;
+    const serverOnly = this.validators.some((v) => ruleOf(v) === undefined);
+    if (serverOnly) node["x-mizan-server-rules"] = true;
+    return node;
+  }
+
+  /** The field's entry in `<name>.schema`'s `fields`. */
+  describe(ctx?: unknown): FieldDescriptor {
+    const initial = this.resolveInitial(ctx);
+    return {
+      name: this.name,
+      label: this.label ?? prettyName(this.name),
+      type: (this.constructor as typeof Field).fieldType,
+      widget: this.widget.describe(),
+      required: this.required,
+      disabled: this.disabled,
+      help_text: this.helpText,
+      initial: (initial === undefined ? null : initial) as JsonValue,
+      ...this.constraints(),
+    };
+  }
+}
+
+/** The cleaned type of a field. */
+export type FieldValue<F> = F extends Field<infer V, unknown> ? V : never;
+/** The submitted (input) type of a field. */
+export type FieldInput<F> = F extends Field<unknown, infer I> ? I : never;

@@ -1,0 +1,75 @@
+import { Field, type FieldOptions, type JsonSchema } from "../field.js";
+import { coerceStr } from "../rules/core.js";
+import type { CoerceSpec, JsonValue } from "../rules/types.js";
+import { ValidationError } from "../validation-error.js";
+import {
+  MaxLengthValidator,
+  MinLengthValidator,
+  ProhibitNullCharactersValidator,
+} from "../validators/length.js";
+
+export interface CharFieldOptions<TEmpty extends string | null = string> extends FieldOptions {
+  maxLength?: number;
+  minLength?: number;
+  /** Default true: strip leading and trailing whitespace (Python's `str.strip()`). */
+  strip?: boolean;
+  /** What empty input cleans to; default `""` (Django's `empty_value`). */
+  emptyValue?: TEmpty;
+}
+
+/**
+ * Django's CharField. Cleans to a `string` (or `emptyValue`, default `""`, when empty).
+ *
+ * @example
+ * name = new CharField({ maxLength: 100 });
+ */
+export class CharField<TEmpty extends string | null = string> extends Field<
+  string | TEmpty,
+  string
+> {
+  static override readonly fieldType: string = "CharField";
+  readonly maxLength: number | undefined;
+  readonly minLength: number | undefined;
+  readonly strip: boolean;
+  readonly emptyValueOption: TEmpty;
+
+  constructor(options: CharFieldOptions<TEmpty> = {}) {
+    super(options);
+    this.maxLength = options.maxLength;
+    this.minLength = options.minLength;
+    this.strip = options.strip ?? true;
+    this.emptyValueOption = (options.emptyValue ?? "") as TEmpty;
+    if (this.minLength !== undefined) this.validators.push(new MinLengthValidator(this.minLength));
+    if (this.maxLength !== undefined) this.validators.push(new MaxLengthValidator(this.maxLength));
+    this.validators.push(new ProhibitNullCharactersValidator());
+  }
+
+  override toPython(value: unknown): string | TEmpty {
+    const result = coerceStr(value, { strip: this.strip, empty: this.emptyValueOption });
+    if (!result.ok) throw new ValidationError(this.errorMessages.invalid as string, { code: result.code });
+    return result.value as string | TEmpty;
+  }
+
+  protected override coerceSpec(): CoerceSpec {
+    return { kind: "str", params: { strip: this.strip, empty: this.emptyValueOption } };
+  }
+
+  protected override emptyValue(): JsonValue {
+    return this.emptyValueOption;
+  }
+
+  protected override inputSchema(): JsonSchema {
+    const schema: JsonSchema = { type: "string" };
+    if (this.maxLength !== undefined) schema.maxLength = this.maxLength;
+    if (this.minLength !== undefined) schema.minLength = this.minLength;
+    return schema;
+  }
+
+  protected override constraints(): Record<string, unknown> {
+    return {
+      max_length: this.maxLength ?? null,
+      min_length: this.minLength ?? null,
+      strip: this.strip,
+    };
+  }
+}

@@ -1,0 +1,41 @@
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+
+export type RuleParams = Record<string, JsonValue>;
+
+/**
+ * A shareable check: pure, synchronous, browser-safe. Returns `null` when the value passes,
+ * or the dynamic message params (e.g. `{ show_value: 11 }`) when it fails. The same function
+ * runs in the server's validator and in the generated client schema.
+ */
+export type RuleFn = (value: unknown, params: RuleParams) => null | Record<string, unknown>;
+
+export type CoerceResult =
+  | { ok: true; value: unknown }
+  | { ok: false; code: string; params?: Record<string, unknown> };
+
+/**
+ * A shareable `to_python`: turns submitted input into the field's value, or names the error
+ * code (looked up in the field's `errorMessage`).
+ */
+export type CoerceFn = (value: unknown, params: RuleParams) => CoerceResult;
+
+/** One validator as the JSON Schema carries it (`x-mizan-validate` / `x-mizan-rules`). */
+export interface RuleSpec {
+  rule: string;
+  code: string;
+  /** Static params already filled in; dynamic ones (`%(show_value)d`) left for the caller. */
+  message: string;
+  params: RuleParams;
+}
+
+/** A field's `to_python` as the JSON Schema carries it (`x-mizan-coerce`). */
+export interface CoerceSpec {
+  kind: string;
+  params: RuleParams;
+}

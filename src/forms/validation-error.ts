@@ -1,0 +1,95 @@
+import { formatMessage, type MessageParams } from "./messages.js";
+
+/** One error as Django reports it: a code, the final message, and the params it was built from. */
+export interface ErrorItem {
+  code: string;
+  message: string;
+  params?: MessageParams;
+}
+
+export type ValidationErrorInput =
+  | string
+  | ErrorItem
+  | ValidationError
+  | ReadonlyArray<string | ErrorItem | ValidationError>;
+
+export interface ValidationErrorOptions {
+  code?: string;
+  params?: MessageParams;
+}
+
+function toItems(input: ValidationErrorInput, options: ValidationErrorOptions): ErrorItem[] {
+  if (typeof input === "string") {
+    const item: ErrorItem = {
+      code: options.code ?? "invalid",
+      message: options.params ? formatMessage(input, options.params) : input,
+    };
+    if (options.params) item.params = options.params;
+    return [item];
+  }
+  if (input instanceof ValidationError) {
+    if (input.fieldErrors) return Object.values(input.fieldErrors).flat();
+    return [...input.errors];
+  }
+  if (Array.isArray(input)) {
+    return input.flatMap((entry) => toItems(entry as ValidationErrorInput, {}));
+  }
+  return [{ ...(input as ErrorItem) }];
+}
+
+/**
+ * Django's ValidationError: one message (with a code and params), a list of them, or a
+ * mapping of field name to messages (raised from `clean()` to target several fields).
+ *
+ * @example
+ * throw new ValidationError("Usernames cannot contain %(char)s.", {
+ *   code: "bad_char", params: { char: "@" },
+ * });
+ */
+export class ValidationError extends Error {
+  /** Every error, in order (for a mapping: all fields' errors, flattened). */
+  readonly errors: ErrorItem[];
+  /** Set when built from a mapping `{ field: messages }`; `null` means non-field errors. */
+  readonly fieldErrors: Record<string, ErrorItem[]> | undefined;
+
+  constructor(
+    input: ValidationErrorInput | Record<string, ValidationErrorInput>,
+    options: ValidationErrorOptions = {},
+  ) {
+    const isMapping =
+      typeof input === "object" &&
+      input !== null &&
+      !Array.isArray(input) &&
+      !(input instanceof ValidationError) &&
+      !("message" in input && "code" in input);
+    let errors: ErrorItem[];
+    let fieldErrors: Record<string, ErrorItem[]> | undefined;
+    if (isMapping) {
+      fieldErrors = {};
+      for (const [field, value] of Object.entries(input as Record<string, ValidationErrorInput>)) {
+        fieldErrors[field] = toItems(value, {});
+      }
+      errors = Object.values(fieldErrors).flat();
+    } else {
+      errors = toItems(input as ValidationErrorInput, options);
+    }
+    super(errors.map((e) => e.message).join(" "));
+    this.name = "ValidationError";
+    this.errors = errors;
+    this.fieldErrors = fieldErrors;
+  }
+
+  /** The messages alone, in order (Django's `.messages`). */
+  get messages(): string[] {
+    return this.errors.map((e) => e.message);
+  }
+
+  /** The codes alone, in order. */
+  get codes(): string[] {
+    return this.errors.map((e) => e.code);
+  }
+}
+
+export function isValidationError(value: unknown): value is ValidationError {
+  return value instanceof ValidationError;
+}

@@ -1,0 +1,38 @@
+import type { MessageTemplate } from "../messages.js";
+import { maxLength, minLength, nullCharacters } from "../rules/core.js";
+import { RuleValidator } from "./validator.js";
+
+/** Django's MaxLengthValidator (code `max_length`, counts code points). */
+export class MaxLengthValidator extends RuleValidator {
+  constructor(limitValue: number, message?: MessageTemplate) {
+    super("max_length", maxLength, {
+      code: "max_length",
+      params: { limit_value: limitValue },
+      messageKey: "MaxLengthValidator.max_length",
+      ...(message ? { message } : {}),
+    });
+  }
+}
+
+/** Django's MinLengthValidator (code `min_length`). */
+export class MinLengthValidator extends RuleValidator {
+  constructor(limitValue: number, message?: MessageTemplate) {
+    super("min_length", minLength, {
+      code: "min_length",
+      params: { limit_value: limitValue },
+      messageKey: "MinLengthValidator.min_length",
+      ...(message ? { message } : {}),
+    });
+  }
+}
+
+/** Django's ProhibitNullCharactersValidator (code `null_characters_not_allowed`). */
+export class ProhibitNullCharactersValidator extends RuleValidator {
+  constructor(message?: MessageTemplate) {
+    super("null_characters", nullCharacters, {
+      code: "null_characters_not_allowed",
+      messageKey: "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ...(message ? { message } : {}),
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { formatMessage, lookupMessage, type MessageTemplate } from "../messages.js";
+import type { RuleFn, RuleParams, RuleSpec } from "../rules/types.js";
+import { ValidationError } from "../validation-error.js";
+
+/** An object validator; those with `toRule()` are shared with the browser. */
+export interface ValidatorObject {
+  validate(value: unknown): void;
+  toRule?(): RuleSpec;
+}
+
+/** A plain function (server-only) or a validator object. Throw ValidationError to reject. */
+export type Validator = ((value: unknown) => void) | ValidatorObject;
+
+export function runValidator(validator: Validator, value: unknown): void {
+  if (typeof validator === "function") validator(value);
+  else validator.validate(value);
+}
+
+export function ruleOf(validator: Validator): RuleSpec | undefined {
+  return typeof validator === "function" ? undefined : validator.toRule?.();
+}
+
+/**
+ * A validator made of a shared rule function: the server calls it here, the browser calls
+ * the same function from generated code (the JSON Schema names it in `x-mizan-rules`).
+ */
+export class RuleValidator implements ValidatorObject {
+  readonly rule: string;
+  readonly code: string;
+  readonly params: RuleParams;
+  readonly #message: MessageTemplate | undefined;
+  readonly #messageKey: string;
+  readonly #fn: RuleFn;
+
+  constructor(
+    rule: string,
+    fn: RuleFn,
+    options: { code: string; params?: RuleParams; message?: MessageTemplate; messageKey: string },
+  ) {
+    this.rule = rule;
+    this.#fn = fn;
+    this.code = options.code;
+    this.params = options.params ?? {};
+    this.#message = options.message;
+    this.#messageKey = options.messageKey;
+  }
+
+  /** The template in force: the override, else the active locale's (looked up late, like Django's lazy texts). */
+  get message(): MessageTemplate {
+    return this.#message ?? lookupMessage(this.#messageKey);
+  }
+
+  validate(value: unknown): void {
+    const failure = this.#fn(value, this.params);
+    if (failure) {
+      const params = { ...this.params, ...failure };
+      throw new ValidationError(formatMessage(this.message, params), { code: this.code, params });
+    }
+  }
+
+  toRule(): RuleSpec {
+    return {
+      rule: this.rule,
+      code: this.code,
+      message: formatMessage(this.message, this.params),
+      params: this.params,
+    };
+  }
+}
