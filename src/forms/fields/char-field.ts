@@ -38,7 +38,7 @@ export class CharField<TEmpty extends string | null = string> extends Field<
     this.maxLength = options.maxLength;
     this.minLength = options.minLength;
     this.strip = options.strip ?? true;
-    this.emptyValueOption = (options.emptyValue ?? "") as TEmpty;
+    this.emptyValueOption = (options.emptyValue === undefined ? "" : options.emptyValue) as TEmpty;
     if (this.minLength !== undefined) this.validators.push(new MinLengthValidator(this.minLength));
     if (this.maxLength !== undefined) this.validators.push(new MaxLengthValidator(this.maxLength));
     this.validators.push(new ProhibitNullCharactersValidator());

@@ -61,7 +61,7 @@ export const coerceStr: CoerceFn = (value, params) => {
     v = pyStr(v);
     if (params.strip !== false) v = pyStrip(v as string);
   }
-  if (isEmptyInput(v)) return { ok: true, value: params.empty ?? "" };
+  if (isEmptyInput(v)) return { ok: true, value: params.empty === undefined ? "" : params.empty };
   return { ok: true, value: v };
 };
 
