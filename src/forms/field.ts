@@ -1,4 +1,9 @@
-import { formatMessage, lookupMessage, type MessageParams, type MessageTemplate } from "./messages.js";
+import {
+  formatMessage,
+  lookupMessage,
+  type MessageParams,
+  type MessageTemplate,
+} from "./messages.js";
 import type { CoerceSpec, JsonValue, RuleSpec } from "./rules/types.js";
 import { ValidationError } from "./validation-error.js";
 import { ruleOf, runValidator, type Validator } from "./validators/validator.js";
@@ -172,7 +177,12 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
         if (override && error.errors.length === 1) {
           const item = error.errors[0];
           const params = item?.params ?? {};
-          errors.push(new ValidationError(formatMessage(override, params), { code: item?.code ?? "invalid", params }));
+          errors.push(
+            new ValidationError(formatMessage(override, params), {
+              code: item?.code ?? "invalid",
+              params,
+            }),
+          );
         } else {
           errors.push(error);
         }
@@ -280,7 +290,9 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
 
   /** The field's entry in `<name>.schema`'s `fields`. */
   describe(ctx?: unknown): FieldDescriptor {
-    const initial = this.resolveInitial(ctx);
+    // A per-request initial is only known with a request; the manifest shows null.
+    const initial =
+      typeof this.initial === "function" && ctx === undefined ? null : this.resolveInitial(ctx);
     return {
       name: this.name,
       label: this.label ?? prettyName(this.name),

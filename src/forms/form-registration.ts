@@ -1,0 +1,132 @@
+import { z } from "zod";
+import type { RequestContext } from "../core/context.js";
+import { MizanError, type ValidationDetails } from "../core/errors.js";
+import type { Registry } from "../core/registry.js";
+import { ServerFunction } from "../core/server-function.js";
+import type { Form, FormOptions, SubmittableForm } from "./form.js";
+import type { FormMeta } from "./form-meta.js";
+import {
+  type FormSchema,
+  formDescriptor,
+  formJsonSchema,
+  formSchema,
+  formVersion,
+} from "./form-schema.js";
+import { ValidationError } from "./validation-error.js";
+
+type FormCtor = (new (options?: FormOptions) => Form) & { meta?: FormMeta | undefined };
+
+/** The result of `<name>.validate`. */
+export interface ValidateResult {
+  valid: boolean;
+  errors: ValidationDetails;
+  /** True when the caller's `version` differs from the server's (the server's rules applied). */
+  stale: boolean;
+}
+
+const dataSchema = z.record(z.string(), z.unknown());
+const validateInput = z.object({
+  data: dataSchema.default({}),
+  fields: z.array(z.string()).max(1000).optional(),
+  version: z.string().max(200).optional(),
+});
+const submitInput = z.object({
+  data: dataSchema.default({}),
+  version: z.string().max(200).optional(),
+});
+
+async function initialFor(form: FormCtor, ctx: RequestContext) {
+  const initial = form.meta?.initial;
+  return typeof initial === "function" ? await initial(ctx) : initial;
+}
+
+async function bind(form: FormCtor, ctx: RequestContext, data: Record<string, unknown>) {
+  const options: FormOptions = { data, ctx };
+  const initial = await initialFor(form, ctx);
+  if (initial) options.initial = initial;
+  return new form(options);
+}
+
+function markVersion(form: FormCtor, ctx: RequestContext, version: string | undefined): boolean {
+  const current = formVersion(form);
+  ctx.responseHeaders.set("X-Mizan-Form-Version", current);
+  return version !== undefined && version !== current;
+}
+
+class FormSchemaFunction extends ServerFunction<unknown, FormSchema> {
+  constructor(readonly form: FormCtor) {
+    super();
+  }
+  handle(ctx: RequestContext): Promise<FormSchema> {
+    return formSchema(this.form, ctx);
+  }
+}
+
+class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>, ValidateResult> {
+  constructor(readonly form: FormCtor) {
+    super();
+    this.input = validateInput;
+  }
+  async handle(ctx: RequestContext, args: z.output<typeof validateInput>): Promise<ValidateResult> {
+    const stale = markVersion(this.form, ctx, args.version);
+    const form = await bind(this.form, ctx, args.data);
+    await form.fullClean(args.fields ? { fields: args.fields } : {});
+    const errors = form.errorDetails();
+    const valid = Object.keys(errors.fields).length === 0 && errors.non_field.length === 0;
+    return { valid, errors, stale };
+  }
+}
+
+class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, unknown> {
+  constructor(readonly form: FormCtor) {
+    super();
+    this.input = submitInput;
+  }
+  async handle(ctx: RequestContext, args: z.output<typeof submitInput>): Promise<unknown> {
+    markVersion(this.form, ctx, args.version);
+    const form = await bind(this.form, ctx, args.data);
+    if (!(await form.isValid())) {
+      throw new MizanError("VALIDATION_FAILED", undefined, form.errorDetails());
+    }
+    const handler = (form as Partial<SubmittableForm>).onSubmitSuccess;
+    if (typeof handler !== "function") return null;
+    try {
+      const result = await handler.call(form, ctx, form.cleanedData);
+      return result === undefined ? null : result;
+    } catch (error) {
+      // As in Django, a ValidationError raised while handling a valid form is a form error.
+      if (!(error instanceof ValidationError)) throw error;
+      form.addError(null, error);
+      throw new MizanError("VALIDATION_FAILED", undefined, form.errorDetails());
+    }
+  }
+}
+
+/** Register a form class's three functions and its manifest entry. */
+export function registerForm(registry: Registry, form: FormCtor, name?: string): void {
+  const formName = name ?? form.meta?.name;
+  if (!formName) {
+    throw new TypeError(
+      `${form.name} has no name: add \`static override meta = formMeta({ name: "..." })\`.`,
+    );
+  }
+  const fns: Array<[string, ServerFunction]> = [
+    ["schema", new FormSchemaFunction(form)],
+    ["validate", new FormValidateFunction(form)],
+    ["submit", new FormSubmitFunction(form)],
+  ];
+  for (const [kind, fn] of fns) {
+    fn.auth = form.meta?.auth;
+    fn.meta = { form: formName, kind };
+    fn.description = `${kind} of the ${formName} form`;
+  }
+  registry.registerForm(formName, () => {
+    // The manifest shows static data only; per-request initial values come from `.schema`.
+    return {
+      ...formDescriptor(form),
+      version: formVersion(form),
+      json_schema: formJsonSchema(form),
+    };
+  });
+  for (const [kind, fn] of fns) registry.register(fn, `${formName}.${kind}`);
+}
