@@ -1,9 +1,12 @@
 import { defineConfig } from "vitest/config";
+import { mizanAliases } from "./aliases.js";
 
 export default defineConfig({
+  resolve: { alias: mizanAliases },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "node",
           environment: "node",
@@ -12,6 +15,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "dom",
           environment: "jsdom",
