@@ -1,5 +1,62 @@
-import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { mizanAliases } from "./aliases.js";
+import { CHROMIUM_ARGS, findChromium, missingChromiumMessage } from "./test/e2e/chromium.js";
+
+const BROWSER_PROJECTS = ["storybook", "browser"];
+
+/** `--project x` filters from the command line; empty when every project runs. */
+function projectFilters(argv: readonly string[]): string[] {
+  const names: string[] = [];
+  argv.forEach((arg, i) => {
+    if (arg === "--project" && argv[i + 1]) names.push(argv[i + 1] as string);
+    else if (arg.startsWith("--project=")) names.push(arg.slice("--project=".length));
+  });
+  return names;
+}
+
+/**
+ * The Chromium projects: Storybook stories (each story's play function is a test) and
+ * `*.browser.test.tsx`, both in Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+ * Left out only when a `--project` filter names neither; a missing Chromium is an error that
+ * names the fix, never a silent skip.
+ */
+function browserProjects(): TestProjectInlineConfiguration[] {
+  const filters = projectFilters(process.argv);
+  if (filters.length > 0 && !filters.some((name) => BROWSER_PROJECTS.includes(name))) return [];
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(missingChromiumMessage());
+  const browser = {
+    enabled: true,
+    headless: true,
+    provider: playwright({
+      launchOptions: { executablePath, args: [...CHROMIUM_ARGS], timeout: 30_000 },
+    }),
+    instances: [{ browser: "chromium" as const }],
+    connectTimeout: 30_000,
+    screenshotDirectory: "test-results/screenshots",
+  };
+  return [
+    {
+      extends: true,
+      plugins: [
+        storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) }),
+      ],
+      test: { name: "storybook", browser, testTimeout: 15_000 },
+    },
+    {
+      extends: true,
+      test: {
+        name: "browser",
+        include: ["test/**/*.browser.test.{ts,tsx}"],
+        browser,
+        testTimeout: 15_000,
+      },
+    },
+  ];
+}
 
 export default defineConfig({
   resolve: { alias: mizanAliases },
@@ -19,10 +76,12 @@ export default defineConfig({
         test: {
           name: "dom",
           environment: "jsdom",
+          setupFiles: ["test/setup-dom.ts"],
           include: ["test/**/*.test.tsx"],
           exclude: ["test/**/*.browser.test.tsx", "node_modules/**"],
         },
       },
+      ...browserProjects(),
     ],
   },
 });

@@ -3,7 +3,15 @@ export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v && typeof v === "object" && !Array.isArray(v)) {
       const sorted: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      for (const k of Object.keys(v).sort()) {
+        // defineProperty keeps a "__proto__" key as data instead of swapping the prototype.
+        Object.defineProperty(sorted, k, {
+          value: (v as Record<string, unknown>)[k],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
       return sorted;
     }
     return v;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authKind, type AuthKind } from "./auth.js";
+import { type AuthKind, authKind } from "./auth.js";
 import type { RequestContext } from "./context.js";
 import { MizanError } from "./errors.js";
 import { contentHash } from "./hash.js";

@@ -5,7 +5,9 @@
  */
 let frameworkResponseBase: (abstract new (...args: never[]) => unknown) | undefined;
 
-export function setFrameworkResponseBase(cls: (abstract new (...args: never[]) => unknown) | undefined): void {
+export function setFrameworkResponseBase(
+  cls: (abstract new (...args: never[]) => unknown) | undefined,
+): void {
   frameworkResponseBase = cls;
 }
 

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { type AuthOption, checkAuth } from "./auth.js";
 import type { RequestContext } from "./context.js";
 import { MizanError } from "./errors.js";
+import { isFrameworkResponse } from "./response.js";
 import { zodErrorDetails } from "./zod-details.js";
 
 export type ContextKind = "global" | "local";
@@ -13,7 +14,10 @@ export type Middleware = (
   next: () => Promise<unknown>,
 ) => unknown | Promise<unknown>;
 
-export interface FunctionOptions<TInput extends z.ZodType | undefined, TOutput extends z.ZodType | undefined> {
+export interface FunctionOptions<
+  TInput extends z.ZodType | undefined,
+  TOutput extends z.ZodType | undefined,
+> {
   /** Validates (and parses) the call's `args`; failures are 422 VALIDATION_FAILED. */
   input?: TInput;
   /** Checked on the way out in development and test (never in production). */
@@ -83,7 +87,7 @@ export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn
       return Promise.resolve(mw(ctx, current, () => run(index + 1, current)));
     };
     const result = await run(0, args);
-    if (this.output && shouldCheckOutput() && !(result instanceof Response)) {
+    if (this.output && shouldCheckOutput() && !isFrameworkResponse(result)) {
       const checked = await this.output.safeParseAsync(result);
       if (!checked.success) {
         throw new MizanError("INTERNAL", undefined, undefined, checked.error);
@@ -127,8 +131,10 @@ export function client<
   handler: Handler<ArgsOf<TInput>, ResultOf<TOutput, TResult>>,
 ): ServerFunction<ArgsOf<TInput>, Awaited<ResultOf<TOutput, TResult>>, ArgsInOf<TInput>>;
 export function client(
-  // biome-ignore lint/suspicious/noExplicitAny: overload implementation
-  optionsOrHandler: FunctionOptions<z.ZodType | undefined, z.ZodType | undefined> | Handler<any, any>,
+  optionsOrHandler:
+    | FunctionOptions<z.ZodType | undefined, z.ZodType | undefined>
+    // biome-ignore lint/suspicious/noExplicitAny: overload implementation
+    | Handler<any, any>,
   // biome-ignore lint/suspicious/noExplicitAny: overload implementation
   maybeHandler?: Handler<any, any>,
 ): ServerFunction {

@@ -46,7 +46,8 @@ export class CharField<TEmpty extends string | null = string> extends Field<
 
   override toPython(value: unknown): string | TEmpty {
     const result = coerceStr(value, { strip: this.strip, empty: this.emptyValueOption });
-    if (!result.ok) throw new ValidationError(this.errorMessages.invalid as string, { code: result.code });
+    if (!result.ok)
+      throw new ValidationError(this.errorMessages.invalid as string, { code: result.code });
     return result.value as string | TEmpty;
   }
 

@@ -43,9 +43,11 @@ export const en: LocaleTable = {
     "Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.",
   "validate_unicode_slug.invalid":
     "Enter a valid “slug” consisting of Unicode letters, numbers, underscores, or hyphens.",
-  "validate_ipv4_address.invalid": "Enter a valid IPv4 address.",
-  "validate_ipv6_address.invalid": "Enter a valid IPv6 address.",
-  "validate_ipv46_address.invalid": "Enter a valid IPv4 or IPv6 address.",
+  // Django 6: one text, `protocol` is "IPv4", "IPv6" or "IPv4 or IPv6".
+  "validate_ipv4_address.invalid": "Enter a valid %(protocol)s address.",
+  "validate_ipv6_address.invalid": "Enter a valid %(protocol)s address.",
+  "validate_ipv46_address.invalid": "Enter a valid %(protocol)s address.",
+  "clean_ipv6_address.invalid": "This is not a valid IPv6 address.",
 
   "IntegerField.invalid": "Enter a whole number.",
   "FloatField.invalid": "Enter a number.",
@@ -65,12 +67,16 @@ export const en: LocaleTable = {
   },
   "FileField.contradiction": "Please either submit a file or check the clear checkbox, not both.",
   "FileField.max_size": "Ensure this file is at most %(max_size)s (it is %(size)s).",
-  "FileField.content_type": "Files of type %(content_type)s are not allowed.",
-  "ChoiceField.invalid_choice": "Select a valid choice. %(value)s is not one of the available choices.",
+  // Worded like Django's FileExtensionValidator.
+  "FileField.content_type":
+    "File type “%(content_type)s” is not allowed. Allowed types are: %(allowed_content_types)s.",
+  "ChoiceField.invalid_choice":
+    "Select a valid choice. %(value)s is not one of the available choices.",
   "MultipleChoiceField.invalid_choice":
     "Select a valid choice. %(value)s is not one of the available choices.",
   "MultipleChoiceField.invalid_list": "Enter a list of values.",
   "UUIDField.invalid": "Enter a valid UUID.",
+  "URLField.invalid": "Enter a valid URL.",
   "JSONField.invalid": "Enter a valid JSON.",
   "FormSet.too_few_forms": {
     one: "Please submit at least %(num)d form.",

@@ -2,7 +2,8 @@ import type { CoerceFn, RuleFn } from "./types.js";
 
 // Python's str.isspace() set, which differs from JS trim(): Python also strips \x1c-\x1f and
 // \x85, and does not strip \ufeff.
-const PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const PY_SPACE =
+  "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "g");
 
 /** Python's `str.strip()`. */

@@ -1,4 +1,6 @@
 import { coreCoercers, coreRules } from "./core.js";
+import { fileCoercers, fileRules } from "./file.js";
+import { jsonCoercers, jsonRules } from "./json.js";
 import { numericCoercers, numericRules } from "./numeric.js";
 import { temporalCoercers, temporalRules } from "./temporal.js";
 import { textCoercers, textRules } from "./text.js";
@@ -10,6 +12,8 @@ export const COERCERS: Readonly<Record<string, CoerceFn>> = {
   ...textCoercers,
   ...numericCoercers,
   ...temporalCoercers,
+  ...jsonCoercers,
+  ...fileCoercers,
 };
 
 /** Every shared check, by the `rule` named in `x-mizan-validate` / `x-mizan-rules`. */
@@ -18,4 +22,6 @@ export const RULES: Readonly<Record<string, RuleFn>> = {
   ...textRules,
   ...numericRules,
   ...temporalRules,
+  ...jsonRules,
+  ...fileRules,
 };

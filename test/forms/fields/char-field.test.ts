@@ -6,7 +6,8 @@ function errorsOf(fn: () => unknown): Array<{ code: string; message: string }> {
   try {
     fn();
   } catch (e) {
-    if (e instanceof ValidationError) return e.errors.map(({ code, message }) => ({ code, message }));
+    if (e instanceof ValidationError)
+      return e.errors.map(({ code, message }) => ({ code, message }));
     throw e;
   }
   throw new Error("expected a ValidationError");
@@ -56,12 +57,102 @@ describe("CharField (Django's test_charfield_1..)", () => {
   });
 
   test("errorMessages override by code", () => {
-    const f = new CharField({ maxLength: 3, errorMessages: { required: "Name?", max_length: "Too long: %(show_value)d" } });
+    const f = new CharField({
+      maxLength: 3,
+      errorMessages: { required: "Name?", max_length: "Too long: %(show_value)d" },
+    });
     expect(errorsOf(() => f.clean(""))[0]?.message).toBe("Name?");
     expect(errorsOf(() => f.clean("abcd"))[0]?.message).toBe("Too long: 4");
   });
 
   test("strip=false keeps whitespace", () => {
     expect(new CharField({ strip: false }).clean("  a ")).toBe("  a ");
+  });
+});
+
+describe("CharField (more of Django's test_charfield.py)", () => {
+  const atMost10 = {
+    code: "max_length",
+    message: "Ensure this value has at most 10 characters (it has 11).",
+  };
+  const atLeast10 = {
+    code: "min_length",
+    message: "Ensure this value has at least 10 characters (it has 5).",
+  };
+
+  test.each<[unknown, string]>([
+    [1, "1"],
+    ["hello", "hello"],
+    [null, ""],
+    ["", ""],
+    [[1, 2, 3], "[1, 2, 3]"],
+  ])("test_charfield_2 (not required): %j cleans to %j", (input, expected) => {
+    const f = new CharField({ required: false });
+    expect(f.clean(input)).toBe(expected);
+    expect(f.maxLength).toBeUndefined();
+    expect(f.minLength).toBeUndefined();
+  });
+
+  test("test_charfield_3 (max_length=10, not required)", () => {
+    const f = new CharField({ maxLength: 10, required: false });
+    expect(f.clean("12345")).toBe("12345");
+    expect(f.clean("1234567890")).toBe("1234567890");
+    expect(errorsOf(() => f.clean("1234567890a"))).toEqual([atMost10]);
+    expect(f.maxLength).toBe(10);
+  });
+
+  test("test_charfield_4 (min_length=10, not required)", () => {
+    const f = new CharField({ minLength: 10, required: false });
+    expect(f.clean("")).toBe("");
+    expect(errorsOf(() => f.clean("12345"))).toEqual([atLeast10]);
+    expect(f.clean("1234567890")).toBe("1234567890");
+    expect(f.clean("1234567890a")).toBe("1234567890a");
+  });
+
+  test("test_charfield_5 (min_length=10, required)", () => {
+    const f = new CharField({ minLength: 10, required: true });
+    expect(errorsOf(() => f.clean(""))).toEqual([
+      { code: "required", message: "This field is required." },
+    ]);
+    expect(errorsOf(() => f.clean("12345"))).toEqual([atLeast10]);
+    expect(f.clean("1234567890")).toBe("1234567890");
+    expect(f.clean("1234567890a")).toBe("1234567890a");
+  });
+
+  test("test_charfield_strip", () => {
+    expect(new CharField().clean(" 1")).toBe("1");
+    expect(new CharField().clean("1 ")).toBe("1");
+    expect(new CharField({ strip: false }).clean(" 1")).toBe(" 1");
+    expect(new CharField({ strip: false }).clean("1 ")).toBe("1 ");
+  });
+
+  test("test_strip_before_checking_empty", () => {
+    expect(new CharField({ required: false, emptyValue: null }).clean(" ")).toBeNull();
+  });
+
+  test("strip is Python's str.strip(): \\x1c-\\x1f and \\x85 go, \\ufeff stays", () => {
+    expect(new CharField().clean("\x1c\x85a\u3000")).toBe("a");
+    expect(new CharField().clean("\ufeffa")).toBe("\ufeffa");
+  });
+
+  test("test_charfield_disabled", () => {
+    expect(new CharField({ disabled: true }).describe()).toMatchObject({
+      disabled: true,
+      required: true,
+    });
+  });
+
+  test("test_null_characters_prohibited", () => {
+    expect(errorsOf(() => new CharField().clean("\x00something"))).toEqual([
+      { code: "null_characters_not_allowed", message: "Null characters are not allowed." },
+    ]);
+  });
+
+  test("describe() carries the lengths (Django's maxlength/minlength widget attrs)", () => {
+    expect(new CharField({ maxLength: 10, minLength: 5 }).describe()).toMatchObject({
+      max_length: 10,
+      min_length: 5,
+      strip: true,
+    });
   });
 });

@@ -1,0 +1,53 @@
+import { type FieldDescriptor, type FormDescriptor, isFormSet, subFormOf } from "./meta.js";
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** What an untouched input of this field holds (what a browser would submit for it). */
+export function emptyInputValue(field: FieldDescriptor): unknown {
+  const widget = field.widget;
+  if (widget.needs_multipart_form) return widget.allow_multiple_selected ? [] : null;
+  if (widget.allow_multiple_selected) return [];
+  if (widget.type === "CheckboxInput") return false;
+  if (widget.type === "NullBooleanSelect") return null;
+  return "";
+}
+
+function fieldDefault(field: FieldDescriptor, initial: unknown): unknown {
+  const sub = subFormOf(field);
+  if (sub && isFormSet(field)) {
+    const rows = Array.isArray(initial) ? initial.filter(isPlainObject) : [];
+    if (rows.length) return rows.map((row) => formDefaults(sub, row));
+    const min = typeof field.min_num === "number" ? field.min_num : 0;
+    const extra = typeof field.extra === "number" ? field.extra : 0;
+    const max = typeof field.max_num === "number" ? field.max_num : Number.POSITIVE_INFINITY;
+    return Array.from({ length: Math.min(Math.max(min, extra), max) }, () => formDefaults(sub));
+  }
+  if (sub) return formDefaults(sub, isPlainObject(initial) ? initial : undefined);
+  if (initial === null || initial === undefined) return emptyInputValue(field);
+  if (field.widget.type === "CheckboxInput") return Boolean(initial);
+  if (field.widget.allow_multiple_selected && !Array.isArray(initial)) return [initial];
+  return initial;
+}
+
+/**
+ * Default values for react-hook-form from the schema metadata: each field's `initial`, or
+ * what its empty input holds; nested forms as objects; formsets as `max(min_num, extra)` rows.
+ *
+ * @example
+ * useForm({ defaultValues: formDefaults(meta) });
+ */
+export function formDefaults(
+  form: FormDescriptor,
+  initial?: Record<string, unknown>,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name of form.field_order) {
+    const field = form.fields[name];
+    if (!field) continue;
+    const given = initial && Object.hasOwn(initial, name) ? initial[name] : field.initial;
+    values[name] = fieldDefault(field, given);
+  }
+  return values;
+}

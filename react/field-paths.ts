@@ -1,0 +1,99 @@
+/** Dotted paths (`items.0.qty`) as the wire and react-hook-form both spell them. */
+
+export function splitPath(path: string): string[] {
+  return path === "" ? [] : path.split(".");
+}
+
+export function joinPath(parent: string, key: string | number): string {
+  return parent === "" ? String(key) : `${parent}.${key}`;
+}
+
+/** The value at a dotted path, or `undefined`. */
+export function getPath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of splitPath(path)) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Structural equality for form values; files and other objects compare by identity. */
+export function isSameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => isSameValue(item, b[i]));
+  }
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((key) => Object.hasOwn(b, key) && isSameValue(a[key], b[key]));
+  }
+  return false;
+}
+
+/** A copy to compare against later (react-hook-form mutates its values in place). */
+export function snapshot(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snapshot);
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = snapshot(item);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Where an error for `path` goes in react-hook-form's error tree. An error on a nested form
+ * or a formset as a whole (Django's non-form errors) goes to `<path>.root`, react-hook-form's
+ * convention for field arrays, so it does not overwrite the errors of the items below it.
+ */
+export function errorTarget(values: unknown, path: string): string {
+  const value = getPath(values, path);
+  return Array.isArray(value) || isPlainObject(value) ? `${path}.root` : path;
+}
+
+/** The value path an error target watches (`items.root` → `items`). */
+export function valuePathOf(target: string): string {
+  return target.endsWith(".root") ? target.slice(0, -".root".length) : target;
+}
+
+/** Sort dotted paths by the form's field order (unknown names keep their order, last). */
+export function byFieldOrder(paths: string[], order: readonly string[] | undefined): string[] {
+  if (!order) return paths;
+  const rank = (path: string) => {
+    const index = order.indexOf(splitPath(path)[0] ?? "");
+    return index === -1 ? order.length : index;
+  };
+  return paths
+    .map((path, i) => ({ path, i }))
+    .sort((a, b) => rank(a.path) - rank(b.path) || a.i - b.i)
+    .map(({ path }) => path);
+}
+
+/**
+ * Form values as the wire carries them: a `FileList` (what a registered file input holds)
+ * becomes its single `File`, or an array for `multiple` inputs; everything else is kept.
+ */
+export function toWireValues(value: unknown, multipleFiles?: (path: string) => boolean, path = ""): unknown {
+  if (typeof FileList !== "undefined" && value instanceof FileList) {
+    const files = Array.from(value);
+    return multipleFiles?.(path) ? files : (files[0] ?? null);
+  }
+  if (Array.isArray(value)) return value.map((item, i) => toWireValues(item, multipleFiles, joinPath(path, i)));
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[key] = toWireValues(item, multipleFiles, joinPath(path, key));
+    }
+    return out;
+  }
+  return value;
+}

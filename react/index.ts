@@ -1,0 +1,40 @@
+export { type Choice, choicesOf } from "./choices.js";
+export type {
+  ButtonProps,
+  ErrorListProps,
+  FieldRowProps,
+  FieldsetProps,
+  MizanComponents,
+  MizanComponentsOverride,
+  MizanWidgetProps,
+  NonFieldErrorsProps,
+  WidgetType,
+} from "./components.js";
+export { formDefaults } from "./default-values.js";
+export { errorMessages } from "./error-messages.js";
+export type { FieldDescriptor, FormDescriptor, MizanFormMeta, WidgetDescriptor } from "./meta.js";
+export { MizanField } from "./mizan-field.js";
+export { defaultComponents, MizanForm, type MizanFormProps } from "./mizan-form.js";
+export { type MizanCaller, MizanProvider, type MizanProviderProps, useMizanClient } from "./provider.js";
+export type { MizanServerError } from "./server-error.js";
+export {
+  type LiveValidationMode,
+  type LiveValidationOption,
+  type MizanFormExtras,
+  type MizanFormReturn,
+  type UseMizanFormOptions,
+  useMizanForm,
+} from "./use-mizan-form.js";
+export { type UseServerFunctionReturn, useServerFunction } from "./use-server-function.js";
+export {
+  CheckboxInput,
+  CheckboxSelectMultiple,
+  defaultWidgets,
+  FileInput,
+  HiddenInput,
+  RadioSelect,
+  Select,
+  SelectMultiple,
+  Textarea,
+  TextInput,
+} from "./widgets/index.js";

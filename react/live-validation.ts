@@ -1,0 +1,165 @@
+import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
+import { getPath, isSameValue, snapshot } from "./field-paths.js";
+
+/** What the live validator needs of the form; `useMizanForm` wires it to react-hook-form. */
+export interface LiveValidationHost {
+  /** `<form>.validate` with these args; rejects on transport failures. */
+  validate(args: { data: unknown; fields: string[]; version?: string }, signal: AbortSignal): Promise<unknown>;
+  version(): string | undefined;
+  /** The server's field name for a value path, or `undefined` when it is not validated live. */
+  serverFieldOf(path: string): string | undefined;
+  values(): unknown;
+  wireValues(): unknown;
+  /** Whether the shared (Zod) rules already reject the value at `path`. */
+  hasClientError(path: string): Promise<boolean>;
+  setServerError(target: string, items: WireErrorItem[]): void;
+  /** Clears the error at `target` if (and only if) it came from the server. */
+  clearServerError(target: string): void;
+  onBusyChange(busy: boolean): void;
+  onStale(): void;
+}
+
+interface ValidateAnswer {
+  errors?: Partial<ValidationDetails>;
+  stale?: boolean;
+}
+
+function isEmptyInput(value: unknown): boolean {
+  return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Server-only rules (`clean<Field>()`) checked while the user types: one `<form>.validate`
+ * call per field, aborted when the value changes, its answer dropped unless it is still
+ * about the current value. Server errors (from here or from a submit) clear when their
+ * field's value changes. Plain store, no React: `useMizanForm` drives it.
+ */
+export class LiveValidation {
+  readonly #host: LiveValidationHost;
+  /** Error targets that hold a server error, with the value it was about. */
+  readonly #tracked = new Map<string, { valuePath: string; value: unknown }>();
+  readonly #inflight = new Map<string, { controller: AbortController; value: unknown }>();
+  /** The last answer per path: blurring again with the same value needs no request. */
+  readonly #answers = new Map<string, { value: unknown; items: WireErrorItem[] }>();
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  #busy = false;
+
+  constructor(host: LiveValidationHost) {
+    this.#host = host;
+  }
+
+  #setBusy(): void {
+    const busy = this.#inflight.size > 0;
+    if (busy !== this.#busy) {
+      this.#busy = busy;
+      this.#host.onBusyChange(busy);
+    }
+  }
+
+  #current(path: string): unknown {
+    return getPath(this.#host.values(), path);
+  }
+
+  /** Remember that `target` now holds a server error about the value at `valuePath`. */
+  track(target: string, valuePath: string): void {
+    this.#tracked.set(target, { valuePath, value: snapshot(this.#current(valuePath)) });
+  }
+
+  /** Call on every value change: aborts outdated calls and clears outdated server errors. */
+  valuesChanged(values: unknown): void {
+    for (const [path, entry] of this.#inflight) {
+      if (!isSameValue(getPath(values, path), entry.value)) {
+        entry.controller.abort();
+        this.#inflight.delete(path);
+      }
+    }
+    this.#setBusy();
+    for (const [target, entry] of this.#tracked) {
+      if (!isSameValue(getPath(values, entry.valuePath), entry.value)) {
+        this.#tracked.delete(target);
+        this.#host.clearServerError(target);
+      }
+    }
+  }
+
+  /** Validate `path` after `delayMs` without changes (the debounced on-change mode). */
+  schedule(path: string, delayMs: number): void {
+    if (this.#host.serverFieldOf(path) === undefined) return;
+    const pending = this.#timers.get(path);
+    if (pending !== undefined) clearTimeout(pending);
+    this.#timers.set(
+      path,
+      setTimeout(() => {
+        this.#timers.delete(path);
+        void this.validate(path);
+      }, delayMs),
+    );
+  }
+
+  /** Ask the server about the value at `path` now (skipped while the client finds errors). */
+  async validate(path: string): Promise<void> {
+    const field = this.#host.serverFieldOf(path);
+    if (field === undefined) return;
+    const value = snapshot(this.#current(path));
+    if (isEmptyInput(value)) return;
+    const known = this.#answers.get(path);
+    if (known && isSameValue(known.value, value)) {
+      this.#apply(path, known.items);
+      return;
+    }
+    if (await this.#host.hasClientError(path)) return;
+    if (!isSameValue(this.#current(path), value)) return;
+
+    this.#inflight.get(path)?.controller.abort();
+    const controller = new AbortController();
+    this.#inflight.set(path, { controller, value });
+    this.#setBusy();
+    let answer: ValidateAnswer;
+    try {
+      const args: { data: unknown; fields: string[]; version?: string } = {
+        data: this.#host.wireValues(),
+        fields: [field],
+      };
+      const version = this.#host.version();
+      if (version !== undefined) args.version = version;
+      answer = ((await this.#host.validate(args, controller.signal)) ?? {}) as ValidateAnswer;
+    } catch {
+      // Aborted, or a failed live check: both stay silent (the submit reports failures).
+      return;
+    } finally {
+      if (this.#inflight.get(path)?.controller === controller) this.#inflight.delete(path);
+      this.#setBusy();
+    }
+    if (controller.signal.aborted || !isSameValue(this.#current(path), value)) return;
+    if (answer.stale) this.#host.onStale();
+    const items = answer.errors?.fields?.[path] ?? [];
+    this.#answers.set(path, { value, items });
+    this.#apply(path, items);
+  }
+
+  #apply(path: string, items: WireErrorItem[]): void {
+    if (items.length) {
+      this.#host.setServerError(path, items);
+      this.track(path, path);
+    } else {
+      this.#tracked.delete(path);
+      this.#host.clearServerError(path);
+    }
+  }
+
+  /** Abort every pending check (a submit supersedes them) and forget tracked errors. */
+  abortAll(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+    for (const entry of this.#inflight.values()) entry.controller.abort();
+    this.#inflight.clear();
+    this.#tracked.clear();
+    this.#setBusy();
+  }
+
+  /** Forget cached answers too (after a reset). */
+  clear(): void {
+    this.abortAll();
+    this.#answers.clear();
+  }
+}

@@ -1,0 +1,60 @@
+import type { FieldDescriptor } from "../src/forms/field.js";
+import type { FormDescriptor } from "../src/forms/form-schema.js";
+import type { WidgetDescriptor } from "../src/forms/widgets/widget.js";
+
+export type { FieldDescriptor, FormDescriptor, WidgetDescriptor };
+
+/**
+ * What the renderer and the hook read of a form: the result of `<name>.schema` (or the
+ * manifest's form entry the generator embeds). `version` and `json_schema` are optional so
+ * nested form descriptors fit too.
+ */
+export type MizanFormMeta = FormDescriptor & {
+  version?: string;
+  json_schema?: Record<string, unknown>;
+};
+
+/** A nested form's descriptor, when the field is a FormField or FormSet. */
+export function subFormOf(field: FieldDescriptor): FormDescriptor | undefined {
+  const form = field.form;
+  if (form && typeof form === "object" && "fields" in form && "field_order" in form) {
+    return form as FormDescriptor;
+  }
+  return undefined;
+}
+
+export function isFormSet(field: FieldDescriptor): boolean {
+  return field.type === "FormSet" && subFormOf(field) !== undefined;
+}
+
+export function isNestedForm(field: FieldDescriptor): boolean {
+  return field.type !== "FormSet" && subFormOf(field) !== undefined;
+}
+
+export function isFileField(field: FieldDescriptor): boolean {
+  return field.widget.needs_multipart_form;
+}
+
+/** Whether any field (nested ones included) takes files: such forms submit as multipart. */
+export function needsMultipart(form: FormDescriptor): boolean {
+  return form.field_order.some((name) => {
+    const field = form.fields[name];
+    if (!field) return false;
+    const sub = subFormOf(field);
+    return isFileField(field) || (sub !== undefined && needsMultipart(sub));
+  });
+}
+
+/**
+ * Fields whose rules the browser cannot run (`x-mizan-server-rules` in the JSON Schema, or
+ * `server_rules` on the descriptor); `undefined` when the metadata marks none, so the caller
+ * cannot tell "no server rules" from "not marked".
+ */
+export function serverRuleFields(meta: MizanFormMeta): string[] | undefined {
+  const properties = (meta.json_schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const marked = meta.field_order.filter((name) => {
+    const field = meta.fields[name];
+    return properties[name]?.["x-mizan-server-rules"] === true || field?.server_rules === true;
+  });
+  return marked.length ? marked : undefined;
+}

@@ -1,0 +1,128 @@
+import { type FormHTMLAttributes, type ReactNode, useMemo } from "react";
+import { type FieldValues, get, useFormState } from "react-hook-form";
+import type { MizanComponents, MizanComponentsOverride } from "./components.js";
+import { errorMessages } from "./error-messages.js";
+import { Button } from "./layout/button.js";
+import { ErrorList } from "./layout/error-list.js";
+import { FieldRow } from "./layout/field-row.js";
+import { Fieldset } from "./layout/fieldset.js";
+import { NonFieldErrors } from "./layout/non-field-errors.js";
+import type { FormDescriptor, MizanFormMeta } from "./meta.js";
+import { MizanFields } from "./mizan-fields.js";
+import { RenderContext, type RenderContextValue, useRenderContext } from "./render-context.js";
+import type { MizanFormReturn } from "./use-mizan-form.js";
+import { defaultWidgets } from "./widgets/index.js";
+
+/** The built-in parts; `components` replaces any of them. */
+export const defaultComponents: MizanComponents = {
+  widgets: defaultWidgets,
+  FieldRow,
+  ErrorList,
+  NonFieldErrors,
+  Fieldset,
+  Button,
+};
+
+export interface MizanFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "children"> {
+  // biome-ignore lint/suspicious/noExplicitAny: accepts the hook's return for any form's types
+  form: MizanFormReturn<any, any, any>;
+  /** The `<name>.schema` metadata; defaults to the `meta` given to the hook. */
+  meta?: MizanFormMeta;
+  /** Replace widgets (`{ widgets: { TextInput: MyInput } }`) or layout parts (`FieldRow`, ...). */
+  components?: MizanComponentsOverride;
+  /** Prefix of element ids; default `id_<form name>-`. */
+  idPrefix?: string;
+  submitLabel?: ReactNode;
+  /** Shown in a `role="status"` region once the submit succeeded. */
+  renderResult?: (result: unknown) => ReactNode;
+  /** Rendered after the fields, before the submit button. */
+  children?: ReactNode;
+}
+
+/** Messages of hidden fields, shown with the form's own errors (as Django does). */
+function hiddenFieldErrors(form: FormDescriptor, errors: FieldValues): string[] {
+  const out: string[] = [];
+  for (const name of form.field_order) {
+    const field = form.fields[name];
+    if (!field?.widget.is_hidden) continue;
+    for (const message of errorMessages(get(errors, name))) out.push(`(Hidden field ${name}) ${message}`);
+  }
+  return out;
+}
+
+function FormErrors({ meta }: { meta: FormDescriptor }) {
+  const { form, components } = useRenderContext();
+  const { errors } = useFormState({ control: form.control });
+  const root = errors.root as Record<string, unknown> | undefined;
+  const messages = [
+    ...errorMessages(root?.server),
+    ...errorMessages(root),
+    ...hiddenFieldErrors(meta, errors),
+  ];
+  const { NonFieldErrors: Alert } = components;
+  return <Alert messages={messages.filter((message, i) => messages.indexOf(message) === i)} />;
+}
+
+function SubmitButton({ label }: { label: ReactNode }) {
+  const { form, components } = useRenderContext();
+  const { isSubmitting } = useFormState({ control: form.control });
+  const { Button: Submit } = components;
+  return (
+    <Submit type="submit" className="mizan-submit" disabled={isSubmitting || form.isServerSubmitting}>
+      {label}
+    </Submit>
+  );
+}
+
+/**
+ * Renders a whole form from its schema metadata: labels, help, errors, every widget, nested
+ * forms and formsets, with the aria wiring a screen reader needs.
+ *
+ * @example
+ * const form = useContactForm();
+ * return <MizanForm form={form} />;
+ */
+export function MizanForm(props: MizanFormProps) {
+  const { form, meta: metaProp, components, idPrefix, submitLabel = "Submit", renderResult, children, ...rest } = props;
+  const meta = metaProp ?? form.meta;
+  const resolved = useMemo<MizanComponents>(
+    () => ({
+      ...defaultComponents,
+      ...components,
+      widgets: { ...defaultComponents.widgets, ...components?.widgets },
+    }),
+    [components],
+  );
+  if (!meta) {
+    throw new Error(`mizan: <MizanForm> for "${form.name}" needs the form's metadata: pass meta (or give it to the hook).`);
+  }
+  const context: RenderContextValue = {
+    form: form as MizanFormReturn<FieldValues, unknown, unknown>,
+    components: resolved,
+    idPrefix: idPrefix ?? `id_${meta?.name || form.name}-`,
+    disabled: form.isServerSubmitting,
+  };
+  const label = rest["aria-label"] ?? (rest["aria-labelledby"] ? undefined : meta.title || undefined);
+  return (
+    <RenderContext.Provider value={context}>
+      <form
+        noValidate
+        className="mizan-form"
+        aria-busy={form.isServerSubmitting || undefined}
+        {...rest}
+        aria-label={label}
+        onSubmit={form.submit}
+      >
+        <FormErrors meta={meta} />
+        <MizanFields form={meta} />
+        {children}
+        <div className="mizan-actions">
+          <SubmitButton label={submitLabel} />
+        </div>
+        <div role="status" className="mizan-status">
+          {renderResult && form.result !== undefined ? renderResult(form.result) : null}
+        </div>
+      </form>
+    </RenderContext.Provider>
+  );
+}

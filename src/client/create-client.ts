@@ -1,0 +1,97 @@
+import type { Manifest } from "../core/registry.js";
+import { applyCsrf, type CsrfOption } from "./csrf.js";
+import { extractFiles } from "./files.js";
+import { errorFrom, type FetchLike, jsonFrom, resultFrom, send } from "./http.js";
+import { type RetryOptions, withRetry } from "./retry.js";
+import type { CallOptions, MizanClient, Transport } from "./transport.js";
+
+export interface ClientOptions {
+  /** The server's base URL, e.g. `"/api/mizan"` or `"https://api.example.com/api/mizan"`. */
+  baseUrl?: string;
+  /** Default: the global `fetch`. */
+  fetch?: FetchLike;
+  /** Sent with every request; a function is called per request (auth tokens). */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** Send a CSRF token header with calls (`true`: Django's cookie and header names). */
+  csrf?: CsrfOption;
+  /** Replaces HTTP for calls (e.g. an in-process transport); `manifest()` still uses HTTP. */
+  transport?: Transport;
+  /** Retries of the manifest GET on network errors and 5xx (calls are never retried). */
+  retry?: RetryOptions;
+}
+
+async function baseHeaders(option: ClientOptions["headers"]): Promise<Headers> {
+  const init = typeof option === "function" ? await option() : option;
+  const headers = new Headers(init);
+  headers.set("accept", "application/json");
+  return headers;
+}
+
+/**
+ * The call's body: JSON, or multipart when a File/Blob sits anywhere in args. Multipart
+ * carries `fn`, `args` as JSON without the files, and each file as a part named by its dotted
+ * path, `args.<path>`, which the server puts back in place.
+ */
+function callBody(name: string, args: unknown, headers: Headers): BodyInit {
+  const { data, files } = extractFiles(args);
+  if (files.length === 0) {
+    headers.set("content-type", "application/json");
+    return JSON.stringify({ fn: name, args });
+  }
+  const form = new FormData();
+  form.set("fn", name);
+  form.set("args", JSON.stringify(data));
+  for (const { path, file } of files) form.append(`args.${path}`, file);
+  return form;
+}
+
+/**
+ * A client for a mizan server: `call(fn, args)` posts to `{baseUrl}/call/`, `manifest()`
+ * gets `{baseUrl}/manifest/`. Errors reject as MizanClientError with the server's code.
+ *
+ * @example
+ * const api = createClient({ baseUrl: "/api/mizan", csrf: true });
+ * const { message } = await api.call<{ message: string }>("echo", { text: "hi" });
+ */
+export function createClient(options: ClientOptions): MizanClient {
+  if (options.baseUrl === undefined && !options.transport) {
+    throw new TypeError("createClient: give a baseUrl or a transport.");
+  }
+  const base = (options.baseUrl ?? "").replace(/\/+$/, "");
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  const httpCall: Transport = async (name, args, { signal }) => {
+    const headers = await baseHeaders(options.headers);
+    await applyCsrf(headers, options.csrf);
+    const body = callBody(name, args ?? {}, headers);
+    const init: RequestInit = { method: "POST", headers, body };
+    return resultFrom(await send(fetchImpl, `${base}/call/`, init, signal), signal);
+  };
+  const transport = options.transport ?? httpCall;
+
+  const requireBase = (): void => {
+    if (options.baseUrl === undefined) {
+      throw new TypeError("createClient: manifest() needs a baseUrl.");
+    }
+  };
+
+  return {
+    call<TResult>(name: string, args: unknown = {}, callOptions: CallOptions = {}) {
+      return transport(name, args, callOptions) as Promise<TResult>;
+    },
+    async manifest(callOptions: CallOptions = {}) {
+      requireBase();
+      const { signal } = callOptions;
+      return withRetry(
+        async () => {
+          const headers = await baseHeaders(options.headers);
+          const response = await send(fetchImpl, `${base}/manifest/`, { headers }, signal);
+          if (!response.ok) throw await errorFrom(response, signal);
+          return (await jsonFrom(response, signal)) as Manifest;
+        },
+        options.retry,
+        signal,
+      );
+    },
+  };
+}

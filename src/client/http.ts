@@ -1,0 +1,102 @@
+import { isErrorCode } from "../core/errors.js";
+import { codeForStatus, MizanClientError } from "./client-error.js";
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isJson(response: Response): boolean {
+  const type = response.headers.get("content-type") ?? "";
+  return /^application\/([\w.+-]+\+)?json\b/i.test(type.trim());
+}
+
+/** Rethrow an abort as the signal's reason; anything else is a network failure (status 0). */
+export function networkError(error: unknown, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted) return signal.reason;
+  if (error instanceof MizanClientError) return error;
+  const why = error instanceof Error ? error.message : String(error);
+  return new MizanClientError("NETWORK_ERROR", 0, `Network error: ${why}`, null, { cause: error });
+}
+
+/** Send a request; a failure to get any response becomes NETWORK_ERROR. */
+export async function send(
+  fetchImpl: FetchLike,
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  try {
+    return await fetchImpl(url, signal ? { ...init, signal } : init);
+  } catch (error) {
+    throw networkError(error, signal);
+  }
+}
+
+async function bodyText(response: Response, signal: AbortSignal | undefined): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    throw networkError(error, signal);
+  }
+}
+
+/** The MizanClientError a non-2xx response stands for; bodies that are not an envelope too. */
+export async function errorFrom(
+  response: Response,
+  signal: AbortSignal | undefined,
+): Promise<MizanClientError> {
+  const text = await bodyText(response, signal);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const error = isObject(body) && isObject(body.error) ? body.error : undefined;
+  const code = isErrorCode(error?.code) ? error.code : codeForStatus(response.status);
+  const message =
+    typeof error?.message === "string"
+      ? error.message
+      : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  return new MizanClientError(
+    code,
+    response.status,
+    message,
+    error ? (error.details ?? null) : null,
+  );
+}
+
+/** A 2xx JSON body, parsed; malformed JSON is an INTERNAL error. */
+export async function jsonFrom(
+  response: Response,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  const text = await bodyText(response, signal);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new MizanClientError(
+      "INTERNAL",
+      response.status,
+      "The server sent a malformed JSON response.",
+      null,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * A call's result: the `result` of the success envelope. A 2xx that is not JSON is a handler's
+ * own Response (a download, a redirect target) and is returned as the Response itself.
+ */
+export async function resultFrom(
+  response: Response,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  if (!response.ok) throw await errorFrom(response, signal);
+  if (!isJson(response)) return response;
+  const body = await jsonFrom(response, signal);
+  return isObject(body) && Object.hasOwn(body, "result") ? body.result : body;
+}

@@ -1,0 +1,15 @@
+export {
+  type ClientErrorCode,
+  isMizanClientError,
+  MizanClientError,
+} from "./client-error.js";
+export { type ClientOptions, createClient } from "./create-client.js";
+export type { CsrfOption } from "./csrf.js";
+export type { FetchLike } from "./http.js";
+export {
+  createInProcessClient,
+  type InProcessOptions,
+  inProcessTransport,
+} from "./in-process.js";
+export type { RetryOptions } from "./retry.js";
+export type { CallOptions, MizanClient, Transport } from "./transport.js";

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { isEmptyValue } from "../../forms/field.js";
+import { formatMessage } from "../../forms/messages.js";
+import type { CoerceFn, RuleFn, RuleParams } from "../../forms/rules/types.js";
+
+/** One `RuleSpec` as generated code passes it: the shared function, code, template, params. */
+export type RuleCall = readonly [fn: RuleFn, code: string, message: string, params: RuleParams];
+
+/** A field node's `x-mizan-*` keywords, with the shared functions in place of their names. */
+export interface FieldSpec {
+  /** `x-mizan-coerce`: the shared `to_python` and its params. */
+  coerce?: readonly [fn: CoerceFn, params: RuleParams];
+  /** `x-mizan-required`. */
+  required?: boolean;
+  /** `x-mizan-required-kind: "falsy"` (BooleanField: Python's `not value`). */
+  falsy?: boolean;
+  /** `errorMessage` templates for `required` and the codes a coercer can name. */
+  messages?: Readonly<Record<string, string>>;
+  /** `x-mizan-validate`: the first failure stops. */
+  validate?: readonly RuleCall[];
+  /** `x-mizan-rules`: all run, all failures are reported. */
+  rules?: readonly RuleCall[];
+}
+
+/** What a Zod transform context needs to receive an issue. */
+interface IssueSink {
+  issues: Array<{ code: "custom"; message: string; input: unknown; params?: Record<string, unknown> }>;
+}
+
+function report(ctx: IssueSink, input: unknown, code: string, message: string): void {
+  ctx.issues.push({ code: "custom", message, input, params: { code } });
+}
+
+/** Python's truthiness for what JSON carries (`not value` in Django's BooleanField). */
+function isFalsy(value: unknown): boolean {
+  return value === false || value === 0 || Number.isNaN(value) || isEmptyValue(value);
+}
+
+/**
+ * Run one field's shared clean pipeline (docs/schema-vocabulary.md): coerce → required →
+ * validate (first failure) → stop if empty → rules (all failures). Returns the cleaned value,
+ * or `undefined` after reporting issues into `ctx`.
+ */
+export function cleanField(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unknown } | undefined {
+  const messages = spec.messages ?? {};
+  let value = input;
+  if (spec.coerce) {
+    const result = spec.coerce[0](input, spec.coerce[1]);
+    if (!result.ok) {
+      const template = messages[result.code] ?? result.code;
+      report(ctx, input, result.code, formatMessage(template, result.params ?? {}));
+      return undefined;
+    }
+    value = result.value;
+  }
+  const empty = isEmptyValue(value);
+  if (spec.required && (spec.falsy ? isFalsy(value) : empty)) {
+    report(ctx, input, "required", messages.required ?? "required");
+    return undefined;
+  }
+  for (const [fn, code, message, params] of spec.validate ?? []) {
+    const failure = fn(value, params);
+    if (failure) {
+      report(ctx, input, code, formatMessage(message, { ...params, ...failure }));
+      return undefined;
+    }
+  }
+  if (empty) return { value };
+  let failed = false;
+  for (const [fn, code, message, params] of spec.rules ?? []) {
+    const failure = fn(value, params);
+    if (failure) {
+      report(ctx, input, code, formatMessage(message, { ...params, ...failure }));
+      failed = true;
+    }
+  }
+  return failed ? undefined : { value };
+}
+
+/**
+ * A form field as a Zod schema running the server's own shared coercer and rules, with the
+ * server's exact messages. `TOut` is the cleaned type, `TIn` what the input holds. Issues carry
+ * Django's error code in `params.code`.
+ *
+ * @example
+ * const name = field<string, string>({
+ *   coerce: [coerceStr, { strip: true, empty: "" }],
+ *   required: true,
+ *   messages: { required: "This field is required." },
+ *   rules: [[maxLength, "max_length", "Ensure this value has at most 3 characters (it has %(show_value)d).", { limit_value: 3 }]],
+ * });
+ */
+export function field<TOut, TIn>(spec: FieldSpec): z.ZodTransform<TOut, TIn> {
+  return z.transform((input: TIn, ctx) => {
+    const result = cleanField(spec, input, ctx as unknown as IssueSink);
+    return result ? (result.value as TOut) : z.NEVER;
+  });
+}

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { isEmptyValue } from "../../forms/field.js";
+
+/** A nested form node's `x-mizan-required` and `errorMessage` (FormField). */
+export interface SubformSpec<TRequired extends boolean = boolean> {
+  required?: TRequired;
+  messages?: Readonly<Record<string, string>>;
+}
+
+/** A FormSet node's `x-mizan-required`, `x-mizan-min-num` / `x-mizan-max-num` and messages. */
+export interface FormSetSpec {
+  required?: boolean;
+  min?: number;
+  max?: number;
+  /** Count messages arrive formatted (the server fills `%(num)d` and picks the plural). */
+  messages?: Readonly<Record<string, string>>;
+}
+
+type Issue = {
+  code: "custom";
+  message: string;
+  input: unknown;
+  path?: PropertyKey[];
+  params?: Record<string, unknown>;
+};
+interface IssueSink {
+  issues: Issue[];
+}
+
+function report(ctx: IssueSink, input: unknown, code: string, messages: SubformSpec["messages"]): void {
+  ctx.issues.push({ code: "custom", message: messages?.[code] ?? code, input, params: { code } });
+}
+
+// form-field.ts's test: a JSON object (a File/Blob is a value, not a sub-form).
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(typeof Blob !== "undefined" && value instanceof Blob)
+  );
+}
+
+/** Parse with a sub-schema, copying its issues under `prefix`. */
+function parseInto(schema: z.ZodType, value: unknown, prefix: PropertyKey[], ctx: IssueSink): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    ctx.issues.push({ ...(issue as unknown as Issue), path: [...prefix, ...issue.path] });
+  }
+  return undefined;
+}
+
+/**
+ * A nested form (FormField), as the server cleans it: an empty value is `required` (or
+ * `null`), anything but an object is `invalid`, an object is cleaned by `form` with its
+ * issues at nested paths (`address.city`).
+ *
+ * @example
+ * address: subform(z.object({ city: field<string, string>({ required: true }) }), { required: true }),
+ */
+export function subform<T extends z.ZodType, TRequired extends boolean = false>(
+  form: T,
+  spec: SubformSpec<TRequired>,
+): z.ZodTransform<TRequired extends true ? z.output<T> : z.output<T> | null, z.input<T>> {
+  type Out = TRequired extends true ? z.output<T> : z.output<T> | null;
+  return z.transform((input: z.input<T>, payload) => {
+    const ctx = payload as unknown as IssueSink;
+    if (isEmptyValue(input)) {
+      if (!spec.required) return null as Out;
+      report(ctx, input, "required", spec.messages);
+      return z.NEVER;
+    }
+    if (!isPlainObject(input)) {
+      report(ctx, input, "invalid", spec.messages);
+      return z.NEVER;
+    }
+    const before = ctx.issues.length;
+    const out = parseInto(form, input, [], ctx);
+    return ctx.issues.length > before ? z.NEVER : (out as Out);
+  });
+}
+
+/**
+ * A formset (FormSet), as the server cleans it: a list of objects, each cleaned by `form`
+ * (issues at `items.0.qty`), then the count checked, `too_many_forms` before `too_few_forms`,
+ * reported on the formset itself.
+ *
+ * @example
+ * items: formset(lineItemSchema, { min: 1, max: 5, messages }),
+ */
+export function formset<T extends z.ZodType>(
+  form: T,
+  spec: FormSetSpec,
+): z.ZodTransform<Array<z.output<T>>, Array<z.input<T>>> {
+  return z.transform((input: Array<z.input<T>>, payload) => {
+    const ctx = payload as unknown as IssueSink;
+    const items: unknown = input ?? [];
+    if (!Array.isArray(items) || !items.every(isPlainObject)) {
+      report(ctx, input, "invalid", spec.messages);
+      return z.NEVER;
+    }
+    if (spec.required && items.length === 0) {
+      report(ctx, input, "required", spec.messages);
+      return z.NEVER;
+    }
+    const before = ctx.issues.length;
+    const out = items.map((item, index) => parseInto(form, item, [index], ctx));
+    if (spec.max !== undefined && items.length > spec.max) {
+      report(ctx, input, "too_many_forms", spec.messages);
+    } else if (spec.min !== undefined && items.length < spec.min) {
+      report(ctx, input, "too_few_forms", spec.messages);
+    }
+    return ctx.issues.length > before ? z.NEVER : (out as Array<z.output<T>>);
+  });
+}

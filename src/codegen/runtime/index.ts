@@ -1,0 +1,38 @@
+/**
+ * `mizan/runtime`: what generated clients import. The field pipeline over Zod, plus the
+ * server's own shared coercers, rules and message formatter, re-exported by name so that a
+ * bundler keeps only what a generated form uses. Browser-safe; no React, no Node.
+ */
+export { coerceStr, maxLength, minLength, nullCharacters } from "../../forms/rules/core.js";
+export { COERCERS, RULES } from "../../forms/rules/index.js";
+export {
+  choice,
+  choiceList,
+  coerceBool,
+  coerceDecimal,
+  coerceFloat,
+  coerceInt,
+  coerceNullBool,
+  coerceStrList,
+  decimalMaxDecimalPlaces,
+  decimalMaxDigits,
+  decimalMaxWholeDigits,
+  finite,
+  maxValue,
+  minValue,
+  stepSize,
+} from "../../forms/rules/numeric.js";
+export {
+  coerceIp,
+  coerceUrl,
+  coerceUuid,
+  emailRule,
+  ipv4Rule,
+  ipv6Rule,
+  ipv46Rule,
+  regexRule,
+  urlRule,
+} from "../../forms/rules/text.js";
+export type { CoerceFn, JsonValue, RuleFn, RuleParams } from "../../forms/rules/types.js";
+export { cleanField, type FieldSpec, field, type RuleCall } from "./field.js";
+export { type FormSetSpec, formset, type SubformSpec, subform } from "./formset.js";

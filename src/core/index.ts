@@ -1,0 +1,37 @@
+export type { AuthKind, AuthOption } from "./auth.js";
+export {
+  type App,
+  type ContextInit,
+  type CookieOptions,
+  createContext,
+  type MizanUser,
+  type Register,
+  type RequestContext,
+  type User,
+} from "./context.js";
+export {
+  ERROR_STATUS,
+  type ErrorCode,
+  type ErrorEnvelope,
+  MizanError,
+  type ValidationDetails,
+  type WireErrorItem,
+} from "./errors.js";
+export { contentHash, stableStringify } from "./hash.js";
+export {
+  defaultRegistry,
+  type FunctionManifest,
+  type Manifest,
+  type Registrable,
+  Registry,
+  register,
+} from "./registry.js";
+export { isFrameworkResponse, setFrameworkResponseBase } from "./response.js";
+export {
+  type ContextKind,
+  client,
+  type FunctionOptions,
+  type Middleware,
+  ServerFunction,
+} from "./server-function.js";
+export { zodErrorDetails } from "./zod-details.js";

@@ -1,0 +1,92 @@
+import { Field, type FieldOptions, type JsonSchema } from "../field.js";
+import { compileFormat } from "../rules/strptime.js";
+import { temporalCoercers } from "../rules/temporal.js";
+import type { CoerceSpec, JsonValue } from "../rules/types.js";
+
+export interface BaseTemporalFieldOptions<R extends boolean = boolean> extends FieldOptions {
+  required?: R;
+  /**
+   * Python `strptime` formats tried in order ("%d/%m/%Y", "%I:%M %p"...); default Django's
+   * DATE/TIME/DATETIME_INPUT_FORMATS. English month, day and AM/PM names, matched
+   * case-insensitively; `%y` pivots at 69 (00–68 → 20xx).
+   */
+  inputFormats?: readonly string[];
+}
+
+/**
+ * Django's BaseTemporalField: strip the input, then try each input format. Subclasses name
+ * their shared coercer (`x-mizan-coerce`) and their default formats.
+ */
+export abstract class BaseTemporalField<TValue> extends Field<TValue, string | Date> {
+  static override readonly fieldType: string = "BaseTemporalField";
+  readonly inputFormats: readonly string[];
+
+  constructor(options: BaseTemporalFieldOptions = {}) {
+    super(options);
+    this.inputFormats = [...(options.inputFormats ?? this.defaultInputFormats())];
+    // A repeated directive is a programming error (Python's re.error); surface it now.
+    for (const format of this.inputFormats) compileFormat(format);
+  }
+
+  /** Django's class-level `input_formats`. */
+  protected abstract defaultInputFormats(): readonly string[];
+
+  /** The key of this field's `to_python` in `COERCERS`. */
+  protected abstract coerceKind(): "date" | "time" | "datetime";
+
+  /**
+   * An already-typed value (a Date, or the cleaned string form), which Django accepts as a
+   * `date`/`time` object whatever the input formats; undefined if `value` is not one.
+   */
+  protected abstract typedValue(value: unknown): string | undefined;
+
+  override toPython(value: unknown): TValue {
+    // A disabled field cleans its initial value, which Django holds as a typed object.
+    if (this.disabled) {
+      const typed = this.typedValue(value);
+      if (typed !== undefined) return typed as TValue;
+    }
+    const coerce = temporalCoercers[this.coerceKind()];
+    const result = (coerce as NonNullable<typeof coerce>)(value, this.coerceParams());
+    if (!result.ok) throw this.error(result.code, result.params);
+    return result.value as TValue;
+  }
+
+  /** Django compares the typed initial with `to_python(data)`; the initial is not re-parsed. */
+  override hasChanged(initial: unknown, data: unknown): boolean {
+    if (this.disabled) return false;
+    let dataValue: unknown;
+    try {
+      dataValue = this.toPython(data);
+    } catch {
+      return true;
+    }
+    const initialValue = initial === undefined || initial === null ? "" : (this.typedValue(initial) ?? initial);
+    return !this.sameValue(initialValue, dataValue ?? "");
+  }
+
+  /** Python's `==` on two cleaned values. */
+  protected sameValue(a: unknown, b: unknown): boolean {
+    return a === b;
+  }
+
+  protected coerceParams(): { input_formats: string[] } {
+    return { input_formats: [...this.inputFormats] };
+  }
+
+  protected override coerceSpec(): CoerceSpec {
+    return { kind: this.coerceKind(), params: this.coerceParams() };
+  }
+
+  protected override inputSchema(): JsonSchema {
+    return { type: "string" };
+  }
+
+  protected override emptyValue(): JsonValue {
+    return null;
+  }
+
+  protected override constraints(): Record<string, unknown> {
+    return { input_formats: [...this.inputFormats] };
+  }
+}

@@ -1,0 +1,201 @@
+import { Field, type FieldOptions, type JsonSchema } from "../field.js";
+import { formatMessage } from "../messages.js";
+import { coerceStr, pyStr } from "../rules/core.js";
+import { isValidChoice, pyTruthy } from "../rules/numeric.js";
+import type { CoerceSpec, JsonValue, RuleSpec } from "../rules/types.js";
+import { Select, type Widget } from "../widgets/widget.js";
+import type { MaybeEmpty } from "./integer-field.js";
+
+/** A choice's value; what the field compares and cleans to is its `str()` ("1", "True"). */
+export type ChoiceValue = string | number | boolean | null;
+export type ChoicePair = readonly [ChoiceValue, string];
+/** An optgroup: `[groupLabel, pairs]` (or `[groupLabel, { value: label }]`). */
+export type ChoiceGroup = readonly [
+  string,
+  ReadonlyArray<ChoicePair> | Readonly<Record<string, string>>,
+];
+export type ChoicesList = ReadonlyArray<ChoicePair | ChoiceGroup>;
+/** Django's mapping form: `{ value: label }`, or `{ groupLabel: { value: label } | pairs }`. */
+export type ChoicesMapping = Readonly<
+  Record<string, string | ReadonlyArray<ChoicePair> | Readonly<Record<string, string>>>
+>;
+/** What `choices` accepts: a list, a mapping, or a function returning one (read at each use). */
+export type Choices = ChoicesList | ChoicesMapping | (() => ChoicesList | ChoicesMapping);
+/** Django's normalized choices: `[value, label]` pairs and `[groupLabel, pairs]` optgroups. */
+export type NormalizedChoices = Array<
+  [ChoiceValue, string] | [string, Array<[ChoiceValue, string]>]
+>;
+
+// Type-level `str(value)` of the choices, so literal choices give literal cleaned types.
+type PyStr<K> = K extends string
+  ? K
+  : K extends true
+    ? "True"
+    : K extends false
+      ? "False"
+      : K extends null
+        ? "None"
+        : K extends number
+          ? `${K}`
+          : string;
+type KeyStr<K> = K extends number ? `${K}` : K & string;
+type GroupValues<L> = L extends string
+  ? never
+  : L extends ReadonlyArray<infer P>
+    ? P extends readonly [infer V, unknown]
+      ? PyStr<V>
+      : never
+    : KeyStr<keyof L>;
+type EntryValues<E> = E extends readonly [infer V, infer L]
+  ? L extends string
+    ? PyStr<V>
+    : GroupValues<L>
+  : never;
+type MappingValues<C> = {
+  [K in keyof C]-?: C[K] extends string ? KeyStr<K> : GroupValues<C[K]>;
+}[keyof C];
+/** The strings a field with choices `C` cleans to: `"J" | "P"`, or `string` when not literal. */
+export type ChoiceValues<C> = C extends () => infer Ret
+  ? ChoiceValues<Ret>
+  : C extends ReadonlyArray<infer E>
+    ? EntryValues<E>
+    : MappingValues<C>;
+
+function pairsOf(
+  group: ReadonlyArray<ChoicePair> | Readonly<Record<string, string>>,
+): Array<[ChoiceValue, string]> {
+  return Array.isArray(group)
+    ? group.map(([value, label]) => [value, label] as [ChoiceValue, string])
+    : Object.entries(group);
+}
+
+/** Django's `normalize_choices`: lists, mappings and callables become pairs and groups. */
+export function normalizeChoices(choices: Choices): NormalizedChoices {
+  const input = typeof choices === "function" ? choices() : choices;
+  const entries: ReadonlyArray<readonly [ChoiceValue, unknown]> = Array.isArray(input)
+    ? (input as ChoicesList)
+    : Object.entries(input as ChoicesMapping);
+  return entries.map(([value, label]) =>
+    typeof label === "string"
+      ? [value, label]
+      : [String(value), pairsOf(label as ReadonlyArray<ChoicePair>)],
+  );
+}
+
+/** The `[value, label]` pairs with optgroups flattened, in order. */
+export function flattenChoices(choices: NormalizedChoices): Array<[ChoiceValue, string]> {
+  return choices.flatMap((entry) =>
+    Array.isArray(entry[1]) ? entry[1] : [entry as [ChoiceValue, string]],
+  );
+}
+
+export interface ChoiceFieldOptions<R extends boolean = boolean, C extends Choices = Choices>
+  extends FieldOptions {
+  /** Default true; `false` adds `""` (an empty choice) to the cleaned type. */
+  required?: R;
+  /** `[[value, label], ...]`, optgroups `[groupLabel, [[value, label], ...]]`, a mapping, or a function. */
+  choices?: C;
+}
+
+/**
+ * Django's ChoiceField. Cleans to the `str()` of one of the choices' values (`"1"` for a
+ * choice `1`), or `""` when empty and not required. With literal choices the cleaned type is
+ * their union: `"J" | "P"`. A function given as `choices` is called each time they are read,
+ * so the schema and validation see the current list.
+ *
+ * `describe()` gives `choices` as flat `[value, label]` pairs (optgroups flattened, in order),
+ * and, when there are optgroups, `grouped_choices` in Django's nested form for renderers.
+ *
+ * @example
+ * size = new ChoiceField({ choices: [["s", "Small"], ["l", "Large"]] }); // cleans to "s" | "l"
+ */
+export class ChoiceField<
+  R extends boolean = true,
+  const C extends Choices = Choices,
+  TValue = MaybeEmpty<R, ChoiceValues<C>, "">,
+> extends Field<TValue, string> {
+  static override readonly fieldType: string = "ChoiceField";
+  static override defaultErrorMessages: Record<string, string> = {
+    invalid_choice: "ChoiceField.invalid_choice",
+  };
+
+  #choices: Choices;
+
+  constructor(options: ChoiceFieldOptions<R, C> = {}) {
+    super(options);
+    this.#choices = options.choices ?? [];
+  }
+
+  /** The normalized choices (a callable is called on each read, like Django's). */
+  get choices(): NormalizedChoices {
+    return normalizeChoices(this.#choices);
+  }
+
+  set choices(choices: Choices) {
+    this.#choices = choices;
+  }
+
+  protected override defaultWidget(): Widget {
+    return new Select();
+  }
+
+  /** `str(value)`, or `""` when empty. */
+  override toPython(value: unknown): unknown {
+    const result = coerceStr(value, { strip: false, empty: "" });
+    return result.ok ? result.value : "";
+  }
+
+  override validate(value: unknown): void {
+    super.validate(value);
+    if (pyTruthy(value) && !this.validValue(value)) {
+      throw this.error("invalid_choice", { value });
+    }
+  }
+
+  /** Django's `valid_value`: `str(value)` is the `str()` of a choice's value (optgroups included). */
+  validValue(value: unknown): boolean {
+    return isValidChoice(value, this.choiceValues());
+  }
+
+  /** Every choice's value as the field compares it (`str()`), groups flattened. */
+  protected choiceValues(): string[] {
+    return flattenChoices(this.choices).map(([value]) => pyStr(value));
+  }
+
+  protected choiceSpec(rule: string): RuleSpec {
+    const template = this.errorMessages.invalid_choice ?? "";
+    return {
+      rule,
+      code: "invalid_choice",
+      message: formatMessage(template, {}),
+      params: { values: this.choiceValues() },
+    };
+  }
+
+  protected override coerceSpec(): CoerceSpec {
+    return { kind: "str", params: { strip: false, empty: "" } };
+  }
+
+  protected override validateSpecs(): RuleSpec[] {
+    return [this.choiceSpec("choice")];
+  }
+
+  protected override emptyValue(): JsonValue {
+    return "";
+  }
+
+  protected override inputSchema(): JsonSchema {
+    const values = this.choiceValues();
+    return this.required
+      ? { type: "string", enum: values }
+      : { type: ["string", "null"], enum: [...values, "", null] };
+  }
+
+  protected override constraints(): Record<string, unknown> {
+    const choices = this.choices;
+    const flat = flattenChoices(choices);
+    return choices.some((entry) => Array.isArray(entry[1]))
+      ? { choices: flat, grouped_choices: choices }
+      : { choices: flat };
+  }
+}

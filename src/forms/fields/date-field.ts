@@ -1,0 +1,44 @@
+import { DateInput, type Widget } from "../widgets/widget.js";
+import { DATE_INPUT_FORMATS, typedDate } from "../rules/temporal.js";
+import { BaseTemporalField, type BaseTemporalFieldOptions } from "./base-temporal-field.js";
+
+export type DateFieldOptions<R extends boolean = boolean> = BaseTemporalFieldOptions<R>;
+
+/**
+ * Django's DateField. Cleans to an ISO date string `"YYYY-MM-DD"` (`null` when empty and
+ * not required): it survives JSON, sorts and compares as a string, and carries no time zone.
+ * Input is text in one of `inputFormats` (default Django's DATE_INPUT_FORMATS: "2006-10-25",
+ * "10/25/2006", "10/25/06", "Oct 25 2006", "25 October, 2006"...), or a JS `Date`, read on
+ * the local calendar (a date picker's local midnight stays that day).
+ *
+ * @example
+ * const birthday = new DateField({ inputFormats: ["%d/%m/%Y"] });
+ * birthday.clean("25/10/2006"); // "2006-10-25"
+ */
+export class DateField<R extends boolean = true> extends BaseTemporalField<
+  R extends false ? string | null : string
+> {
+  static override readonly fieldType: string = "DateField";
+  static override defaultErrorMessages: Record<string, string> = { invalid: "DateField.invalid" };
+
+  // biome-ignore lint/complexity/noUselessConstructor: binds R to the `required` option
+  constructor(options: DateFieldOptions<R> = {}) {
+    super(options);
+  }
+
+  protected override defaultWidget(): Widget {
+    return new DateInput();
+  }
+
+  protected override defaultInputFormats(): readonly string[] {
+    return DATE_INPUT_FORMATS;
+  }
+
+  protected override coerceKind(): "date" {
+    return "date";
+  }
+
+  protected override typedValue(value: unknown): string | undefined {
+    return typedDate(value);
+  }
+}

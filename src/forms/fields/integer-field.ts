@@ -1,0 +1,112 @@
+import { Field, type FieldDescriptor, type FieldOptions, type JsonSchema } from "../field.js";
+import { coerceInt } from "../rules/numeric.js";
+import type { CoerceSpec } from "../rules/types.js";
+import {
+  MaxValueValidator,
+  MinValueValidator,
+  type NumericLimit,
+  StepValueValidator,
+} from "../validators/value.js";
+import { NumberInput, TextInput, type Widget, type WidgetAttrs } from "../widgets/widget.js";
+
+/** The cleaned type of a field whose empty input cleans to `TEmpty`: only when not required. */
+export type MaybeEmpty<R extends boolean, T, TEmpty = null> = R extends false ? T | TEmpty : T;
+
+export interface IntegerFieldOptions<R extends boolean = boolean> extends FieldOptions {
+  /** Default true; `false` makes the cleaned type `number | null`. */
+  required?: R;
+  maxValue?: number;
+  minValue?: number;
+  /** The value must be `minValue + k × stepSize` (or `k × stepSize` without `minValue`). */
+  stepSize?: number;
+}
+
+/**
+ * Django's IntegerField. Cleans to a `number` (a safe integer), or `null` when empty and not
+ * required. Input is read as Python's `int(str(value))` after dropping a trailing ".0":
+ * " 42 ", "+1_000", "1.0", "٤٢" are accepted; "1.5", "1e3" are not. Integers beyond
+ * `Number.MAX_SAFE_INTEGER` are refused with `invalid` (Django accepts them; a JS number
+ * would silently hold a different integer).
+ *
+ * @example
+ * age = new IntegerField({ minValue: 0, maxValue: 130 }); // cleans to number
+ * floor = new IntegerField({ required: false }); // cleans to number | null
+ */
+export class IntegerField<R extends boolean = true, TValue = MaybeEmpty<R, number>> extends Field<
+  TValue,
+  number | string
+> {
+  static override readonly fieldType: string = "IntegerField";
+  static override defaultErrorMessages: Record<string, string> = {
+    invalid: "IntegerField.invalid",
+  };
+
+  readonly maxValue: NumericLimit | undefined;
+  readonly minValue: NumericLimit | undefined;
+  readonly stepSize: NumericLimit | undefined;
+
+  constructor(options: IntegerFieldOptions<R> = {}) {
+    super(options);
+    this.maxValue = options.maxValue;
+    this.minValue = options.minValue;
+    this.stepSize = options.stepSize;
+    if (this.maxValue !== undefined) this.validators.push(new MaxValueValidator(this.maxValue));
+    if (this.minValue !== undefined) this.validators.push(new MinValueValidator(this.minValue));
+    if (this.stepSize !== undefined) {
+      this.validators.push(
+        new StepValueValidator(this.stepSize, { offset: this.minValue ?? null }),
+      );
+    }
+  }
+
+  /** Django swaps NumberInput for TextInput when localized (browsers handle it badly). */
+  protected override defaultWidget(): Widget {
+    return this.localize ? new TextInput() : new NumberInput();
+  }
+
+  override toPython(value: unknown): TValue | null {
+    const result = coerceInt(value, {});
+    if (!result.ok) throw this.error(result.code);
+    return result.value as TValue | null;
+  }
+
+  /** Django's `widget_attrs`: min/max/step for a NumberInput, over the widget's own attrs. */
+  protected widgetAttrs(widget: Widget): WidgetAttrs {
+    const attrs: WidgetAttrs = {};
+    if (!(widget instanceof NumberInput)) return attrs;
+    if (this.minValue !== undefined) attrs.min = this.minValue;
+    if (this.maxValue !== undefined) attrs.max = this.maxValue;
+    if (this.stepSize !== undefined) attrs.step = this.stepSize;
+    return attrs;
+  }
+
+  override describe(ctx?: unknown): FieldDescriptor {
+    const descriptor = super.describe(ctx);
+    descriptor.widget.attrs = { ...descriptor.widget.attrs, ...this.widgetAttrs(this.widget) };
+    return descriptor;
+  }
+
+  protected override coerceSpec(): CoerceSpec {
+    return { kind: "int", params: {} };
+  }
+
+  protected override inputSchema(): JsonSchema {
+    return this.boundsSchema(["integer", "string"]);
+  }
+
+  /** `type` (with null when optional) plus advisory `minimum`/`maximum`; `x-mizan-rules` are exact. */
+  protected boundsSchema(type: string[]): JsonSchema {
+    const schema: JsonSchema = { type: this.required ? type : [...type, "null"] };
+    if (this.minValue !== undefined) schema.minimum = Number(this.minValue);
+    if (this.maxValue !== undefined) schema.maximum = Number(this.maxValue);
+    return schema;
+  }
+
+  protected override constraints(): Record<string, unknown> {
+    return {
+      max_value: this.maxValue ?? null,
+      min_value: this.minValue ?? null,
+      step_size: this.stepSize ?? null,
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { coerceUrl } from "../rules/text.js";
+import type { CoerceSpec } from "../rules/types.js";
+import { URLValidator } from "../validators/url.js";
+import type { Validator } from "../validators/validator.js";
+import { URLInput, type Widget } from "../widgets/widget.js";
+import { CharField, type CharFieldOptions } from "./char-field.js";
+
+export interface URLFieldOptions<TEmpty extends string | null = string>
+  extends Omit<CharFieldOptions<TEmpty>, "strip"> {
+  /** Scheme added to input that has none (`"example.com"`); default `"https"` (Django 6). */
+  assumeScheme?: string;
+}
+
+/**
+ * Django's URLField: strips, adds `assumeScheme` to a URL without one, moves a bare host out
+ * of the path (`"example.com/a"` → `"https://example.com/a"`), then runs URLValidator.
+ * Cleans to a `string`, or `emptyValue` (default `""`) when empty.
+ *
+ * @example
+ * homepage = new URLField({ assumeScheme: "http", maxLength: 200 });
+ */
+export class URLField<TEmpty extends string | null = string> extends CharField<TEmpty> {
+  static override readonly fieldType: string = "URLField";
+  static override defaultErrorMessages: Record<string, string> = { invalid: "URLField.invalid" };
+  readonly assumeScheme: string;
+
+  constructor(options: URLFieldOptions<TEmpty> = {}) {
+    const { assumeScheme, ...rest } = options;
+    super({ ...rest, strip: true });
+    this.assumeScheme = assumeScheme || "https";
+  }
+
+  protected override defaultWidget(): Widget {
+    return new URLInput();
+  }
+
+  protected override defaultValidators(): Validator[] {
+    return [new URLValidator()];
+  }
+
+  override toPython(value: unknown): string | TEmpty {
+    const result = coerceUrl(value, this.coerceSpec().params);
+    if (!result.ok) throw this.error(result.code, result.params);
+    return result.value as string | TEmpty;
+  }
+
+  protected override coerceSpec(): CoerceSpec {
+    return { kind: "url", params: { empty: this.emptyValueOption, assume_scheme: this.assumeScheme } };
+  }
+
+  protected override constraints(): Record<string, unknown> {
+    return { ...super.constraints(), assume_scheme: this.assumeScheme };
+  }
+}

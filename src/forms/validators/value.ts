@@ -1,0 +1,93 @@
+import type { MessageTemplate } from "../messages.js";
+import { maxValue, minValue, stepSize } from "../rules/numeric.js";
+import type { RuleFn, RuleParams, RuleSpec } from "../rules/types.js";
+import { RuleValidator } from "./validator.js";
+
+/** A bound: a number, or a decimal string compared exactly ("0.10"). */
+export type NumericLimit = number | string;
+/** Django also takes a callable, read at each check (and each schema export). */
+export type LimitValue = NumericLimit | (() => NumericLimit);
+
+/** Django's BaseValidator for value limits: `limit_value` may be a callable. */
+abstract class LimitValueValidator extends RuleValidator {
+  readonly limitValue: LimitValue;
+
+  constructor(
+    rule: string,
+    fn: RuleFn,
+    limitValue: LimitValue,
+    options: { code: string; messageKey: string; message?: MessageTemplate; params?: RuleParams },
+  ) {
+    const limit = typeof limitValue === "function" ? limitValue() : limitValue;
+    super(rule, fn, { ...options, params: { limit_value: limit, ...options.params } });
+    this.limitValue = limitValue;
+  }
+
+  /** Re-read a callable limit; `params` is what both the check and the schema read. */
+  #refresh(): void {
+    if (typeof this.limitValue === "function") {
+      (this as { params: RuleParams }).params = { ...this.params, limit_value: this.limitValue() };
+    }
+  }
+
+  override validate(value: unknown): void {
+    this.#refresh();
+    super.validate(value);
+  }
+
+  override toRule(): RuleSpec {
+    this.#refresh();
+    return super.toRule();
+  }
+}
+
+/**
+ * Django's MaxValueValidator (code `max_value`): the value must be ≤ the limit.
+ *
+ * @example
+ * new IntegerField({ validators: [new MaxValueValidator(10)] });
+ */
+export class MaxValueValidator extends LimitValueValidator {
+  constructor(limitValue: LimitValue, message?: MessageTemplate) {
+    super("max_value", maxValue, limitValue, {
+      code: "max_value",
+      messageKey: "MaxValueValidator.max_value",
+      ...(message ? { message } : {}),
+    });
+  }
+}
+
+/** Django's MinValueValidator (code `min_value`): the value must be ≥ the limit. */
+export class MinValueValidator extends LimitValueValidator {
+  constructor(limitValue: LimitValue, message?: MessageTemplate) {
+    super("min_value", minValue, limitValue, {
+      code: "min_value",
+      messageKey: "MinValueValidator.min_value",
+      ...(message ? { message } : {}),
+    });
+  }
+}
+
+/**
+ * Django's StepValueValidator (code `step_size`): the value must be `offset + k × step`.
+ * Floats get Django's tolerance (`math.isclose(..., abs_tol=1e-9)`); with an `offset` the
+ * message gives examples ("starting from -1, e.g. -1, 2, 5, and so on.").
+ */
+export class StepValueValidator extends LimitValueValidator {
+  readonly offset: NumericLimit | null;
+
+  constructor(
+    limitValue: LimitValue,
+    options: { offset?: NumericLimit | null; message?: MessageTemplate } = {},
+  ) {
+    const offset = options.offset ?? null;
+    super("step_size", stepSize, limitValue, {
+      code: "step_size",
+      messageKey:
+        offset === null ? "StepValueValidator.step_size" : "StepValueValidator.step_size_offset",
+      ...(offset === null ? {} : { params: { offset } }),
+      ...(options.message ? { message: options.message } : {}),
+    });
+    this.offset = offset;
+  }
+}

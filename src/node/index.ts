@@ -1,0 +1,7 @@
+export type { NodeRequest } from "./incoming-request.js";
+export {
+  type NodeHandler,
+  type NodeHandlerOptions,
+  toNodeHandler,
+  type WebHandler,
+} from "./node-handler.js";

@@ -1,0 +1,66 @@
+import type { ServerResponse } from "node:http";
+
+function closed(res: ServerResponse): boolean {
+  return res.destroyed || res.writableEnded;
+}
+
+/** Resolves on 'drain', or when the connection goes away (false). */
+function drained(res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onDrain = (): void => done(true);
+    const onClose = (): void => done(false);
+    const done = (ok: boolean): void => {
+      res.off("drain", onDrain);
+      res.off("close", onClose);
+      resolve(ok);
+    };
+    res.on("drain", onDrain);
+    res.on("close", onClose);
+  });
+}
+
+/**
+ * Write a Web Response to a node:http response: status, every header (each Set-Cookie kept
+ * separate), then the body streamed with backpressure. Stops quietly if the client is gone.
+ */
+export async function writeResponse(
+  response: Response,
+  res: ServerResponse,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
+  if (closed(res)) {
+    await response.body?.cancel().catch(() => {});
+    return;
+  }
+  res.statusCode = response.status;
+  if (response.statusText) res.statusMessage = response.statusText;
+  for (const [name, value] of response.headers) {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+  for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (closed(res)) {
+        await reader.cancel();
+        return;
+      }
+      if (!res.write(value) && !(await drained(res))) {
+        await reader.cancel();
+        return;
+      }
+    }
+    if (!closed(res)) res.end();
+  } catch {
+    // The response body failed mid-stream: the status is sent, so cut the connection.
+    res.destroy();
+  }
+}

@@ -1,0 +1,9 @@
+export {
+  createHandler,
+  type GetUser,
+  type HandlerOptions,
+  type MizanHandler,
+  type OnError,
+} from "./handler.js";
+export { DEFAULT_LIMITS, type Limits, maxBodyBytesFor } from "./limits.js";
+export { isUnderBasePath, normalizeBasePath } from "./router.js";

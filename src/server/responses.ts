@@ -1,0 +1,71 @@
+import type { MizanError } from "../core/errors.js";
+
+const NO_STORE = "no-store";
+
+/** Copy `extra` into `headers`, appending every Set-Cookie instead of folding them. */
+export function mergeHeaders(headers: Headers, extra: Headers | undefined): void {
+  if (!extra) return;
+  for (const cookie of extra.getSetCookie()) headers.append("set-cookie", cookie);
+  for (const [name, value] of extra) {
+    if (name !== "set-cookie") headers.set(name, value);
+  }
+}
+
+/** A JSON response with `Cache-Control: no-store`; `extra` headers (cookies) merged in. */
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  extra?: Headers,
+  init: Record<string, string> = {},
+): Response {
+  const headers = new Headers();
+  mergeHeaders(headers, extra);
+  for (const [name, value] of Object.entries(init)) headers.set(name, value);
+  headers.set("content-type", "application/json; charset=utf-8");
+  headers.set("cache-control", NO_STORE);
+  headers.set("x-content-type-options", "nosniff");
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** The success envelope `{"result", "invalidate", "merge"}`; throws if `result` is not JSON. */
+export function resultResponse(result: unknown, extra?: Headers): Response {
+  return jsonResponse(200, { result: result ?? null, invalidate: [], merge: [] }, extra);
+}
+
+/** The error envelope with the status of its code. */
+export function errorResponse(
+  error: MizanError,
+  options: { debug: boolean; extra?: Headers | undefined; allow?: string | undefined },
+): Response {
+  const init: Record<string, string> = options.allow ? { allow: options.allow } : {};
+  return jsonResponse(error.status, error.toEnvelope(options.debug), options.extra, init);
+}
+
+/**
+ * A handler's own Response, passed through: its status, body and headers stay as they are.
+ * The context's headers (cookies) are added where the response has none of its own, and
+ * `Cache-Control: no-store` unless the response chose a Cache-Control itself.
+ */
+export function passThrough(response: Response, extra: Headers): Response {
+  let out = response;
+  try {
+    apply(out.headers, extra);
+  } catch {
+    // Immutable headers (Response.redirect(), a fetch() result): copy into a fresh Response.
+    out = new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: new Headers(response.headers),
+    });
+    apply(out.headers, extra);
+  }
+  return out;
+}
+
+function apply(headers: Headers, extra: Headers): void {
+  for (const cookie of extra.getSetCookie()) headers.append("set-cookie", cookie);
+  for (const [name, value] of extra) {
+    if (name !== "set-cookie" && !headers.has(name)) headers.set(name, value);
+  }
+  if (!headers.has("cache-control")) headers.set("cache-control", NO_STORE);
+}

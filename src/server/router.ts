@@ -1,0 +1,36 @@
+/** What a request path under the base path names. */
+export type Route =
+  | { kind: "call"; allow: "POST" }
+  | { kind: "manifest"; allow: "GET" }
+  | { kind: "context"; allow: "GET"; name: string };
+
+/** `"/api/mizan/"` → `"/api/mizan"`; always one leading slash, no trailing one. */
+export function normalizeBasePath(basePath: string): string {
+  const trimmed = basePath.replace(/\/+$/, "");
+  return trimmed.startsWith("/") || trimmed === "" ? trimmed : `/${trimmed}`;
+}
+
+/** True when `pathname` is the base path or below it. */
+export function isUnderBasePath(pathname: string, basePath: string): boolean {
+  return pathname === basePath || pathname.startsWith(`${basePath}/`);
+}
+
+/**
+ * Match a pathname against the routes. The trailing slash of mizan's URLs is optional.
+ * Returns `null` for anything that is not a route (a 404).
+ */
+export function matchRoute(pathname: string, basePath: string): Route | null {
+  if (!isUnderBasePath(pathname, basePath)) return null;
+  const rest = pathname.slice(basePath.length).replace(/^\/+/, "").replace(/\/$/, "");
+  if (rest === "call") return { kind: "call", allow: "POST" };
+  if (rest === "manifest") return { kind: "manifest", allow: "GET" };
+  const context = /^ctx\/([^/]+)$/.exec(rest);
+  if (context?.[1]) {
+    try {
+      return { kind: "context", allow: "GET", name: decodeURIComponent(context[1]) };
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}

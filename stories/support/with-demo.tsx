@@ -1,0 +1,42 @@
+import type { Decorator, Loader } from "@storybook/react-vite";
+import { MizanProvider } from "mizan/react";
+import { createDemoHarness, type DemoHarness, type DemoHarnessOptions } from "./demo-harness.js";
+
+/**
+ * Story annotations that give every story a fresh demo server (see createDemoHarness) inside
+ * `<MizanProvider>`. A story chooses its server with `parameters: { demo: { user, ... } }`.
+ *
+ * @example
+ * const meta = { title: "Forms/Contact", component: ContactStory, ...withDemo } satisfies Meta;
+ */
+export const withDemo: { loaders: Loader[]; decorators: Decorator[] } = {
+  loaders: [
+    (context) => ({
+      demo: createDemoHarness((context.parameters.demo ?? {}) as DemoHarnessOptions),
+    }),
+  ],
+  decorators: [
+    (Story, context) => (
+      <MizanProvider client={demoOf(context).client}>
+        <Story />
+      </MizanProvider>
+    ),
+  ],
+};
+
+/** The story's demo server, in `render` and `play`. */
+export function demoOf(context: { loaded: Record<string, unknown> }): DemoHarness {
+  const demo = context.loaded.demo as DemoHarness | undefined;
+  if (!demo) throw new Error("This story has no demo server: spread `withDemo` into its meta.");
+  return demo;
+}
+
+/** How the stories show what `onSubmitSuccess` returned. */
+export function ResultView({ result }: { result: unknown }) {
+  return (
+    <div className="story-result">
+      <strong>Submitted.</strong>
+      <pre>{JSON.stringify(result, null, 2)}</pre>
+    </div>
+  );
+}

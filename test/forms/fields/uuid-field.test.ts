@@ -1,0 +1,100 @@
+import { describe, expect, expectTypeOf, test } from "vitest";
+import { UUIDField } from "../../../src/forms/fields/uuid-field.js";
+import type { JsonSchema } from "../../../src/forms/field.js";
+import { isEmptyValue } from "../../../src/forms/field.js";
+import { formatMessage } from "../../../src/forms/messages.js";
+import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
+import type { CoerceSpec, RuleSpec } from "../../../src/forms/rules/types.js";
+import { ValidationError } from "../../../src/forms/validation-error.js";
+
+type Outcome = { value: unknown } | { errors: Array<{ code: string; message: string }> };
+
+function serverClean(field: { clean(v: unknown): unknown }, input: unknown): Outcome {
+  try {
+    return { value: field.clean(input) };
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    return { errors: e.errors.map(({ code, message }) => ({ code, message })) };
+  }
+}
+
+/** The pipeline a generated client runs from the schema (docs/schema-vocabulary.md). */
+function browserClean(node: JsonSchema, input: unknown): Outcome {
+  const messages = node.errorMessage as Record<string, string>;
+  const coerce = node["x-mizan-coerce"] as CoerceSpec;
+  const result = COERCERS[coerce.kind]?.(input, coerce.params) ?? { ok: true, value: input };
+  if (!result.ok) {
+    const message = formatMessage(messages[result.code] ?? result.code, result.params ?? {});
+    return { errors: [{ code: result.code, message }] };
+  }
+  if (node["x-mizan-required"] && isEmptyValue(result.value)) {
+    return { errors: [{ code: "required", message: messages.required as string }] };
+  }
+  if (isEmptyValue(result.value)) return { value: result.value };
+  const errors = ((node["x-mizan-rules"] ?? []) as RuleSpec[]).flatMap((spec) => {
+    const failure = RULES[spec.rule]?.(result.value, spec.params);
+    return failure ? [{ code: spec.code, message: formatMessage(spec.message, failure) }] : [];
+  });
+  return errors.length ? { errors } : { value: result.value };
+}
+
+function check(field: UUIDField<boolean>, input: unknown): Outcome {
+  const outcome = serverClean(field, input);
+  expect(browserClean(field.jsonSchema(), input)).toEqual(outcome);
+  return outcome;
+}
+
+const INVALID = { errors: [{ code: "invalid", message: "Enter a valid UUID." }] };
+const ID = "550e8400-e29b-41d4-a716-446655440000";
+
+// Django 6's tests/forms_tests/field_tests/test_uuidfield.py, plus the forms uuid.UUID() takes.
+describe("UUIDField", () => {
+  test.each<[unknown, Outcome]>([
+    ["550e8400e29b41d4a716446655440000", { value: ID }], // test_uuidfield_1
+    ["550e8400-e29b-41d4-a716-446655440000", { value: ID }], // test_clean_value_with_dashes
+    ["550e8400", INVALID], // test_uuidfield_3
+    ["  550E8400-E29B-41D4-A716-446655440000 ", { value: ID }],
+    ["{550e8400-e29b-41d4-a716-446655440000}", { value: ID }],
+    ["{{550e8400e29b41d4a716446655440000}}", { value: ID }],
+    ["urn:uuid:550e8400-e29b-41d4-a716-446655440000", { value: ID }],
+    ["550e-8400-e29b-41d4-a716-4466-5544-0000", { value: ID }],
+    ["+550e8400e29b41d4a71644665544000", { value: "0550e840-0e29-b41d-4a71-644665544000" }],
+    ["0_50e8400e29b41d4a71644665544000", { value: "0050e840-0e29-b41d-4a71-644665544000" }],
+    ["٣".repeat(32), { value: "33333333-3333-3333-3333-333333333333" }],
+    ["550e8400e29b41d4a71644665544000g", INVALID],
+    ["550e8400e29b41d4a71644665544000_", INVALID],
+    ["550e8400e29b41d4a7164466554400000", INVALID],
+    [" 550e8400e29b41d4a7164466554400", INVALID],
+    [12345, INVALID],
+    ["", { errors: [{ code: "required", message: "This field is required." }] }],
+  ])("%j", (input, expected) => {
+    expect(check(new UUIDField(), input)).toEqual(expected);
+  });
+
+  test("test_uuidfield_2: not required, empty cleans to null", () => {
+    const f = new UUIDField({ required: false });
+    expect(check(f, "")).toEqual({ value: null });
+    expect(check(f, "  ")).toEqual({ value: null });
+    expect(check(f, null)).toEqual({ value: null });
+    expectTypeOf(f.clean).returns.toEqualTypeOf<string | null>();
+    expectTypeOf(new UUIDField().clean).returns.toEqualTypeOf<string>();
+  });
+
+  test("strip=false: surrounding spaces make it invalid (as uuid.UUID does)", () => {
+    expect(check(new UUIDField({ strip: false }), ` ${ID}`)).toEqual(INVALID);
+  });
+
+  test("jsonSchema and describe", () => {
+    const f = new UUIDField({ required: false });
+    f.name = "id";
+    expect(f.jsonSchema()).toMatchObject({
+      type: "string",
+      errorMessage: { required: "This field is required.", invalid: "Enter a valid UUID." },
+      "x-mizan-field": "UUIDField",
+      "x-mizan-required": false,
+      "x-mizan-empty": null,
+      "x-mizan-coerce": { kind: "uuid", params: { strip: true } },
+    });
+    expect(f.describe()).toMatchObject({ name: "id", type: "UUIDField", required: false });
+  });
+});

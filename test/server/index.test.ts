@@ -1,0 +1,28 @@
+import { expect, expectTypeOf, test } from "vitest";
+import type * as server from "../../src/server/index.js";
+import { nodeImportsUnder } from "../helpers/imports.js";
+
+test("mizan/server's runtime exports are pinned", async () => {
+  const exports = await import("../../src/server/index.js");
+  expect(Object.keys(exports).sort()).toEqual([
+    "DEFAULT_LIMITS",
+    "createHandler",
+    "isUnderBasePath",
+    "maxBodyBytesFor",
+    "normalizeBasePath",
+  ]);
+});
+
+test("mizan/server's type exports exist", () => {
+  expectTypeOf<server.HandlerOptions>().toHaveProperty("limits");
+  expectTypeOf<server.MizanHandler>().toHaveProperty("limits");
+  expectTypeOf<server.Limits>().toHaveProperty("maxDepth");
+  expectTypeOf<server.GetUser>().toBeFunction();
+  expectTypeOf<server.OnError>().toBeFunction();
+});
+
+test("src/server imports no Node built-in (it runs in browsers and edge runtimes)", () => {
+  const { files, offending } = nodeImportsUnder("src/server");
+  expect(files).toBeGreaterThan(0);
+  expect(offending).toEqual([]);
+});
