@@ -1,3 +1,4 @@
+import "../react/mizan.css";
 import type { Preview } from "@storybook/react-vite";
 
 const preview: Preview = {

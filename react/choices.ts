@@ -26,7 +26,8 @@ export function choicesOf(field: FieldDescriptor): Choice[] {
     const [value, label] = entry as [unknown, unknown];
     if (Array.isArray(label)) {
       for (const inner of label as unknown[]) {
-        if (Array.isArray(inner)) out.push({ value: inner[0], label: String(inner[1]), group: String(value) });
+        if (Array.isArray(inner))
+          out.push({ value: inner[0], label: String(inner[1]), group: String(value) });
       }
     } else {
       out.push({ value, label: String(label) });

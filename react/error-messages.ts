@@ -8,7 +8,8 @@ export function serverErrorOption(items: WireErrorItem[]): {
 } {
   const types: Record<string, string> = {};
   items.forEach((item, i) => {
-    const key = item.code && !Object.hasOwn(types, item.code) ? item.code : `${item.code || "error"}_${i}`;
+    const key =
+      item.code && !Object.hasOwn(types, item.code) ? item.code : `${item.code || "error"}_${i}`;
     types[key] = item.message;
   });
   return { type: "server", message: items[0]?.message ?? "", types };

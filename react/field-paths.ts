@@ -82,12 +82,17 @@ export function byFieldOrder(paths: string[], order: readonly string[] | undefin
  * Form values as the wire carries them: a `FileList` (what a registered file input holds)
  * becomes its single `File`, or an array for `multiple` inputs; everything else is kept.
  */
-export function toWireValues(value: unknown, multipleFiles?: (path: string) => boolean, path = ""): unknown {
+export function toWireValues(
+  value: unknown,
+  multipleFiles?: (path: string) => boolean,
+  path = "",
+): unknown {
   if (typeof FileList !== "undefined" && value instanceof FileList) {
     const files = Array.from(value);
     return multipleFiles?.(path) ? files : (files[0] ?? null);
   }
-  if (Array.isArray(value)) return value.map((item, i) => toWireValues(item, multipleFiles, joinPath(path, i)));
+  if (Array.isArray(value))
+    return value.map((item, i) => toWireValues(item, multipleFiles, joinPath(path, i)));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
@@ -96,4 +101,22 @@ export function toWireValues(value: unknown, multipleFiles?: (path: string) => b
     return out;
   }
   return value;
+}
+
+/** `values` with every file outside the top-level field `keep` replaced by `null`. */
+export function withoutFilesOutside(values: unknown, keep: string): unknown {
+  const strip = (value: unknown): unknown => {
+    if (typeof Blob !== "undefined" && value instanceof Blob) return null;
+    if (Array.isArray(value)) return value.map(strip);
+    if (isPlainObject(value)) {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) out[key] = strip(item);
+      return out;
+    }
+    return value;
+  };
+  if (!isPlainObject(values)) return values;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(values)) out[key] = key === keep ? item : strip(item);
+  return out;
 }

@@ -20,7 +20,18 @@ const REACT_NAMES: Record<string, string> = {
 };
 
 /** Attributes the renderer owns; a widget's attrs cannot override them. */
-const OWNED = new Set(["id", "name", "type", "value", "checked", "onChange", "onBlur", "disabled", "required", "multiple"]);
+const OWNED = new Set([
+  "id",
+  "name",
+  "type",
+  "value",
+  "checked",
+  "onChange",
+  "onBlur",
+  "disabled",
+  "required",
+  "multiple",
+]);
 
 export type HtmlAttrs = Record<string, string | number | boolean>;
 

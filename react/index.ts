@@ -15,7 +15,12 @@ export { errorMessages } from "./error-messages.js";
 export type { FieldDescriptor, FormDescriptor, MizanFormMeta, WidgetDescriptor } from "./meta.js";
 export { MizanField } from "./mizan-field.js";
 export { defaultComponents, MizanForm, type MizanFormProps } from "./mizan-form.js";
-export { type MizanCaller, MizanProvider, type MizanProviderProps, useMizanClient } from "./provider.js";
+export {
+  type MizanCaller,
+  MizanProvider,
+  type MizanProviderProps,
+  useMizanClient,
+} from "./provider.js";
 export type { MizanServerError } from "./server-error.js";
 export {
   type LiveValidationMode,

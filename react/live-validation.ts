@@ -4,12 +4,16 @@ import { getPath, isSameValue, snapshot } from "./field-paths.js";
 /** What the live validator needs of the form; `useMizanForm` wires it to react-hook-form. */
 export interface LiveValidationHost {
   /** `<form>.validate` with these args; rejects on transport failures. */
-  validate(args: { data: unknown; fields: string[]; version?: string }, signal: AbortSignal): Promise<unknown>;
+  validate(
+    args: { data: unknown; fields: string[]; version?: string },
+    signal: AbortSignal,
+  ): Promise<unknown>;
   version(): string | undefined;
   /** The server's field name for a value path, or `undefined` when it is not validated live. */
   serverFieldOf(path: string): string | undefined;
   values(): unknown;
-  wireValues(): unknown;
+  /** The form's data for a check of the top-level field `top` (files elsewhere left out). */
+  wireValues(top: string): unknown;
   /** Whether the shared (Zod) rules already reject the value at `path`. */
   hasClientError(path: string): Promise<boolean>;
   setServerError(target: string, items: WireErrorItem[]): void;
@@ -25,7 +29,12 @@ interface ValidateAnswer {
 }
 
 function isEmptyInput(value: unknown): boolean {
-  return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    value === "" ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /**
@@ -117,7 +126,7 @@ export class LiveValidation {
     let answer: ValidateAnswer;
     try {
       const args: { data: unknown; fields: string[]; version?: string } = {
-        data: this.#host.wireValues(),
+        data: this.#host.wireValues(path.split(".")[0] ?? path),
         fields: [field],
       };
       const version = this.#host.version();

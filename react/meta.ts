@@ -51,7 +51,10 @@ export function needsMultipart(form: FormDescriptor): boolean {
  * cannot tell "no server rules" from "not marked".
  */
 export function serverRuleFields(meta: MizanFormMeta): string[] | undefined {
-  const properties = (meta.json_schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const properties = (meta.json_schema?.properties ?? {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
   const marked = meta.field_order.filter((name) => {
     const field = meta.fields[name];
     return properties[name]?.["x-mizan-server-rules"] === true || field?.server_rules === true;

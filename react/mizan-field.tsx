@@ -19,7 +19,10 @@ function isGroup(field: FieldDescriptor): boolean {
 }
 
 /** The component for a widget: `components.widgets[type]`, else by input type. */
-function widgetFor(field: FieldDescriptor, components: RenderContextValue["components"]): ComponentType<MizanWidgetProps> {
+function widgetFor(
+  field: FieldDescriptor,
+  components: RenderContextValue["components"],
+): ComponentType<MizanWidgetProps> {
   const { type, input_type, allow_multiple_selected } = field.widget;
   const given = components.widgets[type];
   if (given) return given;
@@ -31,7 +34,11 @@ function widgetFor(field: FieldDescriptor, components: RenderContextValue["compo
     hidden: "HiddenInput",
   };
   const fallback = input_type ? byInput[input_type] : undefined;
-  return (fallback && components.widgets[fallback]) || components.widgets.TextInput || defaultWidgets.TextInput;
+  return (
+    (fallback && components.widgets[fallback]) ||
+    components.widgets.TextInput ||
+    defaultWidgets.TextInput
+  );
 }
 
 function ControlledField({ path, field }: { path: string; field: FieldDescriptor }) {
@@ -42,7 +49,8 @@ function ControlledField({ path, field }: { path: string; field: FieldDescriptor
   const errorId = `${id}_error`;
   const errors = errorMessages(fieldState.error);
   const invalid = errors.length > 0;
-  const describedBy = [field.help_text ? helpId : "", invalid ? errorId : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [field.help_text ? helpId : "", invalid ? errorId : ""].filter(Boolean).join(" ") || undefined;
   const Widget = widgetFor(field, components);
   const group = isGroup(field);
   const hidden = field.widget.is_hidden;

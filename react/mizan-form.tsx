@@ -23,7 +23,8 @@ export const defaultComponents: MizanComponents = {
   Button,
 };
 
-export interface MizanFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "children"> {
+export interface MizanFormProps
+  extends Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "children"> {
   // biome-ignore lint/suspicious/noExplicitAny: accepts the hook's return for any form's types
   form: MizanFormReturn<any, any, any>;
   /** The `<name>.schema` metadata; defaults to the `meta` given to the hook. */
@@ -45,7 +46,8 @@ function hiddenFieldErrors(form: FormDescriptor, errors: FieldValues): string[] 
   for (const name of form.field_order) {
     const field = form.fields[name];
     if (!field?.widget.is_hidden) continue;
-    for (const message of errorMessages(get(errors, name))) out.push(`(Hidden field ${name}) ${message}`);
+    for (const message of errorMessages(get(errors, name)))
+      out.push(`(Hidden field ${name}) ${message}`);
   }
   return out;
 }
@@ -68,7 +70,11 @@ function SubmitButton({ label }: { label: ReactNode }) {
   const { isSubmitting } = useFormState({ control: form.control });
   const { Button: Submit } = components;
   return (
-    <Submit type="submit" className="mizan-submit" disabled={isSubmitting || form.isServerSubmitting}>
+    <Submit
+      type="submit"
+      className="mizan-submit"
+      disabled={isSubmitting || form.isServerSubmitting}
+    >
       {label}
     </Submit>
   );
@@ -83,7 +89,16 @@ function SubmitButton({ label }: { label: ReactNode }) {
  * return <MizanForm form={form} />;
  */
 export function MizanForm(props: MizanFormProps) {
-  const { form, meta: metaProp, components, idPrefix, submitLabel = "Submit", renderResult, children, ...rest } = props;
+  const {
+    form,
+    meta: metaProp,
+    components,
+    idPrefix,
+    submitLabel = "Submit",
+    renderResult,
+    children,
+    ...rest
+  } = props;
   const meta = metaProp ?? form.meta;
   const resolved = useMemo<MizanComponents>(
     () => ({
@@ -94,7 +109,9 @@ export function MizanForm(props: MizanFormProps) {
     [components],
   );
   if (!meta) {
-    throw new Error(`mizan: <MizanForm> for "${form.name}" needs the form's metadata: pass meta (or give it to the hook).`);
+    throw new Error(
+      `mizan: <MizanForm> for "${form.name}" needs the form's metadata: pass meta (or give it to the hook).`,
+    );
   }
   const context: RenderContextValue = {
     form: form as MizanFormReturn<FieldValues, unknown, unknown>,
@@ -102,7 +119,8 @@ export function MizanForm(props: MizanFormProps) {
     idPrefix: idPrefix ?? `id_${meta?.name || form.name}-`,
     disabled: form.isServerSubmitting,
   };
-  const label = rest["aria-label"] ?? (rest["aria-labelledby"] ? undefined : meta.title || undefined);
+  const label =
+    rest["aria-label"] ?? (rest["aria-labelledby"] ? undefined : meta.title || undefined);
   return (
     <RenderContext.Provider value={context}>
       <form

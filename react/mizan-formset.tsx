@@ -6,7 +6,13 @@ import { MizanFields } from "./mizan-fields.js";
 import { useNodeErrors } from "./mizan-nested-form.js";
 import { fieldId, useRenderContext } from "./render-context.js";
 
-function FormSetRow({ path, index, label, form, onRemove }: {
+function FormSetRow({
+  path,
+  index,
+  label,
+  form,
+  onRemove,
+}: {
   path: string;
   index: number;
   label: string;
@@ -30,7 +36,12 @@ function FormSetRow({ path, index, label, form, onRemove }: {
       errorId={`${id}_error`}
       actions={
         onRemove ? (
-          <Button className="mizan-remove" onClick={onRemove} disabled={disabled} aria-label={`Remove ${legend}`}>
+          <Button
+            className="mizan-remove"
+            onClick={onRemove}
+            disabled={disabled}
+            aria-label={`Remove ${legend}`}
+          >
             Remove
           </Button>
         ) : null
@@ -42,7 +53,15 @@ function FormSetRow({ path, index, label, form, onRemove }: {
 }
 
 /** A FormSet: one fieldset per item, with add and remove buttons within `min_num`..`max_num`. */
-export function MizanFormSet({ path, field, form }: { path: string; field: FieldDescriptor; form: FormDescriptor }) {
+export function MizanFormSet({
+  path,
+  field,
+  form,
+}: {
+  path: string;
+  field: FieldDescriptor;
+  form: FormDescriptor;
+}) {
   const { form: owner, components, idPrefix, disabled } = useRenderContext();
   const { fields, append, remove } = useFieldArray({ control: owner.control, name: path });
   const errors = useNodeErrors(path);
@@ -61,7 +80,12 @@ export function MizanFormSet({ path, field, form }: { path: string; field: Field
       errorId={`${id}_error`}
       actions={
         fields.length < max ? (
-          <Button className="mizan-add" onClick={() => append(formDefaults(form))} disabled={disabled} aria-label={`Add ${field.label}`}>
+          <Button
+            className="mizan-add"
+            onClick={() => append(formDefaults(form))}
+            disabled={disabled}
+            aria-label={`Add ${field.label}`}
+          >
             Add
           </Button>
         ) : null

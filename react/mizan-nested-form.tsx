@@ -14,7 +14,15 @@ export function useNodeErrors(path: string): string[] {
 }
 
 /** A FormField: its sub-form's fields in a fieldset. */
-export function MizanNestedForm({ path, field, form }: { path: string; field: FieldDescriptor; form: FormDescriptor }) {
+export function MizanNestedForm({
+  path,
+  field,
+  form,
+}: {
+  path: string;
+  field: FieldDescriptor;
+  form: FormDescriptor;
+}) {
   const { components, idPrefix } = useRenderContext();
   const errors = useNodeErrors(path);
   const id = fieldId(idPrefix, path);

@@ -14,11 +14,16 @@ import type { z } from "zod";
 import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
 import { formDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
-import { byFieldOrder, errorTarget, splitPath, toWireValues } from "./field-paths.js";
+import { byFieldOrder, errorTarget, splitPath, toWireValues, withoutFilesOutside } from "./field-paths.js";
 import { LiveValidation } from "./live-validation.js";
 import { type FormDescriptor, type MizanFormMeta, serverRuleFields, subFormOf } from "./meta.js";
 import { useMizanClient } from "./provider.js";
-import { isAbort, type MizanServerError, toServerError, validationDetails } from "./server-error.js";
+import {
+  isAbort,
+  type MizanServerError,
+  toServerError,
+  validationDetails,
+} from "./server-error.js";
 
 export type LiveValidationMode = "blur" | "change";
 
@@ -39,8 +44,13 @@ export type LiveValidationOption =
 
 type FormSchemaType = z.ZodType<FieldValues, FieldValues>;
 
-export interface UseMizanFormOptions<TSchema extends FormSchemaType = FormSchemaType, TResult = unknown>
-  extends Omit<UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>, "resolver" | "defaultValues"> {
+export interface UseMizanFormOptions<
+  TSchema extends FormSchemaType = FormSchemaType,
+  TResult = unknown,
+> extends Omit<
+    UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>,
+    "resolver" | "defaultValues"
+  > {
   /** The form's registered name: calls go to `<name>.validate` and `<name>.submit`. */
   name: string;
   /** The Zod schema generated from the form's JSON Schema (the shared rules). */
@@ -151,7 +161,8 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
 
   const resolver = useMemo(() => zodResolver(schema), [schema]);
   const initialValues = useMemo(
-    () => defaultValues ?? (meta ? (formDefaults(meta) as DefaultValues<z.input<TSchema>>) : undefined),
+    () =>
+      defaultValues ?? (meta ? (formDefaults(meta) as DefaultValues<z.input<TSchema>>) : undefined),
     [defaultValues, meta],
   );
   const useFormProps: UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>> = {
@@ -169,8 +180,26 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
   const [focusRequest, setFocusRequest] = useState<{ path: string } | null>(null);
 
   // The latest options, read by callbacks that outlive a render.
-  const latest = useRef({ name, schema, meta, version, client, liveValidation, onSuccess, onServerError });
-  latest.current = { name, schema, meta, version, client, liveValidation, onSuccess, onServerError };
+  const latest = useRef({
+    name,
+    schema,
+    meta,
+    version,
+    client,
+    liveValidation,
+    onSuccess,
+    onServerError,
+  });
+  latest.current = {
+    name,
+    schema,
+    meta,
+    version,
+    client,
+    liveValidation,
+    onSuccess,
+    onServerError,
+  };
   const submitController = useRef<AbortController | null>(null);
 
   const { getValues, setFocus } = methods;
@@ -192,13 +221,16 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
           const settings = liveSettings(option);
           if (!settings.on) return undefined;
           const top = splitPath(path)[0] ?? "";
-          const fields = settings.fields ?? (form ? serverRuleFields(form as MizanFormMeta) : undefined);
+          const fields =
+            settings.fields ?? (form ? serverRuleFields(form as MizanFormMeta) : undefined);
           // Unmarked metadata cannot tell which fields have clean<Field>() hooks: check all.
-          if (fields && !fields.includes(top) && !fields.includes(unprefixed(form, top))) return undefined;
+          if (fields && !fields.includes(top) && !fields.includes(unprefixed(form, top)))
+            return undefined;
           return unprefixed(form, top);
         },
         values: () => getValues(),
-        wireValues,
+        // A check of one field need not upload the form's other files on every blur.
+        wireValues: (top) => withoutFilesOutside(wireValues(), top),
         hasClientError: async (path) => {
           const parsed = await latest.current.schema.safeParseAsync(getValues());
           if (parsed.success) return false;
@@ -207,7 +239,8 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
             return at === path || at.startsWith(`${path}.`);
           });
         },
-        setServerError: (target, items) => untyped.setError(target as Path<FieldValues>, serverErrorOption(items)),
+        setServerError: (target, items) =>
+          untyped.setError(target as Path<FieldValues>, serverErrorOption(items)),
         clearServerError: (target) => {
           if (untyped.getFieldState(target as Path<FieldValues>).error?.type === "server") {
             untyped.clearErrors(target as Path<FieldValues>);
@@ -307,7 +340,10 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
             return;
           }
           setServerError(error);
-          untyped.setError("root.server", serverErrorOption([{ code: error.code, message: error.message }]));
+          untyped.setError(
+            "root.server",
+            serverErrorOption([{ code: error.code, message: error.message }]),
+          );
           latest.current.onServerError?.(error);
         } finally {
           if (submitController.current === controller) {

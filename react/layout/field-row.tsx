@@ -11,7 +11,20 @@ function RequiredMark({ required }: { required: boolean }) {
 
 /** Label, widget, help text and errors of one field. */
 export function FieldRow(props: FieldRowProps) {
-  const { id, field, label, required, group, hidden, invalid, helpText, helpId, errors, errorId, children } = props;
+  const {
+    id,
+    field,
+    label,
+    required,
+    group,
+    hidden,
+    invalid,
+    helpText,
+    helpId,
+    errors,
+    errorId,
+    children,
+  } = props;
   if (hidden) return <>{children}</>;
   const className = [
     "mizan-field",

@@ -7,7 +7,10 @@ export function Fieldset(props: FieldsetProps) {
   return (
     <fieldset
       className={`mizan-fieldset mizan-fieldset--${kind}`}
-      aria-describedby={[helpText ? helpId : "", errors.length ? errorId : ""].filter(Boolean).join(" ") || undefined}
+      aria-describedby={
+        [helpText ? helpId : "", errors.length ? errorId : ""].filter(Boolean).join(" ") ||
+        undefined
+      }
     >
       <legend className="mizan-legend">
         {legend}

@@ -8,21 +8,21 @@ export function FileInput(props: MizanWidgetProps) {
   const chosen = Array.isArray(value) ? value : value ? [value] : [];
   return (
     <input
-        {...attrs}
-        {...ariaProps(props)}
-        ref={inputRef}
-        id={id}
-        name={name}
-        type="file"
-        className={["mizan-file", attrs.className].filter(Boolean).join(" ")}
-        multiple={multiple}
-        onChange={(event) => {
-          const files = Array.from(event.target.files ?? []);
-          onChange(multiple ? files : (files[0] ?? null));
-        }}
-        onBlur={onBlur}
-        disabled={disabled}
-        required={required && chosen.length === 0}
+      {...attrs}
+      {...ariaProps(props)}
+      ref={inputRef}
+      id={id}
+      name={name}
+      type="file"
+      className={["mizan-file", attrs.className].filter(Boolean).join(" ")}
+      multiple={multiple}
+      onChange={(event) => {
+        const files = Array.from(event.target.files ?? []);
+        onChange(multiple ? files : (files[0] ?? null));
+      }}
+      onBlur={onBlur}
+      disabled={disabled}
+      required={required && chosen.length === 0}
     />
   );
 }

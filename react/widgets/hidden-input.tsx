@@ -3,5 +3,7 @@ import { inputText } from "./aria.js";
 
 export function HiddenInput(props: MizanWidgetProps) {
   const { id, name, value, inputRef } = props;
-  return <input ref={inputRef} id={id} name={name} type="hidden" value={inputText(value)} readOnly />;
+  return (
+    <input ref={inputRef} id={id} name={name} type="hidden" value={inputText(value)} readOnly />
+  );
 }

@@ -31,4 +31,14 @@ export const defaultWidgets: Record<WidgetType, ComponentType<MizanWidgetProps>>
   CheckboxSelectMultiple,
 };
 
-export { CheckboxInput, CheckboxSelectMultiple, FileInput, HiddenInput, RadioSelect, Select, SelectMultiple, Textarea, TextInput };
+export {
+  CheckboxInput,
+  CheckboxSelectMultiple,
+  FileInput,
+  HiddenInput,
+  RadioSelect,
+  Select,
+  SelectMultiple,
+  Textarea,
+  TextInput,
+};

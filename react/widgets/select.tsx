@@ -4,7 +4,9 @@ import type { MizanWidgetProps } from "../components.js";
 import { ariaProps } from "./aria.js";
 
 function isEmpty(value: unknown): boolean {
-  return value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length);
+  return (
+    value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)
+  );
 }
 
 /** `<option>`s, with `<optgroup>`s for Django's grouped choices. */
@@ -21,9 +23,9 @@ export function renderOptions(choices: Choice[]): ReactNode[] {
     }
     group = undefined;
   };
-  choices.forEach((choice, i) => {
+  for (const choice of choices) {
     const option = (
-      <option key={`${choiceKey(choice.value)}-${i}`} value={choiceKey(choice.value)}>
+      <option key={choiceKey(choice.value)} value={choiceKey(choice.value)}>
         {choice.label}
       </option>
     );
@@ -37,7 +39,7 @@ export function renderOptions(choices: Choice[]): ReactNode[] {
       }
       group.options.push(option);
     }
-  });
+  }
   flush();
   return out;
 }
@@ -86,7 +88,9 @@ export function SelectMultiple(props: MizanWidgetProps) {
       className={["mizan-select", attrs.className].filter(Boolean).join(" ")}
       value={selected}
       onChange={(event) =>
-        onChange(Array.from(event.target.selectedOptions, (option) => choiceByKey(choices, option.value)))
+        onChange(
+          Array.from(event.target.selectedOptions, (option) => choiceByKey(choices, option.value)),
+        )
       }
       onBlur={onBlur}
       disabled={disabled}

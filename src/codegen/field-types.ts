@@ -26,15 +26,15 @@ const BY_FIELD: Record<string, FieldTypes> = {
   DecimalField: { input: "number | string", output: "string" },
   BooleanField: { input: "boolean | string", output: "true" },
   NullBooleanField: { input: "boolean | string | null", output: "boolean | null" },
-  DateField: { input: "string", output: "string" },
-  TimeField: { input: "string", output: "string" },
-  DateTimeField: { input: "string", output: "string" },
-  DurationField: { input: "string", output: "string" },
+  DateField: { input: "string | Date", output: "string" },
+  TimeField: { input: "string | Date", output: "string" },
+  DateTimeField: { input: "string | Date", output: "string" },
+  DurationField: { input: "string | number", output: "string" },
   MultipleChoiceField: { input: "string[]", output: "string[]" },
   TypedMultipleChoiceField: { input: "string[]", output: "string[]" },
-  JSONField: { input: "string", output: "JsonValue" },
-  FileField: { input: "File | null", output: "File" },
-  ImageField: { input: "File | null", output: "File" },
+  JSONField: { input: "JsonValue", output: "Exclude<JsonValue, null>" },
+  FileField: { input: "File | null | false", output: "File" },
+  ImageField: { input: "File | null | false", output: "File" },
 };
 
 function fromJsonType(node: Record<string, unknown>): FieldTypes | undefined {
@@ -98,7 +98,12 @@ export function fieldTypes(node: Record<string, unknown>): FieldTypes {
   }
   // A required BooleanField must be checked: it cleans to `true`; otherwise to either.
   if (kind === "BooleanField") return { input: known.input, output: node["x-mizan-required"] === false ? "boolean" : "true" };
-  if (node["x-mizan-required"] === false && known.output !== "JsonValue") {
+  if (node["x-mizan-required"] === false) {
+    // A cleared optional file cleans to `false` (Django's FILE_INPUT_CONTRADICTION aside).
+    if (kind === "FileField" || kind === "ImageField") return { input: known.input, output: "File | false | null" };
+    if (kind === "JSONField") return { input: known.input, output: "JsonValue" };
+  }
+  if (node["x-mizan-required"] === false && !known.output.includes("JsonValue")) {
     output = addAlternative(output, typeOfValue(node["x-mizan-empty"] ?? null));
   }
   return { input: known.input, output };

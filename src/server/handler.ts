@@ -38,6 +38,12 @@ export interface MizanHandler {
   readonly limits: Readonly<Limits>;
 }
 
+/** What a request learned on its way, for the error path: the function name and the context. */
+interface CallState {
+  fn: string | null;
+  ctx?: RequestContext;
+}
+
 const defaultOnError: OnError = (error, { fn }) => {
   console.error(`[mizan] unexpected error${fn ? ` in "${fn}"` : ""}:`, error);
 };
@@ -57,7 +63,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   const debug = options.debug ?? false;
   const onError = options.onError ?? defaultOnError;
 
-  async function call(request: Request, state: { fn: string | null; ctx?: RequestContext }) {
+  async function call(request: Request, state: CallState): Promise<Response> {
     const { fn, args } = await parseCall(
       request,
       limits,
@@ -83,11 +89,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     return resultResponse(result, ctx.responseHeaders);
   }
 
-  async function route(
-    request: Request,
-    found: Route,
-    state: { fn: string | null; ctx?: RequestContext },
-  ) {
+  async function route(request: Request, found: Route, state: CallState): Promise<Response> {
     if (request.method !== found.allow) {
       request.body?.cancel().catch(() => {});
       throw new MizanError("METHOD_NOT_ALLOWED", `Use ${found.allow} for this URL.`);
@@ -100,7 +102,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   }
 
   const handler = async (request: Request): Promise<Response> => {
-    const state: { fn: string | null; ctx?: RequestContext } = { fn: null };
+    const state: CallState = { fn: null };
     let found: Route | null = null;
     try {
       found = matchRoute(new URL(request.url).pathname, basePath);

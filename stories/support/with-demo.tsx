@@ -1,5 +1,5 @@
-import type { Decorator, Loader } from "@storybook/react-vite";
 import { MizanProvider } from "mizan/react";
+import type { ReactElement } from "react";
 import { createDemoHarness, type DemoHarness, type DemoHarnessOptions } from "./demo-harness.js";
 
 /**
@@ -9,14 +9,14 @@ import { createDemoHarness, type DemoHarness, type DemoHarnessOptions } from "./
  * @example
  * const meta = { title: "Forms/Contact", component: ContactStory, ...withDemo } satisfies Meta;
  */
-export const withDemo: { loaders: Loader[]; decorators: Decorator[] } = {
+export const withDemo = {
   loaders: [
-    (context) => ({
+    (context: { parameters: Record<string, unknown> }) => ({
       demo: createDemoHarness((context.parameters.demo ?? {}) as DemoHarnessOptions),
     }),
   ],
   decorators: [
-    (Story, context) => (
+    (Story: () => ReactElement, context: { loaded: Record<string, unknown> }) => (
       <MizanProvider client={demoOf(context).client}>
         <Story />
       </MizanProvider>

@@ -14,7 +14,6 @@ import {
   EmailField,
   FileField,
   Form,
-  type FormClass,
   formMeta,
   HiddenInput,
   IntegerField,
@@ -82,15 +81,15 @@ function pair(
   title: string,
   initial: unknown,
   make: (variant: Variant) => unknown,
-): [FormClass, FormClass] {
+): [typeof Form, typeof Form] {
   const normal = singleFieldForm(name, title, make);
   const disabled = singleFieldForm(`${name}Disabled`, `${title} (disabled)`, (v) =>
     make({ ...v, disabled: true, initial }),
   );
-  return [normal as FormClass, disabled as FormClass];
+  return [normal, disabled];
 }
 
-export const widgetForms: FormClass[] = [
+export const widgetForms: Array<typeof Form> = [
   ...pair("widgetText", "Text input", "Ada Lovelace", (v) => new CharField({ label: "Full name", maxLength: 20, ...v })),
   ...pair("widgetTextarea", "Textarea", "Poet of mathematics.", (v) =>
     new CharField({ label: "Bio", widget: new Textarea({ rows: 3 }), minLength: 10, ...v }),

@@ -3,6 +3,9 @@ import { createClient, MizanClientError } from "../../src/client/index.js";
 import { demoRegistry } from "../helpers/functions.js";
 import { startServer, type TestServer } from "../helpers/http-server.js";
 
+// Real sockets on a shared CI machine: generous time, no timing assertions.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer({

@@ -10,6 +10,9 @@ import { client, Registry } from "../../src/core/index.js";
 import { demoRegistry } from "../helpers/functions.js";
 import { startServer, type TestServer } from "../helpers/http-server.js";
 
+// Real sockets on a shared CI machine: generous time, no timing assertions.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
 const staffUser = { id: 9, isStaff: true };
 let server: TestServer;
 let http: MizanClient;

@@ -1,10 +1,13 @@
 import { request as httpRequest } from "node:http";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { client, Registry } from "../../src/core/index.js";
 import { toNodeHandler } from "../../src/node/index.js";
 import { createHandler } from "../../src/server/index.js";
 import { demoRegistry } from "../helpers/functions.js";
 import { startServer, type TestServer } from "../helpers/http-server.js";
+
+// Real sockets on a shared CI machine: generous time, no timing assertions.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 let server: TestServer | undefined;
 afterEach(async () => {

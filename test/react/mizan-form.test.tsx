@@ -1,8 +1,13 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { userEvent } from "@testing-library/user-event";
 import axe from "axe-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { MizanForm, type MizanFormReturn, type MizanWidgetProps } from "../../react/index.js";
+import {
+  type ButtonProps,
+  MizanForm,
+  type MizanFormReturn,
+  type MizanWidgetProps,
+} from "../../react/index.js";
 import { fixtureRegistry } from "../fixtures/forms.js";
 import { type GeneratedClient, loadGenerated } from "../fixtures/generated.js";
 import { deferred, harness } from "../fixtures/react.js";
@@ -16,7 +21,12 @@ afterAll(() => gen.dispose());
 // biome-ignore lint/suspicious/noExplicitAny: the generated hook's options
 type HookOptions = Record<string, any>;
 
-function Rendered({ form: name, options = {}, onForm, ...props }: {
+function Rendered({
+  form: name,
+  options = {},
+  onForm,
+  ...props
+}: {
   form: string;
   options?: HookOptions;
   onForm?: (form: MizanFormReturn) => void;
@@ -27,6 +37,30 @@ function Rendered({ form: name, options = {}, onForm, ...props }: {
   return <MizanForm form={form} {...props} />;
 }
 
+/** A UI kit's input and button, standing in for any component library. */
+function StarInput(props: MizanWidgetProps) {
+  return (
+    <input
+      id={props.id}
+      data-kit="star"
+      value={String(props.value ?? "")}
+      onChange={(e) => props.onChange(e.target.value.toUpperCase())}
+      onBlur={props.onBlur}
+      ref={props.inputRef}
+      aria-invalid={props.invalid || undefined}
+      aria-describedby={props.describedBy}
+    />
+  );
+}
+
+function KitButton({ children, ...rest }: ButtonProps) {
+  return (
+    <button data-kit="button" {...rest}>
+      {children}
+    </button>
+  );
+}
+
 function describedText(element: HTMLElement): string {
   const ids = (element.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
   return ids.map((id) => document.getElementById(id)?.textContent ?? `#${id} missing`).join(" | ");
@@ -34,7 +68,9 @@ function describedText(element: HTMLElement): string {
 
 async function expectNoAxeViolations(container: HTMLElement) {
   const results = await axe.run(container);
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(", ")}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(", ")}`),
+  ).toEqual([]);
 }
 
 describe("every widget", () => {
@@ -56,28 +92,29 @@ describe("every widget", () => {
     expect(input(/^Secret/)).toHaveAttribute("type", "password");
     expect(input(/^I agree/)).toHaveAttribute("type", "checkbox");
     expect(input(/^Color/).tagName).toBe("SELECT");
-    expect(within(input(/^Color/)).getAllByRole("option").map((o) => o.textContent)).toEqual([
-      "---------",
-      "Red",
-      "Green",
-    ]);
+    expect(
+      within(input(/^Color/))
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["---------", "Red", "Green"]);
     expect(input(/^Tags/)).toHaveProperty("multiple", true);
     expect(input(/^Subscribed/).tagName).toBe("SELECT");
-    expect(within(input(/^Subscribed/)).getAllByRole("option").map((o) => o.textContent)).toEqual([
-      "Unknown",
-      "Yes",
-      "No",
-    ]);
+    expect(
+      within(input(/^Subscribed/))
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Unknown", "Yes", "No"]);
     expect(input(/^Birthday/)).toHaveAttribute("type", "date");
     expect(input(/^Alarm/)).toHaveAttribute("type", "time");
     expect(input(/^Meeting/)).toHaveAttribute("type", "datetime-local");
     expect(input(/^Avatar/)).toHaveAttribute("type", "file");
 
     const size = screen.getByRole("group", { name: /^Size/ });
-    expect(within(size).getAllByRole("radio").map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([
-      "Small",
-      "Large",
-    ]);
+    expect(
+      within(size)
+        .getAllByRole("radio")
+        .map((r) => (r as HTMLInputElement).labels?.[0]?.textContent),
+    ).toEqual(["Small", "Large"]);
     const toppings = screen.getByRole("group", { name: /^Toppings/ });
     expect(within(toppings).getAllByRole("checkbox")).toHaveLength(2);
     expect(within(toppings).getByLabelText("Egg")).toHaveAttribute("type", "checkbox");
@@ -119,20 +156,6 @@ describe("every widget", () => {
 
   test("any widget and layout part can be replaced", async () => {
     const h = harness();
-    function StarInput(props: MizanWidgetProps) {
-      return (
-        <input
-          id={props.id}
-          data-kit="star"
-          value={String(props.value ?? "")}
-          onChange={(e) => props.onChange(e.target.value.toUpperCase())}
-          onBlur={props.onBlur}
-          ref={props.inputRef}
-          aria-invalid={props.invalid || undefined}
-          aria-describedby={props.describedBy}
-        />
-      );
-    }
     const user = userEvent.setup();
     let form: MizanFormReturn | undefined;
     render(
@@ -141,11 +164,7 @@ describe("every widget", () => {
         onForm={(f) => (form = f)}
         components={{
           widgets: { TextInput: StarInput },
-          Button: ({ children, ...rest }) => (
-            <button data-kit="button" {...rest}>
-              {children}
-            </button>
-          ),
+          Button: KitButton,
         }}
         submitLabel="Send"
       />,
@@ -197,9 +216,15 @@ describe("errors, aria and focus", () => {
     const held = deferred();
     h.app.beforeSubmit = () => held.promise;
     const user = userEvent.setup();
-    render(<Rendered form="signup" renderResult={(r) => `Welcome, ${(r as { username: string }).username}!`} />, {
-      wrapper: h.wrapper,
-    });
+    render(
+      <Rendered
+        form="signup"
+        renderResult={(r) => `Welcome, ${(r as { username: string }).username}!`}
+      />,
+      {
+        wrapper: h.wrapper,
+      },
+    );
     await user.type(screen.getByLabelText(/^Username/), "bob");
     await user.type(screen.getByLabelText(/^Password/), "correct horse");
     await user.click(screen.getByLabelText(/^I accept the terms/));
@@ -209,7 +234,7 @@ describe("errors, aria and focus", () => {
     expect(screen.getByRole("button", { name: "Submit" })).toBeDisabled();
     expect(screen.getByRole("form")).toHaveAttribute("aria-busy", "true");
     held.resolve();
-    expect(await screen.findByRole("status")).toHaveTextContent("Welcome, bob!");
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Welcome, bob!"));
     expect(screen.getByLabelText(/^Username/)).toBeEnabled();
   });
 });
@@ -259,13 +284,37 @@ describe("nested forms and formsets", () => {
     expect(city).toHaveAttribute("aria-invalid", "true");
   });
 
+  test("server-only rules of nested forms and formset rows show on blur", async () => {
+    const h = harness();
+    const user = userEvent.setup();
+    render(<Rendered form="order" />, { wrapper: h.wrapper });
+    const city = within(screen.getByRole("group", { name: /^Address/ })).getByLabelText(/^City/);
+    await user.type(city, "Atlantis");
+    await user.tab();
+    await waitFor(() => expect(describedText(city)).toBe("We do not ship to Atlantis."));
+    const qty = within(screen.getByRole("group", { name: "Items 1" })).getByLabelText(/^Qty/);
+    await user.type(qty, "12");
+    await user.tab();
+    await waitFor(() => expect(describedText(qty)).toBe("Only 10 in stock."));
+    expect(h.calls.filter((c) => c.name === "order.validate").map((c) => c.args.fields)).toEqual([
+      ["address"],
+      ["items"],
+    ]);
+    // Untouched siblings are not marked, though the server cleaned their whole sub-form.
+    expect(
+      within(screen.getByRole("group", { name: /^Address/ })).getByLabelText(/^Street/),
+    ).not.toHaveAttribute("aria-invalid");
+  });
+
   test("client errors land in the nested form and the formset row", async () => {
     const h = harness();
     const user = userEvent.setup();
     render(<Rendered form="order" />, { wrapper: h.wrapper });
     await user.click(screen.getByRole("button", { name: "Submit" }));
     const address = screen.getByRole("group", { name: /^Address/ });
-    await waitFor(() => expect(within(address).getByLabelText(/^Street/)).toHaveAttribute("aria-invalid", "true"));
+    await waitFor(() =>
+      expect(within(address).getByLabelText(/^Street/)).toHaveAttribute("aria-invalid", "true"),
+    );
     const row1 = screen.getByRole("group", { name: "Items 1" });
     expect(within(row1).getByLabelText(/^Qty/)).toHaveAttribute("aria-invalid", "true");
     expect(h.calls.filter((c) => c.name === "order.submit")).toEqual([]);
@@ -283,10 +332,15 @@ describe("nested forms and formsets", () => {
     await user.click(add);
     expect(within(items).getAllByRole("group")).toHaveLength(3);
     expect(within(items).queryByRole("button", { name: "Add Items" })).toBeNull();
-    await user.type(within(screen.getByRole("group", { name: "Items 3" })).getByLabelText(/^Product/), "Cap");
+    await user.type(
+      within(screen.getByRole("group", { name: "Items 3" })).getByLabelText(/^Product/),
+      "Cap",
+    );
     await user.click(within(items).getByRole("button", { name: "Remove Items 2" }));
     expect(within(items).getAllByRole("group")).toHaveLength(2);
-    expect(within(screen.getByRole("group", { name: "Items 2" })).getByLabelText(/^Product/)).toHaveValue("Cap");
+    expect(
+      within(screen.getByRole("group", { name: "Items 2" })).getByLabelText(/^Product/),
+    ).toHaveValue("Cap");
     expect(within(items).getByRole("button", { name: "Add Items" })).toBeInTheDocument();
   });
 
@@ -298,7 +352,11 @@ describe("nested forms and formsets", () => {
       <Rendered
         form="order"
         options={{
-          defaultValues: { customer: "Ann", address: { street: "s", city: "c" }, items: [row, row, row, row] },
+          defaultValues: {
+            customer: "Ann",
+            address: { street: "s", city: "c" },
+            items: [row, row, row, row],
+          },
         }}
       />,
       { wrapper: h.wrapper },
@@ -310,11 +368,14 @@ describe("nested forms and formsets", () => {
 });
 
 describe("accessibility", () => {
-  test.each(["contact", "signup", "order", "gallery"])("the %s form has no axe violations", async (name) => {
-    const h = harness();
-    const { container } = render(<Rendered form={name} />, { wrapper: h.wrapper });
-    await expectNoAxeViolations(container);
-  });
+  test.each(["contact", "signup", "order", "gallery"])(
+    "the %s form has no axe violations",
+    async (name) => {
+      const h = harness();
+      const { container } = render(<Rendered form={name} />, { wrapper: h.wrapper });
+      await expectNoAxeViolations(container);
+    },
+  );
 
   test("forms showing errors have no axe violations", async () => {
     const h = harness();
@@ -326,8 +387,11 @@ describe("accessibility", () => {
       </>,
       { wrapper: h.wrapper },
     );
-    for (const button of screen.getAllByRole("button", { name: "Submit" })) await user.click(button);
-    await waitFor(() => expect(container.querySelectorAll('[aria-invalid="true"]').length).toBeGreaterThan(5));
+    for (const button of screen.getAllByRole("button", { name: "Submit" }))
+      await user.click(button);
+    await waitFor(() =>
+      expect(container.querySelectorAll('[aria-invalid="true"]').length).toBeGreaterThan(5),
+    );
     await act(() => new Promise((r) => setTimeout(r, 20)));
     await expectNoAxeViolations(container);
   });

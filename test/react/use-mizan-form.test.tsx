@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { userEvent } from "@testing-library/user-event";
 import { Profiler } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { MizanForm, type MizanFormReturn, useMizanForm } from "../../react/index.js";
@@ -21,7 +21,13 @@ afterEach(() => {
 type HookOptions = Record<string, any>;
 
 /** Signup laid out by hand with `register`, showing the hook's state as text. */
-function SignupByHand({ options = {}, onForm }: { options?: HookOptions; onForm?: (form: MizanFormReturn) => void }) {
+function SignupByHand({
+  options = {},
+  onForm,
+}: {
+  options?: HookOptions;
+  onForm?: (form: MizanFormReturn) => void;
+}) {
   const form = gen.forms.signup.useSignupForm(options) as MizanFormReturn;
   onForm?.(form);
   const { errors } = form.formState;
@@ -29,7 +35,9 @@ function SignupByHand({ options = {}, onForm }: { options?: HookOptions; onForm?
     <form onSubmit={form.submit} noValidate>
       <label htmlFor="username">Username</label>
       <input id="username" {...form.register("username")} />
-      {errors.username ? <p data-testid="username-error">{String(errors.username.message)}</p> : null}
+      {errors.username ? (
+        <p data-testid="username-error">{String(errors.username.message)}</p>
+      ) : null}
       <p data-testid="username-type">{String(errors.username?.type ?? "")}</p>
       <label htmlFor="password">Password</label>
       <input id="password" type="password" {...form.register("password")} />
@@ -37,7 +45,9 @@ function SignupByHand({ options = {}, onForm }: { options?: HookOptions; onForm?
       <input id="terms" type="checkbox" {...form.register("terms")} />
       <p data-testid="validating">{String(form.isServerValidating)}</p>
       <p data-testid="result">{form.result === undefined ? "" : JSON.stringify(form.result)}</p>
-      <p data-testid="server-error">{form.serverError ? `${form.serverError.status} ${form.serverError.message}` : ""}</p>
+      <p data-testid="server-error">
+        {form.serverError ? `${form.serverError.status} ${form.serverError.message}` : ""}
+      </p>
       <p data-testid="root">{String(errors.root?.server?.message ?? "")}</p>
       <button type="submit">Sign up</button>
     </form>
@@ -49,9 +59,34 @@ function Contact() {
   return <MizanForm form={form} />;
 }
 
+/** Signup from the generated schema, with a version the server no longer has. */
+function Outdated() {
+  const form = useMizanForm({
+    name: "signup",
+    schema: gen.forms.signup.signupSchema,
+    meta: gen.forms.signup.signupFormMeta,
+    version: "0000000000000000",
+  });
+  return (
+    <form onSubmit={form.submit}>
+      <label htmlFor="u">Username</label>
+      <input id="u" {...form.register("username")} />
+      <label htmlFor="p">Password</label>
+      <input id="p" {...form.register("password")} />
+    </form>
+  );
+}
+
+function Note() {
+  const form = gen.forms.note.useNoteForm();
+  return <MizanForm form={form} />;
+}
+
 function validateCalls(h: Harness, form: string, field?: string) {
   return h.calls.filter(
-    (c) => c.name === `${form}.validate` && (field === undefined || (c.args.fields as string[]).includes(field)),
+    (c) =>
+      c.name === `${form}.validate` &&
+      (field === undefined || (c.args.fields as string[]).includes(field)),
   );
 }
 
@@ -84,7 +119,9 @@ describe("server-only rules", () => {
     render(<SignupByHand />, { wrapper: h.wrapper });
     await user.type(screen.getByLabelText("Username"), "taken");
     await user.tab();
-    expect(await screen.findByTestId("username-error")).toHaveTextContent("That username is taken.");
+    expect(await screen.findByTestId("username-error")).toHaveTextContent(
+      "That username is taken.",
+    );
     expect(screen.getByTestId("username-type")).toHaveTextContent("server");
     const calls = validateCalls(h, "signup", "username");
     expect(calls).toHaveLength(1);
@@ -99,7 +136,9 @@ describe("server-only rules", () => {
     render(<SignupByHand options={{ liveValidation: false }} />, { wrapper: h.wrapper });
     await fillSignup(user, "admin");
     await user.click(screen.getByRole("button", { name: "Sign up" }));
-    expect(await screen.findByTestId("username-error")).toHaveTextContent("That username is taken.");
+    expect(await screen.findByTestId("username-error")).toHaveTextContent(
+      "That username is taken.",
+    );
     expect(screen.getByTestId("username-type")).toHaveTextContent("server");
     expect(validateCalls(h, "signup")).toEqual([]);
     expect(h.calls.map((c) => c.name)).toEqual(["signup.submit"]);
@@ -109,12 +148,18 @@ describe("server-only rules", () => {
   test("the debounced on-change mode asks once, for the settled value", async () => {
     const h = harness();
     const user = userEvent.setup();
-    render(<SignupByHand options={{ liveValidation: { on: "change", debounceMs: 30 } }} />, { wrapper: h.wrapper });
+    render(<SignupByHand options={{ liveValidation: { on: "change", debounceMs: 30 } }} />, {
+      wrapper: h.wrapper,
+    });
     await user.type(screen.getByLabelText("Username"), "taken");
-    expect(await screen.findByTestId("username-error")).toHaveTextContent("That username is taken.");
-    expect(validateCalls(h, "signup", "username").map((c) => (c.args.data as { username: string }).username)).toEqual([
-      "taken",
-    ]);
+    expect(await screen.findByTestId("username-error")).toHaveTextContent(
+      "That username is taken.",
+    );
+    expect(
+      validateCalls(h, "signup", "username").map(
+        (c) => (c.args.data as { username: string }).username,
+      ),
+    ).toEqual(["taken"]);
   });
 
   test("a server error clears when its field changes, with no render loop", async () => {
@@ -150,7 +195,9 @@ describe("server-only rules", () => {
     await screen.findByTestId("username-error");
     await user.click(screen.getByLabelText("Username"));
     await user.tab();
-    expect(await screen.findByTestId("username-error")).toHaveTextContent("That username is taken.");
+    expect(await screen.findByTestId("username-error")).toHaveTextContent(
+      "That username is taken.",
+    );
     expect(validateCalls(h, "signup", "username")).toHaveLength(1);
   });
 });
@@ -194,22 +241,6 @@ describe("in-flight and stale answers", () => {
   test("a stale form version warns once per form in development", async () => {
     const h = harness();
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    function Outdated() {
-      const form = useMizanForm({
-        name: "signup",
-        schema: gen.forms.signup.signupSchema,
-        meta: gen.forms.signup.signupFormMeta,
-        version: "0000000000000000",
-      });
-      return (
-        <form onSubmit={form.submit}>
-          <label htmlFor="u">Username</label>
-          <input id="u" {...form.register("username")} />
-          <label htmlFor="p">Password</label>
-          <input id="p" {...form.register("password")} />
-        </form>
-      );
-    }
     const user = userEvent.setup();
     render(<Outdated />, { wrapper: h.wrapper });
     await user.type(screen.getByLabelText("Username"), "bob");
@@ -261,7 +292,9 @@ describe("submit", () => {
     render(<SignupByHand onForm={(f) => (form = f)} />, { wrapper: h.wrapper });
     await fillSignup(user, "explode");
     await user.click(screen.getByRole("button", { name: "Sign up" }));
-    expect(await screen.findByTestId("server-error")).toHaveTextContent("500 Internal server error.");
+    expect(await screen.findByTestId("server-error")).toHaveTextContent(
+      "500 Internal server error.",
+    );
     expect(screen.getByTestId("root")).toHaveTextContent("Internal server error.");
     expect(form?.serverError?.code).toBe("INTERNAL");
     expect(form?.result).toBeUndefined();
@@ -278,7 +311,9 @@ describe("submit", () => {
     const h = harness({ client: offline });
     const user = userEvent.setup();
     let form: MizanFormReturn | undefined;
-    render(<SignupByHand options={{ liveValidation: false }} onForm={(f) => (form = f)} />, { wrapper: h.wrapper });
+    render(<SignupByHand options={{ liveValidation: false }} onForm={(f) => (form = f)} />, {
+      wrapper: h.wrapper,
+    });
     await fillSignup(user, "bob");
     await user.click(screen.getByRole("button", { name: "Sign up" }));
     await waitFor(() => expect(form?.serverError).toBeDefined());
@@ -288,10 +323,6 @@ describe("submit", () => {
 
   test("a 401 becomes a form-level error in the rendered form's alert", async () => {
     const h = harness();
-    function Note() {
-      const form = gen.forms.note.useNoteForm();
-      return <MizanForm form={form} />;
-    }
     const user = userEvent.setup();
     render(<Note />, { wrapper: h.wrapper });
     await user.type(screen.getByLabelText(/Text/), "hello");

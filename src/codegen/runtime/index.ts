@@ -33,6 +33,14 @@ export {
   regexRule,
   urlRule,
 } from "../../forms/rules/text.js";
+export { coerceFile, fileContentType, fileMaxSize } from "../../forms/rules/file.js";
+export { coerceJson } from "../../forms/rules/json.js";
+export {
+  coerceDate,
+  coerceDateTime,
+  coerceDuration,
+  coerceTime,
+} from "../../forms/rules/temporal.js";
 export type { CoerceFn, JsonValue, RuleFn, RuleParams } from "../../forms/rules/types.js";
 export { cleanField, type FieldSpec, field, type RuleCall } from "./field.js";
 export { type FormSetSpec, formset, type SubformSpec, subform } from "./formset.js";

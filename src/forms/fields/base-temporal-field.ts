@@ -61,7 +61,8 @@ export abstract class BaseTemporalField<TValue> extends Field<TValue, string | D
     } catch {
       return true;
     }
-    const initialValue = initial === undefined || initial === null ? "" : (this.typedValue(initial) ?? initial);
+    const initialValue =
+      initial === undefined || initial === null ? "" : (this.typedValue(initial) ?? initial);
     return !this.sameValue(initialValue, dataValue ?? "");
   }
 

@@ -20,7 +20,8 @@ export interface BooleanFieldOptions<R extends boolean = boolean> extends FieldO
 export class BooleanField<
   R extends boolean = true,
   TValue = R extends false ? boolean : true,
-> extends Field<TValue, boolean | string> {
+  TInput = boolean | string,
+> extends Field<TValue, TInput> {
   static override readonly fieldType: string = "BooleanField";
 
   constructor(options: BooleanFieldOptions<R> = {}) {

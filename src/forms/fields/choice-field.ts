@@ -113,7 +113,8 @@ export class ChoiceField<
   R extends boolean = true,
   const C extends Choices = Choices,
   TValue = MaybeEmpty<R, ChoiceValues<C>, "">,
-> extends Field<TValue, string> {
+  TInput = string,
+> extends Field<TValue, TInput> {
   static override readonly fieldType: string = "ChoiceField";
   static override defaultErrorMessages: Record<string, string> = {
     invalid_choice: "ChoiceField.invalid_choice",

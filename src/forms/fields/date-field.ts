@@ -1,5 +1,5 @@
-import { DateInput, type Widget } from "../widgets/widget.js";
 import { DATE_INPUT_FORMATS, typedDate } from "../rules/temporal.js";
+import { DateInput, type Widget } from "../widgets/widget.js";
 import { BaseTemporalField, type BaseTemporalFieldOptions } from "./base-temporal-field.js";
 
 export type DateFieldOptions<R extends boolean = boolean> = BaseTemporalFieldOptions<R>;
@@ -21,7 +21,7 @@ export class DateField<R extends boolean = true> extends BaseTemporalField<
   static override readonly fieldType: string = "DateField";
   static override defaultErrorMessages: Record<string, string> = { invalid: "DateField.invalid" };
 
-  // biome-ignore lint/complexity/noUselessConstructor: binds R to the `required` option
+  // Typed options let `required: false` infer R (the cleaned type then allows null).
   constructor(options: DateFieldOptions<R> = {}) {
     super(options);
   }

@@ -1,5 +1,6 @@
 import { type PyDateTime, toOrdinal } from "../rules/calendar.js";
 import { fromIsoFormat } from "../rules/iso-datetime.js";
+import { isDate } from "../rules/py.js";
 import { coerceDateTime, DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS } from "../rules/temporal.js";
 import { DateTimeInput, type Widget } from "../widgets/widget.js";
 import { BaseTemporalField, type BaseTemporalFieldOptions } from "./base-temporal-field.js";
@@ -7,7 +8,8 @@ import { BaseTemporalField, type BaseTemporalFieldOptions } from "./base-tempora
 export type DateTimeFieldOptions<R extends boolean = boolean> = BaseTemporalFieldOptions<R>;
 
 function utcMicros(dt: PyDateTime): bigint {
-  const seconds = toOrdinal(dt.year, dt.month, dt.day) * 86400 + dt.hour * 3600 + dt.minute * 60 + dt.second;
+  const seconds =
+    toOrdinal(dt.year, dt.month, dt.day) * 86400 + dt.hour * 3600 + dt.minute * 60 + dt.second;
   return BigInt(seconds) * 1_000_000n + BigInt(dt.microsecond - (dt.offset ?? 0));
 }
 
@@ -33,7 +35,7 @@ export class DateTimeField<R extends boolean = true> extends BaseTemporalField<
     invalid: "DateTimeField.invalid",
   };
 
-  // biome-ignore lint/complexity/noUselessConstructor: binds R to the `required` option
+  // Typed options let `required: false` infer R (the cleaned type then allows null).
   constructor(options: DateTimeFieldOptions<R> = {}) {
     super(options);
   }
@@ -51,7 +53,7 @@ export class DateTimeField<R extends boolean = true> extends BaseTemporalField<
   }
 
   protected override typedValue(value: unknown): string | undefined {
-    if (typeof value !== "string" && !(value instanceof Date)) return undefined;
+    if (typeof value !== "string" && !isDate(value)) return undefined;
     const result = coerceDateTime(value, { input_formats: [] });
     return result.ok ? (result.value as string) : undefined;
   }

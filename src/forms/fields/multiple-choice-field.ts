@@ -18,7 +18,7 @@ export class MultipleChoiceField<
   R extends boolean = true,
   const C extends Choices = Choices,
   TValue = Array<ChoiceValues<C>>,
-> extends ChoiceField<R, C, TValue> {
+> extends ChoiceField<R, C, TValue, string[]> {
   static override readonly fieldType: string = "MultipleChoiceField";
   static override defaultErrorMessages: Record<string, string> = {
     invalid_choice: "MultipleChoiceField.invalid_choice",

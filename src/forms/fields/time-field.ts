@@ -20,7 +20,7 @@ export class TimeField<R extends boolean = true> extends BaseTemporalField<
   static override readonly fieldType: string = "TimeField";
   static override defaultErrorMessages: Record<string, string> = { invalid: "TimeField.invalid" };
 
-  // biome-ignore lint/complexity/noUselessConstructor: binds R to the `required` option
+  // Typed options let `required: false` infer R (the cleaned type then allows null).
   constructor(options: TimeFieldOptions<R> = {}) {
     super(options);
   }

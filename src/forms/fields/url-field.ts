@@ -45,7 +45,10 @@ export class URLField<TEmpty extends string | null = string> extends CharField<T
   }
 
   protected override coerceSpec(): CoerceSpec {
-    return { kind: "url", params: { empty: this.emptyValueOption, assume_scheme: this.assumeScheme } };
+    return {
+      kind: "url",
+      params: { empty: this.emptyValueOption, assume_scheme: this.assumeScheme },
+    };
   }
 
   protected override constraints(): Record<string, unknown> {

@@ -28,7 +28,12 @@ export function daysInMonth(year: number, month: number): number {
 /** The checks of Python's `date(year, month, day)` constructor. */
 export function isValidDate(year: number, month: number, day: number): boolean {
   return (
-    year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    year >= 1 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
   );
 }
 
@@ -86,7 +91,12 @@ export function formatDate(year: number, month: number, day: number): string {
 }
 
 /** `time.isoformat()`: "HH:MM:SS", or "HH:MM:SS.ffffff" when there are microseconds. */
-export function formatTime(hour: number, minute: number, second: number, microsecond: number): string {
+export function formatTime(
+  hour: number,
+  minute: number,
+  second: number,
+  microsecond: number,
+): string {
   const base = `${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
   return microsecond ? `${base}.${pad(microsecond, 6)}` : base;
 }

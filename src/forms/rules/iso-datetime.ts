@@ -218,7 +218,8 @@ export function parseDatetime(text: string): PyDateTime | "invalid" | null {
     hour: num("hour"),
     minute: num("minute"),
     second: num("second"),
-    microsecond: g.microsecond === undefined ? 0 : Number(toAsciiDigits(g.microsecond).padEnd(6, "0")),
+    microsecond:
+      g.microsecond === undefined ? 0 : Number(toAsciiDigits(g.microsecond).padEnd(6, "0")),
     offset,
   };
   return isValidDateTime(dt) ? dt : "invalid";

@@ -13,8 +13,20 @@ import {
 } from "./calendar.js";
 import { PY_DIGIT, PY_SPACE, pyInt, toAsciiDigits } from "./py.js";
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august"];
-MONTHS.push("september", "october", "november", "december");
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const AM_PM = ["am", "pm"];
 // `%Z` matches the server's time.tzname too; mizan knows no server zone, so UTC/GMT only.
@@ -62,15 +74,25 @@ const DIRECTIVES: Record<string, string> = {
   // Python writes the "Z" alternative as `(?-i:Z)`: only an upper-case Z.
   z: `(?<z>[+-]${d}${d}:?[0-5]${d}(?::?[0-5]${d}(?:\\.${d}{1,6})?)?|Z)`,
   A: alternatives("A", DAYS),
-  a: alternatives("a", DAYS.map((s) => s.slice(0, 3))),
+  a: alternatives(
+    "a",
+    DAYS.map((s) => s.slice(0, 3)),
+  ),
   B: alternatives("B", MONTHS),
-  b: alternatives("b", MONTHS.map((s) => s.slice(0, 3))),
+  b: alternatives(
+    "b",
+    MONTHS.map((s) => s.slice(0, 3)),
+  ),
   p: alternatives("p", AM_PM),
   Z: alternatives("Z", ZONES),
   "%": "%",
 };
 // The C locale's %c, %x and %X, expanded like Python's LocaleTime does.
-const COMPOSITE: Record<string, string> = { c: "%a %b %d %H:%M:%S %Y", x: "%m/%d/%y", X: "%H:%M:%S" };
+const COMPOSITE: Record<string, string> = {
+  c: "%a %b %d %H:%M:%S %Y",
+  x: "%m/%d/%y",
+  X: "%H:%M:%S",
+};
 
 const REGEX_CHARS = "\\.^$*+?(){}[]|";
 const IS_SPACE = new RegExp(`[${PY_SPACE}]`);
@@ -292,7 +314,12 @@ function parseOffset(z: string): number {
 }
 
 /** `_calc_julian_from_U_or_W`. */
-function julianFromWeek(year: number, week: number, dayOfWeek: number, mondayFirst: boolean): number {
+function julianFromWeek(
+  year: number,
+  week: number,
+  dayOfWeek: number,
+  mondayFirst: boolean,
+): number {
   let first = weekdayOf(year, 1, 1);
   let day = dayOfWeek;
   if (!mondayFirst) {
@@ -305,7 +332,11 @@ function julianFromWeek(year: number, week: number, dayOfWeek: number, mondayFir
 }
 
 /** `_calc_julian_from_V`: [year, day of year], or null where `date()` would raise. */
-function julianFromIsoWeek(isoYear: number, isoWeek: number, isoWeekday: number): [number, number] | null {
+function julianFromIsoWeek(
+  isoYear: number,
+  isoWeek: number,
+  isoWeekday: number,
+): [number, number] | null {
   if (!isValidDate(isoYear, 1, 4)) return null;
   const correction = weekdayOf(isoYear, 1, 4) + 1 + 3;
   let ordinal = isoWeek * 7 + isoWeekday - correction;

@@ -97,7 +97,9 @@ export const coerceDate: CoerceFn = (value, params) => {
 export const coerceTime: CoerceFn = (value, params) => {
   if (isEmptyInput(value)) return NULL;
   const dt = isDate(value) ? localFields(value) : fromFormats(value, params);
-  return dt ? { ok: true, value: formatTime(dt.hour, dt.minute, dt.second, dt.microsecond) } : INVALID;
+  return dt
+    ? { ok: true, value: formatTime(dt.hour, dt.minute, dt.second, dt.microsecond) }
+    : INVALID;
 };
 
 /**
@@ -152,7 +154,9 @@ export function typedDate(value: unknown): string | undefined {
   }
   const match = typeof value === "string" ? CANONICAL_DATE.exec(value) : null;
   if (!match) return undefined;
-  return isValidDate(Number(match[1]), Number(match[2]), Number(match[3])) ? value as string : undefined;
+  return isValidDate(Number(match[1]), Number(match[2]), Number(match[3]))
+    ? (value as string)
+    : undefined;
 }
 
 /** An already-cleaned time ("HH:MM:SS[.ffffff]" or a Date); undefined otherwise. */

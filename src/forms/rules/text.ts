@@ -76,7 +76,11 @@ export function parseIpv6(text: string): bigint | null {
     return null;
   }
   let n = 0n;
-  const hextets = [...parts.slice(0, hi), ...Array(skipped).fill("0"), ...parts.slice(parts.length - lo)];
+  const hextets = [
+    ...parts.slice(0, hi),
+    ...Array(skipped).fill("0"),
+    ...parts.slice(parts.length - lo),
+  ];
   for (const part of hextets) {
     const h = hextet(part as string);
     if (h === null) return null;
@@ -179,7 +183,7 @@ function checkBracketedNetloc(netloc: string): boolean {
 }
 
 function checkNetloc(netloc: string): boolean {
-  if (!/[^\x00-\x7f]/.test(netloc)) return true;
+  if (!/\P{ASCII}/u.test(netloc)) return true;
   const n = netloc.replace(/[@:#?]/g, "");
   const normalized = n.normalize("NFKC");
   return n === normalized || !/[/?#@:]/.test(normalized);
@@ -187,7 +191,10 @@ function checkNetloc(netloc: string): boolean {
 
 /** Python's `urllib.parse.urlsplit` (3.12+); `null` where it raises ValueError. */
 export function urlsplit(input: string): UrlParts | null {
-  let url = input.replace(/^[\x00-\x20]+/, "").replace(/[\t\r\n]/g, "");
+  // lstrip of the WHATWG "C0 control or space" set (U+0000 to U+0020).
+  let start = 0;
+  while (start < input.length && input.charCodeAt(start) <= 0x20) start++;
+  let url = input.slice(start).replace(/[\t\r\n]/g, "");
   let scheme = "";
   let netloc = "";
   let query = "";
@@ -223,7 +230,10 @@ export function urlunsplit([scheme, netloc, path, query, fragment]: UrlParts): s
   if (netloc) {
     if (url && !url.startsWith("/")) url = `/${url}`;
     url = `//${netloc}${url}`;
-  } else if (url.startsWith("//") || (scheme && USES_NETLOC.has(scheme) && (!url || url[0] === "/"))) {
+  } else if (
+    url.startsWith("//") ||
+    (scheme && USES_NETLOC.has(scheme) && (!url || url[0] === "/"))
+  ) {
     url = `//${url}`;
   }
   if (scheme) url = `${scheme}:${url}`;
@@ -264,7 +274,10 @@ const EMAIL_DOMAIN = new RegExp(`^${LABEL}(?:\\.${LABEL})*${TLD}$`, "u");
 const EMAIL_LITERAL = /^\[([A-Fa-f0-9:.]+)\]$/;
 
 /** Django's `validate_email` (EmailValidator with `allowlist`, default `["localhost"]`). */
-export function isValidEmail(value: unknown, allowlist: readonly string[] = ["localhost"]): boolean {
+export function isValidEmail(
+  value: unknown,
+  allowlist: readonly string[] = ["localhost"],
+): boolean {
   if (typeof value !== "string" || !value.includes("@") || pyLen(value) > 320) return false;
   const at = value.lastIndexOf("@");
   const user = value.slice(0, at);
@@ -329,9 +342,8 @@ function pyIntBase16(text: string): bigint | null {
       ascii += String(digit);
     }
   }
-  const m = /^[ \t\n\v\f\r]*([+-]?)(?:0[xX]_?)?([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)[ \t\n\v\f\r]*$/.exec(
-    ascii,
-  );
+  const m =
+    /^[ \t\n\v\f\r]*([+-]?)(?:0[xX]_?)?([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)[ \t\n\v\f\r]*$/.exec(ascii);
   if (!m) return null;
   const n = BigInt(`0x${(m[2] as string).replaceAll("_", "")}`);
   return m[1] === "-" ? -n : n;
@@ -402,12 +414,17 @@ export const regexRule: RuleFn = (value, params) => {
   const flags = String(params.flags ?? "");
   const key = `${flags}/${source}`;
   let re = compiled.get(key);
-  if (!re) compiled.set(key, (re = new RegExp(source, flags.replace("g", ""))));
+  if (!re) {
+    re = new RegExp(source, flags.replace("g", ""));
+    compiled.set(key, re);
+  }
   return re.test(pyStr(value)) === (params.inverse_match === true) ? { value } : null;
 };
 
 export const emailRule: RuleFn = (value, params) =>
-  isValidEmail(value, (params.allowlist as string[] | undefined) ?? ["localhost"]) ? null : { value };
+  isValidEmail(value, (params.allowlist as string[] | undefined) ?? ["localhost"])
+    ? null
+    : { value };
 
 export const urlRule: RuleFn = (value, params) =>
   isValidUrl(value, (params.schemes as string[] | undefined) ?? URL_SCHEMES) ? null : { value };

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
 import { cleanField, type FieldSpec } from "../../../src/codegen/runtime/field.js";
-import type { Field } from "../../../src/forms/field.js";
+import type { Field, FieldInput } from "../../../src/forms/field.js";
 import { DecimalField } from "../../../src/forms/fields/decimal-field.js";
 import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
 import type { RuleSpec } from "../../../src/forms/rules/types.js";
@@ -23,7 +23,13 @@ function browser(field: Field, input: unknown): Outcome {
   const node = field.jsonSchema();
   const calls = (specs: unknown) =>
     ((specs ?? []) as RuleSpec[]).map(
-      (r) => [RULES[r.rule] as NonNullable<(typeof RULES)[string]>, r.code, r.message, r.params] as const,
+      (r) =>
+        [
+          RULES[r.rule] as NonNullable<(typeof RULES)[string]>,
+          r.code,
+          r.message,
+          r.params,
+        ] as const,
     );
   const coerce = node["x-mizan-coerce"] as { kind: string; params: never };
   const spec: FieldSpec = {
@@ -34,12 +40,11 @@ function browser(field: Field, input: unknown): Outcome {
     validate: calls(node["x-mizan-validate"]),
     rules: calls(node["x-mizan-rules"]),
   };
-  const ctx = { issues: [] as Array<{ message: string; params?: Record<string, unknown> }> };
+  const ctx: Parameters<typeof cleanField>[2] = { issues: [] };
   const result = cleanField(spec, input, ctx);
   if (result) return { value: result.value };
   return { errors: ctx.issues.map((i) => [String(i.params?.code), i.message]) };
 }
-
 
 const REQUIRED: Outcome = { errors: [["required", "This field is required."]] };
 const INVALID: Outcome = { errors: [["invalid", "Enter a number."]] };
@@ -66,7 +71,10 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
     "test_decimalfield_1",
     f42,
     "123.4",
-    err("max_whole_digits", "Ensure that there are no more than 2 digits before the decimal point."),
+    err(
+      "max_whole_digits",
+      "Ensure that there are no more than 2 digits before the decimal point.",
+    ),
   ],
   ["test_decimalfield_1", f42, "-12.34", { value: "-12.34" }],
   ["test_decimalfield_1", f42, "-123.45", DIGITS4],
@@ -76,17 +84,46 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
   ["test_decimalfield_1", f42, "-000.123", PLACES2],
   ["test_decimalfield_1", f42, "-000.12345", DIGITS4],
   ...[
-    "-NaN", "NaN", "+NaN", "-sNaN", "sNaN", "+sNaN", "-Inf", "Inf", "+Inf",
-    "-Infinity", "Infinity", "+Infinity", "a", "łąść", "1.0a", "--0.12",
+    "-NaN",
+    "NaN",
+    "+NaN",
+    "-sNaN",
+    "sNaN",
+    "+sNaN",
+    "-Inf",
+    "Inf",
+    "+Inf",
+    "-Infinity",
+    "Infinity",
+    "+Infinity",
+    "a",
+    "łąść",
+    "1.0a",
+    "--0.12",
   ].map((v): [string, () => Field, unknown, Outcome] => [
     "test_enter_a_number_error",
     () => new DecimalField({ maxValue: 1, maxDigits: 4, decimalPlaces: 2 }),
     v,
     INVALID,
   ]),
-  ["test_decimalfield_2", () => new DecimalField({ maxDigits: 4, decimalPlaces: 2, required: false }), "", { value: null }],
-  ["test_decimalfield_2", () => new DecimalField({ maxDigits: 4, decimalPlaces: 2, required: false }), null, { value: null }],
-  ["test_decimalfield_2", () => new DecimalField({ maxDigits: 4, decimalPlaces: 2, required: false }), "1", { value: "1" }],
+  [
+    "test_decimalfield_2",
+    () => new DecimalField({ maxDigits: 4, decimalPlaces: 2, required: false }),
+    "",
+    { value: null },
+  ],
+  [
+    "test_decimalfield_2",
+    () => new DecimalField({ maxDigits: 4, decimalPlaces: 2, required: false }),
+    null,
+    { value: null },
+  ],
+  [
+    "test_decimalfield_2",
+    () => new DecimalField({ maxDigits: 4, decimalPlaces: 2, required: false }),
+    "1",
+    { value: "1" },
+  ],
   ...(
     [
       ["1.6", err("max_value", "Ensure this value is less than or equal to 1.5.")],
@@ -103,8 +140,18 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
     out,
   ]),
   ["test_decimalfield_4", () => new DecimalField({ decimalPlaces: 2 }), "0.00000001", PLACES2],
-  ["test_decimalfield_5", () => new DecimalField({ maxDigits: 3 }), "0000000.10", { value: "0.10" }],
-  ["test_decimalfield_5", () => new DecimalField({ maxDigits: 3 }), "0000000.100", { value: "0.100" }],
+  [
+    "test_decimalfield_5",
+    () => new DecimalField({ maxDigits: 3 }),
+    "0000000.10",
+    { value: "0.10" },
+  ],
+  [
+    "test_decimalfield_5",
+    () => new DecimalField({ maxDigits: 3 }),
+    "0000000.100",
+    { value: "0.100" },
+  ],
   ["test_decimalfield_5", () => new DecimalField({ maxDigits: 3 }), "000000.02", { value: "0.02" }],
   [
     "test_decimalfield_5",
@@ -113,12 +160,20 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
     err("max_digits", "Ensure that there are no more than 3 digits in total."),
   ],
   ["test_decimalfield_5", () => new DecimalField({ maxDigits: 3 }), ".002", { value: "0.002" }],
-  ["test_decimalfield_6", () => new DecimalField({ maxDigits: 2, decimalPlaces: 2 }), ".01", { value: "0.01" }],
+  [
+    "test_decimalfield_6",
+    () => new DecimalField({ maxDigits: 2, decimalPlaces: 2 }),
+    ".01",
+    { value: "0.01" },
+  ],
   [
     "test_decimalfield_6",
     () => new DecimalField({ maxDigits: 2, decimalPlaces: 2 }),
     "1.1",
-    err("max_whole_digits", "Ensure that there are no more than 0 digits before the decimal point."),
+    err(
+      "max_whole_digits",
+      "Ensure that there are no more than 0 digits before the decimal point.",
+    ),
   ],
   [
     "test_decimalfield_step_size_min_value",
@@ -129,9 +184,27 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
       "Ensure this value is a multiple of step size 0.3, starting from -0.4, e.g. -0.4, -0.1, 0.2, and so on.",
     ),
   ],
-  ["test_decimalfield_step_size_min_value", () => new DecimalField({ stepSize: "0.3", minValue: "-0.4" }), "0.2", { value: "0.2" }],
-  ["test_decimalfield_step_size_min_value", () => new DecimalField({ stepSize: "0.3", minValue: "-0.4" }), 2, { value: "2" }],
-  ["test_decimalfield_scientific", f42, "1E+2", err("max_whole_digits", "Ensure that there are no more than 2 digits before the decimal point.")],
+  [
+    "test_decimalfield_step_size_min_value",
+    () => new DecimalField({ stepSize: "0.3", minValue: "-0.4" }),
+    "0.2",
+    { value: "0.2" },
+  ],
+  [
+    "test_decimalfield_step_size_min_value",
+    () => new DecimalField({ stepSize: "0.3", minValue: "-0.4" }),
+    2,
+    { value: "2" },
+  ],
+  [
+    "test_decimalfield_scientific",
+    f42,
+    "1E+2",
+    err(
+      "max_whole_digits",
+      "Ensure that there are no more than 2 digits before the decimal point.",
+    ),
+  ],
   ["test_decimalfield_scientific", f42, "1E+1", { value: "10" }],
   ["test_decimalfield_scientific", f42, "1E-1", { value: "0.1" }],
   ["test_decimalfield_scientific", f42, "0.546e+2", { value: "54.6" }],
@@ -155,13 +228,38 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
   ["Decimal(str(True))", () => new DecimalField(), true, INVALID],
   ["huge exponent", () => new DecimalField(), "1E+1001", INVALID],
   ["huge exponent", () => new DecimalField(), "1E+1000", { value: `1${"0".repeat(1000)}` }],
-  ["exact bounds", () => new DecimalField({ maxValue: "0.1" }), "0.10000000000000000001", err("max_value", "Ensure this value is less than or equal to 0.1.")],
+  [
+    "exact bounds",
+    () => new DecimalField({ maxValue: "0.1" }),
+    "0.10000000000000000001",
+    err("max_value", "Ensure this value is less than or equal to 0.1."),
+  ],
   ["exact bounds", () => new DecimalField({ maxValue: "0.1" }), "0.1000", { value: "0.1000" }],
-  ["exact bounds", () => new DecimalField({ minValue: 0.3 }), "0.29999999999999999999", err("min_value", "Ensure this value is greater than or equal to 0.3.")],
-  ["exact bounds", () => new DecimalField({ maxValue: "99999999999999999999.99" }), "99999999999999999999.99", { value: "99999999999999999999.99" }],
-  ["exact bounds", () => new DecimalField({ maxValue: "99999999999999999999.99" }), "100000000000000000000", err("max_value", "Ensure this value is less than or equal to 99999999999999999999.99.")],
+  [
+    "exact bounds",
+    () => new DecimalField({ minValue: 0.3 }),
+    "0.29999999999999999999",
+    err("min_value", "Ensure this value is greater than or equal to 0.3."),
+  ],
+  [
+    "exact bounds",
+    () => new DecimalField({ maxValue: "99999999999999999999.99" }),
+    "99999999999999999999.99",
+    { value: "99999999999999999999.99" },
+  ],
+  [
+    "exact bounds",
+    () => new DecimalField({ maxValue: "99999999999999999999.99" }),
+    "100000000000000000000",
+    err("max_value", "Ensure this value is less than or equal to 99999999999999999999.99."),
+  ],
   ["step without offset", () => new DecimalField({ stepSize: "0.05" }), "1.15", { value: "1.15" }],
-  ["step without offset", () => new DecimalField({ stepSize: "0.05" }), "1.16", err("step_size", "Ensure this value is a multiple of step size 0.05.")],
+  [
+    "step without offset",
+    () => new DecimalField({ stepSize: "0.05" }),
+    "1.16",
+    err("step_size", "Ensure this value is a multiple of step size 0.05."),
+  ],
 ];
 
 describe("DecimalField clean", () => {
@@ -174,7 +272,12 @@ describe("DecimalField clean", () => {
   });
 
   test("test_decimalfield_1..3: options are kept", () => {
-    const f = new DecimalField({ maxDigits: 4, decimalPlaces: 2, maxValue: "1.5", minValue: "0.5" });
+    const f = new DecimalField({
+      maxDigits: 4,
+      decimalPlaces: 2,
+      maxValue: "1.5",
+      minValue: "0.5",
+    });
     expect([f.maxDigits, f.decimalPlaces, f.maxValue, f.minValue]).toEqual([4, 2, "1.5", "0.5"]);
     expect(new DecimalField({ stepSize: "0.3" }).stepSize).toBe("0.3");
   });
@@ -205,8 +308,12 @@ describe("DecimalField widget and schema", () => {
     const attrs = (f: DecimalField) => f.describe().widget.attrs;
     expect(attrs(new DecimalField({ maxDigits: 6, decimalPlaces: 2 }))).toEqual({ step: "0.01" });
     expect(attrs(new DecimalField({ maxDigits: 10, decimalPlaces: 0 }))).toEqual({ step: "1" });
-    expect(attrs(new DecimalField({ maxDigits: 19, decimalPlaces: 19 }))).toEqual({ step: "1e-19" });
-    expect(attrs(new DecimalField({ maxDigits: 7, decimalPlaces: 6 }))).toEqual({ step: "0.000001" });
+    expect(attrs(new DecimalField({ maxDigits: 19, decimalPlaces: 19 }))).toEqual({
+      step: "1e-19",
+    });
+    expect(attrs(new DecimalField({ maxDigits: 7, decimalPlaces: 6 }))).toEqual({
+      step: "0.000001",
+    });
     expect(attrs(new DecimalField({ maxDigits: 20 }))).toEqual({ step: "any" });
     const own = new DecimalField({ maxDigits: 6, widget: new NumberInput({ step: "0.01" }) });
     expect(attrs(own)).toEqual({ step: "0.01" });
@@ -214,14 +321,22 @@ describe("DecimalField widget and schema", () => {
   });
 
   test("test_decimalfield_3 / step_size_min_value: min, max and step attrs", () => {
-    const f = new DecimalField({ maxDigits: 4, decimalPlaces: 2, maxValue: "1.5", minValue: "0.5" });
+    const f = new DecimalField({
+      maxDigits: 4,
+      decimalPlaces: 2,
+      maxValue: "1.5",
+      minValue: "0.5",
+    });
     expect(f.describe().widget.attrs).toEqual({ max: "1.5", min: "0.5", step: "0.01" });
     const s = new DecimalField({ stepSize: "0.3", minValue: "-0.4" });
     expect(s.describe().widget.attrs).toEqual({ min: "-0.4", step: "0.3" });
   });
 
   test("test_decimalfield_localized", () => {
-    expect(new DecimalField({ localize: true }).describe().widget).toMatchObject({ type: "TextInput", attrs: {} });
+    expect(new DecimalField({ localize: true }).describe().widget).toMatchObject({
+      type: "TextInput",
+      attrs: {},
+    });
   });
 
   test("jsonSchema: DecimalValidator is shared as one rule per code", () => {
@@ -237,7 +352,9 @@ describe("DecimalField widget and schema", () => {
       "x-mizan-empty": null,
       "x-mizan-widget": "NumberInput",
       "x-mizan-coerce": { kind: "decimal", params: {} },
-      "x-mizan-validate": [{ rule: "finite", code: "invalid", message: "Enter a number.", params: {} }],
+      "x-mizan-validate": [
+        { rule: "finite", code: "invalid", message: "Enter a number.", params: {} },
+      ],
       "x-mizan-rules": [
         {
           rule: "min_value",
@@ -269,7 +386,10 @@ describe("DecimalField widget and schema", () => {
   });
 
   test("errorMessages override DecimalValidator's codes, in the schema too", () => {
-    const f = new DecimalField({ maxDigits: 3, errorMessages: { max_digits: "At most %(max)s digits." } });
+    const f = new DecimalField({
+      maxDigits: 3,
+      errorMessages: { max_digits: "At most %(max)s digits." },
+    });
     expect(server(f, "1234")).toEqual(err("max_digits", "At most 3 digits."));
     expect(browser(f, "1234")).toEqual(err("max_digits", "At most 3 digits."));
   });
@@ -286,7 +406,10 @@ describe("DecimalField widget and schema", () => {
   });
 
   test("cleaned types", () => {
-    expectTypeOf(new DecimalField().clean("1")).toEqualTypeOf<string>();
-    expectTypeOf(new DecimalField({ required: false, maxDigits: 3 }).clean("1")).toEqualTypeOf<string | null>();
+    expectTypeOf(new DecimalField().clean).returns.toEqualTypeOf<string>();
+    expectTypeOf<FieldInput<DecimalField>>().toEqualTypeOf<number | string>();
+    expectTypeOf(new DecimalField({ required: false, maxDigits: 3 }).clean).returns.toEqualTypeOf<
+      string | null
+    >();
   });
 });

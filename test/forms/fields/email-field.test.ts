@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { EmailField } from "../../../src/forms/fields/email-field.js";
 import type { JsonSchema } from "../../../src/forms/field.js";
 import { isEmptyValue } from "../../../src/forms/field.js";
+import { EmailField } from "../../../src/forms/fields/email-field.js";
 import { formatMessage } from "../../../src/forms/messages.js";
 import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
 import type { CoerceSpec, RuleSpec } from "../../../src/forms/rules/types.js";
@@ -86,7 +86,10 @@ describe("EmailField", () => {
       "a@foo.com",
       {
         errors: [
-          { code: "min_length", message: "Ensure this value has at least 10 characters (it has 9)." },
+          {
+            code: "min_length",
+            message: "Ensure this value has at least 10 characters (it has 9).",
+          },
         ],
       },
     ],
@@ -95,7 +98,10 @@ describe("EmailField", () => {
       "alf123456788@foo.com",
       {
         errors: [
-          { code: "max_length", message: "Ensure this value has at most 15 characters (it has 20)." },
+          {
+            code: "max_length",
+            message: "Ensure this value has at most 15 characters (it has 20).",
+          },
         ],
       },
     ],

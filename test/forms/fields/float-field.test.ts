@@ -24,7 +24,13 @@ function browser(field: Field, input: unknown): Outcome {
   const node = field.jsonSchema();
   const calls = (specs: unknown) =>
     ((specs ?? []) as RuleSpec[]).map(
-      (r) => [RULES[r.rule] as NonNullable<(typeof RULES)[string]>, r.code, r.message, r.params] as const,
+      (r) =>
+        [
+          RULES[r.rule] as NonNullable<(typeof RULES)[string]>,
+          r.code,
+          r.message,
+          r.params,
+        ] as const,
     );
   const coerce = node["x-mizan-coerce"] as { kind: string; params: never };
   const spec: FieldSpec = {
@@ -35,7 +41,7 @@ function browser(field: Field, input: unknown): Outcome {
     validate: calls(node["x-mizan-validate"]),
     rules: calls(node["x-mizan-rules"]),
   };
-  const ctx = { issues: [] as Array<{ message: string; params?: Record<string, unknown> }> };
+  const ctx: Parameters<typeof cleanField>[2] = { issues: [] };
   const result = cleanField(spec, input, ctx);
   if (result) return { value: result.value };
   return { errors: ctx.issues.map((i) => [String(i.params?.code), i.message]) };
@@ -65,15 +71,40 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
   ["test_floatfield_2", () => new FloatField({ required: false }), "", { value: null }],
   ["test_floatfield_2", () => new FloatField({ required: false }), null, { value: null }],
   ["test_floatfield_2", () => new FloatField({ required: false }), "1", { value: 1 }],
-  ["test_floatfield_3", () => new FloatField({ maxValue: 1.5, minValue: 0.5 }), "1.6", {
-    errors: [["max_value", "Ensure this value is less than or equal to 1.5."]],
-  }],
-  ["test_floatfield_3", () => new FloatField({ maxValue: 1.5, minValue: 0.5 }), "0.4", {
-    errors: [["min_value", "Ensure this value is greater than or equal to 0.5."]],
-  }],
-  ["test_floatfield_3", () => new FloatField({ maxValue: 1.5, minValue: 0.5 }), "1.5", { value: 1.5 }],
-  ["test_floatfield_3", () => new FloatField({ maxValue: 1.5, minValue: 0.5 }), "0.5", { value: 0.5 }],
-  ["test_floatfield_4", () => new FloatField({ stepSize: 0.02 }), "0.01", step("Ensure this value is a multiple of step size 0.02.")],
+  [
+    "test_floatfield_3",
+    () => new FloatField({ maxValue: 1.5, minValue: 0.5 }),
+    "1.6",
+    {
+      errors: [["max_value", "Ensure this value is less than or equal to 1.5."]],
+    },
+  ],
+  [
+    "test_floatfield_3",
+    () => new FloatField({ maxValue: 1.5, minValue: 0.5 }),
+    "0.4",
+    {
+      errors: [["min_value", "Ensure this value is greater than or equal to 0.5."]],
+    },
+  ],
+  [
+    "test_floatfield_3",
+    () => new FloatField({ maxValue: 1.5, minValue: 0.5 }),
+    "1.5",
+    { value: 1.5 },
+  ],
+  [
+    "test_floatfield_3",
+    () => new FloatField({ maxValue: 1.5, minValue: 0.5 }),
+    "0.5",
+    { value: 0.5 },
+  ],
+  [
+    "test_floatfield_4",
+    () => new FloatField({ stepSize: 0.02 }),
+    "0.01",
+    step("Ensure this value is a multiple of step size 0.02."),
+  ],
   ["test_floatfield_4", () => new FloatField({ stepSize: 0.02 }), "2.34", { value: 2.34 }],
   ["test_floatfield_4", () => new FloatField({ stepSize: 0.02 }), "2.1", { value: 2.1 }],
   ["test_floatfield_4", () => new FloatField({ stepSize: 0.02 }), "-.5", { value: -0.5 }],
@@ -82,10 +113,22 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
     "test_floatfield_step_size_min_value",
     () => new FloatField({ stepSize: 0.02, minValue: 0.01 }),
     "0.02",
-    step("Ensure this value is a multiple of step size 0.02, starting from 0.01, e.g. 0.01, 0.03, 0.05, and so on."),
+    step(
+      "Ensure this value is a multiple of step size 0.02, starting from 0.01, e.g. 0.01, 0.03, 0.05, and so on.",
+    ),
   ],
-  ["test_floatfield_step_size_min_value", () => new FloatField({ stepSize: 0.02, minValue: 0.01 }), "2.33", { value: 2.33 }],
-  ["test_floatfield_step_size_min_value", () => new FloatField({ stepSize: 0.02, minValue: 0.01 }), "0.11", { value: 0.11 }],
+  [
+    "test_floatfield_step_size_min_value",
+    () => new FloatField({ stepSize: 0.02, minValue: 0.01 }),
+    "2.33",
+    { value: 2.33 },
+  ],
+  [
+    "test_floatfield_step_size_min_value",
+    () => new FloatField({ stepSize: 0.02, minValue: 0.01 }),
+    "0.11",
+    { value: 0.11 },
+  ],
   ["float()", () => new FloatField(), "1e3", { value: 1000 }],
   ["float()", () => new FloatField(), "1E-3", { value: 0.001 }],
   ["float()", () => new FloatField(), "+.5", { value: 0.5 }],
@@ -110,8 +153,18 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
   ["float(False) is 0.0, not empty", () => new FloatField(), false, { value: 0 }],
   ["float([1]) raises", () => new FloatField(), [1], INVALID],
   ["float({...}) raises", () => new FloatField(), { a: 1 }, INVALID],
-  ["Django's isclose tolerance", () => new FloatField({ stepSize: 0.1 }), 0.30000000001, { value: 0.30000000001 }],
-  ["Django's isclose tolerance", () => new FloatField({ stepSize: 0.1 }), 0.3001, step("Ensure this value is a multiple of step size 0.1.")],
+  [
+    "Django's isclose tolerance",
+    () => new FloatField({ stepSize: 0.1 }),
+    0.30000000001,
+    { value: 0.30000000001 },
+  ],
+  [
+    "Django's isclose tolerance",
+    () => new FloatField({ stepSize: 0.1 }),
+    0.3001,
+    step("Ensure this value is a multiple of step size 0.1."),
+  ],
 ];
 
 describe("FloatField clean", () => {
@@ -157,7 +210,10 @@ describe("FloatField widget and schema", () => {
   });
 
   test("test_floatfield_localized: a TextInput without number attrs", () => {
-    expect(new FloatField({ localize: true }).describe().widget).toMatchObject({ type: "TextInput", attrs: {} });
+    expect(new FloatField({ localize: true }).describe().widget).toMatchObject({
+      type: "TextInput",
+      attrs: {},
+    });
   });
 
   test("jsonSchema", () => {
@@ -173,7 +229,9 @@ describe("FloatField widget and schema", () => {
       "x-mizan-empty": null,
       "x-mizan-widget": "NumberInput",
       "x-mizan-coerce": { kind: "float", params: {} },
-      "x-mizan-validate": [{ rule: "finite", code: "invalid", message: "Enter a number.", params: {} }],
+      "x-mizan-validate": [
+        { rule: "finite", code: "invalid", message: "Enter a number.", params: {} },
+      ],
       "x-mizan-rules": [
         {
           rule: "max_value",
@@ -191,7 +249,7 @@ describe("FloatField widget and schema", () => {
   });
 
   test("cleaned types", () => {
-    expectTypeOf(new FloatField().clean("1")).toEqualTypeOf<number>();
-    expectTypeOf(new FloatField({ required: false }).clean("1")).toEqualTypeOf<number | null>();
+    expectTypeOf(new FloatField().clean).returns.toEqualTypeOf<number>();
+    expectTypeOf(new FloatField({ required: false }).clean).returns.toEqualTypeOf<number | null>();
   });
 });

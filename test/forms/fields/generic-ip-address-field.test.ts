@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { GenericIPAddressField } from "../../../src/forms/fields/generic-ip-address-field.js";
 import type { JsonSchema } from "../../../src/forms/field.js";
 import { isEmptyValue } from "../../../src/forms/field.js";
+import { GenericIPAddressField } from "../../../src/forms/fields/generic-ip-address-field.js";
 import { formatMessage } from "../../../src/forms/messages.js";
 import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
 import type { CoerceSpec, RuleSpec } from "../../../src/forms/rules/types.js";

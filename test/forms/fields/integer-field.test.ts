@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
 import { cleanField, type FieldSpec } from "../../../src/codegen/runtime/field.js";
-import type { Field } from "../../../src/forms/field.js";
+import type { Field, FieldInput } from "../../../src/forms/field.js";
 import { IntegerField } from "../../../src/forms/fields/integer-field.js";
 import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
 import type { RuleSpec } from "../../../src/forms/rules/types.js";
@@ -23,7 +23,13 @@ function browser(field: Field, input: unknown): Outcome {
   const node = field.jsonSchema();
   const calls = (specs: unknown) =>
     ((specs ?? []) as RuleSpec[]).map(
-      (r) => [RULES[r.rule] as NonNullable<(typeof RULES)[string]>, r.code, r.message, r.params] as const,
+      (r) =>
+        [
+          RULES[r.rule] as NonNullable<(typeof RULES)[string]>,
+          r.code,
+          r.message,
+          r.params,
+        ] as const,
     );
   const coerce = node["x-mizan-coerce"] as { kind: string; params: never };
   const spec: FieldSpec = {
@@ -34,7 +40,7 @@ function browser(field: Field, input: unknown): Outcome {
     validate: calls(node["x-mizan-validate"]),
     rules: calls(node["x-mizan-rules"]),
   };
-  const ctx = { issues: [] as Array<{ message: string; params?: Record<string, unknown> }> };
+  const ctx: Parameters<typeof cleanField>[2] = { issues: [] };
   const result = cleanField(spec, input, ctx);
   if (result) return { value: result.value };
   return { errors: ctx.issues.map((i) => [String(i.params?.code), i.message]) };
@@ -85,11 +91,36 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
   ["test_integerfield_4", () => new IntegerField({ minValue: 10 }), "11", { value: 11 }],
   ["test_integerfield_5", () => new IntegerField({ minValue: 10, maxValue: 20 }), null, REQUIRED],
   ["test_integerfield_5", () => new IntegerField({ minValue: 10, maxValue: 20 }), 1, min(10)],
-  ["test_integerfield_5", () => new IntegerField({ minValue: 10, maxValue: 20 }), 10, { value: 10 }],
-  ["test_integerfield_5", () => new IntegerField({ minValue: 10, maxValue: 20 }), 11, { value: 11 }],
-  ["test_integerfield_5", () => new IntegerField({ minValue: 10, maxValue: 20 }), "10", { value: 10 }],
-  ["test_integerfield_5", () => new IntegerField({ minValue: 10, maxValue: 20 }), "11", { value: 11 }],
-  ["test_integerfield_5", () => new IntegerField({ minValue: 10, maxValue: 20 }), 20, { value: 20 }],
+  [
+    "test_integerfield_5",
+    () => new IntegerField({ minValue: 10, maxValue: 20 }),
+    10,
+    { value: 10 },
+  ],
+  [
+    "test_integerfield_5",
+    () => new IntegerField({ minValue: 10, maxValue: 20 }),
+    11,
+    { value: 11 },
+  ],
+  [
+    "test_integerfield_5",
+    () => new IntegerField({ minValue: 10, maxValue: 20 }),
+    "10",
+    { value: 10 },
+  ],
+  [
+    "test_integerfield_5",
+    () => new IntegerField({ minValue: 10, maxValue: 20 }),
+    "11",
+    { value: 11 },
+  ],
+  [
+    "test_integerfield_5",
+    () => new IntegerField({ minValue: 10, maxValue: 20 }),
+    20,
+    { value: 20 },
+  ],
   ["test_integerfield_5", () => new IntegerField({ minValue: 10, maxValue: 20 }), 21, max(20)],
   [
     "test_integerfield_6",
@@ -112,8 +143,18 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
       ],
     },
   ],
-  ["test_integerfield_step_size_min_value", () => new IntegerField({ stepSize: 3, minValue: -1 }), "2", { value: 2 }],
-  ["test_integerfield_step_size_min_value", () => new IntegerField({ stepSize: 3, minValue: -1 }), "-1", { value: -1 }],
+  [
+    "test_integerfield_step_size_min_value",
+    () => new IntegerField({ stepSize: 3, minValue: -1 }),
+    "2",
+    { value: 2 },
+  ],
+  [
+    "test_integerfield_step_size_min_value",
+    () => new IntegerField({ stepSize: 3, minValue: -1 }),
+    "-1",
+    { value: -1 },
+  ],
   ["test_integerfield_float", () => new IntegerField(), 1.0, { value: 1 }],
   ["test_integerfield_float", () => new IntegerField(), "1.0", { value: 1 }],
   ["test_integerfield_float", () => new IntegerField(), " 1.0 ", { value: 1 }],
@@ -123,8 +164,18 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
   ["test_integerfield_float", () => new IntegerField(), "…", INVALID],
   // Deviation: Django keeps arbitrary-precision ints; a JS number cannot, so beyond
   // Number.MAX_SAFE_INTEGER the input is refused rather than silently changed.
-  ["test_integerfield_big_num (deviation)", () => new IntegerField(), "9223372036854775808", INVALID],
-  ["test_integerfield_big_num (deviation)", () => new IntegerField(), "9223372036854775808.0", INVALID],
+  [
+    "test_integerfield_big_num (deviation)",
+    () => new IntegerField(),
+    "9223372036854775808",
+    INVALID,
+  ],
+  [
+    "test_integerfield_big_num (deviation)",
+    () => new IntegerField(),
+    "9223372036854775808.0",
+    INVALID,
+  ],
   ["test_integerfield_unicode_number", () => new IntegerField(), "５０", { value: 50 }],
   // Python's int(): signs, underscores between digits, any Unicode decimal digits, whitespace.
   ["int()", () => new IntegerField(), "+7", { value: 7 }],
@@ -154,12 +205,17 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
   ["safe", () => new IntegerField(), "-9007199254740991", { value: -9007199254740991 }],
   ["safe", () => new IntegerField(), "9007199254740992", INVALID],
   ["safe", () => new IntegerField(), 2 ** 53, INVALID],
-  ["all errors", () => new IntegerField({ maxValue: 5, stepSize: 2 }), 7, {
-    errors: [
-      ["max_value", "Ensure this value is less than or equal to 5."],
-      ["step_size", "Ensure this value is a multiple of step size 2."],
-    ],
-  }],
+  [
+    "all errors",
+    () => new IntegerField({ maxValue: 5, stepSize: 2 }),
+    7,
+    {
+      errors: [
+        ["max_value", "Ensure this value is less than or equal to 5."],
+        ["step_size", "Ensure this value is a multiple of step size 2."],
+      ],
+    },
+  ],
 ];
 
 describe("IntegerField clean", () => {
@@ -179,7 +235,10 @@ describe("IntegerField clean", () => {
   });
 
   test("errorMessages override", () => {
-    const f = new IntegerField({ maxValue: 3, errorMessages: { invalid: "Digits!", max_value: "≤ %(limit_value)s" } });
+    const f = new IntegerField({
+      maxValue: 3,
+      errorMessages: { invalid: "Digits!", max_value: "≤ %(limit_value)s" },
+    });
     expect(server(f, "x")).toEqual({ errors: [["invalid", "Digits!"]] });
     expect(server(f, 4)).toEqual({ errors: [["max_value", "≤ 3"]] });
     expect(browser(f, 4)).toEqual({ errors: [["max_value", "≤ 3"]] });
@@ -188,10 +247,17 @@ describe("IntegerField clean", () => {
 
 describe("IntegerField widget (Django's widget_attrs)", () => {
   test("NumberInput with min, max and step (test_integerfield_3..6, step_size_min_value)", () => {
-    expect(new IntegerField().describe().widget).toMatchObject({ type: "NumberInput", input_type: "number", attrs: {} });
+    expect(new IntegerField().describe().widget).toMatchObject({
+      type: "NumberInput",
+      input_type: "number",
+      attrs: {},
+    });
     expect(new IntegerField({ maxValue: 10 }).describe().widget.attrs).toEqual({ max: 10 });
     expect(new IntegerField({ minValue: 10 }).describe().widget.attrs).toEqual({ min: 10 });
-    expect(new IntegerField({ stepSize: 3, minValue: -1 }).describe().widget.attrs).toEqual({ min: -1, step: 3 });
+    expect(new IntegerField({ stepSize: 3, minValue: -1 }).describe().widget.attrs).toEqual({
+      min: -1,
+      step: 3,
+    });
   });
 
   test("the field's attrs win over the widget's, and the widget is not modified", () => {
@@ -290,10 +356,13 @@ describe("IntegerField schema", () => {
   });
 
   test("cleaned types", () => {
-    expectTypeOf(new IntegerField().clean("1")).toEqualTypeOf<number>();
-    expectTypeOf(new IntegerField({ maxValue: 3 }).clean("1")).toEqualTypeOf<number>();
-    expectTypeOf(new IntegerField({ required: false }).clean("1")).toEqualTypeOf<number | null>();
+    expectTypeOf(new IntegerField().clean).returns.toEqualTypeOf<number>();
+    expectTypeOf(new IntegerField({ maxValue: 3 }).clean).returns.toEqualTypeOf<number>();
+    expectTypeOf(new IntegerField({ required: false }).clean).returns.toEqualTypeOf<
+      number | null
+    >();
     const required: boolean = Math.random() > 2;
-    expectTypeOf(new IntegerField({ required }).clean("1")).toEqualTypeOf<number | null>();
+    expectTypeOf(new IntegerField({ required }).clean).returns.toEqualTypeOf<number | null>();
+    expectTypeOf<FieldInput<IntegerField>>().toEqualTypeOf<number | string>();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { RegexField } from "../../../src/forms/fields/regex-field.js";
 import type { JsonSchema } from "../../../src/forms/field.js";
 import { isEmptyValue } from "../../../src/forms/field.js";
+import { RegexField } from "../../../src/forms/fields/regex-field.js";
 import { formatMessage } from "../../../src/forms/messages.js";
 import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
 import type { CoerceSpec, RuleSpec } from "../../../src/forms/rules/types.js";
@@ -94,7 +94,10 @@ describe("RegexField", () => {
       "12345678901",
       {
         errors: [
-          { code: "max_length", message: "Ensure this value has at most 10 characters (it has 11)." },
+          {
+            code: "max_length",
+            message: "Ensure this value has at most 10 characters (it has 11).",
+          },
         ],
       },
     ],

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { URLField } from "../../../src/forms/fields/url-field.js";
 import type { JsonSchema } from "../../../src/forms/field.js";
 import { isEmptyValue } from "../../../src/forms/field.js";
+import { URLField } from "../../../src/forms/fields/url-field.js";
 import { formatMessage } from "../../../src/forms/messages.js";
 import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
 import type { CoerceSpec, RuleSpec } from "../../../src/forms/rules/types.js";
@@ -58,7 +58,10 @@ describe("URLField", () => {
       "http://f.com",
       {
         errors: [
-          { code: "min_length", message: "Ensure this value has at least 15 characters (it has 12)." },
+          {
+            code: "min_length",
+            message: "Ensure this value has at least 15 characters (it has 12).",
+          },
         ],
       },
     ],
@@ -66,7 +69,10 @@ describe("URLField", () => {
       "http://abcdefghijklmnopqrstuvwxyz.com",
       {
         errors: [
-          { code: "max_length", message: "Ensure this value has at most 20 characters (it has 37)." },
+          {
+            code: "max_length",
+            message: "Ensure this value has at most 20 characters (it has 37).",
+          },
         ],
       },
     ],

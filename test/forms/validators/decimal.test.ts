@@ -36,9 +36,20 @@ const DATA: Array<[number | null, number | null, string, string | null]> = [
   [5, 5, "70E-5", null],
   [5, 5, "70E-6", "max_digits"],
   [2, 1, "0E+1", null],
-  ...["NaN", "-NaN", "+NaN", "sNaN", "-sNaN", "+sNaN", "Inf", "-Inf", "+Inf", "Infinity", "-Infinity", "+Infinity"].map(
-    (v): [number, number, string, string] => [10, 2, v, "invalid"],
-  ),
+  ...[
+    "NaN",
+    "-NaN",
+    "+NaN",
+    "sNaN",
+    "-sNaN",
+    "+sNaN",
+    "Inf",
+    "-Inf",
+    "+Inf",
+    "Infinity",
+    "-Infinity",
+    "+Infinity",
+  ].map((v): [number, number, string, string] => [10, 2, v, "invalid"]),
   // Digit counting as Django's as_tuple(): zeros, leading zeros, trailing zeros.
   [1, 1, "0.0", null],
   [1, 1, "0.00", "max_digits"],

@@ -99,7 +99,9 @@ describe("validate_email", () => {
   });
 
   test("at most 320 characters", () => {
-    const domain = ["b".repeat(63), "c".repeat(63), "d".repeat(63), "e".repeat(59), "com"].join(".");
+    const domain = ["b".repeat(63), "c".repeat(63), "d".repeat(63), "e".repeat(59), "com"].join(
+      ".",
+    );
     const address = `${"a".repeat(64)}@${domain}`;
     expect(address.length).toBe(320);
     expect(passes(validateEmail, address)).toBe(true);

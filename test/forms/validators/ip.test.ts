@@ -189,7 +189,9 @@ describe("django.utils.ipv6", () => {
   });
 
   test("parse and format round-trip", () => {
-    expect(formatIpv6(parseIpv6("2001:db8::ff00:42:8329") as bigint)).toBe("2001:db8::ff00:42:8329");
+    expect(formatIpv6(parseIpv6("2001:db8::ff00:42:8329") as bigint)).toBe(
+      "2001:db8::ff00:42:8329",
+    );
     expect(parseIpv6("::1")).toBe(1n);
     expect(parseIpv6("1::")).toBe(1n << 112n);
   });

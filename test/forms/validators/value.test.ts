@@ -49,18 +49,75 @@ describe("TEST_DATA", () => {
     ["StepValueValidator(2, offset=1), 4", new StepValueValidator(2, { offset: 1 }), 4, false],
     ["StepValueValidator(0.001), 0.55", new StepValueValidator(0.001), 0.55, true],
     ["StepValueValidator(0.001), 0.5555", new StepValueValidator(0.001), 0.5555, false],
-    ["StepValueValidator(0.001, offset=0.0005), 0.5555", new StepValueValidator(0.001, { offset: 0.0005 }), 0.5555, true],
-    ["StepValueValidator(0.001, offset=0.0005), 0.555", new StepValueValidator(0.001, { offset: 0.0005 }), 0.555, false],
+    [
+      "StepValueValidator(0.001, offset=0.0005), 0.5555",
+      new StepValueValidator(0.001, { offset: 0.0005 }),
+      0.5555,
+      true,
+    ],
+    [
+      "StepValueValidator(0.001, offset=0.0005), 0.555",
+      new StepValueValidator(0.001, { offset: 0.0005 }),
+      0.555,
+      false,
+    ],
     ["StepValueValidator(Decimal(0.02)), 0.88", new StepValueValidator(D["0.02"]), 0.88, true],
-    ["StepValueValidator(Decimal(0.02)), Decimal(0.88)", new StepValueValidator(D["0.02"]), D["0.88"], true],
-    ["StepValueValidator(Decimal(0.02)), Decimal(0.77)", new StepValueValidator(D["0.02"]), D["0.77"], false],
-    ["StepValueValidator(Decimal(0.02), offset=Decimal(0.01)), Decimal(0.77)", new StepValueValidator(D["0.02"], { offset: D["0.01"] }), D["0.77"], true],
-    ["StepValueValidator(Decimal(2.0), offset=Decimal(0.1)), Decimal(0.1)", new StepValueValidator("2", { offset: "0.1000000000000000055511151231257827021181583404541015625" }), "0.1000000000000000055511151231257827021181583404541015625", true],
-    ["StepValueValidator(Decimal(0.02), offset=Decimal(0.01)), Decimal(0.88)", new StepValueValidator(D["0.02"], { offset: D["0.01"] }), D["0.88"], false],
-    ['StepValueValidator(Decimal("1.2"), offset=Decimal("2.2")), Decimal("3.4")', new StepValueValidator("1.2", { offset: "2.2" }), "3.4", true],
-    ['StepValueValidator(Decimal("1.2"), offset=Decimal("2.2")), Decimal("1.2")', new StepValueValidator("1.2", { offset: "2.2" }), "1.2", false],
-    ['StepValueValidator(Decimal("-1.2"), offset=Decimal("2.2")), Decimal("1.1")', new StepValueValidator("-1.2", { offset: "2.2" }), "1.1", false],
-    ['StepValueValidator(Decimal("-1.2"), offset=Decimal("2.2")), Decimal("1.0")', new StepValueValidator("-1.2", { offset: "2.2" }), "1.0", true],
+    [
+      "StepValueValidator(Decimal(0.02)), Decimal(0.88)",
+      new StepValueValidator(D["0.02"]),
+      D["0.88"],
+      true,
+    ],
+    [
+      "StepValueValidator(Decimal(0.02)), Decimal(0.77)",
+      new StepValueValidator(D["0.02"]),
+      D["0.77"],
+      false,
+    ],
+    [
+      "StepValueValidator(Decimal(0.02), offset=Decimal(0.01)), Decimal(0.77)",
+      new StepValueValidator(D["0.02"], { offset: D["0.01"] }),
+      D["0.77"],
+      true,
+    ],
+    [
+      "StepValueValidator(Decimal(2.0), offset=Decimal(0.1)), Decimal(0.1)",
+      new StepValueValidator("2", {
+        offset: "0.1000000000000000055511151231257827021181583404541015625",
+      }),
+      "0.1000000000000000055511151231257827021181583404541015625",
+      true,
+    ],
+    [
+      "StepValueValidator(Decimal(0.02), offset=Decimal(0.01)), Decimal(0.88)",
+      new StepValueValidator(D["0.02"], { offset: D["0.01"] }),
+      D["0.88"],
+      false,
+    ],
+    [
+      'StepValueValidator(Decimal("1.2"), offset=Decimal("2.2")), Decimal("3.4")',
+      new StepValueValidator("1.2", { offset: "2.2" }),
+      "3.4",
+      true,
+    ],
+    [
+      'StepValueValidator(Decimal("1.2"), offset=Decimal("2.2")), Decimal("1.2")',
+      new StepValueValidator("1.2", { offset: "2.2" }),
+      "1.2",
+      false,
+    ],
+    [
+      'StepValueValidator(Decimal("-1.2"), offset=Decimal("2.2")), Decimal("1.1")',
+      new StepValueValidator("-1.2", { offset: "2.2" }),
+      "1.1",
+      false,
+    ],
+    [
+      'StepValueValidator(Decimal("-1.2"), offset=Decimal("2.2")), Decimal("1.0")',
+      new StepValueValidator("-1.2", { offset: "2.2" }),
+      "1.0",
+      true,
+    ],
   ])("%s", (_name, validator, value, ok) => {
     expect(check(validator, value) === null).toBe(ok);
   });
@@ -76,14 +133,20 @@ describe("messages, params and codes", () => {
       code: "min_value",
       message: "Ensure this value is greater than or equal to 0.5.",
     });
-    expect(check(new MaxValueValidator(3, "%(value)s > %(limit_value)s"), 4)?.message).toBe("4 > 3");
+    expect(check(new MaxValueValidator(3, "%(value)s > %(limit_value)s"), 4)?.message).toBe(
+      "4 > 3",
+    );
   });
 
   test("params as Django's BaseValidator gives them", () => {
     try {
       new MaxValueValidator(10).validate(12);
     } catch (e) {
-      expect((e as ValidationError).errors[0]?.params).toEqual({ limit_value: 10, show_value: 12, value: 12 });
+      expect((e as ValidationError).errors[0]?.params).toEqual({
+        limit_value: 10,
+        show_value: 12,
+        value: 12,
+      });
     }
   });
 
@@ -135,7 +198,11 @@ describe("rules (what the browser runs)", () => {
         "Ensure this value is a multiple of step size 3, starting from -1, e.g. -1, %(valid_value1)s, %(valid_value2)s, and so on.",
       params: { limit_value: 3, offset: -1 },
     });
-    expect(RULES.step_size?.(9, spec.params)).toEqual({ offset: -1, valid_value1: 2, valid_value2: 5 });
+    expect(RULES.step_size?.(9, spec.params)).toEqual({
+      offset: -1,
+      valid_value1: 2,
+      valid_value2: 5,
+    });
     expect(RULES.step_size?.(8, spec.params)).toBeNull();
     expect(RULES.max_value?.(11, { limit_value: 10 })).toEqual({ show_value: 11, value: 11 });
     expect(RULES.min_value?.("0.5", { limit_value: "0.5" })).toBeNull();

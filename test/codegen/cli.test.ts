@@ -1,0 +1,171 @@
+import { execFile } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type CommandIO, parseCommand, runCli, watchCommand } from "../../src/codegen/command.js";
+import { fixtureRegistry } from "./fixtures/forms.js";
+import { ROOT, TMP } from "./helpers.js";
+
+const FIXTURES = join(ROOT, "test/codegen/fixtures");
+const OUT = join(TMP, "cli");
+
+function io(fetchImpl?: typeof fetch): CommandIO & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    log: (line) => out.push(line),
+    error: (line) => err.push(line),
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  };
+}
+
+const manifest = fixtureRegistry().manifest();
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  rmSync(OUT, { recursive: true, force: true });
+  server = createServer((req, res) => {
+    if (req.url === "/api/mizan/manifest/") {
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(manifest));
+    } else {
+      res.writeHead(404).end("{}");
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/mizan`;
+});
+afterAll(() => {
+  server.close();
+});
+
+describe("mizan generate", () => {
+  test("--entry (a .ts module exporting `registry`): writes, then a second run changes nothing", async () => {
+    const dir = join(OUT, "entry");
+    const first = io();
+    expect(await runCli(["generate", "--entry", join(FIXTURES, "entry.ts"), "--out", dir], first)).toBe(0);
+    expect(first.out).toEqual([
+      expect.stringMatching(/^mizan generate: 3 forms, 2 functions → .*: 5 written, 0 unchanged in \d+ ms$/),
+    ]);
+    expect(readFileSync(join(dir, "forms/contact.ts"), "utf8")).toContain("export function useContactForm");
+    const second = io();
+    expect(await runCli(["generate", "--entry", join(FIXTURES, "entry.ts"), "--out", dir], second)).toBe(0);
+    expect(second.out[0]).toMatch(/0 written, 5 unchanged/);
+  }, 60_000);
+
+  test("--check: exit 0 when up to date, 1 naming the stale and leftover files; writes nothing", async () => {
+    const dir = join(OUT, "check");
+    const args = ["generate", "--entry", join(FIXTURES, "entry.ts"), "--out", dir];
+    await runCli(args, io());
+    const ok = io();
+    expect(await runCli([...args, "--check"], ok)).toBe(0);
+    expect(ok.out[0]).toMatch(/up to date/);
+    writeFileSync(join(dir, "forms/order.ts"), "// edited by hand\n");
+    const leftover = readFileSync(join(dir, "forms/contact.ts"), "utf8");
+    writeFileSync(join(dir, "forms/old-form.ts"), leftover);
+    const stale = io();
+    expect(await runCli([...args, "--check"], stale)).toBe(1);
+    expect(stale.err[0]).toMatch(/2 files in .* out of date: forms\/order.ts, forms\/old-form.ts/);
+    expect(readFileSync(join(dir, "forms/order.ts"), "utf8")).toBe("// edited by hand\n");
+    const fix = io();
+    await runCli(args, fix);
+    expect(fix.out[0]).toMatch(/1 written, 4 unchanged, 1 removed/);
+    expect(existsSync(join(dir, "forms/old-form.ts"))).toBe(false);
+  }, 60_000);
+
+  test("the default registry, when the entry exports none", async () => {
+    const out = io();
+    const dir = join(OUT, "default");
+    expect(await runCli(["generate", "--entry", join(FIXTURES, "entry-default.ts"), "--out", dir], out)).toBe(0);
+    expect(out.out[0]).toMatch(/1 form, 1 function/);
+  }, 60_000);
+
+  test.each([
+    [["--entry", "test/codegen/fixtures/nope.ts"], /--entry test\/codegen\/fixtures\/nope.ts: no such file/],
+    [["--entry", join(FIXTURES, "entry-throws.ts")], /loading it failed: database URL missing/],
+    [["--entry", join(FIXTURES, "entry.ts"), "--export", "api"], /no export named "api" \(it exports registry\)/],
+    [["--entry", join(FIXTURES, "entry-empty.ts")], /found no forms or functions\. Export the registry/],
+    [["--url", "http://127.0.0.1:9/api/mizan"], /cannot reach http:\/\/127.0.0.1:9\/api\/mizan\/manifest\/ .*Is the server running\?/],
+  ])("clear error: %j", async (args, message) => {
+    const out = io();
+    expect(await runCli(["generate", ...args, "--out", join(OUT, "errors")], out)).toBe(1);
+    expect(out.err).toEqual([expect.stringMatching(message)]);
+    expect(existsSync(join(OUT, "errors"))).toBe(false);
+  }, 60_000);
+
+  test("--url reads GET {base}/manifest/ from a running server; a wrong base is named", async () => {
+    const dir = join(OUT, "url");
+    const out = io();
+    expect(await runCli(["generate", "--url", base, "--out", dir], out)).toBe(0);
+    expect(out.out[0]).toMatch(/3 forms, 2 functions .* 5 written/);
+    const wrong = io();
+    expect(await runCli(["generate", "--url", `${base}/v2`, "--out", dir], wrong)).toBe(1);
+    expect(wrong.err[0]).toMatch(/answered 404 .*Is --url the API base path/);
+  });
+
+  test("usage errors exit 2", async () => {
+    for (const args of [["generate", "--out", "x"], ["generate", "--entry", "a.ts"], ["build"]]) {
+      const out = io();
+      expect(await runCli(args, out)).toBe(2);
+      expect(out.err[0]).toMatch(/^mizan: /);
+    }
+    expect(parseCommand(["generate", "--entry", "a.ts", "--out", "o", "--no-hooks"])).toEqual({
+      entry: "a.ts",
+      out: "o",
+      check: false,
+      watch: false,
+      hooks: false,
+    });
+  });
+
+  test("--watch regenerates when the entry changes", async () => {
+    const dir = join(OUT, "watch");
+    const src = join(TMP, "watch-src");
+    mkdirSync(src, { recursive: true });
+    const entry = join(src, "entry.ts");
+    const write = (maxLength: number) =>
+      writeFileSync(
+        entry,
+        `import { CharField, Form, formMeta, Registry } from "../../../../src/index.js";
+class NoteForm extends Form { static override meta = formMeta({ name: "note" }); text = new CharField({ maxLength: ${maxLength} }); }
+export const registry = new Registry();
+registry.register(NoteForm);
+`,
+      );
+    write(10);
+    const out = io();
+    const watcher = await watchCommand({ entry, out: dir, check: false, watch: true, hooks: true }, out);
+    try {
+      expect(readFileSync(join(dir, "forms/note.ts"), "utf8")).toContain("limit_value: 10");
+      write(20);
+      await expect
+        .poll(() => readFileSync(join(dir, "forms/note.ts"), "utf8"), { timeout: 20_000, interval: 200 })
+        .toContain("limit_value: 20");
+      expect(out.out.filter((l) => l.includes("written"))).toHaveLength(2);
+    } finally {
+      watcher.close();
+    }
+  }, 60_000);
+
+  test("the bin runs as a .ts entry point through tsx (shebang + argv)", async () => {
+    const cli = join(ROOT, "src/codegen/cli.ts");
+    expect(readFileSync(cli, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const run = promisify(execFile);
+    const dir = join(OUT, "bin");
+    const { stdout } = await run(
+      join(ROOT, "node_modules/.bin/tsx"),
+      [cli, "generate", "--entry", join(FIXTURES, "entry.ts"), "--out", dir],
+      { cwd: ROOT },
+    );
+    expect(stdout).toMatch(/^mizan generate: 3 forms, 2 functions/);
+    const failed = await run(join(ROOT, "node_modules/.bin/tsx"), [cli, "generate", "--out", dir], {
+      cwd: ROOT,
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 2, stderr: expect.stringMatching(/--entry <file> or --url/) });
+  }, 60_000);
+});

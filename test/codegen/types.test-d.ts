@@ -1,0 +1,68 @@
+import { describe, expectTypeOf, test } from "vitest";
+import type { z } from "zod";
+import type { CleanedData } from "../../src/forms/form.js";
+import type { MizanFormReturn } from "../../react/index.js";
+import {
+  type ContactFormData,
+  type ContactFormValues,
+  contactSchema,
+  createEchoCaller,
+  createToolsPingCaller,
+  type EchoInput,
+  type EchoOutput,
+  type OrderFormData,
+  type OrderFormValues,
+  type UserSignupFormData,
+  type UserSignupFormValues,
+  useContactForm,
+} from "./__generated__/index.js";
+import type { ContactForm, OrderForm, SignupForm } from "./fixtures/forms.js";
+
+// The generated types are precise: each field's cleaned type is the server field's own
+// `Field<TValue, ...>` parameter (CleanedData<F>), never any/unknown.
+describe("generated form types", () => {
+  test("ContactForm: cleaned data equals the server's CleanedData", () => {
+    expectTypeOf<ContactFormData>().toEqualTypeOf<CleanedData<ContactForm>>();
+    expectTypeOf<ContactFormData["topic"]>().toEqualTypeOf<"sales" | "support" | "press">();
+    expectTypeOf<ContactFormValues>().toEqualTypeOf<{
+      name: string;
+      email: string;
+      topic: string;
+      message: string;
+    }>();
+    expectTypeOf<z.output<typeof contactSchema>>().not.toBeAny();
+  });
+
+  test("SignupForm: numbers, decimals, booleans, choices, optional empties", () => {
+    expectTypeOf<UserSignupFormData>().toEqualTypeOf<CleanedData<SignupForm>>();
+    expectTypeOf<UserSignupFormData["age"]>().toEqualTypeOf<number>();
+    expectTypeOf<UserSignupFormData["height"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<UserSignupFormData["nickname"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<UserSignupFormData["terms"]>().toEqualTypeOf<true>();
+    expectTypeOf<UserSignupFormData["newsletter"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<UserSignupFormData["likes"]>().toEqualTypeOf<Array<"tea" | "coffee">>();
+    expectTypeOf<UserSignupFormData["vegan"]>().toEqualTypeOf<boolean | null>();
+    expectTypeOf<UserSignupFormValues["age"]>().toEqualTypeOf<number | string>();
+    expectTypeOf<UserSignupFormValues["terms"]>().toEqualTypeOf<boolean | string>();
+  });
+
+  test("OrderForm: nested form and formset", () => {
+    expectTypeOf<OrderFormData>().toEqualTypeOf<CleanedData<OrderForm>>();
+    expectTypeOf<OrderFormData["items"][number]["quantity"]>().toEqualTypeOf<number>();
+    expectTypeOf<OrderFormValues["shipping"]["city"]>().toEqualTypeOf<string>();
+  });
+
+  test("the hook's values are the form's input type, its output the cleaned type", () => {
+    type Form = ReturnType<typeof useContactForm>;
+    expectTypeOf<Form>().toEqualTypeOf<MizanFormReturn<ContactFormValues, ContactFormData, unknown>>();
+    expectTypeOf(useContactForm<{ sent: boolean }>).parameter(0).exclude<undefined>().toHaveProperty("onSuccess");
+  });
+
+  test("plain callers", () => {
+    expectTypeOf<EchoInput>().toEqualTypeOf<{ text: string; times?: number }>();
+    expectTypeOf(createEchoCaller).returns.toEqualTypeOf<
+      (args: EchoInput, options?: { signal?: AbortSignal | undefined }) => Promise<EchoOutput>
+    >();
+    expectTypeOf(createToolsPingCaller).returns.parameter(0).toEqualTypeOf<Record<string, unknown> | undefined>();
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, expectTypeOf, test } from "vitest";
+import { cleanField, type FieldSpec } from "../../../src/codegen/runtime/field.js";
+import type { Field, FieldInput } from "../../../src/forms/field.js";
+import { BooleanField } from "../../../src/forms/fields/boolean-field.js";
+import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
+import type { RuleSpec } from "../../../src/forms/rules/types.js";
+import { ValidationError } from "../../../src/forms/validation-error.js";
+
+type Outcome = { value: unknown } | { errors: Array<[string, string]> };
+
+function server(field: Field, input: unknown): Outcome {
+  try {
+    return { value: field.clean(input) };
+  } catch (e) {
+    if (e instanceof ValidationError) return { errors: e.errors.map((x) => [x.code, x.message]) };
+    throw e;
+  }
+}
+
+/** The same input through the field's JSON Schema, as a generated client runs it. */
+function browser(field: Field, input: unknown): Outcome {
+  const node = field.jsonSchema();
+  const calls = (specs: unknown) =>
+    ((specs ?? []) as RuleSpec[]).map(
+      (r) =>
+        [
+          RULES[r.rule] as NonNullable<(typeof RULES)[string]>,
+          r.code,
+          r.message,
+          r.params,
+        ] as const,
+    );
+  const coerce = node["x-mizan-coerce"] as { kind: string; params: never };
+  const spec: FieldSpec = {
+    coerce: [COERCERS[coerce.kind] as NonNullable<(typeof COERCERS)[string]>, coerce.params],
+    required: node["x-mizan-required"] as boolean,
+    falsy: node["x-mizan-required-kind"] === "falsy",
+    messages: node.errorMessage as Record<string, string>,
+    validate: calls(node["x-mizan-validate"]),
+    rules: calls(node["x-mizan-rules"]),
+  };
+  const ctx: Parameters<typeof cleanField>[2] = { issues: [] };
+  const result = cleanField(spec, input, ctx);
+  if (result) return { value: result.value };
+  return { errors: ctx.issues.map((i) => [String(i.params?.code), i.message]) };
+}
+
+const REQUIRED: Outcome = { errors: [["required", "This field is required."]] };
+
+// Django's tests/forms_tests/field_tests/test_booleanfield.py, case by case.
+const CASES: Array<[string, () => Field, unknown, Outcome]> = [
+  ["test_booleanfield_clean_1", () => new BooleanField(), "", REQUIRED],
+  ["test_booleanfield_clean_1", () => new BooleanField(), null, REQUIRED],
+  ["test_booleanfield_clean_1", () => new BooleanField(), true, { value: true }],
+  ["test_booleanfield_clean_1", () => new BooleanField(), false, REQUIRED],
+  ["test_booleanfield_clean_1", () => new BooleanField(), 1, { value: true }],
+  ["test_booleanfield_clean_1", () => new BooleanField(), 0, REQUIRED],
+  ["test_booleanfield_clean_1", () => new BooleanField(), "Django rocks", { value: true }],
+  ["test_booleanfield_clean_1", () => new BooleanField(), "True", { value: true }],
+  ["test_booleanfield_clean_1", () => new BooleanField(), "False", REQUIRED],
+  ...(
+    [
+      ["", false],
+      [null, false],
+      [true, true],
+      [false, false],
+      [1, true],
+      [0, false],
+      ["1", true],
+      ["0", false],
+      ["Django rocks", true],
+      ["False", false],
+      ["false", false],
+      ["FaLsE", false],
+    ] as Array<[unknown, boolean]>
+  ).map(([input, value]): [string, () => Field, unknown, Outcome] => [
+    "test_booleanfield_clean_2",
+    () => new BooleanField({ required: false }),
+    input,
+    { value },
+  ]),
+  // Python's bool() for the rest of what JSON carries.
+  ["bool()", () => new BooleanField({ required: false }), "on", { value: true }],
+  ["bool()", () => new BooleanField({ required: false }), " ", { value: true }],
+  ["bool()", () => new BooleanField({ required: false }), "no", { value: true }],
+  ["bool()", () => new BooleanField({ required: false }), "0.0", { value: true }],
+  ["bool()", () => new BooleanField({ required: false }), undefined, { value: false }],
+  ["bool()", () => new BooleanField({ required: false }), [], { value: false }],
+  ["bool()", () => new BooleanField({ required: false }), [0], { value: true }],
+  ["bool()", () => new BooleanField({ required: false }), {}, { value: false }],
+  ["bool()", () => new BooleanField({ required: false }), -1, { value: true }],
+  ["bool()", () => new BooleanField({ required: false }), 0.5, { value: true }],
+];
+
+describe("BooleanField clean", () => {
+  test.each(CASES)("%s: %j", (_name, make, input, expected) => {
+    expect(server(make(), input)).toEqual(expected);
+  });
+
+  test.each(CASES)("the browser agrees (%s: %j)", (_name, make, input, expected) => {
+    expect(browser(make(), input)).toEqual(expected);
+  });
+
+  test("validators run on false too (it is not an empty value)", () => {
+    const seen: unknown[] = [];
+    new BooleanField({ required: false, validators: [(v) => seen.push(v)] }).clean("0");
+    expect(seen).toEqual([false]);
+  });
+
+  test("test_booleanfield_changed", () => {
+    const f = new BooleanField();
+    expect(f.hasChanged(null, null)).toBe(false);
+    expect(f.hasChanged(null, "")).toBe(false);
+    expect(f.hasChanged("", null)).toBe(false);
+    expect(f.hasChanged("", "")).toBe(false);
+    expect(f.hasChanged(false, "on")).toBe(true);
+    expect(f.hasChanged(true, "on")).toBe(false);
+    expect(f.hasChanged(true, "")).toBe(true);
+    expect(f.hasChanged("False", "on")).toBe(true);
+    expect(f.hasChanged(false, "False")).toBe(false);
+    expect(f.hasChanged(true, "True")).toBe(false);
+    expect(f.hasChanged(false, "True")).toBe(true);
+    expect(f.hasChanged(true, "False")).toBe(true);
+  });
+
+  test("test_disabled_has_changed", () => {
+    expect(new BooleanField({ disabled: true }).hasChanged("True", "False")).toBe(false);
+  });
+});
+
+describe("BooleanField schema", () => {
+  test("jsonSchema: required means truthy (x-mizan-required-kind falsy)", () => {
+    const f = new BooleanField({ label: "I agree" });
+    expect(f.jsonSchema()).toEqual({
+      type: ["boolean", "string"],
+      title: "I agree",
+      errorMessage: { required: "This field is required." },
+      "x-mizan-field": "BooleanField",
+      "x-mizan-required": true,
+      "x-mizan-empty": false,
+      "x-mizan-widget": "CheckboxInput",
+      "x-mizan-coerce": { kind: "bool", params: {} },
+      "x-mizan-required-kind": "falsy",
+    });
+  });
+
+  test("describe", () => {
+    const f = new BooleanField({ required: false, initial: true });
+    f.name = "newsletter";
+    expect(f.describe()).toMatchObject({
+      name: "newsletter",
+      label: "Newsletter",
+      type: "BooleanField",
+      widget: { type: "CheckboxInput", input_type: "checkbox" },
+      required: false,
+      initial: true,
+    });
+  });
+
+  test("cleaned types: a required box cleans to true", () => {
+    expectTypeOf(new BooleanField().clean).returns.toEqualTypeOf<true>();
+    expectTypeOf(new BooleanField({ required: false }).clean).returns.toEqualTypeOf<boolean>();
+    expectTypeOf<FieldInput<BooleanField>>().toEqualTypeOf<boolean | string>();
+  });
+});
