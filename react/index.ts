@@ -13,7 +13,6 @@ export type {
 export { formDefaults } from "./default-values.js";
 export { errorMessages } from "./error-messages.js";
 export type { FieldDescriptor, FormDescriptor, MizanFormMeta, WidgetDescriptor } from "./meta.js";
-export { MizanField } from "./mizan-field.js";
 export { defaultComponents, MizanForm, type MizanFormProps } from "./mizan-form.js";
 export {
   type MizanCaller,

@@ -1,5 +1,11 @@
 import { createContext, type ReactNode, useContext, useMemo } from "react";
-import { type ClientOptions, createClient } from "../src/client/index.js";
+import {
+  type ClientOptions,
+  createClient,
+  createInProcessClient,
+  type InProcessOptions,
+} from "../src/client/index.js";
+import type { Registry } from "../src/core/registry.js";
 
 /** What the hooks need of `mizan/client`: one call with an abort signal. */
 export interface MizanCaller {
@@ -13,17 +19,40 @@ export type MizanProviderProps = (
       /** Where the handler is mounted, e.g. `/api/mizan`. */
       baseUrl: string;
       client?: undefined;
+      registry?: undefined;
     })
   | {
-      /** A ready caller: `createClient(...)`, or `createInProcessClient({ registry })` in tests and Storybook. */
+      /** A ready caller: `createClient(...)`, or `createInProcessClient(...)`. */
       client: MizanCaller;
       baseUrl?: undefined;
+      registry?: undefined;
     }
+  | (Omit<InProcessOptions, "registry"> & {
+      /** Call this registry in process, no network (tests, Storybook): the real forms run. */
+      registry: Registry;
+      baseUrl?: undefined;
+      client?: undefined;
+    })
 ) & { children?: ReactNode };
 
+function makeCaller(props: MizanProviderProps): MizanCaller {
+  if (props.client) return props.client;
+  if (props.registry) {
+    const { registry, children: _children, ...options } = props;
+    return createInProcessClient({ ...options, registry });
+  }
+  const { baseUrl, children: _children, client: _client, registry: _registry, ...rest } = props;
+  const options: ClientOptions = { baseUrl };
+  if (rest.fetch) options.fetch = rest.fetch;
+  if (rest.headers) options.headers = rest.headers;
+  if (rest.csrf !== undefined) options.csrf = rest.csrf;
+  if (rest.retry) options.retry = rest.retry;
+  return createClient(options);
+}
+
 /**
- * Supplies the caller every mizan hook uses: an HTTP client for `baseUrl`, or the `client`
- * given (`createInProcessClient({ registry })` runs a real registry with no network).
+ * Supplies the caller every mizan hook uses: an HTTP client for `baseUrl`, the `client`
+ * given, or an in-process caller of a `registry` (tests and Storybook: real forms, no network).
  *
  * @example
  * <MizanProvider baseUrl="/api/mizan" csrf>
@@ -32,23 +61,10 @@ export type MizanProviderProps = (
  */
 export function MizanProvider(props: MizanProviderProps) {
   const { children } = props;
-  const client = props.client;
-  const baseUrl = props.baseUrl;
-  const httpOptions = props.client ? undefined : props;
-  const fetchImpl = httpOptions?.fetch;
-  const headers = httpOptions?.headers;
-  const csrf = httpOptions?.csrf;
-  const retry = httpOptions?.retry;
-  // Options are read when the client is made: keep `headers` stable (or pass a function).
-  const caller = useMemo<MizanCaller>(() => {
-    if (client) return client;
-    const options: ClientOptions = { baseUrl: baseUrl ?? "" };
-    if (fetchImpl) options.fetch = fetchImpl;
-    if (headers) options.headers = headers;
-    if (csrf !== undefined) options.csrf = csrf;
-    if (retry) options.retry = retry;
-    return createClient(options);
-  }, [client, baseUrl, fetchImpl, headers, csrf, retry]);
+  // The caller is made once per transport identity: keep option objects stable across renders.
+  const key = props.client ?? props.registry ?? props.baseUrl;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the transport changes
+  const caller = useMemo(() => makeCaller(props), [key]);
   return <MizanClientContext.Provider value={caller}>{children}</MizanClientContext.Provider>;
 }
 

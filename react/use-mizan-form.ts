@@ -14,7 +14,13 @@ import type { z } from "zod";
 import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
 import { formDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
-import { byFieldOrder, errorTarget, splitPath, toWireValues, withoutFilesOutside } from "./field-paths.js";
+import {
+  byFieldOrder,
+  errorTarget,
+  splitPath,
+  toWireValues,
+  withoutFilesOutside,
+} from "./field-paths.js";
 import { LiveValidation } from "./live-validation.js";
 import { type FormDescriptor, type MizanFormMeta, serverRuleFields, subFormOf } from "./meta.js";
 import { useMizanClient } from "./provider.js";
@@ -97,8 +103,15 @@ export type MizanFormReturn<
 const warnedStale = new Set<string>();
 
 function isDevelopment(): boolean {
-  // Literal `process.env.NODE_ENV` so bundlers replace it; absent in plain browsers.
-  return typeof process !== "undefined" && process.env.NODE_ENV !== "production";
+  // Vite replaces `import.meta.env`; webpack and others the literal `process.env.NODE_ENV`.
+  // A browser with neither counts as production.
+  const env = (import.meta as ImportMeta & { env?: { DEV?: unknown } }).env;
+  if (typeof env?.DEV === "boolean") return env.DEV;
+  try {
+    return process.env.NODE_ENV !== "production";
+  } catch {
+    return false;
+  }
 }
 
 function liveSettings(option: LiveValidationOption | undefined) {

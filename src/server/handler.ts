@@ -2,8 +2,9 @@ import { type App, createContext, type RequestContext, type User } from "../core
 import { MizanError } from "../core/errors.js";
 import { defaultRegistry, type Registry } from "../core/registry.js";
 import { isFrameworkResponse } from "../core/response.js";
+import { type CsrfOptions, createCsrf } from "./csrf.js";
 import { type Limits, maxBodyBytesFor, resolveLimits } from "./limits.js";
-import { parseCall } from "./parse-call.js";
+import { type FileLimitLookup, parseCall } from "./parse-call.js";
 import { errorResponse, jsonResponse, passThrough, resultResponse } from "./responses.js";
 import { matchRoute, normalizeBasePath, type Route } from "./router.js";
 
@@ -29,6 +30,11 @@ export interface HandlerOptions {
   debug?: boolean;
   /** Logs unexpected errors (default `console.error`). */
   onError?: OnError;
+  /**
+   * CSRF protection of calls that carry cookies (default: on, double-submit with Django's
+   * `csrftoken` cookie and `X-CSRFToken` header); `false` turns it off. See docs/security.md.
+   */
+  csrf?: CsrfOptions | false;
 }
 
 /** A Web-standard request handler that also tells adapters its base path and limits. */
@@ -36,6 +42,32 @@ export interface MizanHandler {
   (request: Request): Promise<Response>;
   readonly basePath: string;
   readonly limits: Readonly<Limits>;
+}
+
+/** A function that caps its uploads by path (a form's validate and submit do). */
+interface FileLimited {
+  fileLimit(path: string): number | undefined;
+}
+
+function hasFileLimit(fn: unknown): fn is FileLimited {
+  return typeof (fn as Partial<FileLimited> | undefined)?.fileLimit === "function";
+}
+
+/** Add a Set-Cookie to a response, copying it when its headers are immutable. */
+function withCookie(response: Response, cookie: string | null): Response {
+  if (!cookie) return response;
+  try {
+    response.headers.append("set-cookie", cookie);
+    return response;
+  } catch {
+    const copy = new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: new Headers(response.headers),
+    });
+    copy.headers.append("set-cookie", cookie);
+    return copy;
+  }
 }
 
 /** What a request learned on its way, for the error path: the function name and the context. */
@@ -62,12 +94,26 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   const limits = resolveLimits(options.limits);
   const debug = options.debug ?? false;
   const onError = options.onError ?? defaultOnError;
+  const csrf = createCsrf(options.csrf);
+  const fileLimit: FileLimitLookup = (name, path) => {
+    const fn = registry.get(name);
+    return hasFileLimit(fn) ? fn.fileLimit(path) : undefined;
+  };
 
   async function call(request: Request, state: CallState): Promise<Response> {
+    if (csrf) {
+      try {
+        csrf.check(request);
+      } catch (error) {
+        request.body?.cancel().catch(() => {});
+        throw error;
+      }
+    }
     const { fn, args } = await parseCall(
       request,
       limits,
       maxBodyBytesFor(limits, request.headers.get("content-type")),
+      fileLimit,
     );
     state.fn = fn;
     if (!registry.has(fn)) throw new MizanError("NOT_FOUND", `Unknown function "${fn}".`);
@@ -102,10 +148,14 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   }
 
   const handler = async (request: Request): Promise<Response> => {
+    const found = matchRoute(new URL(request.url).pathname, basePath);
+    const cookie = csrf?.issue(request, found?.kind === "manifest" ? "manifest" : "other") ?? null;
+    return withCookie(await respond(request, found), cookie);
+  };
+
+  async function respond(request: Request, found: Route | null): Promise<Response> {
     const state: CallState = { fn: null };
-    let found: Route | null = null;
     try {
-      found = matchRoute(new URL(request.url).pathname, basePath);
       if (!found) {
         request.body?.cancel().catch(() => {});
         throw new MizanError("NOT_FOUND");
@@ -123,6 +173,6 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
       const allow = error.code === "METHOD_NOT_ALLOWED" ? found?.allow : undefined;
       return errorResponse(error, { debug, extra: state.ctx?.responseHeaders, allow });
     }
-  };
+  }
   return Object.assign(handler, { basePath, limits });
 }

@@ -2,7 +2,8 @@ import { MizanError } from "../core/errors.js";
 import { exceedsDepth } from "./json-depth.js";
 import type { Limits } from "./limits.js";
 import { JSON_TYPE, MULTIPART_TYPE, mediaType, URLENCODED_TYPE } from "./media-type.js";
-import { readBody } from "./read-body.js";
+import { boundaryOf, type PartInfo, type PartSink, readMultipart } from "./multipart.js";
+import { bodyChunks, readBody } from "./read-body.js";
 import { setAtPath } from "./set-path.js";
 
 /** A decoded call: the function name and its arguments object. */
@@ -57,40 +58,108 @@ function fromJson(text: string, limits: Readonly<Limits>): CallEnvelope {
   );
 }
 
-function argsField(value: FormDataEntryValue | string | null, limits: Readonly<Limits>): unknown {
+function argsField(value: string | null, limits: Readonly<Limits>): unknown {
   if (value === null) return undefined;
-  if (typeof value !== "string") throw bad('The "args" field must be a JSON string.');
   return parseJson(value, limits, 'The "args" field');
 }
 
-function fromForm(form: FormData, limits: Readonly<Limits>): CallEnvelope {
-  const fn = form.get("fn");
-  const call = envelope(
-    typeof fn === "string" ? fn : undefined,
-    argsField(form.get("args"), limits),
-  );
-  for (const [name, value] of form.entries()) {
-    if (typeof value === "string") continue;
-    if (!name.startsWith(FILE_PART_PREFIX)) {
-      throw bad(`File part "${name}" must be named "args.<path>".`);
-    }
-    setAtPath(call.args, name.slice(FILE_PART_PREFIX.length), value);
-  }
-  return call;
+/** The largest file `fn` accepts at a path in its args (`data.avatar`), when it says. */
+export type FileLimitLookup = (fn: string, path: string) => number | undefined;
+
+/**
+ * Stands in for an upload larger than its field's limit: its bytes were counted and dropped
+ * as they arrived, so it reports the real size (the field's `max_size` check then fails with
+ * its own message) but holds no content.
+ */
+function oversizedFile(name: string, type: string, size: number): File {
+  const file = new File([], name, { type });
+  Object.defineProperty(file, "size", { value: size, enumerable: true });
+  return file;
 }
 
+/** A text part: `fn` and `args` are kept (the first of each), any other is dropped unread. */
+function textPart(name: string, fields: Map<string, string>): PartSink {
+  const keep = (name === "fn" || name === "args") && !fields.has(name);
+  const chunks: Uint8Array[] = [];
+  return {
+    write(chunk) {
+      if (keep) chunks.push(chunk);
+    },
+    end() {
+      if (keep) fields.set(name, decode(joinChunks(chunks)));
+    },
+  };
+}
+
+/** A file part, kept up to `maxBytes`; past it, only counted. */
+function filePart(info: PartInfo, maxBytes: number | undefined, done: (file: File) => void) {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let over = false;
+  const name = info.filename ?? "";
+  const type = info.contentType ?? "text/plain";
+  return {
+    write(chunk: Uint8Array) {
+      size += chunk.byteLength;
+      if (over) return;
+      if (maxBytes !== undefined && size > maxBytes) {
+        over = true;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    },
+    end() {
+      done(over ? oversizedFile(name, type, size) : new File(chunks as BlobPart[], name, { type }));
+    },
+  };
+}
+
+function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const chunk of chunks) total += chunk.byteLength;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Multipart, read as it streams: `fn` and `args` text parts, and file parts named
+ * `args.<dotted path>`. Once `fn` is known (mizan's client sends it first), each file is kept
+ * only up to the limit that function gives for its path; an upload past it is counted, never
+ * buffered, and arrives as an empty File reporting its real size.
+ */
 async function parseMultipart(
-  bytes: Uint8Array<ArrayBuffer>,
+  request: Request,
   contentType: string,
   limits: Readonly<Limits>,
+  maxBytes: number,
+  fileLimit: FileLimitLookup | undefined,
 ): Promise<CallEnvelope> {
-  let form: FormData;
-  try {
-    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
-  } catch (error) {
-    throw bad("Malformed multipart body.", error);
+  const boundary = boundaryOf(contentType);
+  if (!boundary) {
+    request.body?.cancel().catch(() => {});
+    throw bad("Malformed multipart body: no valid boundary.");
   }
-  return fromForm(form, limits);
+  const fields = new Map<string, string>();
+  const files: Array<{ path: string; file: File }> = [];
+  await readMultipart(bodyChunks(request, maxBytes), boundary, (info) => {
+    if (info.filename === null) return textPart(info.name, fields);
+    if (!info.name.startsWith(FILE_PART_PREFIX)) {
+      throw bad(`File part "${info.name}" must be named "args.<path>".`);
+    }
+    const path = info.name.slice(FILE_PART_PREFIX.length);
+    const fn = fields.get("fn");
+    const max = fn === undefined ? undefined : fileLimit?.(fn, path);
+    return filePart(info, max, (file) => files.push({ path, file }));
+  });
+  const call = envelope(fields.get("fn"), argsField(fields.get("args") ?? null, limits));
+  for (const { path, file } of files) setAtPath(call.args, path, file);
+  return call;
 }
 
 function parseUrlEncoded(text: string, limits: Readonly<Limits>): CallEnvelope {
@@ -102,13 +171,15 @@ function parseUrlEncoded(text: string, limits: Readonly<Limits>): CallEnvelope {
  * Read and decode a call request: `application/json` `{"fn", "args"}`, or a form
  * (`multipart/form-data` / `application/x-www-form-urlencoded`) with an `fn` field, an `args`
  * field holding JSON, and, for multipart, file parts named `args.<dotted path>` that are put
- * into args at that path (`args.data.avatar` → `args.data.avatar = File`).
+ * into args at that path (`args.data.avatar` → `args.data.avatar = File`); `fileLimit`
+ * caps each file as it streams (see `parseMultipart`).
  * Throws 415, 413 or 400 as DESIGN.md's table says.
  */
 export async function parseCall(
   request: Request,
   limits: Readonly<Limits>,
   maxBytes: number,
+  fileLimit?: FileLimitLookup,
 ): Promise<CallEnvelope> {
   const contentType = request.headers.get("content-type") ?? "";
   const type = mediaType(contentType);
@@ -119,8 +190,10 @@ export async function parseCall(
       `Unsupported content type "${type || "none"}": send ${JSON_TYPE}, ${MULTIPART_TYPE} or ${URLENCODED_TYPE}.`,
     );
   }
+  if (type === MULTIPART_TYPE) {
+    return parseMultipart(request, contentType, limits, maxBytes, fileLimit);
+  }
   const bytes = await readBody(request, maxBytes);
-  if (type === MULTIPART_TYPE) return parseMultipart(bytes, contentType, limits);
   const text = decode(bytes);
   return type === JSON_TYPE ? fromJson(text, limits) : parseUrlEncoded(text, limits);
 }

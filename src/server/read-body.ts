@@ -10,37 +10,56 @@ export function payloadTooLarge(maxBytes: number): MizanError {
 function ignore(): void {}
 
 /**
- * Read a request body into memory, refusing it with 413 as soon as it passes `maxBytes`:
+ * A request body's chunks as they arrive, refused with 413 as soon as it passes `maxBytes`:
  * first by its Content-Length, then by counting the streamed bytes, cancelling the stream
- * once over so the rest is never read.
+ * once over so the rest is never read. Leaving the loop early cancels the stream too.
  */
-export async function readBody(
+export async function* bodyChunks(
   request: Request,
   maxBytes: number,
-): Promise<Uint8Array<ArrayBuffer>> {
+): AsyncGenerator<Uint8Array, void, undefined> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) {
     request.body?.cancel().catch(ignore);
     throw payloadTooLarge(maxBytes);
   }
-  if (!request.body) return new Uint8Array(0);
+  if (!request.body) return;
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
   let total = 0;
+  let finished = false;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        reader.cancel().catch(ignore);
-        throw payloadTooLarge(maxBytes);
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        finished = true;
+        if (error instanceof MizanError) throw error;
+        throw new MizanError("BAD_REQUEST", "Could not read the request body.", null, error);
       }
-      chunks.push(value);
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      total += next.value.byteLength;
+      if (total > maxBytes) throw payloadTooLarge(maxBytes);
+      yield next.value;
     }
-  } catch (error) {
-    if (error instanceof MizanError) throw error;
-    throw new MizanError("BAD_REQUEST", "Could not read the request body.", null, error);
+  } finally {
+    if (!finished) reader.cancel().catch(ignore);
+  }
+}
+
+/** Read a request body into memory, with `bodyChunks`' limits. */
+export async function readBody(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of bodyChunks(request, maxBytes)) {
+    chunks.push(chunk);
+    total += chunk.byteLength;
   }
   const body = new Uint8Array(total);
   let offset = 0;

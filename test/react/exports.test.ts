@@ -7,7 +7,6 @@ test("mizan/react's public exports are pinned", () => {
     "CheckboxSelectMultiple",
     "FileInput",
     "HiddenInput",
-    "MizanField",
     "MizanForm",
     "MizanProvider",
     "RadioSelect",

@@ -23,14 +23,21 @@ function Profile() {
 
 /** The real client and the real handler, joined by a fetch that never leaves the process. */
 function overHttp() {
-  const handler = createHandler({ registry: fixtureRegistry(), app: fixtureApp(), onError: () => {} });
+  const handler = createHandler({
+    registry: fixtureRegistry(),
+    app: fixtureApp(),
+    onError: () => {},
+  });
   const bodies: Array<{ fn: unknown; body: BodyInit | null | undefined }> = [];
   const send = handlerFetch(handler);
   const client = createClient({
     baseUrl: "http://mizan.test/api/mizan",
     fetch: (input, init) => {
       const body = init?.body;
-      bodies.push({ fn: body instanceof FormData ? body.get("fn") : JSON.parse(String(body)).fn, body });
+      bodies.push({
+        fn: body instanceof FormData ? body.get("fn") : JSON.parse(String(body)).fn,
+        body,
+      });
       return send(input, init);
     },
   });
@@ -44,9 +51,14 @@ test("a form with a file field submits as multipart and the server gets the file
   render(<Profile />, { wrapper: h.wrapper });
   expect(screen.getByLabelText(/^Avatar/)).toHaveAttribute("accept", "image/*");
   await user.type(screen.getByLabelText(/^Display name/), "Ann");
-  await user.upload(screen.getByLabelText(/^Avatar/), new File(["png!"], "me.png", { type: "image/png" }));
+  await user.upload(
+    screen.getByLabelText(/^Avatar/),
+    new File(["png!"], "me.png", { type: "image/png" }),
+  );
   await user.click(screen.getByRole("button", { name: "Submit" }));
-  await waitFor(() => expect(latest?.result).toEqual({ name: "me.png", size: 4, type: "image/png", text: "png!" }));
+  await waitFor(() =>
+    expect(latest?.result).toEqual({ name: "me.png", size: 4, type: "image/png", text: "png!" }),
+  );
   const submit = bodies.find((b) => b.fn === "profile.submit");
   expect(submit?.body).toBeInstanceOf(FormData);
 });
@@ -57,9 +69,14 @@ test("file rules shared with the browser stop the submit before any request", as
   const user = userEvent.setup({ applyAccept: false });
   render(<Profile />, { wrapper: h.wrapper });
   await user.type(screen.getByLabelText(/^Display name/), "Ann");
-  await user.upload(screen.getByLabelText(/^Avatar/), new File(["x".repeat(2048)], "big.png", { type: "image/png" }));
+  await user.upload(
+    screen.getByLabelText(/^Avatar/),
+    new File(["x".repeat(2048)], "big.png", { type: "image/png" }),
+  );
   await user.click(screen.getByRole("button", { name: "Submit" }));
-  await waitFor(() => expect(screen.getByLabelText(/^Avatar/)).toHaveAttribute("aria-invalid", "true"));
+  await waitFor(() =>
+    expect(screen.getByLabelText(/^Avatar/)).toHaveAttribute("aria-invalid", "true"),
+  );
   expect(h.calls.filter((c) => c.name === "profile.submit")).toEqual([]);
   expect(bodies.filter((b) => b.fn === "profile.submit")).toEqual([]);
 });
@@ -69,15 +86,26 @@ test("a live check of another field does not upload the file", async () => {
   const h = harness({ client });
   const user = userEvent.setup();
   render(<Profile />, { wrapper: h.wrapper });
-  await user.upload(screen.getByLabelText(/^Avatar/), new File(["png!"], "me.png", { type: "image/png" }));
+  await user.upload(
+    screen.getByLabelText(/^Avatar/),
+    new File(["png!"], "me.png", { type: "image/png" }),
+  );
   await user.type(screen.getByLabelText(/^Display name/), "Ann");
   await user.tab();
   await waitFor(() =>
-    expect(h.calls.find((c) => c.name === "profile.validate" && (c.args.fields as string[])[0] === "displayName")).toBeDefined(),
+    expect(
+      h.calls.find(
+        (c) => c.name === "profile.validate" && (c.args.fields as string[])[0] === "displayName",
+      ),
+    ).toBeDefined(),
   );
   const check = h.calls.find((c) => (c.args.fields as string[] | undefined)?.[0] === "displayName");
   expect(check?.args.data).toEqual({ displayName: "Ann", avatar: null });
-  expect(bodies.filter((b) => b.fn === "profile.validate" && b.body instanceof FormData)).toHaveLength(
-    h.calls.filter((c) => c.name === "profile.validate" && (c.args.fields as string[])[0] === "avatar").length,
+  expect(
+    bodies.filter((b) => b.fn === "profile.validate" && b.body instanceof FormData),
+  ).toHaveLength(
+    h.calls.filter(
+      (c) => c.name === "profile.validate" && (c.args.fields as string[])[0] === "avatar",
+    ).length,
   );
 });

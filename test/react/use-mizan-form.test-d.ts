@@ -1,6 +1,6 @@
 import { expectTypeOf, test } from "vitest";
 import { z } from "zod";
-import { type MizanServerError, useMizanForm } from "../../react/index.js";
+import type { MizanServerError, useMizanForm } from "../../react/index.js";
 
 const schema = z.object({
   email: z.string(),

@@ -103,6 +103,8 @@ export interface ChoiceFieldOptions<R extends boolean = boolean, C extends Choic
  * their union: `"J" | "P"`. A function given as `choices` is called each time they are read,
  * so the schema and validation see the current list.
  *
+ * A mapping keeps JavaScript's key order (integer-like keys first); use a list to control it.
+ *
  * `describe()` gives `choices` as flat `[value, label]` pairs (optgroups flattened, in order),
  * and, when there are optgroups, `grouped_choices` in Django's nested form for renderers.
  *

@@ -13,7 +13,11 @@ import { BooleanField, type BooleanFieldOptions } from "./boolean-field.js";
  * @example
  * attending = new NullBooleanField(); // cleans to boolean | null
  */
-export class NullBooleanField extends BooleanField<boolean, boolean | null, boolean | string | null> {
+export class NullBooleanField extends BooleanField<
+  boolean,
+  boolean | null,
+  boolean | string | null
+> {
   static override readonly fieldType: string = "NullBooleanField";
 
   constructor(options: FieldOptions = {}) {

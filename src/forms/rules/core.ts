@@ -1,9 +1,6 @@
+import { isEmptyInput, PY_SPACE } from "./py.js";
 import type { CoerceFn, RuleFn } from "./types.js";
 
-// Python's str.isspace() set, which differs from JS trim(): Python also strips \x1c-\x1f and
-// \x85, and does not strip \ufeff.
-const PY_SPACE =
-  "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "g");
 
 /** Python's `str.strip()`. */
@@ -43,16 +40,6 @@ export function pyLen(value: unknown): number {
   }
   if (Array.isArray(value)) return value.length;
   return 0;
-}
-
-function isEmptyInput(value: unknown): boolean {
-  if (value === null || value === undefined || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return (
-    typeof value === "object" &&
-    Object.getPrototypeOf(value) === Object.prototype &&
-    Object.keys(value as object).length === 0
-  );
 }
 
 /** CharField.to_python: `str()`, optional strip, empty → `empty_value`. */

@@ -1,4 +1,5 @@
 import { coerceStr, pyLen, pyStr } from "./core.js";
+import { PY_SPACE } from "./py.js";
 import type { CoerceFn, CoerceResult, RuleFn } from "./types.js";
 
 // Shared `to_python`s and checks of the text fields (EmailField, URLField, SlugField,
@@ -6,9 +7,6 @@ import type { CoerceFn, CoerceResult, RuleFn } from "./types.js";
 // browser. Python semantics they depend on (urllib.parse.urlsplit, ipaddress, uuid.UUID,
 // `re` with IGNORECASE) are ported here, as small as they can be.
 
-// Python's str.isspace() set, which `\s` means in a `str` pattern (same as rules/core.ts).
-const PY_SPACE =
-  "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const PY_SPACE_CHAR = new RegExp(`^[${PY_SPACE}]$`, "u");
 // Under re.IGNORECASE, an ASCII letter class also matches these four (İ ı ſ K), which
 // lowercase or fold into a-z; JS has no flag that does the same, so the classes list them.

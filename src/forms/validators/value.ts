@@ -57,7 +57,12 @@ export class MaxValueValidator extends LimitValueValidator {
   }
 }
 
-/** Django's MinValueValidator (code `min_value`): the value must be ≥ the limit. */
+/**
+ * Django's MinValueValidator (code `min_value`): the value must be ≥ the limit.
+ *
+ * @example
+ * new DecimalField({ validators: [new MinValueValidator("0.01")] });
+ */
 export class MinValueValidator extends LimitValueValidator {
   constructor(limitValue: LimitValue, message?: MessageTemplate) {
     super("min_value", minValue, limitValue, {
@@ -71,7 +76,11 @@ export class MinValueValidator extends LimitValueValidator {
 /**
  * Django's StepValueValidator (code `step_size`): the value must be `offset + k × step`.
  * Floats get Django's tolerance (`math.isclose(..., abs_tol=1e-9)`); with an `offset` the
- * message gives examples ("starting from -1, e.g. -1, 2, 5, and so on.").
+ * message gives examples ("starting from -1, e.g. -1, 2, 5, and so on."). Decimal strings are
+ * subtracted exactly, then the remainder is taken on floats, as Django does with Decimals.
+ *
+ * @example
+ * new IntegerField({ validators: [new StepValueValidator(2, { offset: 1 })] }); // odd numbers
  */
 export class StepValueValidator extends LimitValueValidator {
   readonly offset: NumericLimit | null;

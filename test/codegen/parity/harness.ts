@@ -92,7 +92,7 @@ export function assertParity(field: AnyField, schema: z.ZodType, inputs: fc.Arbi
       count++;
       const server = serverVerdict(field, input);
       const client = clientVerdict(schema, input);
-      expect(client, `input ${fc.stringify(input)}`).toEqual(server);
+      expect(client).toEqual(server);
     }),
     { numRuns: runs, seed: Number(process.env.PARITY_SEED ?? 20261128), endOnFailure: true },
   );

@@ -1,0 +1,11 @@
+export * from "../src/index.js";
+export { BooleanField } from "../src/forms/fields/boolean-field.js";
+export { ChoiceField } from "../src/forms/fields/choice-field.js";
+export { DateField } from "../src/forms/fields/date-field.js";
+export { DateTimeField } from "../src/forms/fields/date-time-field.js";
+export { EmailField } from "../src/forms/fields/email-field.js";
+export { FileField } from "../src/forms/fields/file-field.js";
+export { IntegerField } from "../src/forms/fields/integer-field.js";
+export { MultipleChoiceField } from "../src/forms/fields/multiple-choice-field.js";
+export { SlugField } from "../src/forms/fields/slug-field.js";
+export { TimeField } from "../src/forms/fields/time-field.js";
