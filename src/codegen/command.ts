@@ -56,9 +56,11 @@ export function parseCommand(argv: string[]): GenerateCommand | "help" {
   if (positionals[0] !== "generate" || positionals.length > 1) {
     throw new GenerateError(`Unknown command "${positionals.join(" ")}". ${USAGE}`);
   }
-  if (!values.entry === !values.url) throw new GenerateError("Give one of --entry <file> or --url <base>.");
+  if (!values.entry === !values.url)
+    throw new GenerateError("Give one of --entry <file> or --url <base>.");
   if (!values.out) throw new GenerateError("Give --out <dir>: where the client code goes.");
-  if (values.check && values.watch) throw new GenerateError("--check and --watch do not go together.");
+  if (values.check && values.watch)
+    throw new GenerateError("--check and --watch do not go together.");
   const command: GenerateCommand = {
     out: values.out,
     check: values.check,
@@ -111,7 +113,9 @@ export async function runOnce(command: GenerateCommand, io: CommandIO): Promise<
         );
         return { code: 1, manifest, sources };
       }
-      io.log(`mizan generate --check: ${counts}; ${out} is up to date (${files.length} files) in ${ms} ms`);
+      io.log(
+        `mizan generate --check: ${counts}; ${out} is up to date (${files.length} files) in ${ms} ms`,
+      );
       return { code: 0, manifest, sources };
     }
     const removed = result.removed.length ? `, ${result.removed.length} removed` : "";
@@ -138,7 +142,11 @@ export interface Watcher {
  * imported (re-collected each run), or, with --url, when the manifest version changes
  * (polled every `pollMs`).
  */
-export async function watchCommand(command: GenerateCommand, io: CommandIO, pollMs = 1000): Promise<Watcher> {
+export async function watchCommand(
+  command: GenerateCommand,
+  io: CommandIO,
+  pollMs = 1000,
+): Promise<Watcher> {
   let watchers: FSWatcher[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
@@ -159,11 +167,6 @@ export async function watchCommand(command: GenerateCommand, io: CommandIO, poll
     if (closed) return;
     const result = await runOnce(command, io);
     if (closed) return;
-    if (command.url) {
-      lastVersion = result.manifest?.version ?? lastVersion;
-      schedule(pollMs);
-      return;
-    }
     unwatch();
     const sources = result.sources.length ? result.sources : [command.entry as string];
     for (const file of sources) {

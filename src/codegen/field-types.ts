@@ -65,7 +65,8 @@ function addAlternative(type: string, alternative: string): string {
   const parts = type.split(" | ");
   if (parts.includes(alternative)) return type;
   if (alternative.startsWith('"') && parts.includes("string")) return type;
-  if (alternative === "never[]" && parts.some((p) => p.endsWith("[]") || p.startsWith("Array<"))) return type;
+  if (alternative === "never[]" && parts.some((p) => p.endsWith("[]") || p.startsWith("Array<")))
+    return type;
   return `${type} | ${alternative}`;
 }
 
@@ -97,10 +98,12 @@ export function fieldTypes(node: Record<string, unknown>): FieldTypes {
     if (union) output = `Array<${union}>`;
   }
   // A required BooleanField must be checked: it cleans to `true`; otherwise to either.
-  if (kind === "BooleanField") return { input: known.input, output: node["x-mizan-required"] === false ? "boolean" : "true" };
+  if (kind === "BooleanField")
+    return { input: known.input, output: node["x-mizan-required"] === false ? "boolean" : "true" };
   if (node["x-mizan-required"] === false) {
     // A cleared optional file cleans to `false` (Django's FILE_INPUT_CONTRADICTION aside).
-    if (kind === "FileField" || kind === "ImageField") return { input: known.input, output: "File | false | null" };
+    if (kind === "FileField" || kind === "ImageField")
+      return { input: known.input, output: "File | false | null" };
     if (kind === "JSONField") return { input: known.input, output: "JsonValue" };
   }
   if (node["x-mizan-required"] === false && !known.output.includes("JsonValue")) {

@@ -32,7 +32,9 @@ function prepare(node: Node): Node {
   if (!isFormNode(node)) return node;
   const properties = node.properties as Record<string, unknown>;
   const declared = Array.isArray(node["x-mizan-field-order"])
-    ? (node["x-mizan-field-order"] as unknown[]).filter((k): k is string => typeof k === "string" && Object.hasOwn(properties, k))
+    ? (node["x-mizan-field-order"] as unknown[]).filter(
+        (k): k is string => typeof k === "string" && Object.hasOwn(properties, k),
+      )
     : [];
   const order = [...declared, ...Object.keys(properties).filter((k) => !declared.includes(k))];
   const ordered: Record<string, unknown> = {};
@@ -68,8 +70,15 @@ function ruleList(value: unknown, where: string, runtime: RuntimeImports): strin
   if (!Array.isArray(value)) throw new GenerateError(`${where}: expected an array of RuleSpec.`);
   if (!value.length) return undefined;
   const calls = value.map((spec, i) => {
-    if (!isObject(spec) || typeof spec.rule !== "string" || typeof spec.code !== "string" || typeof spec.message !== "string") {
-      throw new GenerateError(`${where}[${i}]: a RuleSpec needs "rule", "code" and "message" strings.`);
+    if (
+      !isObject(spec) ||
+      typeof spec.rule !== "string" ||
+      typeof spec.code !== "string" ||
+      typeof spec.message !== "string"
+    ) {
+      throw new GenerateError(
+        `${where}[${i}]: a RuleSpec needs "rule", "code" and "message" strings.`,
+      );
     }
     const fn = runtime.rule(spec.rule, `${where}[${i}]`);
     return `[${fn}, ${literal(spec.code)}, ${literal(spec.message)}, ${literal(spec.params ?? {})}]`;
@@ -84,7 +93,8 @@ function where(refs: Refs): string {
 function fieldCall(node: Node, refs: Refs, runtime: RuntimeImports): string {
   const at = where(refs);
   const types = fieldTypes(node);
-  if (types.input.includes("JsonValue") || types.output.includes("JsonValue")) runtime.useType("JsonValue");
+  if (types.input.includes("JsonValue") || types.output.includes("JsonValue"))
+    runtime.takeType("JsonValue");
   const coerce = node["x-mizan-coerce"];
   let coerceText: string | undefined;
   if (coerce !== undefined) {
@@ -102,7 +112,7 @@ function fieldCall(node: Node, refs: Refs, runtime: RuntimeImports): string {
     ["validate", ruleList(node["x-mizan-validate"], `${at}: x-mizan-validate`, runtime)],
     ["rules", ruleList(node["x-mizan-rules"], `${at}: x-mizan-rules`, runtime)],
   ]);
-  return `${runtime.use("field")}<${types.output}, ${types.input}>(${body})`;
+  return `${runtime.take("field")}<${types.output}, ${types.input}>(${body})`;
 }
 
 function numberOf(value: unknown): string | undefined {
@@ -121,7 +131,8 @@ export function formSchemaToZod(formNode: Node, runtime: RuntimeImports): string
     const kind = schema["x-mizan-field"];
     if (typeof kind !== "string") return undefined;
     if (kind === "FormSet") {
-      if (!isObject(schema.items)) throw new GenerateError(`${where(refs)}: a FormSet node needs "items" (the form node).`);
+      if (!isObject(schema.items))
+        throw new GenerateError(`${where(refs)}: a FormSet node needs "items" (the form node).`);
       const item = parseSchema(schema.items, { ...refs, path: [...refs.path, "items"] });
       const body = specBody([
         ["required", schema["x-mizan-required"] === true ? "true" : undefined],
@@ -129,14 +140,14 @@ export function formSchemaToZod(formNode: Node, runtime: RuntimeImports): string
         ["max", numberOf(schema["x-mizan-max-num"])],
         ["messages", messagesOf(schema)],
       ]);
-      return `${runtime.use("formset")}(${item}, ${body})`;
+      return `${runtime.take("formset")}(${item}, ${body})`;
     }
     if (kind === "FormField" && isFormNode(schema)) {
       const body = specBody([
         ["required", schema["x-mizan-required"] === true ? "true" : undefined],
         ["messages", messagesOf(schema)],
       ]);
-      return `${runtime.use("subform")}(${parseObject(schema as Parameters<typeof parseObject>[0], refs)}, ${body})`;
+      return `${runtime.take("subform")}(${parseObject(schema as Parameters<typeof parseObject>[0], refs)}, ${body})`;
     }
     return fieldCall(schema, refs, runtime);
   };

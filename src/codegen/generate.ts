@@ -71,11 +71,13 @@ function byCodeUnit(a: string, b: string): number {
 
 function asForm(name: string, value: unknown): FormPayload {
   const form = value as Partial<FormPayload> | null;
-  if (!form || typeof form !== "object") throw new GenerateError(`Form "${name}": the manifest entry is not an object.`);
+  if (!form || typeof form !== "object")
+    throw new GenerateError(`Form "${name}": the manifest entry is not an object.`);
   if (!form.json_schema || typeof form.json_schema !== "object") {
     throw new GenerateError(`Form "${name}": the manifest entry has no json_schema.`);
   }
-  if (typeof form.version !== "string") throw new GenerateError(`Form "${name}": the manifest entry has no version.`);
+  if (typeof form.version !== "string")
+    throw new GenerateError(`Form "${name}": the manifest entry has no version.`);
   return form as FormPayload;
 }
 
@@ -85,20 +87,32 @@ export function plainFunctions(manifest: Manifest): FunctionManifest[] {
     Object.keys(manifest.forms ?? {}).flatMap((form) => FORM_FUNCTIONS.map((f) => `${form}.${f}`)),
   );
   return Object.values(manifest.functions ?? {})
-    .filter((fn) => !formFunctions.has(fn.name) && !(fn.meta && typeof fn.meta === "object" && "form" in fn.meta))
+    .filter(
+      (fn) =>
+        !formFunctions.has(fn.name) &&
+        !(fn.meta && typeof fn.meta === "object" && "form" in fn.meta),
+    )
     .sort((a, b) => byCodeUnit(a.name, b.name));
 }
 
 /** Field descriptors with `server_rules: true` where the JSON Schema says the browser cannot run every rule. */
 function markServerRules(form: FormPayload): Record<string, unknown> {
-  const properties = (form.json_schema.properties ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const properties = (form.json_schema.properties ?? {}) as Record<
+    string,
+    Record<string, unknown> | undefined
+  >;
   const fields: Record<string, unknown> = {};
   const all = form.fields ?? {};
-  const order = [...(form.field_order ?? []).filter((k) => Object.hasOwn(all, k)), ...Object.keys(all).sort(byCodeUnit)];
+  const order = [
+    ...(form.field_order ?? []).filter((k) => Object.hasOwn(all, k)),
+    ...Object.keys(all).sort(byCodeUnit),
+  ];
   for (const key of new Set(order)) {
     const descriptor = all[key];
     fields[key] =
-      properties[key]?.["x-mizan-server-rules"] === true && descriptor && typeof descriptor === "object"
+      properties[key]?.["x-mizan-server-rules"] === true &&
+      descriptor &&
+      typeof descriptor === "object"
         ? { ...descriptor, server_rules: true }
         : descriptor;
   }
@@ -152,10 +166,17 @@ function formFile(form: FormPayload, names: FormNames, options: GenerateOptions)
   lines.push(`export type ${names.values} = z.input<typeof ${names.schema}>;`, "");
   lines.push("/** What the shareable rules clean it to (the server's `cleaned_data`). */");
   lines.push(`export type ${names.data} = z.output<typeof ${names.schema}>;`, "");
-  lines.push("/** The server's form version this file was generated from (sent with every check). */");
+  lines.push(
+    "/** The server's form version this file was generated from (sent with every check). */",
+  );
   lines.push(`export const ${names.version} = ${literal(form.version)};`, "");
   lines.push("/** The schema payload `<MizanForm>` renders. */");
-  lines.push(formatStatement(`export const ${names.meta}${hooks ? ": MizanFormMeta" : ""} = ${literal(meta)};`), "");
+  lines.push(
+    formatStatement(
+      `export const ${names.meta}${hooks ? ": MizanFormMeta" : ""} = ${literal(meta)};`,
+    ),
+    "",
+  );
   if (hooks) {
     lines.push(
       `export type ${names.options}<TResult = unknown> = Omit<`,
@@ -184,15 +205,27 @@ function formFile(form: FormPayload, names: FormNames, options: GenerateOptions)
 
 function functionsFile(functions: FunctionManifest[], options: GenerateOptions): string {
   const clientTypes = new RuntimeImports();
-  clientTypes.useType("CallOptions");
-  clientTypes.useType("MizanClient");
+  clientTypes.takeType("CallOptions");
+  clientTypes.takeType("MizanClient");
   const body: string[] = [];
   for (const fn of functions) {
     const names = functionNames(fn.name);
-    const input = fn.input === null || fn.input === undefined ? "Record<string, unknown>" : jsonSchemaToType(fn.input);
-    const output = fn.output === null || fn.output === undefined ? "unknown" : jsonSchemaToType(fn.output);
-    const argsOptional = !(fn.input && typeof fn.input === "object" && Array.isArray((fn.input as { required?: unknown }).required) && ((fn.input as { required: unknown[] }).required.length > 0));
-    const description = (fn.description ?? `Calls the server function \`${fn.name}\`.`).replace(/\*\//g, "*\\/");
+    const input =
+      fn.input === null || fn.input === undefined
+        ? "Record<string, unknown>"
+        : jsonSchemaToType(fn.input);
+    const output =
+      fn.output === null || fn.output === undefined ? "unknown" : jsonSchemaToType(fn.output);
+    const argsOptional = !(
+      fn.input &&
+      typeof fn.input === "object" &&
+      Array.isArray((fn.input as { required?: unknown }).required) &&
+      (fn.input as { required: unknown[] }).required.length > 0
+    );
+    const description = (fn.description ?? `Calls the server function \`${fn.name}\`.`).replace(
+      /\*\//g,
+      "*\\/",
+    );
     body.push(
       formatStatement(`export type ${names.input} = ${input};`, "", { types: true }),
       "",
@@ -216,12 +249,22 @@ function functionsFile(functions: FunctionManifest[], options: GenerateOptions):
     );
   }
   const source = `functions ${functions.map((f) => f.name).join(", ")}; schemas ${contentHash(functions.map((f) => [f.name, f.input, f.output]))}`;
-  return [header(source), clientTypes.statement(options.imports?.client ?? "mizan/client"), "", ...body]
+  return [
+    header(source),
+    clientTypes.statement(options.imports?.client ?? "mizan/client"),
+    "",
+    ...body,
+  ]
     .join("\n")
     .replace(/\n{3,}/g, "\n\n");
 }
 
-function indexFile(manifestHash: string, forms: FormNames[], functions: FunctionManifest[], hooks: boolean): string {
+function indexFile(
+  manifestHash: string,
+  forms: FormNames[],
+  functions: FunctionManifest[],
+  hooks: boolean,
+): string {
   const lines = [header(`manifest ${manifestHash}`)];
   for (const names of forms) {
     const exported = [
@@ -237,7 +280,11 @@ function indexFile(manifestHash: string, forms: FormNames[], functions: Function
       .map((n) => (types.has(n) ? `type ${n}` : n))
       .sort(compareNames)
       .join(", ");
-    lines.push(formatStatement(`export { ${list} } from ${literal(`./${names.file.replace(/\.ts$/, ".js")}`)};`));
+    lines.push(
+      formatStatement(
+        `export { ${list} } from ${literal(`./${names.file.replace(/\.ts$/, ".js")}`)};`,
+      ),
+    );
   }
   if (functions.length) {
     const list = functions
@@ -265,7 +312,9 @@ function indexFile(manifestHash: string, forms: FormNames[], functions: Function
  */
 export function generate(manifest: Manifest, options: GenerateOptions = {}): GeneratedFile[] {
   if (!manifest || typeof manifest !== "object" || typeof manifest.functions !== "object") {
-    throw new GenerateError('Not a mizan manifest: expected { version, functions, forms, contexts }.');
+    throw new GenerateError(
+      "Not a mizan manifest: expected { version, functions, forms, contexts }.",
+    );
   }
   const hooks = options.hooks !== false;
   const files: GeneratedFile[] = [];
@@ -275,12 +324,19 @@ export function generate(manifest: Manifest, options: GenerateOptions = {}): Gen
     const form = asForm(name, manifest.forms[name]);
     const names = formNames(name);
     const clash = taken.get(names.file);
-    if (clash) throw new GenerateError(`Forms "${clash}" and "${name}" would both generate ${names.file}; rename one.`);
+    if (clash)
+      throw new GenerateError(
+        `Forms "${clash}" and "${name}" would both generate ${names.file}; rename one.`,
+      );
     taken.set(names.file, name);
     try {
-      files.push({ path: names.file, contents: formFile({ ...form, name: form.name ?? name }, names, options) });
+      files.push({
+        path: names.file,
+        contents: formFile({ ...form, name: form.name ?? name }, names, options),
+      });
     } catch (error) {
-      if (error instanceof GenerateError) throw new GenerateError(`Form "${name}": ${error.message}`);
+      if (error instanceof GenerateError)
+        throw new GenerateError(`Form "${name}": ${error.message}`);
       throw error;
     }
     formList.push(names);
@@ -290,11 +346,16 @@ export function generate(manifest: Manifest, options: GenerateOptions = {}): Gen
   for (const fn of functions) {
     const caller = functionNames(fn.name).caller;
     const clash = callers.get(caller);
-    if (clash) throw new GenerateError(`Functions "${clash}" and "${fn.name}" would both generate ${caller}; rename one.`);
+    if (clash)
+      throw new GenerateError(
+        `Functions "${clash}" and "${fn.name}" would both generate ${caller}; rename one.`,
+      );
     callers.set(caller, fn.name);
   }
-  if (functions.length) files.push({ path: "functions.ts", contents: functionsFile(functions, options) });
-  const manifestHash = typeof manifest.version === "string" ? manifest.version : contentHash(manifest);
+  if (functions.length)
+    files.push({ path: "functions.ts", contents: functionsFile(functions, options) });
+  const manifestHash =
+    typeof manifest.version === "string" ? manifest.version : contentHash(manifest);
   files.push({ path: "index.ts", contents: indexFile(manifestHash, formList, functions, hooks) });
   return files.sort((a, b) => byCodeUnit(a.path, b.path));
 }

@@ -2,7 +2,7 @@
  * `mizan/codegen`: the pure generator the `mizan generate` CLI wraps. Node-free; the CLI
  * (cli.ts) does the loading and the writing.
  */
-export { fieldTypes, type FieldTypes } from "./field-types.js";
+export { type FieldTypes, fieldTypes } from "./field-types.js";
 export { formSchemaToZod } from "./form-schema.js";
 export {
   type FormPayload,

@@ -34,7 +34,11 @@ function wrap(type: string): string {
  * jsonSchemaToType({ type: "object", properties: { text: { type: "string" } }, required: ["text"] });
  * // "{ text: string }"
  */
-export function jsonSchemaToType(schema: unknown, root: unknown = schema, seen: ReadonlySet<string> = new Set()): string {
+export function jsonSchemaToType(
+  schema: unknown,
+  root: unknown = schema,
+  seen: ReadonlySet<string> = new Set(),
+): string {
   if (schema === true || schema === undefined || schema === null) return "unknown";
   if (schema === false) return "never";
   if (typeof schema !== "object" || Array.isArray(schema)) return "unknown";
@@ -80,7 +84,10 @@ function base(
     case "array": {
       if (Array.isArray(node.prefixItems)) {
         const items = node.prefixItems.map((s) => recur(s));
-        const rest = node.items === false || node.items === undefined ? [] : [`...${wrap(recur(node.items))}[]`];
+        const rest =
+          node.items === false || node.items === undefined
+            ? []
+            : [`...${wrap(recur(node.items))}[]`];
         return `[${[...items, ...rest].join(", ")}]`;
       }
       return `Array<${recur(node.items ?? true)}>`;
@@ -104,8 +111,12 @@ function objectType(node: Record<string, unknown>, recur: (s: unknown) => string
   if (extra !== undefined && extra !== false) {
     const valueType = recur(extra);
     // An index signature must admit every named property's type.
-    const all = Object.keys(properties).length ? union([valueType, ...Object.values(properties).map(recur)]) : valueType;
-    members.push(`[key: string]: ${Object.keys(properties).length ? `${all} | undefined` : valueType}`);
+    const all = Object.keys(properties).length
+      ? union([valueType, ...Object.values(properties).map(recur)])
+      : valueType;
+    members.push(
+      `[key: string]: ${Object.keys(properties).length ? `${all} | undefined` : valueType}`,
+    );
   } else if (extra === undefined && !members.length) {
     return "Record<string, unknown>";
   }

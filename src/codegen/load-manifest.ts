@@ -38,7 +38,10 @@ export async function loadEntryManifest(entry: string, exportName?: string): Pro
     throw new GenerateError(`--entry ${entry}: no such file (${path}).`);
   }
   const files = new Set<string>();
-  const bridgeUrl = new URL(`./entry-bridge${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
+  const bridgeUrl = new URL(
+    `./entry-bridge${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`,
+    import.meta.url,
+  );
   let loaded: { entry: Record<string, unknown>; defaultRegistry: unknown };
   try {
     const bridge = (await tsImport(bridgeUrl.href, {
@@ -65,10 +68,12 @@ export async function loadEntryManifest(entry: string, exportName?: string): Pro
         `--entry ${entry}: no export named "${exportName}" (it exports ${names.length ? names.join(", ") : "nothing"}).`,
       );
     }
-    if (!hasManifest(value)) throw new GenerateError(`--entry ${entry}: the export "${exportName}" is not a Registry.`);
+    if (!hasManifest(value))
+      throw new GenerateError(`--entry ${entry}: the export "${exportName}" is not a Registry.`);
     registry = value;
   } else if (mod.registry !== undefined) {
-    if (!hasManifest(mod.registry)) throw new GenerateError(`--entry ${entry}: the export "registry" is not a Registry.`);
+    if (!hasManifest(mod.registry))
+      throw new GenerateError(`--entry ${entry}: the export "registry" is not a Registry.`);
     registry = mod.registry;
   } else if (hasManifest(mod.default)) {
     registry = mod.default;
@@ -83,19 +88,29 @@ export async function loadEntryManifest(entry: string, exportName?: string): Pro
 }
 
 /** `GET {base}/manifest/` from a running server. */
-export async function fetchManifest(base: string, fetchImpl: typeof fetch = fetch): Promise<Manifest> {
+export async function fetchManifest(
+  base: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Manifest> {
   let url: string;
   try {
     url = new URL(`${base.replace(/\/+$/, "")}/manifest/`).href;
   } catch {
-    throw new GenerateError(`--url ${base}: not a URL (expected e.g. http://localhost:3000/api/mizan).`);
+    throw new GenerateError(
+      `--url ${base}: not a URL (expected e.g. http://localhost:3000/api/mizan).`,
+    );
   }
   let response: Response;
   try {
     response = await fetchImpl(url, { headers: { accept: "application/json" } });
   } catch (error) {
-    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    throw new GenerateError(`--url ${base}: cannot reach ${url} (${cause}). Is the server running?`);
+    const cause =
+      error instanceof Error
+        ? ((error.cause as Error | undefined)?.message ?? error.message)
+        : String(error);
+    throw new GenerateError(
+      `--url ${base}: cannot reach ${url} (${cause}). Is the server running?`,
+    );
   }
   if (!response.ok) {
     throw new GenerateError(
@@ -108,9 +123,11 @@ export async function fetchManifest(base: string, fetchImpl: typeof fetch = fetc
   } catch {
     throw new GenerateError(`--url ${base}: ${url} did not answer JSON.`);
   }
-  const manifest = (body && typeof body === "object" && "result" in body && !("functions" in body)
-    ? (body as { result: unknown }).result
-    : body) as Manifest;
+  const manifest = (
+    body && typeof body === "object" && "result" in body && !("functions" in body)
+      ? (body as { result: unknown }).result
+      : body
+  ) as Manifest;
   if (!manifest || typeof manifest !== "object" || typeof manifest.functions !== "object") {
     throw new GenerateError(`--url ${base}: ${url} did not answer a mizan manifest.`);
   }

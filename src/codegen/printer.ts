@@ -155,7 +155,12 @@ function print(nodes: Node[], indent: string, column: number, tail = 0): string 
     const items = node.items.map((item) => clean(item, inObject)).filter((i) => i.length);
     // A call with one argument that is itself a group, `z.object({...})`, hugs it like Prettier.
     const only = items[0];
-    if (node.open === "(" && items.length === 1 && only?.length === 1 && typeof only[0] !== "string") {
+    if (
+      node.open === "(" &&
+      items.length === 1 &&
+      only?.length === 1 &&
+      typeof only[0] !== "string"
+    ) {
       const inner = print(only, indent, col + 1, restWidth + 1);
       out += node.open + inner + node.close;
       col = lastLineLength(out);
@@ -164,7 +169,8 @@ function print(nodes: Node[], indent: string, column: number, tail = 0): string 
     const deeper = indent + INDENT;
     const separator = inObject && typeLiterals ? ";" : ",";
     out += node.open;
-    for (const item of items) out += `\n${deeper}${print(item, deeper, deeper.length, 1)}${separator}`;
+    for (const item of items)
+      out += `\n${deeper}${print(item, deeper, deeper.length, 1)}${separator}`;
     out += `\n${indent}${node.close}`;
     col = indent.length + 1;
   }
@@ -177,7 +183,13 @@ function isMatrix(group: Group): boolean {
   return group.items.every((item) => {
     const nodes = clean(item, false);
     const only = nodes[0];
-    return nodes.length === 1 && typeof only !== "string" && only !== undefined && (only.open === "[" || only.open === "{") && only.items.length > 1;
+    return (
+      nodes.length === 1 &&
+      typeof only !== "string" &&
+      only !== undefined &&
+      (only.open === "[" || only.open === "{") &&
+      only.items.length > 1
+    );
   });
 }
 
@@ -194,7 +206,11 @@ function lastLineLength(text: string): number {
  * formatStatement('export const s = z.object({ "a": z.string() });');
  * // 'export const s = z.object({ a: z.string() });'
  */
-export function formatStatement(source: string, indent = "", options: { types?: boolean } = {}): string {
+export function formatStatement(
+  source: string,
+  indent = "",
+  options: { types?: boolean } = {},
+): string {
   const withoutStrings = source.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""');
   if (withoutStrings.includes("\n") || withoutStrings.includes("//")) return source;
   const [items] = parse(tokenize(source), 0, null);
@@ -243,7 +259,9 @@ export function literal(value: unknown): string {
   if (value === undefined) return "undefined";
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, v]) => v !== undefined,
+  );
   if (!entries.length) return "{}";
   const body = entries
     .map(([k, v]) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${literal(v)}`)

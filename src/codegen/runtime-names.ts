@@ -11,7 +11,9 @@ export class GenerateError extends Error {
 }
 
 const exportName = new Map<unknown, string>();
-for (const [name, value] of Object.entries(runtime).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+for (const [name, value] of Object.entries(runtime).sort(([a], [b]) =>
+  a < b ? -1 : a > b ? 1 : 0,
+)) {
   if (typeof value === "function" && !exportName.has(value)) exportName.set(value, name);
 }
 
@@ -24,32 +26,38 @@ export class RuntimeImports {
   readonly values = new Set<string>();
   readonly types = new Set<string>();
 
-  use(name: string): string {
+  take(name: string): string {
     this.values.add(name);
     return name;
   }
 
-  useType(name: string): string {
+  takeType(name: string): string {
     this.types.add(name);
     return name;
   }
 
   coercer(kind: string, where: string): string {
     const fn = Object.hasOwn(COERCERS, kind) ? COERCERS[kind] : undefined;
-    if (!fn) throw new GenerateError(`${where}: unknown x-mizan-coerce kind "${kind}" (this mizan knows ${Object.keys(COERCERS).sort().join(", ")}). Is the generator older than the server?`);
+    if (!fn)
+      throw new GenerateError(
+        `${where}: unknown x-mizan-coerce kind "${kind}" (this mizan knows ${Object.keys(COERCERS).sort().join(", ")}). Is the generator older than the server?`,
+      );
     const name = exportName.get(fn);
-    if (name) return this.use(name);
-    this.useType("CoerceFn");
-    return `(${this.use("COERCERS")}[${JSON.stringify(kind)}] as CoerceFn)`;
+    if (name) return this.take(name);
+    this.takeType("CoerceFn");
+    return `(${this.take("COERCERS")}[${JSON.stringify(kind)}] as CoerceFn)`;
   }
 
   rule(rule: string, where: string): string {
     const fn = Object.hasOwn(RULES, rule) ? RULES[rule] : undefined;
-    if (!fn) throw new GenerateError(`${where}: unknown rule "${rule}" (this mizan knows ${Object.keys(RULES).sort().join(", ")}). Is the generator older than the server?`);
+    if (!fn)
+      throw new GenerateError(
+        `${where}: unknown rule "${rule}" (this mizan knows ${Object.keys(RULES).sort().join(", ")}). Is the generator older than the server?`,
+      );
     const name = exportName.get(fn);
-    if (name) return this.use(name);
-    this.useType("RuleFn");
-    return `(${this.use("RULES")}[${JSON.stringify(rule)}] as RuleFn)`;
+    if (name) return this.take(name);
+    this.takeType("RuleFn");
+    return `(${this.take("RULES")}[${JSON.stringify(rule)}] as RuleFn)`;
   }
 
   /** `import { a, type B } from "<specifier>";` with names sorted, or "" when nothing is used. */
@@ -61,14 +69,18 @@ export class RuntimeImports {
     if (!names.length) return "";
     const onlyTypes = this.values.size === 0;
     const list = names.map(([n, text]) => (onlyTypes ? n : text)).join(", ");
-    return formatStatement(`import ${onlyTypes ? "type " : ""}{ ${list} } from ${JSON.stringify(specifier)};`);
+    return formatStatement(
+      `import ${onlyTypes ? "type " : ""}{ ${list} } from ${JSON.stringify(specifier)};`,
+    );
   }
 }
 
 /** Coercers and rules that generated code reaches only through the maps (should be none). */
 export function unnamedRuntimeFunctions(): string[] {
   const missing: string[] = [];
-  for (const [kind, fn] of Object.entries(COERCERS)) if (!exportName.has(fn)) missing.push(`coerce:${kind}`);
-  for (const [rule, fn] of Object.entries(RULES)) if (!exportName.has(fn)) missing.push(`rule:${rule}`);
+  for (const [kind, fn] of Object.entries(COERCERS))
+    if (!exportName.has(fn)) missing.push(`coerce:${kind}`);
+  for (const [rule, fn] of Object.entries(RULES))
+    if (!exportName.has(fn)) missing.push(`rule:${rule}`);
   return missing.sort();
 }

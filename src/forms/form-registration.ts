@@ -3,6 +3,7 @@ import type { RequestContext } from "../core/context.js";
 import { MizanError, type ValidationDetails } from "../core/errors.js";
 import type { Registry } from "../core/registry.js";
 import { ServerFunction } from "../core/server-function.js";
+import { fileLimitAt } from "./file-limit.js";
 import type { Form, FormOptions, SubmittableForm } from "./form.js";
 import type { FormMeta } from "./form-meta.js";
 import {
@@ -75,6 +76,10 @@ class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>
     const valid = Object.keys(errors.fields).length === 0 && errors.non_field.length === 0;
     return { valid, errors, stale };
   }
+  /** The upload limit at an args path (`data.avatar`): the HTTP handler caps the stream there. */
+  fileLimit(path: string): number | undefined {
+    return path.startsWith("data.") ? fileLimitAt(this.form, path.slice(5)) : undefined;
+  }
 }
 
 class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, unknown> {
@@ -99,6 +104,10 @@ class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, un
       form.addError(null, error);
       throw new MizanError("VALIDATION_FAILED", undefined, form.errorDetails());
     }
+  }
+  /** As `FormValidateFunction.fileLimit`. */
+  fileLimit(path: string): number | undefined {
+    return path.startsWith("data.") ? fileLimitAt(this.form, path.slice(5)) : undefined;
   }
 }
 

@@ -15,7 +15,7 @@ type Story = StoryObj<typeof meta>;
 export const Normal: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const password = canvas.getByLabelText(/^Password/);
+    const password = canvas.getByLabelText(/^Password/, { selector: "input" });
     await expect(password).toHaveAttribute("type", "password");
     await userEvent.type(password, " open sesame ");
     await expect(await submitAndReadCleaned(canvas)).toEqual({ value: " open sesame " });
@@ -25,7 +25,7 @@ export const Normal: Story = {
 export const WithError: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.type(canvas.getByLabelText(/^Password/), "short");
+    await userEvent.type(canvas.getByLabelText(/^Password/, { selector: "input" }), "short");
     await submitAndExpectError(canvas, "Ensure this value has at least 8 characters (it has 5).");
   },
 };
@@ -34,6 +34,6 @@ export const Disabled: Story = {
   args: { form: "widgetPasswordDisabled" },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByLabelText(/^Password/)).toBeDisabled();
+    await expect(canvas.getByLabelText(/^Password/, { selector: "input" })).toBeDisabled();
   },
 };

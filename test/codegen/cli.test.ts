@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
-import { createServer, type Server } from "node:http";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -48,13 +48,21 @@ describe("mizan generate", () => {
   test("--entry (a .ts module exporting `registry`): writes, then a second run changes nothing", async () => {
     const dir = join(OUT, "entry");
     const first = io();
-    expect(await runCli(["generate", "--entry", join(FIXTURES, "entry.ts"), "--out", dir], first)).toBe(0);
+    expect(
+      await runCli(["generate", "--entry", join(FIXTURES, "entry.ts"), "--out", dir], first),
+    ).toBe(0);
     expect(first.out).toEqual([
-      expect.stringMatching(/^mizan generate: 3 forms, 2 functions → .*: 5 written, 0 unchanged in \d+ ms$/),
+      expect.stringMatching(
+        /^mizan generate: 3 forms, 2 functions → .*: 5 written, 0 unchanged in \d+ ms$/,
+      ),
     ]);
-    expect(readFileSync(join(dir, "forms/contact.ts"), "utf8")).toContain("export function useContactForm");
+    expect(readFileSync(join(dir, "forms/contact.ts"), "utf8")).toContain(
+      "export function useContactForm",
+    );
     const second = io();
-    expect(await runCli(["generate", "--entry", join(FIXTURES, "entry.ts"), "--out", dir], second)).toBe(0);
+    expect(
+      await runCli(["generate", "--entry", join(FIXTURES, "entry.ts"), "--out", dir], second),
+    ).toBe(0);
     expect(second.out[0]).toMatch(/0 written, 5 unchanged/);
   }, 60_000);
 
@@ -81,22 +89,40 @@ describe("mizan generate", () => {
   test("the default registry, when the entry exports none", async () => {
     const out = io();
     const dir = join(OUT, "default");
-    expect(await runCli(["generate", "--entry", join(FIXTURES, "entry-default.ts"), "--out", dir], out)).toBe(0);
+    expect(
+      await runCli(["generate", "--entry", join(FIXTURES, "entry-default.ts"), "--out", dir], out),
+    ).toBe(0);
     expect(out.out[0]).toMatch(/1 form, 1 function/);
   }, 60_000);
 
   test.each([
-    [["--entry", "test/codegen/fixtures/nope.ts"], /--entry test\/codegen\/fixtures\/nope.ts: no such file/],
+    [
+      ["--entry", "test/codegen/fixtures/nope.ts"],
+      /--entry test\/codegen\/fixtures\/nope.ts: no such file/,
+    ],
     [["--entry", join(FIXTURES, "entry-throws.ts")], /loading it failed: database URL missing/],
-    [["--entry", join(FIXTURES, "entry.ts"), "--export", "api"], /no export named "api" \(it exports registry\)/],
-    [["--entry", join(FIXTURES, "entry-empty.ts")], /found no forms or functions\. Export the registry/],
-    [["--url", "http://127.0.0.1:9/api/mizan"], /cannot reach http:\/\/127.0.0.1:9\/api\/mizan\/manifest\/ .*Is the server running\?/],
-  ])("clear error: %j", async (args, message) => {
-    const out = io();
-    expect(await runCli(["generate", ...args, "--out", join(OUT, "errors")], out)).toBe(1);
-    expect(out.err).toEqual([expect.stringMatching(message)]);
-    expect(existsSync(join(OUT, "errors"))).toBe(false);
-  }, 60_000);
+    [
+      ["--entry", join(FIXTURES, "entry.ts"), "--export", "api"],
+      /no export named "api" \(it exports registry\)/,
+    ],
+    [
+      ["--entry", join(FIXTURES, "entry-empty.ts")],
+      /found no forms or functions\. Export the registry/,
+    ],
+    [
+      ["--url", "http://127.0.0.1:9/api/mizan"],
+      /cannot reach http:\/\/127.0.0.1:9\/api\/mizan\/manifest\/ .*Is the server running\?/,
+    ],
+  ])(
+    "clear error: %j",
+    async (args, message) => {
+      const out = io();
+      expect(await runCli(["generate", ...args, "--out", join(OUT, "errors")], out)).toBe(1);
+      expect(out.err).toEqual([expect.stringMatching(message)]);
+      expect(existsSync(join(OUT, "errors"))).toBe(false);
+    },
+    60_000,
+  );
 
   test("--url reads GET {base}/manifest/ from a running server; a wrong base is named", async () => {
     const dir = join(OUT, "url");
@@ -139,12 +165,18 @@ registry.register(NoteForm);
       );
     write(10);
     const out = io();
-    const watcher = await watchCommand({ entry, out: dir, check: false, watch: true, hooks: true }, out);
+    const watcher = await watchCommand(
+      { entry, out: dir, check: false, watch: true, hooks: true },
+      out,
+    );
     try {
       expect(readFileSync(join(dir, "forms/note.ts"), "utf8")).toContain("limit_value: 10");
       write(20);
       await expect
-        .poll(() => readFileSync(join(dir, "forms/note.ts"), "utf8"), { timeout: 20_000, interval: 200 })
+        .poll(() => readFileSync(join(dir, "forms/note.ts"), "utf8"), {
+          timeout: 20_000,
+          interval: 200,
+        })
         .toContain("limit_value: 20");
       expect(out.out.filter((l) => l.includes("written"))).toHaveLength(2);
     } finally {
@@ -166,6 +198,9 @@ registry.register(NoteForm);
     const failed = await run(join(ROOT, "node_modules/.bin/tsx"), [cli, "generate", "--out", dir], {
       cwd: ROOT,
     }).catch((e: { code: number; stderr: string }) => e);
-    expect(failed).toMatchObject({ code: 2, stderr: expect.stringMatching(/--entry <file> or --url/) });
+    expect(failed).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--entry <file> or --url/),
+    });
   }, 60_000);
 });

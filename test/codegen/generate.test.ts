@@ -87,7 +87,11 @@ describe("generate(manifest)", () => {
 
   test("names: user_profile and user-profile both give useUserProfileForm; clashes are refused", () => {
     const form = manifest.forms.contact as Record<string, unknown>;
-    const one = generate({ ...manifest, functions: {}, forms: { user_profile: { ...form, name: "user_profile" } } });
+    const one = generate({
+      ...manifest,
+      functions: {},
+      forms: { user_profile: { ...form, name: "user_profile" } },
+    });
     expect(one.map((f) => f.path)).toContain("forms/user-profile.ts");
     expect(one.find((f) => f.path === "index.ts")?.contents).toContain("useUserProfileForm");
     expect(() =>
@@ -112,7 +116,12 @@ describe("generate(manifest)", () => {
 
   test("compiles under tsc --strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes", () => {
     const files = emit(manifest, OUT);
-    expect(typecheck(files.map((f) => join(OUT, f.path)), OUT)).toBe("");
+    expect(
+      typecheck(
+        files.map((f) => join(OUT, f.path)),
+        OUT,
+      ),
+    ).toBe("");
   }, 60_000);
 
   test("runs: the generated schema cleans and reports like the server", async () => {
@@ -126,9 +135,18 @@ describe("generate(manifest)", () => {
     });
     expect(ok).toEqual({
       success: true,
-      data: { name: "Ada", email: "ada@example.com", topic: "sales", message: "Hello there, friend" },
+      data: {
+        name: "Ada",
+        email: "ada@example.com",
+        topic: "sales",
+        message: "Hello there, friend",
+      },
     });
-    const bad = mod.orderSchema.safeParse({ shipping: { city: "x".repeat(61) }, items: [], note: 5 });
+    const bad = mod.orderSchema.safeParse({
+      shipping: { city: "x".repeat(61) },
+      items: [],
+      note: 5,
+    });
     expect(bad.success).toBe(false);
     const byPath = bad.error?.issues.map((i) => [i.path.join("."), i.message]);
     expect(byPath).toEqual([

@@ -2,8 +2,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import type { Manifest } from "../../src/core/registry.js";
 import { type GeneratedFile, type GenerateOptions, generate } from "../../src/codegen/index.js";
+import type { Manifest } from "../../src/core/registry.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Scratch output (excluded from tsconfig); one folder per test file. */
@@ -20,9 +20,16 @@ export function repoImports(dir: string): NonNullable<GenerateOptions["imports"]
 }
 
 /** Generate into `dir` (emptied first) with imports into this repository; returns the files. */
-export function emit(manifest: Manifest, dir: string, options: GenerateOptions = {}): GeneratedFile[] {
+export function emit(
+  manifest: Manifest,
+  dir: string,
+  options: GenerateOptions = {},
+): GeneratedFile[] {
   rmSync(dir, { recursive: true, force: true });
-  const files = generate(manifest, { ...options, imports: { ...repoImports(dir), ...options.imports } });
+  const files = generate(manifest, {
+    ...options,
+    imports: { ...repoImports(dir), ...options.imports },
+  });
   for (const file of files) {
     const path = join(dir, file.path);
     mkdirSync(dirname(path), { recursive: true });

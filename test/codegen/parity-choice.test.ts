@@ -18,7 +18,13 @@ const MIXED = [
   [true, "Yes"],
   [null, "None"],
   ["", "---"],
-  ["Group", [["g1", "G1"], ["g2", "G2"]]],
+  [
+    "Group",
+    [
+      ["g1", "G1"],
+      ["g2", "G2"],
+    ],
+  ],
 ] as const;
 
 const FIELDS = {
@@ -26,15 +32,48 @@ const FIELDS = {
   choice_optional: new ChoiceField({ choices: PAIRS, required: false }),
   choice_mixed: new ChoiceField({ choices: MIXED, required: false }),
   choice_mapping: new ChoiceField({ choices: { a: "A", Fruit: { apple: "Apple", pear: "Pear" } } }),
-  choice_messages: new ChoiceField({ choices: PAIRS, errorMessages: { invalid_choice: "No %(value)s here." } }),
-  typed_choice: new TypedChoiceField({ choices: [[1, "One"], [2, "Two"]], required: false }),
+  choice_messages: new ChoiceField({
+    choices: PAIRS,
+    errorMessages: { invalid_choice: "No %(value)s here." },
+  }),
+  typed_choice: new TypedChoiceField({
+    choices: [
+      [1, "One"],
+      [2, "Two"],
+    ],
+    required: false,
+  }),
   multiple: new MultipleChoiceField({ choices: PAIRS }),
   multiple_optional: new MultipleChoiceField({ choices: MIXED, required: false }),
   typed_multiple: new TypedMultipleChoiceField({ choices: PAIRS, required: false }),
 };
 
-const values = fc.constantFrom("s", "m", "l", "S", "x", "1", "True", "None", "", "g1", "g2", "Group", "a", "apple", "Fruit", " s", "s ");
-const single = fc.oneof(values, padded(values), anyString, wrongTypes, fc.constantFrom(1, true, null, 2));
+const values = fc.constantFrom(
+  "s",
+  "m",
+  "l",
+  "S",
+  "x",
+  "1",
+  "True",
+  "None",
+  "",
+  "g1",
+  "g2",
+  "Group",
+  "a",
+  "apple",
+  "Fruit",
+  " s",
+  "s ",
+);
+const single = fc.oneof(
+  values,
+  padded(values),
+  anyString,
+  wrongTypes,
+  fc.constantFrom(1, true, null, 2),
+);
 const lists = fc.oneof(
   fc.array(fc.oneof(values, fc.constantFrom(1, true, null)), { maxLength: 4 }),
   fc.array(anyString, { maxLength: 3 }),

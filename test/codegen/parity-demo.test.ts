@@ -2,12 +2,17 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { z } from "zod";
+import {
+  ContactForm,
+  OrderForm,
+  ProfileForm,
+  SignupForm,
+} from "../../examples/demo/server/forms.js";
+import { registry } from "../../examples/demo/server/registry.js";
+import { DemoStore } from "../../examples/demo/server/store.js";
 import { formNames } from "../../src/codegen/index.js";
 import { createContext } from "../../src/core/context.js";
 import type { Form } from "../../src/forms/form.js";
-import { ContactForm, OrderForm, ProfileForm, SignupForm } from "../../examples/demo/server/forms.js";
-import { registry } from "../../examples/demo/server/registry.js";
-import { DemoStore } from "../../examples/demo/server/store.js";
 import { emit, TMP } from "./helpers.js";
 import { formArbitrary } from "./parity/schema-arbitrary.js";
 
@@ -25,7 +30,7 @@ const DEMO = [
   { name: "profile", form: ProfileForm, serverOnly: [] },
 ] as const;
 
-let schemas: Record<string, z.ZodType> = {};
+const schemas: Record<string, z.ZodType> = {};
 const manifest = registry.manifest();
 beforeAll(async () => {
   const dir = join(TMP, "parity-demo");
@@ -42,31 +47,43 @@ describe("parity: the demo app's forms, whole submissions (generated Zod vs Form
     expect(DEMO.map((d) => d.name).sort()).toEqual(Object.keys(manifest.forms).sort());
   });
 
-  test.each(DEMO)("$name: 10,000 submissions", async ({ name, form, serverOnly }) => {
-    const node = (manifest.forms[name] as { json_schema: Record<string, unknown> }).json_schema;
-    const only = new Set<string>(serverOnly);
-    let count = 0;
-    const ctx = createContext({ app: { store: new DemoStore() } as never, user: { id: 1 } as never });
-    await fc.assert(
-      fc.asyncProperty(formArbitrary(node), async (data) => {
-        count++;
-        const server = new (form as unknown as new (o: object) => Form)({ data, ctx });
-        await server.isValid();
-        const expected: Errors = {};
-        for (const [path, items] of Object.entries(server.errorDetails().fields)) {
-          const shared = items.filter((i) => !only.has(i.code));
-          if (shared.length) expected[path] = shared;
-        }
-        const result = (schemas[name] as z.ZodType).safeParse(data);
-        const actual: Errors = {};
-        for (const issue of result.success ? [] : result.error.issues) {
-          const code = String((issue as { params?: { code?: unknown } }).params?.code ?? issue.code);
-          (actual[issue.path.join(".")] ??= []).push({ message: issue.message, code });
-        }
-        expect(actual).toEqual(expected);
-      }),
-      { numRuns: RUNS, seed: 20261128, endOnFailure: true },
-    );
-    expect(count).toBe(RUNS);
-  }, 120_000);
+  test.each(DEMO)(
+    "$name: 10,000 submissions",
+    async ({ name, form, serverOnly }) => {
+      const node = (manifest.forms[name] as { json_schema: Record<string, unknown> }).json_schema;
+      const only = new Set<string>(serverOnly);
+      let count = 0;
+      const ctx = createContext({
+        app: { store: new DemoStore() } as never,
+        user: { id: 1 } as never,
+      });
+      await fc.assert(
+        fc.asyncProperty(formArbitrary(node), async (data) => {
+          count++;
+          const server = new (form as unknown as new (o: object) => Form)({ data, ctx });
+          await server.isValid();
+          const expected: Errors = {};
+          for (const [path, items] of Object.entries(server.errorDetails().fields)) {
+            const shared = items.filter((i) => !only.has(i.code));
+            if (shared.length) expected[path] = shared;
+          }
+          const result = (schemas[name] as z.ZodType).safeParse(data);
+          const actual: Errors = {};
+          for (const issue of result.success ? [] : result.error.issues) {
+            const code = String(
+              (issue as { params?: { code?: unknown } }).params?.code ?? issue.code,
+            );
+            actual[issue.path.join(".")] = [
+              ...(actual[issue.path.join(".")] ?? []),
+              { message: issue.message, code },
+            ];
+          }
+          expect(actual).toEqual(expected);
+        }),
+        { numRuns: RUNS, seed: 20261128, endOnFailure: true },
+      );
+      expect(count).toBe(RUNS);
+    },
+    120_000,
+  );
 });

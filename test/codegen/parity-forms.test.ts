@@ -5,8 +5,15 @@ import type { z } from "zod";
 import type { ValidationDetails, WireErrorItem } from "../../src/core/errors.js";
 import type { Form } from "../../src/forms/form.js";
 import { ContactForm, fixtureRegistry, OrderForm, SignupForm } from "./fixtures/forms.js";
-import { anyString, aroundLength, aroundNumber, numericText, padded, wrongTypes } from "./parity/arbitraries.js";
 import { emit, TMP } from "./helpers.js";
+import {
+  anyString,
+  aroundLength,
+  aroundNumber,
+  numericText,
+  padded,
+  wrongTypes,
+} from "./parity/arbitraries.js";
 
 /** Cases per example form (at least 10,000; FORM_PARITY_RUNS overrides). */
 const RUNS = Number(process.env.FORM_PARITY_RUNS ?? 10_000);
@@ -34,17 +41,23 @@ async function serverVerdict(
     if (shared.length) errors[path] = shared;
   }
   // A field the server alone refused has no cleaned value to compare.
-  return valid || (!Object.keys(errors).length && !dropped) ? { errors, data: form.cleanedData } : { errors };
+  return valid || (!Object.keys(errors).length && !dropped)
+    ? { errors, data: form.cleanedData }
+    : { errors };
 }
 
-function clientVerdict(schema: z.ZodType, data: Record<string, unknown>, compareData: boolean): FormVerdict {
+function clientVerdict(
+  schema: z.ZodType,
+  data: Record<string, unknown>,
+  compareData: boolean,
+): FormVerdict {
   const result = schema.safeParse(data);
   if (result.success) return compareData ? { errors: {}, data: result.data } : { errors: {} };
   const errors: Errors = {};
   for (const issue of result.error.issues) {
     const path = issue.path.join(".");
     const code = String((issue as { params?: { code?: unknown } }).params?.code ?? issue.code);
-    (errors[path] ??= []).push({ message: issue.message, code });
+    errors[path] = [...(errors[path] ?? []), { message: issue.message, code }];
   }
   return { errors };
 }
@@ -54,7 +67,7 @@ function optionalKeys<T extends Record<string, fc.Arbitrary<unknown>>>(shape: T)
 }
 
 const junk = fc.oneof(wrongTypes, anyString);
-const sometimes = <T,>(good: fc.Arbitrary<T>) =>
+const sometimes = <T>(good: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: junk as fc.Arbitrary<unknown> });
 
 /**
@@ -66,14 +79,12 @@ function submissions(
   any: Record<string, fc.Arbitrary<unknown>>,
 ): fc.Arbitrary<Record<string, unknown>> {
   const whole = fc.record(valid) as fc.Arbitrary<Record<string, unknown>>;
-  const oneChanged = fc
-    .tuple(whole, fc.constantFrom(...Object.keys(any)))
-    .chain(([data, key]) =>
-      fc.oneof(
-        (any[key] as fc.Arbitrary<unknown>).map((value) => ({ ...data, [key]: value })),
-        fc.constant(Object.fromEntries(Object.entries(data).filter(([k]) => k !== key))),
-      ),
-    );
+  const oneChanged = fc.tuple(whole, fc.constantFrom(...Object.keys(any))).chain(([data, key]) =>
+    fc.oneof(
+      (any[key] as fc.Arbitrary<unknown>).map((value) => ({ ...data, [key]: value })),
+      fc.constant(Object.fromEntries(Object.entries(data).filter(([k]) => k !== key))),
+    ),
+  );
   return fc.oneof(
     { weight: 2, arbitrary: whole },
     { weight: 3, arbitrary: oneChanged },
@@ -110,11 +121,22 @@ const signupData = submissions(
     vegan: fc.constantFrom(true, false, null),
   },
   {
-    username: sometimes(fc.oneof(fc.stringMatching(/^[-\w]{1,12}$/), aroundLength(3), aroundLength(30), fc.constant("admin"))),
+    username: sometimes(
+      fc.oneof(
+        fc.stringMatching(/^[-\w]{1,12}$/),
+        aroundLength(3),
+        aroundLength(30),
+        fc.constant("admin"),
+      ),
+    ),
     email: sometimes(fc.emailAddress()),
-    password: sometimes(fc.oneof(aroundLength(8), padded(fc.string({ minLength: 6, maxLength: 10 })))),
+    password: sometimes(
+      fc.oneof(aroundLength(8), padded(fc.string({ minLength: 6, maxLength: 10 }))),
+    ),
     age: sometimes(fc.oneof(aroundNumber(13), aroundNumber(120), numericText)),
-    height: sometimes(fc.oneof(aroundNumber(99.99, 0.01), numericText, fc.constantFrom("1.234", "12.3", null))),
+    height: sometimes(
+      fc.oneof(aroundNumber(99.99, 0.01), numericText, fc.constantFrom("1.234", "12.3", null)),
+    ),
     nickname: sometimes(fc.oneof(aroundLength(12), fc.constant(null))),
     terms: sometimes(fc.constantFrom(true, false, "on", "false", "0", "", null)),
     newsletter: sometimes(fc.constantFrom(true, false, "on", "False", undefined)),
@@ -143,7 +165,14 @@ const orderData = submissions(
   },
   {
     shipping: fc.oneof(
-      { weight: 4, arbitrary: optionalKeys({ street: sometimes(aroundLength(100)), city: sometimes(aroundLength(60)), postcode: sometimes(aroundLength(10)) }) },
+      {
+        weight: 4,
+        arbitrary: optionalKeys({
+          street: sometimes(aroundLength(100)),
+          city: sometimes(aroundLength(60)),
+          postcode: sometimes(aroundLength(10)),
+        }),
+      },
       { weight: 1, arbitrary: junk },
     ),
     items: fc.oneof(
@@ -166,26 +195,38 @@ beforeAll(async () => {
   const dir = join(TMP, "parity-forms");
   emit(fixtureRegistry().manifest(), dir, { hooks: false });
   const mod = (await import(join(dir, "index.ts"))) as Record<string, z.ZodType>;
-  schemas = { contact: mod.contactSchema, user_signup: mod.userSignupSchema, order: mod.orderSchema } as Record<string, z.ZodType>;
+  schemas = {
+    contact: mod.contactSchema,
+    user_signup: mod.userSignupSchema,
+    order: mod.orderSchema,
+  } as Record<string, z.ZodType>;
 }, 60_000);
 
 describe("parity: example forms, whole submissions (generated Zod vs Form.isValid())", () => {
-  test.each(CASES)("$name: ≥ 10,000 submissions", async ({ name, form, data, serverOnly }) => {
-    let count = 0;
-    let valid = 0;
-    await fc.assert(
-      fc.asyncProperty(data, async (submission) => {
-        count++;
-        const server = await serverVerdict(form as never, submission, serverOnly);
-        const client = clientVerdict(schemas[name] as z.ZodType, submission, server.data !== undefined);
-        if (!Object.keys(server.errors).length) valid++;
-        expect(client).toEqual(server);
-      }),
-      { numRuns: RUNS, seed: 20261128, endOnFailure: true },
-    );
-    expect(count).toBe(RUNS);
-    // The mix reaches both verdicts, each often.
-    expect(valid).toBeGreaterThan(RUNS / 10);
-    expect(valid).toBeLessThan(RUNS / 2);
-  }, 120_000);
+  test.each(CASES)(
+    "$name: ≥ 10,000 submissions",
+    async ({ name, form, data, serverOnly }) => {
+      let count = 0;
+      let valid = 0;
+      await fc.assert(
+        fc.asyncProperty(data, async (submission) => {
+          count++;
+          const server = await serverVerdict(form as never, submission, serverOnly);
+          const client = clientVerdict(
+            schemas[name] as z.ZodType,
+            submission,
+            server.data !== undefined,
+          );
+          if (!Object.keys(server.errors).length) valid++;
+          expect(client).toEqual(server);
+        }),
+        { numRuns: RUNS, seed: 20261128, endOnFailure: true },
+      );
+      expect(count).toBe(RUNS);
+      // The mix reaches both verdicts, each often.
+      expect(valid).toBeGreaterThan(RUNS / 10);
+      expect(valid).toBeLessThan(RUNS / 2);
+    },
+    120_000,
+  );
 });

@@ -17,18 +17,49 @@ const FIELDS = {
 const jsonText = fc.oneof(
   fc.json(),
   padded(fc.json()),
-  fc.constantFrom("{", "[1,]", "NaN", "Infinity", "-Infinity", "1e999", '"\\ud800"', "nul", "{'a': 1}", "  ", "null", "0", "[]", "{}"),
+  fc.constantFrom(
+    "{",
+    "[1,]",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e999",
+    '"\\ud800"',
+    "nul",
+    "{'a': 1}",
+    "  ",
+    "null",
+    "0",
+    "[]",
+    "{}",
+  ),
 );
 const jsonValue = fc.oneof(fc.jsonValue(), jsonText, anyString, wrongTypes);
 
 const file = fc
   .tuple(
-    fc.oneof(fc.constantFrom("a.png", "photo.jpeg", "", "x".repeat(9), "notes.txt", "😀.gif"), fc.string({ maxLength: 12 })),
+    fc.oneof(
+      fc.constantFrom("a.png", "photo.jpeg", "", "x".repeat(9), "notes.txt", "😀.gif"),
+      fc.string({ maxLength: 12 }),
+    ),
     fc.integer({ min: 0, max: 20 }),
-    fc.constantFrom("image/png", "image/PNG", "text/plain", "text/plain; charset=utf-8", "application/pdf", "", "image/png "),
+    fc.constantFrom(
+      "image/png",
+      "image/PNG",
+      "text/plain",
+      "text/plain; charset=utf-8",
+      "application/pdf",
+      "",
+      "image/png ",
+    ),
   )
   .map(([name, size, type]) => new File([new Uint8Array(size)], name, { type }));
-const fileValue = fc.oneof(file, wrongTypes, anyString, fc.constantFrom(false, null, undefined, "", "__contradiction__"));
+const fileValue = fc.oneof(
+  file,
+  wrongTypes,
+  anyString,
+  fc.constantFrom(false, null, undefined, "", "__contradiction__"),
+);
 
 const INPUTS: Record<keyof typeof FIELDS, fc.Arbitrary<unknown>> = {
   json: jsonValue,

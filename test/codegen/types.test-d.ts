@@ -1,11 +1,11 @@
 import { describe, expectTypeOf, test } from "vitest";
 import type { z } from "zod";
-import type { CleanedData } from "../../src/forms/form.js";
 import type { MizanFormReturn } from "../../react/index.js";
+import type { CleanedData } from "../../src/forms/form.js";
 import {
   type ContactFormData,
   type ContactFormValues,
-  contactSchema,
+  type contactSchema,
   createEchoCaller,
   createToolsPingCaller,
   type EchoInput,
@@ -54,8 +54,13 @@ describe("generated form types", () => {
 
   test("the hook's values are the form's input type, its output the cleaned type", () => {
     type Form = ReturnType<typeof useContactForm>;
-    expectTypeOf<Form>().toEqualTypeOf<MizanFormReturn<ContactFormValues, ContactFormData, unknown>>();
-    expectTypeOf(useContactForm<{ sent: boolean }>).parameter(0).exclude<undefined>().toHaveProperty("onSuccess");
+    expectTypeOf<Form>().toEqualTypeOf<
+      MizanFormReturn<ContactFormValues, ContactFormData, unknown>
+    >();
+    expectTypeOf(useContactForm<{ sent: boolean }>)
+      .parameter(0)
+      .exclude<undefined>()
+      .toHaveProperty("onSuccess");
   });
 
   test("plain callers", () => {
@@ -63,6 +68,8 @@ describe("generated form types", () => {
     expectTypeOf(createEchoCaller).returns.toEqualTypeOf<
       (args: EchoInput, options?: { signal?: AbortSignal | undefined }) => Promise<EchoOutput>
     >();
-    expectTypeOf(createToolsPingCaller).returns.parameter(0).toEqualTypeOf<Record<string, unknown> | undefined>();
+    expectTypeOf(createToolsPingCaller)
+      .returns.parameter(0)
+      .toEqualTypeOf<Record<string, unknown> | undefined>();
   });
 });

@@ -24,7 +24,12 @@ export interface FieldSpec {
 
 /** What a Zod transform context needs to receive an issue. */
 interface IssueSink {
-  issues: Array<{ code: "custom"; message: string; input: unknown; params?: Record<string, unknown> }>;
+  issues: Array<{
+    code: "custom";
+    message: string;
+    input: unknown;
+    params?: Record<string, unknown>;
+  }>;
 }
 
 function report(ctx: IssueSink, input: unknown, code: string, message: string): void {
@@ -41,7 +46,11 @@ function isFalsy(value: unknown): boolean {
  * validate (first failure) → stop if empty → rules (all failures). Returns the cleaned value,
  * or `undefined` after reporting issues into `ctx`.
  */
-export function cleanField(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unknown } | undefined {
+export function cleanField(
+  spec: FieldSpec,
+  input: unknown,
+  ctx: IssueSink,
+): { value: unknown } | undefined {
   const messages = spec.messages ?? {};
   let value = input;
   if (spec.coerce) {

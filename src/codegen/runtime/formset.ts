@@ -27,7 +27,12 @@ interface IssueSink {
   issues: Issue[];
 }
 
-function report(ctx: IssueSink, input: unknown, code: string, messages: SubformSpec["messages"]): void {
+function report(
+  ctx: IssueSink,
+  input: unknown,
+  code: string,
+  messages: SubformSpec["messages"],
+): void {
   ctx.issues.push({ code: "custom", message: messages?.[code] ?? code, input, params: { code } });
 }
 
@@ -42,7 +47,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Parse with a sub-schema, copying its issues under `prefix`. */
-function parseInto(schema: z.ZodType, value: unknown, prefix: PropertyKey[], ctx: IssueSink): unknown {
+function parseInto(
+  schema: z.ZodType,
+  value: unknown,
+  prefix: PropertyKey[],
+  ctx: IssueSink,
+): unknown {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

@@ -4,7 +4,9 @@
  * bundler keeps only what a generated form uses. Browser-safe; no React, no Node.
  */
 export { coerceStr, maxLength, minLength, nullCharacters } from "../../forms/rules/core.js";
+export { coerceFile, fileContentType, fileMaxSize } from "../../forms/rules/file.js";
 export { COERCERS, RULES } from "../../forms/rules/index.js";
+export { coerceJson } from "../../forms/rules/json.js";
 export {
   choice,
   choiceList,
@@ -23,6 +25,12 @@ export {
   stepSize,
 } from "../../forms/rules/numeric.js";
 export {
+  coerceDate,
+  coerceDateTime,
+  coerceDuration,
+  coerceTime,
+} from "../../forms/rules/temporal.js";
+export {
   coerceIp,
   coerceUrl,
   coerceUuid,
@@ -33,14 +41,6 @@ export {
   regexRule,
   urlRule,
 } from "../../forms/rules/text.js";
-export { coerceFile, fileContentType, fileMaxSize } from "../../forms/rules/file.js";
-export { coerceJson } from "../../forms/rules/json.js";
-export {
-  coerceDate,
-  coerceDateTime,
-  coerceDuration,
-  coerceTime,
-} from "../../forms/rules/temporal.js";
 export type { CoerceFn, JsonValue, RuleFn, RuleParams } from "../../forms/rules/types.js";
 export { cleanField, type FieldSpec, field, type RuleCall } from "./field.js";
 export { type FormSetSpec, formset, type SubformSpec, subform } from "./formset.js";

@@ -85,7 +85,12 @@ export const RUNS = Number(process.env.PARITY_RUNS ?? 2000);
  * For every input: same success, same cleaned value, same ordered (code, message) list.
  * Returns the number of cases run.
  */
-export function assertParity(field: AnyField, schema: z.ZodType, inputs: fc.Arbitrary<unknown>, runs = RUNS): number {
+export function assertParity(
+  field: AnyField,
+  schema: z.ZodType,
+  inputs: fc.Arbitrary<unknown>,
+  runs = RUNS,
+): number {
   let count = 0;
   fc.assert(
     fc.property(inputs, (input) => {

@@ -1,10 +1,29 @@
 import fc from "fast-check";
-import { anyString, aroundLength, aroundNumber, numericText, padded, wrongTypes } from "./arbitraries.js";
+import {
+  anyString,
+  aroundLength,
+  aroundNumber,
+  numericText,
+  padded,
+  wrongTypes,
+} from "./arbitraries.js";
 
 type Node = Record<string, unknown>;
 
 const junk: fc.Arbitrary<unknown> = fc.oneof(wrongTypes, anyString);
-const booleanish = fc.constantFrom(true, false, "on", "true", "false", "False", "0", "", null, "2", "3");
+const booleanish = fc.constantFrom(
+  true,
+  false,
+  "on",
+  "true",
+  "false",
+  "False",
+  "0",
+  "",
+  null,
+  "2",
+  "3",
+);
 const file = fc
   .tuple(
     fc.constantFrom("me.png", "cat.gif", "doc.pdf", "", "x".repeat(120)),
@@ -13,13 +32,17 @@ const file = fc
   )
   .map(([name, size, type]) => new File([new Uint8Array(size)], name, { type }));
 const dateText = fc.oneof(
-  fc.date({ min: new Date("1900-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ min: new Date("1900-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
   fc.constantFrom("2024-02-29", "2023-02-29", "10/25/2006", "2006-13-01", "tomorrow"),
 );
 
 function numberLimits(node: Node): number[] {
   const limits: number[] = [];
-  for (const spec of (node["x-mizan-rules"] as Array<{ params?: { limit_value?: unknown } }> | undefined) ?? []) {
+  for (const spec of (node["x-mizan-rules"] as
+    | Array<{ params?: { limit_value?: unknown } }>
+    | undefined) ?? []) {
     const limit = Number(spec.params?.limit_value);
     if (Number.isFinite(limit)) limits.push(limit);
   }
@@ -33,7 +56,10 @@ function good(node: Node): fc.Arbitrary<unknown> {
     limits.length ? fc.oneof(...limits.map(make)) : fc.constant("");
   switch (kind) {
     case "FormField":
-      return fc.oneof({ weight: 5, arbitrary: formArbitrary(node) }, { weight: 1, arbitrary: junk });
+      return fc.oneof(
+        { weight: 5, arbitrary: formArbitrary(node) },
+        { weight: 1, arbitrary: junk },
+      );
     case "FormSet":
       return fc.oneof(
         { weight: 5, arbitrary: fc.array(formArbitrary(node.items as Node), { maxLength: 7 }) },
@@ -42,14 +68,23 @@ function good(node: Node): fc.Arbitrary<unknown> {
     case "IntegerField":
     case "FloatField":
     case "DecimalField":
-      return fc.oneof(numericText, near((n) => aroundNumber(n)), fc.integer({ min: -5, max: 200 }));
+      return fc.oneof(
+        numericText,
+        near((n) => aroundNumber(n)),
+        fc.integer({ min: -5, max: 200 }),
+      );
     case "BooleanField":
     case "NullBooleanField":
       return booleanish;
     case "ChoiceField":
     case "TypedChoiceField": {
       const values = (node.enum as string[] | undefined) ?? [];
-      return values.length ? fc.oneof(fc.constantFrom(...values), fc.constantFrom(...values).map((v) => v.toUpperCase())) : anyString;
+      return values.length
+        ? fc.oneof(
+            fc.constantFrom(...values),
+            fc.constantFrom(...values).map((v) => v.toUpperCase()),
+          )
+        : anyString;
     }
     case "EmailField":
       return fc.oneof(fc.emailAddress(), padded(fc.emailAddress()), near(aroundLength));
@@ -59,7 +94,11 @@ function good(node: Node): fc.Arbitrary<unknown> {
     case "ImageField":
       return fc.oneof(file, fc.constantFrom(false, null));
     default:
-      return fc.oneof(fc.string({ maxLength: 12 }), near(aroundLength), fc.stringMatching(/^[a-z]{1,12}$/));
+      return fc.oneof(
+        fc.string({ maxLength: 12 }),
+        near(aroundLength),
+        fc.stringMatching(/^[a-z]{1,12}$/),
+      );
   }
 }
 
