@@ -1,8 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
-import { createHandler } from "mizan/server";
 import { toNodeHandler } from "mizan/node";
+import { createHandler } from "mizan/server";
 import { SESSION_COOKIE } from "./functions.js";
 import { registry } from "./registry.js";
 import { DemoStore } from "./store.js";
@@ -37,7 +37,9 @@ async function serveStatic(root: string, req: IncomingMessage, res: ServerRespon
   if (!info || info.isDirectory()) file = join(root, "index.html");
   const body = await readFile(file).catch(() => null);
   if (!body) {
-    res.writeHead(404, { "content-type": "text/plain" }).end("The demo client is not built: run `npm run demo`.");
+    res
+      .writeHead(404, { "content-type": "text/plain" })
+      .end("The demo client is not built: run `npm run demo`.");
     return;
   }
   res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });

@@ -1,8 +1,8 @@
 import {
   BooleanField,
   CharField,
-  type CleanedData,
   ChoiceField,
+  type CleanedData,
   DateField,
   EmailField,
   FileField,
@@ -70,7 +70,10 @@ export class SignupForm extends Form<SignupForm> {
   override clean() {
     const { password, confirm } = this.cleanedData;
     if (password && confirm && password !== confirm) {
-      this.addError("confirm", new ValidationError("The two passwords differ.", { code: "mismatch" }));
+      this.addError(
+        "confirm",
+        new ValidationError("The two passwords differ.", { code: "mismatch" }),
+      );
     }
   }
 

@@ -28,8 +28,8 @@ export function App() {
       <header className="demo-header">
         <h1>mizan demo</h1>
         <p>
-          One Django-style Form class per form on the server. The browser runs the same rules
-          with the same messages; server-only rules arrive on blur and on submit.
+          One Django-style Form class per form on the server. The browser runs the same rules with
+          the same messages; server-only rules arrive on blur and on submit.
         </p>
       </header>
       <nav className="demo-tabs" aria-label="Forms">

@@ -8,7 +8,9 @@ export function ContactPanel() {
   return (
     <section aria-labelledby="contact-title">
       <h2 id="contact-title">Contact us</h2>
-      <p className="demo-hint">Type a bad e-mail: Django's message shows at once, with no request.</p>
+      <p className="demo-hint">
+        Type a bad e-mail: Django's message shows at once, with no request.
+      </p>
       <MizanForm
         form={form}
         submitLabel="Send"

@@ -11,6 +11,7 @@ function Row(props: {
   name: FieldName;
   label: string;
   help?: string;
+  optional?: boolean;
   children: (aria: Record<string, string | boolean | undefined>) => ReactNode;
 }) {
   const { form, name, label, help } = props;
@@ -19,28 +20,30 @@ function Row(props: {
     .filter(Boolean)
     .join(" ");
   return (
-    <div className="mizan-field">
-      <label htmlFor={`signup-${name}`}>
+    <div className={error ? "mizan-field mizan-field--invalid" : "mizan-field"}>
+      <label className="mizan-label" htmlFor={`signup-${name}`}>
         {label}
-        <span className="mizan-required" aria-hidden="true">
-          {" "}
-          *
-        </span>
+        {!props.optional && (
+          <span className="mizan-required" aria-hidden="true">
+            *
+          </span>
+        )}
       </label>
       {props.children({
         id: `signup-${name}`,
+        className: "mizan-input",
         "aria-invalid": error ? true : undefined,
         "aria-describedby": describedBy || undefined,
       })}
       {help && (
-        <p className="mizan-help" id={`signup-${name}-help`}>
+        <div className="mizan-help" id={`signup-${name}-help`}>
           {help}
-        </p>
+        </div>
       )}
       {error && (
-        <p className="mizan-error" id={`signup-${name}-error`}>
+        <div className="mizan-error" id={`signup-${name}-error`}>
           {String(error)}
-        </p>
+        </div>
       )}
     </div>
   );
@@ -55,20 +58,20 @@ export function SignupPanel() {
     <section aria-labelledby="signup-title">
       <h2 id="signup-title">Create an account</h2>
       <p className="demo-hint">
-        “alice” is taken: the server says so when you leave the field. Passwords must match
-        (a cross-field <code>clean()</code> on the server).
+        “alice” is taken: the server says so when you leave the field. Passwords must match (a
+        cross-field <code>clean()</code> on the server).
       </p>
       {form.result ? (
         <ResultBox title="Account created" value={form.result} />
       ) : (
         <form className="mizan-form" onSubmit={form.submit} noValidate>
           {rootError && (
-            <div role="alert" className="mizan-non-field-errors">
+            <div role="alert" className="mizan-nonfield mizan-error">
               {String(rootError)}
             </div>
           )}
           {form.serverError && (
-            <div role="alert" className="mizan-non-field-errors">
+            <div role="alert" className="mizan-nonfield mizan-error">
               {form.serverError.message}
             </div>
           )}
@@ -77,40 +80,63 @@ export function SignupPanel() {
               {(aria) => <input {...aria} autoComplete="username" {...form.register("username")} />}
             </Row>
             <Row form={form} name="email" label="Email">
-              {(aria) => <input {...aria} type="email" autoComplete="email" {...form.register("email")} />}
+              {(aria) => (
+                <input {...aria} type="email" autoComplete="email" {...form.register("email")} />
+              )}
             </Row>
             <Row form={form} name="password" label="Password" help="At least 8 characters.">
               {(aria) => (
-                <input {...aria} type="password" autoComplete="new-password" {...form.register("password")} />
+                <input
+                  {...aria}
+                  type="password"
+                  autoComplete="new-password"
+                  {...form.register("password")}
+                />
               )}
             </Row>
             <Row form={form} name="confirm" label="Confirm password">
               {(aria) => (
-                <input {...aria} type="password" autoComplete="new-password" {...form.register("confirm")} />
+                <input
+                  {...aria}
+                  type="password"
+                  autoComplete="new-password"
+                  {...form.register("confirm")}
+                />
               )}
             </Row>
             <Row form={form} name="age" label="Age" help="Between 13 and 120.">
-              {(aria) => <input {...aria} type="number" inputMode="numeric" {...form.register("age")} />}
+              {(aria) => (
+                <input {...aria} type="number" inputMode="numeric" {...form.register("age")} />
+              )}
             </Row>
-            <Row form={form} name="birthdate" label="Birthdate (optional)">
+            <Row form={form} name="birthdate" label="Birthdate" optional>
               {(aria) => <input {...aria} type="date" {...form.register("birthdate")} />}
             </Row>
-            <div className="mizan-field mizan-field-checkbox">
-              <input
-                id="signup-terms"
-                type="checkbox"
-                aria-invalid={form.formState.errors.terms ? true : undefined}
-                aria-describedby={form.formState.errors.terms ? "signup-terms-error" : undefined}
-                {...form.register("terms")}
-              />
-              <label htmlFor="signup-terms">I accept the terms</label>
+            <div className="mizan-field">
+              <div className="mizan-choice">
+                <input
+                  id="signup-terms"
+                  type="checkbox"
+                  aria-invalid={form.formState.errors.terms ? true : undefined}
+                  aria-describedby={form.formState.errors.terms ? "signup-terms-error" : undefined}
+                  {...form.register("terms")}
+                />
+                <label htmlFor="signup-terms">
+                  I accept the terms
+                  <span className="mizan-required" aria-hidden="true">
+                    *
+                  </span>
+                </label>
+              </div>
               {form.formState.errors.terms && (
-                <p className="mizan-error" id="signup-terms-error">
+                <div className="mizan-error" id="signup-terms-error">
                   {String(form.formState.errors.terms.message)}
-                </p>
+                </div>
               )}
             </div>
-            <button type="submit">{busy ? "Creating…" : "Create account"}</button>
+            <button className="mizan-button mizan-submit" type="submit">
+              {busy ? "Creating…" : "Create account"}
+            </button>
             {form.isServerValidating && <span className="demo-hint"> checking…</span>}
           </fieldset>
         </form>
