@@ -12,6 +12,7 @@ export const mizanAliases = [
   { find: /^mizan\/client$/, replacement: here("./src/client/index.ts") },
   { find: /^mizan\/codegen$/, replacement: here("./src/codegen/index.ts") },
   { find: /^mizan\/runtime$/, replacement: here("./src/codegen/runtime/index.ts") },
+  { find: /^mizan\/react\/mizan\.css$/, replacement: here("./react/mizan.css") },
   { find: /^mizan\/react$/, replacement: here("./react/index.ts") },
   { find: /^mizan$/, replacement: here("./src/index.ts") },
 ];

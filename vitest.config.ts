@@ -25,10 +25,17 @@ function projectFilters(argv: readonly string[]): string[] {
  */
 function browserProjects(): TestProjectInlineConfiguration[] {
   const filters = projectFilters(process.argv);
-  if (filters.length > 0 && !filters.some((name) => BROWSER_PROJECTS.includes(name))) return [];
+  const wanted = (filter: string) => {
+    const pattern = new RegExp(
+      `^${filter.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`,
+    );
+    return BROWSER_PROJECTS.some((name) => pattern.test(name) || filter.startsWith("!"));
+  };
+  if (filters.length > 0 && !filters.some(wanted)) return [];
   const executablePath = findChromium();
   if (!executablePath) throw new Error(missingChromiumMessage());
-  const browser = {
+  // A fresh object per project: Vitest writes each instance's name into it.
+  const browser = () => ({
     enabled: true,
     headless: true,
     provider: playwright({
@@ -36,22 +43,30 @@ function browserProjects(): TestProjectInlineConfiguration[] {
     }),
     instances: [{ browser: "chromium" as const }],
     connectTimeout: 30_000,
+    screenshotFailures: true,
     screenshotDirectory: "test-results/screenshots",
-  };
+  });
   return [
     {
       extends: true,
       plugins: [
         storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) }),
       ],
-      test: { name: "storybook", browser, testTimeout: 15_000 },
+      test: {
+        name: "storybook",
+        browser: browser(),
+        testTimeout: 15_000,
+        // Every story mounts fresh (and gets its own in-page server from its loader), so the
+        // files can share one page: ~4x faster than a page per file on this 2-core machine.
+        isolate: false,
+      },
     },
     {
       extends: true,
       test: {
         name: "browser",
         include: ["test/**/*.browser.test.{ts,tsx}"],
-        browser,
+        browser: browser(),
         testTimeout: 15_000,
       },
     },

@@ -12,6 +12,13 @@ export type {
 } from "./components.js";
 export { formDefaults } from "./default-values.js";
 export { errorMessages } from "./error-messages.js";
+export type {
+  LiveValidationMode,
+  LiveValidationOption,
+  MizanFormExtras,
+  MizanFormReturn,
+  UseMizanFormOptions,
+} from "./form-types.js";
 export type { FieldDescriptor, FormDescriptor, MizanFormMeta, WidgetDescriptor } from "./meta.js";
 export { defaultComponents, MizanForm, type MizanFormProps } from "./mizan-form.js";
 export {
@@ -21,14 +28,7 @@ export {
   useMizanClient,
 } from "./provider.js";
 export type { MizanServerError } from "./server-error.js";
-export {
-  type LiveValidationMode,
-  type LiveValidationOption,
-  type MizanFormExtras,
-  type MizanFormReturn,
-  type UseMizanFormOptions,
-  useMizanForm,
-} from "./use-mizan-form.js";
+export { useMizanForm } from "./use-mizan-form.js";
 export { type UseServerFunctionReturn, useServerFunction } from "./use-server-function.js";
 export {
   CheckboxInput,

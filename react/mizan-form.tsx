@@ -2,6 +2,7 @@ import { type FormHTMLAttributes, type ReactNode, useMemo } from "react";
 import { type FieldValues, get, useFormState } from "react-hook-form";
 import type { MizanComponents, MizanComponentsOverride } from "./components.js";
 import { errorMessages } from "./error-messages.js";
+import type { MizanFormReturn } from "./form-types.js";
 import { Button } from "./layout/button.js";
 import { ErrorList } from "./layout/error-list.js";
 import { FieldRow } from "./layout/field-row.js";
@@ -10,7 +11,6 @@ import { NonFieldErrors } from "./layout/non-field-errors.js";
 import type { FormDescriptor, MizanFormMeta } from "./meta.js";
 import { MizanFields } from "./mizan-fields.js";
 import { RenderContext, type RenderContextValue, useRenderContext } from "./render-context.js";
-import type { MizanFormReturn } from "./use-mizan-form.js";
 import { defaultWidgets } from "./widgets/index.js";
 
 /** The built-in parts; `components` replaces any of them. */
@@ -23,10 +23,10 @@ export const defaultComponents: MizanComponents = {
   Button,
 };
 
-export interface MizanFormProps
+export interface MizanFormProps<TValues extends FieldValues = FieldValues>
   extends Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "children"> {
-  // biome-ignore lint/suspicious/noExplicitAny: accepts the hook's return for any form's types
-  form: MizanFormReturn<any, any, any>;
+  /** What `useMizanForm` (or a generated `useXForm()`) returned. */
+  form: MizanFormReturn<TValues, unknown, unknown>;
   /** The `<name>.schema` metadata; defaults to the `meta` given to the hook. */
   meta?: MizanFormMeta;
   /** Replace widgets (`{ widgets: { TextInput: MyInput } }`) or layout parts (`FieldRow`, ...). */
@@ -88,7 +88,7 @@ function SubmitButton({ label }: { label: ReactNode }) {
  * const form = useContactForm();
  * return <MizanForm form={form} />;
  */
-export function MizanForm(props: MizanFormProps) {
+export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TValues>) {
   const {
     form,
     meta: metaProp,
@@ -114,7 +114,7 @@ export function MizanForm(props: MizanFormProps) {
     );
   }
   const context: RenderContextValue = {
-    form: form as MizanFormReturn<FieldValues, unknown, unknown>,
+    form: form as unknown as MizanFormReturn<FieldValues, unknown, unknown>,
     components: resolved,
     idPrefix: idPrefix ?? `id_${meta?.name || form.name}-`,
     disabled: form.isServerSubmitting,

@@ -1,7 +1,7 @@
 import { createContext, useContext } from "react";
 import type { FieldValues } from "react-hook-form";
 import type { MizanComponents } from "./components.js";
-import type { MizanFormReturn } from "./use-mizan-form.js";
+import type { MizanFormReturn } from "./form-types.js";
 
 export interface RenderContextValue {
   form: MizanFormReturn<FieldValues, unknown, unknown>;

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type BaseSyntheticEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   type DefaultValues,
   type FieldValues,
@@ -21,8 +21,10 @@ import {
   toWireValues,
   withoutFilesOutside,
 } from "./field-paths.js";
+import { isDevelopment, liveSettings, multipleFilesAt, unprefixed } from "./form-settings.js";
+import type { FormSchemaType, MizanFormReturn, UseMizanFormOptions } from "./form-types.js";
 import { LiveValidation } from "./live-validation.js";
-import { type FormDescriptor, type MizanFormMeta, serverRuleFields, subFormOf } from "./meta.js";
+import { type MizanFormMeta, serverRuleFields } from "./meta.js";
 import { useMizanClient } from "./provider.js";
 import {
   isAbort,
@@ -31,115 +33,7 @@ import {
   validationDetails,
 } from "./server-error.js";
 
-export type LiveValidationMode = "blur" | "change";
-
-/**
- * When to ask the server about server-only rules: `"blur"` (default), `"change"` (debounced),
- * an object to pick the fields and delay, or `false` to check them on submit only.
- */
-export type LiveValidationOption =
-  | false
-  | LiveValidationMode
-  | {
-      on?: LiveValidationMode;
-      /** Delay after the last change in `"change"` mode; default 400 ms. */
-      debounceMs?: number;
-      /** Top-level fields to check live; default: those the metadata marks as having server rules. */
-      fields?: readonly string[];
-    };
-
-type FormSchemaType = z.ZodType<FieldValues, FieldValues>;
-
-export interface UseMizanFormOptions<
-  TSchema extends FormSchemaType = FormSchemaType,
-  TResult = unknown,
-> extends Omit<
-    UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>,
-    "resolver" | "defaultValues"
-  > {
-  /** The form's registered name: calls go to `<name>.validate` and `<name>.submit`. */
-  name: string;
-  /** The Zod schema generated from the form's JSON Schema (the shared rules). */
-  schema: TSchema;
-  /** The `<name>.schema` metadata: the renderer's fields, and default values when none are given. */
-  meta?: MizanFormMeta;
-  /** The form's content hash, sent with each call; the server answers `stale` when it differs. */
-  version?: string;
-  defaultValues?: DefaultValues<z.input<TSchema>>;
-  liveValidation?: LiveValidationOption;
-  /** Called with what `onSubmitSuccess` returned. */
-  onSuccess?: (result: TResult) => void;
-  /** Called when a submit fails with anything but field errors (401, 403, 500, network). */
-  onServerError?: (error: MizanServerError) => void;
-}
-
-/** What `useMizanForm` adds to react-hook-form's `UseFormReturn`. */
-export interface MizanFormExtras<TResult = unknown> {
-  name: string;
-  meta: MizanFormMeta | undefined;
-  version: string | undefined;
-  /** `onSubmit` handler: client validation, then `<name>.submit`; never throws. */
-  submit: (event?: BaseSyntheticEvent) => Promise<void>;
-  /** What `onSubmitSuccess` returned, after a successful submit. */
-  result: TResult | undefined;
-  /** The last submit's failure other than field errors (401/403/500/network). */
-  serverError: MizanServerError | undefined;
-  /** A `<name>.validate` call is in flight. */
-  isServerValidating: boolean;
-  /** A `<name>.submit` call is in flight (the renderer disables inputs meanwhile). */
-  isServerSubmitting: boolean;
-  /** Check one field's server-only rules now. */
-  validateOnServer: (path: string) => Promise<void>;
-  /** Tell the form a field lost focus (widgets built on `Controller` call this from `onBlur`). */
-  onFieldBlur: (path: string) => void;
-}
-
-export type MizanFormReturn<
-  TValues extends FieldValues = FieldValues,
-  TOutput = TValues,
-  TResult = unknown,
-> = UseFormReturn<TValues, unknown, TOutput> & MizanFormExtras<TResult>;
-
 const warnedStale = new Set<string>();
-
-function isDevelopment(): boolean {
-  // Vite replaces `import.meta.env`; webpack and others the literal `process.env.NODE_ENV`.
-  // A browser with neither counts as production.
-  const env = (import.meta as ImportMeta & { env?: { DEV?: unknown } }).env;
-  if (typeof env?.DEV === "boolean") return env.DEV;
-  try {
-    return process.env.NODE_ENV !== "production";
-  } catch {
-    return false;
-  }
-}
-
-function liveSettings(option: LiveValidationOption | undefined) {
-  if (option === false) return { on: undefined, debounceMs: 0, fields: undefined };
-  if (option === undefined || typeof option === "string") {
-    return { on: option ?? "blur", debounceMs: 400, fields: undefined };
-  }
-  return { on: option.on ?? "blur", debounceMs: option.debounceMs ?? 400, fields: option.fields };
-}
-
-/** `billing-email` → `email` for a form with prefix `billing` (the server's field names). */
-function unprefixed(meta: FormDescriptor | undefined, key: string): string {
-  const prefix = meta?.prefix;
-  return prefix && key.startsWith(`${prefix}-`) ? key.slice(prefix.length + 1) : key;
-}
-
-function multipleFilesAt(meta: FormDescriptor | undefined, path: string): boolean {
-  let form = meta;
-  const keys = splitPath(path);
-  for (let i = 0; i < keys.length && form; i++) {
-    const field = form.fields[keys[i] ?? ""];
-    if (!field) return false;
-    if (i === keys.length - 1) return field.widget.allow_multiple_selected;
-    form = subFormOf(field);
-    if (field.type === "FormSet") i++;
-  }
-  return false;
-}
 
 /**
  * A react-hook-form form wired to a mizan Form: the generated Zod schema validates in the

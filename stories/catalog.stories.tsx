@@ -12,8 +12,14 @@ import { withDemo } from "./support/with-demo.js";
  * returns), each rendered with its generated schema; then the plain server functions.
  */
 function Catalog({ manifest }: { manifest: Manifest }) {
-  const forms = Object.values(manifest.forms ?? {}) as Array<{ name: string; title?: string; version: string }>;
-  const formFunctions = new Set(forms.flatMap((f) => ["schema", "validate", "submit"].map((s) => `${f.name}.${s}`)));
+  const forms = Object.values(manifest.forms ?? {}) as Array<{
+    name: string;
+    title?: string;
+    version: string;
+  }>;
+  const formFunctions = new Set(
+    forms.flatMap((f) => ["schema", "validate", "submit"].map((s) => `${f.name}.${s}`)),
+  );
   const functions = Object.values(manifest.functions).filter((fn) => !formFunctions.has(fn.name));
   return (
     <div>
@@ -30,14 +36,20 @@ function Catalog({ manifest }: { manifest: Manifest }) {
         const generated = generatedForm(demoClient, form.name);
         const stale = generated && generated.version !== form.version;
         return (
-          <section key={form.name} id={`catalog-${form.name}`} aria-labelledby={`catalog-${form.name}-title`}>
+          <section
+            key={form.name}
+            id={`catalog-${form.name}`}
+            aria-labelledby={`catalog-${form.name}-title`}
+          >
             <h2 id={`catalog-${form.name}-title`}>{form.title || form.name}</h2>
             <p>
-              <code>{form.name}.schema</code> · <code>{form.name}.validate</code> · <code>{form.name}.submit</code>{" "}
-              · version <code>{form.version}</code>
+              <code>{form.name}.schema</code> · <code>{form.name}.validate</code> ·{" "}
+              <code>{form.name}.submit</code> · version <code>{form.version}</code>
             </p>
             {stale ? (
-              <p role="alert">The generated client is older than the server's form: run npm run generate:stories.</p>
+              <p role="alert">
+                The generated client is older than the server's form: run npm run generate:stories.
+              </p>
             ) : null}
             {generated ? (
               <GeneratedFormView form={generated} />
@@ -89,7 +101,9 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const AllForms: Story = {
-  args: { manifest: { version: "", functions: {}, forms: {}, contexts: {} } as unknown as Manifest },
+  args: {
+    manifest: { version: "", functions: {}, forms: {}, contexts: {} } as unknown as Manifest,
+  },
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     const manifest = loaded.manifest as Manifest;

@@ -1,5 +1,5 @@
 import type { Manifest } from "../core/registry.js";
-import { applyCsrf, type CsrfOption } from "./csrf.js";
+import { applyCsrf, type CsrfOption, csrfToken } from "./csrf.js";
 import { extractFiles } from "./files.js";
 import { errorFrom, type FetchLike, jsonFrom, resultFrom, send } from "./http.js";
 import { type RetryOptions, withRetry } from "./retry.js";
@@ -12,7 +12,10 @@ export interface ClientOptions {
   fetch?: FetchLike;
   /** Sent with every request; a function is called per request (auth tokens). */
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
-  /** Send a CSRF token header with calls (`true`: Django's cookie and header names). */
+  /**
+   * The CSRF token header sent with calls. Default `true`: in a browser, the `csrftoken`
+   * cookie (which the server issues) goes back as `X-CSRFToken`; `false` sends none.
+   */
   csrf?: CsrfOption;
   /** Replaces HTTP for calls (e.g. an in-process transport); `manifest()` still uses HTTP. */
   transport?: Transport;
@@ -50,7 +53,7 @@ function callBody(name: string, args: unknown, headers: Headers): BodyInit {
  * gets `{baseUrl}/manifest/`. Errors reject as MizanClientError with the server's code.
  *
  * @example
- * const api = createClient({ baseUrl: "/api/mizan", csrf: true });
+ * const api = createClient({ baseUrl: "/api/mizan" });
  * const { message } = await api.call<{ message: string }>("echo", { text: "hi" });
  */
 export function createClient(options: ClientOptions): MizanClient {
@@ -60,12 +63,25 @@ export function createClient(options: ClientOptions): MizanClient {
   const base = (options.baseUrl ?? "").replace(/\/+$/, "");
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  const httpCall: Transport = async (name, args, { signal }) => {
+  const post = async (name: string, args: unknown, signal: AbortSignal | undefined) => {
     const headers = await baseHeaders(options.headers);
-    await applyCsrf(headers, options.csrf);
+    const token = await applyCsrf(headers, options.csrf);
     const body = callBody(name, args ?? {}, headers);
     const init: RequestInit = { method: "POST", headers, body };
-    return resultFrom(await send(fetchImpl, `${base}/call/`, init, signal), signal);
+    return { response: await send(fetchImpl, `${base}/call/`, init, signal), token };
+  };
+  const httpCall: Transport = async (name, args, { signal }) => {
+    const first = await post(name, args, signal);
+    if (first.response.status !== 403) return resultFrom(first.response, signal);
+    const error = await errorFrom(first.response, signal);
+    // The server refuses for CSRF before running anything, and issues a token with that 403
+    // when the browser had none: one retry, only when a different token is now at hand.
+    const retry =
+      error.code === "CSRF_FAILED" &&
+      !signal?.aborted &&
+      (await csrfToken(options.csrf)) !== first.token;
+    if (!retry) throw error;
+    return resultFrom((await post(name, args, signal)).response, signal);
   };
   const transport = options.transport ?? httpCall;
 

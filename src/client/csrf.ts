@@ -1,11 +1,12 @@
 type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
 
 /**
- * Where the CSRF token comes from. `true` follows Django's defaults: the `csrftoken` cookie
- * sent back as `X-CSRFToken`.
+ * Where the CSRF token comes from. `true` (the default) follows Django's defaults: the
+ * `csrftoken` cookie, read from `document.cookie` in a browser, sent back as `X-CSRFToken`;
+ * nothing is sent while there is no such cookie (or no `document`). `false` sends nothing.
  */
 export type CsrfOption =
-  | true
+  | boolean
   | {
       /** A fixed token, or a function returning it; default: read `cookieName`. */
       token?: string | TokenSource;
@@ -29,14 +30,30 @@ function readCookie(name: string): string | null {
   return null;
 }
 
-/** Set the CSRF header on a call's headers, when a token is available. */
-export async function applyCsrf(headers: Headers, csrf: CsrfOption | undefined): Promise<void> {
-  if (!csrf) return;
-  const options = csrf === true ? {} : csrf;
+/** The token a call would send now; null when there is none (or CSRF is off). */
+export async function csrfToken(csrf: CsrfOption | undefined): Promise<string | null> {
+  if (csrf === false) return null;
+  const options = csrf === true || csrf === undefined ? {} : csrf;
   const source = options.token;
   const token =
     typeof source === "function"
       ? await source()
       : (source ?? readCookie(options.cookieName ?? "csrftoken"));
-  if (token) headers.set(options.headerName ?? "X-CSRFToken", token);
+  return token || null;
+}
+
+/**
+ * Set the CSRF header on a call's headers, when a token is available; returns the token sent
+ * (null for none), so that a `403 CSRF_FAILED` can tell whether a newer token arrived since.
+ */
+export async function applyCsrf(
+  headers: Headers,
+  csrf: CsrfOption | undefined,
+): Promise<string | null> {
+  const token = await csrfToken(csrf);
+  if (token) {
+    const name = (typeof csrf === "object" ? csrf.headerName : undefined) ?? "X-CSRFToken";
+    headers.set(name, token);
+  }
+  return token;
 }

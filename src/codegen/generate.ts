@@ -109,10 +109,12 @@ function markServerRules(form: FormPayload): Record<string, unknown> {
   ];
   for (const key of new Set(order)) {
     const descriptor = all[key];
+    // The server marks `server_rules` itself (clean<Field> hooks included); older manifests
+    // may not, and then the JSON Schema's `x-mizan-server-rules` says it.
+    const unmarked =
+      descriptor && typeof descriptor === "object" && !("server_rules" in descriptor);
     fields[key] =
-      properties[key]?.["x-mizan-server-rules"] === true &&
-      descriptor &&
-      typeof descriptor === "object"
+      unmarked && properties[key]?.["x-mizan-server-rules"] === true
         ? { ...descriptor, server_rules: true }
         : descriptor;
   }

@@ -100,6 +100,9 @@ export class FormField<F extends Form, R extends boolean = true>
   }
 }
 
+/** Django's `DEFAULT_MAX_NUM`: the formset size used for `absolute_max` when maxNum is unset. */
+const DEFAULT_MAX_NUM = 1000;
+
 export interface FormSetOptions<R extends boolean> extends FieldOptions {
   required?: R;
   /** Fewest items accepted (Django's `min_num` with `validate_min`). */
@@ -156,6 +159,11 @@ export class FormSet<F extends Form, R extends boolean = true>
     const items = value === null || value === undefined ? [] : value;
     if (!Array.isArray(items) || !items.every(isPlainObject)) return one("invalid");
     if (this.required && items.length === 0) return one("required");
+    // Django's absolute_max (max_num + 1000): a longer list is refused before any form is
+    // built, so a body of 300,000 `{}` costs nothing.
+    if (items.length > (this.maxNum ?? DEFAULT_MAX_NUM) + DEFAULT_MAX_NUM) {
+      return one("too_many_forms", { num: this.maxNum ?? DEFAULT_MAX_NUM });
+    }
     const errors: Record<string, ErrorItem[]> = {};
     const cleaned: unknown[] = [];
     for (let i = 0; i < items.length; i++) {

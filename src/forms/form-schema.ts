@@ -1,7 +1,7 @@
 import type { RequestContext } from "../core/context.js";
 import { contentHash } from "../core/hash.js";
 import type { FieldDescriptor, JsonSchema } from "./field.js";
-import type { Form } from "./form.js";
+import { type Form, hookName } from "./form.js";
 import type { FormMeta } from "./form-meta.js";
 
 type FormCtor = (new (
@@ -27,6 +27,10 @@ export interface FormSchema extends FormDescriptor {
   json_schema: JsonSchema;
 }
 
+function hasHook(form: Form, field: string): boolean {
+  return typeof (form as unknown as Record<string, unknown>)[hookName(field)] === "function";
+}
+
 function metaOf(form: FormCtor): Partial<FormMeta> {
   return form.meta ?? {};
 }
@@ -39,7 +43,10 @@ export function formJsonSchema(form: FormCtor, options: { nested?: boolean } = {
   const order: string[] = [];
   for (const [name, field] of instance.fields) {
     const key = instance.addPrefix(name);
-    properties[key] = field.jsonSchema();
+    const node = field.jsonSchema();
+    // A clean<Field>() hook is a server-only rule: the browser asks `<name>.validate`.
+    if (hasHook(instance, name)) node["x-mizan-server-rules"] = true;
+    properties[key] = node;
     order.push(key);
   }
   const node: JsonSchema = {
@@ -70,6 +77,8 @@ export function formDescriptor(
     const key = instance.addPrefix(name);
     const descriptor = field.describe(ctx);
     descriptor.html_name = key;
+    descriptor.server_rules =
+      hasHook(instance, name) || field.jsonSchema()["x-mizan-server-rules"] === true;
     if (initial && Object.hasOwn(initial, name)) {
       descriptor.initial = initial[name] as FieldDescriptor["initial"];
     }

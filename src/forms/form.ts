@@ -74,7 +74,8 @@ export function isCompositeField(field: unknown): field is AnyField & CompositeF
   );
 }
 
-function hookName(field: string): string {
+/** The `clean<Field>` hook name of a field: `first_name` → `cleanFirstName`. */
+export function hookName(field: string): string {
   const pascal = field
     .split("_")
     .filter(Boolean)

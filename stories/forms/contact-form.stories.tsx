@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { formDefaults, MizanForm } from "mizan/react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { type ContactFormValues, contactFormMeta, useContactForm } from "../generated/demo/index.js";
+import {
+  type ContactFormValues,
+  contactFormMeta,
+  useContactForm,
+} from "../generated/demo/index.js";
 import { demoOf, ResultView, withDemo } from "../support/with-demo.js";
 
 function ContactStory({ initial }: { initial?: Partial<ContactFormValues> }) {
@@ -9,7 +13,11 @@ function ContactStory({ initial }: { initial?: Partial<ContactFormValues> }) {
     defaultValues: { ...formDefaults(contactFormMeta), ...initial } as ContactFormValues,
   });
   return (
-    <MizanForm form={form} submitLabel="Send" renderResult={(result) => <ResultView result={result} />} />
+    <MizanForm
+      form={form}
+      submitLabel="Send"
+      renderResult={(result) => <ResultView result={result} />}
+    />
   );
 }
 

@@ -36,8 +36,10 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 type Canvas = ReturnType<typeof within>;
-const shipping = (canvas: Canvas) => within(canvas.getByRole("group", { name: "Shipping address" }));
-const row = (canvas: Canvas, n: number) => within(canvas.getByRole("group", { name: `Line items ${n}` }));
+const shipping = (canvas: Canvas) =>
+  within(canvas.getByRole("group", { name: "Shipping address" }));
+const row = (canvas: Canvas, n: number) =>
+  within(canvas.getByRole("group", { name: `Line items ${n}` }));
 const submit = (canvas: Canvas) => canvas.getByRole("button", { name: "Place order" });
 
 /** A nested form (the address) and a formset with one empty row (`extra: 1`). */

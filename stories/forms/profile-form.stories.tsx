@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { formDefaults, MizanForm } from "mizan/react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { type ProfileFormValues, profileFormMeta, useProfileForm } from "../generated/demo/index.js";
+import {
+  type ProfileFormValues,
+  profileFormMeta,
+  useProfileForm,
+} from "../generated/demo/index.js";
 import { demoOf, ResultView, withDemo } from "../support/with-demo.js";
 
 function ProfileStory({ initial }: { initial?: Partial<ProfileFormValues> }) {
@@ -9,7 +13,11 @@ function ProfileStory({ initial }: { initial?: Partial<ProfileFormValues> }) {
     defaultValues: { ...formDefaults(profileFormMeta), ...initial } as ProfileFormValues,
   });
   return (
-    <MizanForm form={form} submitLabel="Save" renderResult={(result) => <ResultView result={result} />} />
+    <MizanForm
+      form={form}
+      submitLabel="Save"
+      renderResult={(result) => <ResultView result={result} />}
+    />
   );
 }
 

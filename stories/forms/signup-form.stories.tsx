@@ -105,9 +105,7 @@ export const ServerErrors: Story = {
     const demo = demoOf({ loaded });
     await userEvent.type(username(canvas), "alice");
     await userEvent.tab();
-    await expect(
-      await canvas.findByText("The username “alice” is already taken."),
-    ).toBeVisible();
+    await expect(await canvas.findByText("The username “alice” is already taken.")).toBeVisible();
     await expect(demo.callsTo("signup.validate").length).toBeGreaterThan(0);
     await expect(username(canvas)).toHaveAttribute("aria-invalid", "true");
 

@@ -1,6 +1,6 @@
+import type { Registry } from "mizan";
 import { createInProcessClient } from "mizan/client";
 import type { MizanCaller } from "mizan/react";
-import type { Registry } from "mizan";
 import { registry as demoRegistry } from "../../examples/demo/server/registry.js";
 import { DemoStore } from "../../examples/demo/server/store.js";
 import { registry as widgetRegistry } from "../widgets/registry.js";

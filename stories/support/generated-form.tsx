@@ -1,5 +1,5 @@
 import { formNames } from "mizan/codegen";
-import { type MizanFormMeta, MizanForm, useMizanForm } from "mizan/react";
+import { MizanForm, type MizanFormMeta, useMizanForm } from "mizan/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { ResultView } from "./with-demo.js";
@@ -16,7 +16,10 @@ export interface GeneratedForm {
  * The `<name>Schema`, `<name>FormMeta` and `<name>FormVersion` a generated client (its
  * `index.ts`, imported as a namespace) exports for a form; `undefined` when it was not generated.
  */
-export function generatedForm(client: Record<string, unknown>, name: string): GeneratedForm | undefined {
+export function generatedForm(
+  client: Record<string, unknown>,
+  name: string,
+): GeneratedForm | undefined {
   const names = formNames(name);
   const schema = client[names.schema];
   const meta = client[names.meta];

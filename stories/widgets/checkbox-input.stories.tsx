@@ -1,6 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { submitAndExpectError, submitAndReadCleaned, WidgetStory, widgetMeta } from "./widget-story.js";
+import {
+  submitAndExpectError,
+  submitAndReadCleaned,
+  type WidgetStory,
+  widgetMeta,
+} from "./widget-story.js";
 
 const meta = {
   title: "Widgets/Checkbox",
@@ -24,10 +29,9 @@ export const WithError: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await submitAndExpectError(canvas, "This field is required.");
-    await expect(canvas.getByRole("checkbox", { name: "Subscribe to the newsletter" })).toHaveAttribute(
-      "aria-invalid",
-      "true",
-    );
+    await expect(
+      canvas.getByRole("checkbox", { name: "Subscribe to the newsletter" }),
+    ).toHaveAttribute("aria-invalid", "true");
   },
 };
 

@@ -1,6 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { submitAndExpectError, submitAndReadCleaned, WidgetStory, widgetMeta } from "./widget-story.js";
+import {
+  submitAndExpectError,
+  submitAndReadCleaned,
+  type WidgetStory,
+  widgetMeta,
+} from "./widget-story.js";
 
 const meta = {
   title: "Widgets/Select multiple",
@@ -14,7 +19,10 @@ type Story = StoryObj<typeof meta>;
 export const Normal: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.selectOptions(canvas.getByRole("listbox", { name: "Toppings" }), ["Olives", "Feta"]);
+    await userEvent.selectOptions(canvas.getByRole("listbox", { name: "Toppings" }), [
+      "Olives",
+      "Feta",
+    ]);
     await expect(await submitAndReadCleaned(canvas)).toEqual({ value: ["olives", "feta"] });
   },
 };

@@ -90,41 +90,101 @@ function pair(
 }
 
 export const widgetForms: Array<typeof Form> = [
-  ...pair("widgetText", "Text input", "Ada Lovelace", (v) => new CharField({ label: "Full name", maxLength: 20, ...v })),
-  ...pair("widgetTextarea", "Textarea", "Poet of mathematics.", (v) =>
-    new CharField({ label: "Bio", widget: new Textarea({ rows: 3 }), minLength: 10, ...v }),
+  ...pair(
+    "widgetText",
+    "Text input",
+    "Ada Lovelace",
+    (v) => new CharField({ label: "Full name", maxLength: 20, ...v }),
   ),
-  ...pair("widgetNumber", "Number input", 3, (v) =>
-    new IntegerField({ label: "Quantity", minValue: 1, maxValue: 10, ...v }),
+  ...pair(
+    "widgetTextarea",
+    "Textarea",
+    "Poet of mathematics.",
+    (v) => new CharField({ label: "Bio", widget: new Textarea({ rows: 3 }), minLength: 10, ...v }),
   ),
-  ...pair("widgetEmail", "Email input", "ada@example.com", (v) => new EmailField({ label: "Email", ...v })),
-  ...pair("widgetPassword", "Password input", "s3cret-pass", (v) =>
-    new CharField({ label: "Password", widget: new PasswordInput(), minLength: 8, strip: false, ...v }),
+  ...pair(
+    "widgetNumber",
+    "Number input",
+    3,
+    (v) => new IntegerField({ label: "Quantity", minValue: 1, maxValue: 10, ...v }),
   ),
-  ...pair("widgetCheckbox", "Checkbox", true, (v) =>
-    new BooleanField({ label: "Subscribe to the newsletter", ...v }),
+  ...pair(
+    "widgetEmail",
+    "Email input",
+    "ada@example.com",
+    (v) => new EmailField({ label: "Email", ...v }),
   ),
-  ...pair("widgetSelect", "Select", "jo", (v) => new ChoiceField({ label: "Country", choices: COUNTRIES, ...v })),
-  ...pair("widgetRadio", "Radio select", "m", (v) =>
-    new ChoiceField({ label: "Size", widget: new RadioSelect(), choices: SIZES, ...v }),
+  ...pair(
+    "widgetPassword",
+    "Password input",
+    "s3cret-pass",
+    (v) =>
+      new CharField({
+        label: "Password",
+        widget: new PasswordInput(),
+        minLength: 8,
+        strip: false,
+        ...v,
+      }),
   ),
-  ...pair("widgetSelectMultiple", "Select multiple", ["olives", "feta"], (v) =>
-    new MultipleChoiceField({ label: "Toppings", choices: TOPPINGS, ...v }),
+  ...pair(
+    "widgetCheckbox",
+    "Checkbox",
+    true,
+    (v) => new BooleanField({ label: "Subscribe to the newsletter", ...v }),
   ),
-  ...pair("widgetCheckboxGroup", "Checkbox group", ["mon", "fri"], (v) =>
-    new MultipleChoiceField({ label: "Days", widget: new CheckboxSelectMultiple(), choices: DAYS, ...v }),
+  ...pair(
+    "widgetSelect",
+    "Select",
+    "jo",
+    (v) => new ChoiceField({ label: "Country", choices: COUNTRIES, ...v }),
+  ),
+  ...pair(
+    "widgetRadio",
+    "Radio select",
+    "m",
+    (v) => new ChoiceField({ label: "Size", widget: new RadioSelect(), choices: SIZES, ...v }),
+  ),
+  ...pair(
+    "widgetSelectMultiple",
+    "Select multiple",
+    ["olives", "feta"],
+    (v) => new MultipleChoiceField({ label: "Toppings", choices: TOPPINGS, ...v }),
+  ),
+  ...pair(
+    "widgetCheckboxGroup",
+    "Checkbox group",
+    ["mon", "fri"],
+    (v) =>
+      new MultipleChoiceField({
+        label: "Days",
+        widget: new CheckboxSelectMultiple(),
+        choices: DAYS,
+        ...v,
+      }),
   ),
   ...pair("widgetDate", "Date input", "2024-02-29", (v) => new DateField({ label: "Day", ...v })),
   ...pair("widgetTime", "Time input", "09:30", (v) => new TimeField({ label: "Start time", ...v })),
-  ...pair("widgetDateTime", "Date-time input", "2024-02-29T09:30", (v) =>
-    new DateTimeField({ label: "Appointment", ...v }),
+  ...pair(
+    "widgetDateTime",
+    "Date-time input",
+    "2024-02-29T09:30",
+    (v) => new DateTimeField({ label: "Appointment", ...v }),
   ),
-  ...pair("widgetFile", "File input", null, (v) =>
-    // A disabled file input has nothing to send: the twin is optional.
-    new FileField({ label: "Attachment", maxSize: 1024, ...v, required: !v.disabled }),
+  ...pair(
+    "widgetFile",
+    "File input",
+    null,
+    (v) =>
+      // A disabled file input has nothing to send: the twin is optional.
+      new FileField({ label: "Attachment", maxSize: 1024, ...v, required: !v.disabled }),
   ),
-  ...pair("widgetHidden", "Hidden input", "csrf-1234", (v) =>
-    // Hidden fields carry a value the page put there: both twins start with one.
-    new CharField({ label: "Token", widget: new HiddenInput(), initial: "csrf-1234", ...v }),
+  ...pair(
+    "widgetHidden",
+    "Hidden input",
+    "csrf-1234",
+    (v) =>
+      // Hidden fields carry a value the page put there: both twins start with one.
+      new CharField({ label: "Token", widget: new HiddenInput(), initial: "csrf-1234", ...v }),
   ),
 ];

@@ -1,5 +1,5 @@
 import type { Meta } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
+import { expect, userEvent, waitFor, type within } from "storybook/test";
 import * as widgetsClient from "../generated/widgets/index.js";
 import { GeneratedFormView, generatedForm } from "../support/generated-form.js";
 import { withDemo } from "../support/with-demo.js";
@@ -18,7 +18,10 @@ export function WidgetStory({ form, initial }: WidgetStoryProps) {
     return <p role="alert">No generated client for "{form}": run npm run generate:stories.</p>;
   }
   const view = initial
-    ? { ...generated, meta: { ...generated.meta, fields: withInitial(generated.meta.fields, initial) } }
+    ? {
+        ...generated,
+        meta: { ...generated.meta, fields: withInitial(generated.meta.fields, initial) },
+      }
     : generated;
   return <GeneratedFormView key={form} form={view} />;
 }
@@ -59,4 +62,3 @@ export async function submitAndExpectError(canvas: Canvas, message: string): Pro
   await expect(await canvas.findByText(message)).toBeVisible();
   await expect(canvas.queryByText("Submitted.")).toBeNull();
 }
-

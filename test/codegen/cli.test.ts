@@ -25,6 +25,7 @@ function io(fetchImpl?: typeof fetch): CommandIO & { out: string[]; err: string[
 }
 
 const manifest = fixtureRegistry().manifest();
+let served: unknown = manifest;
 let server: Server;
 let base: string;
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   server = createServer((req, res) => {
     if (req.url === "/api/mizan/manifest/") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(manifest));
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(served));
     } else {
       res.writeHead(404).end("{}");
     }
@@ -183,6 +184,28 @@ registry.register(NoteForm);
       watcher.close();
     }
   }, 60_000);
+
+  test("--watch --url regenerates when the server's manifest version moves", async () => {
+    const dir = join(OUT, "watch-url");
+    const out = io();
+    const watcher = await watchCommand(
+      { url: base, out: dir, check: false, watch: true, hooks: true },
+      out,
+      50,
+    );
+    try {
+      expect(out.out[0]).toMatch(/5 written/);
+      const { echo: _echo, ...functions } = manifest.functions;
+      served = { ...manifest, version: "moved", functions };
+      await expect
+        .poll(() => readFileSync(join(dir, "functions.ts"), "utf8"), { timeout: 20_000 })
+        .not.toContain("createEchoCaller");
+      expect(out.out.at(-1)).toMatch(/2 written, 3 unchanged/);
+    } finally {
+      watcher.close();
+      served = manifest;
+    }
+  }, 30_000);
 
   test("the bin runs as a .ts entry point through tsx (shebang + argv)", async () => {
     const cli = join(ROOT, "src/codegen/cli.ts");

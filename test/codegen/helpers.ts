@@ -6,8 +6,8 @@ import { type GeneratedFile, type GenerateOptions, generate } from "../../src/co
 import type { Manifest } from "../../src/core/registry.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** Scratch output (excluded from tsconfig); one folder per test file. */
-export const TMP = join(ROOT, "test/codegen/generated-tmp");
+/** Scratch output, one folder per test (`.generated` is ignored by git, Biome and tsc). */
+export const TMP = join(ROOT, "test/codegen/.generated");
 
 /** Import specifiers that resolve to this repository's sources from `dir`. */
 export function repoImports(dir: string): NonNullable<GenerateOptions["imports"]> {

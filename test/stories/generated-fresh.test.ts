@@ -8,7 +8,10 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 describe("stories/generated", () => {
   test("matches what `mizan generate` makes of the demo and widget registries", async () => {
     const clients = await storyClients();
-    expect(clients.map((c) => c.out)).toEqual(["stories/generated/demo", "stories/generated/widgets"]);
+    expect(clients.map((c) => c.out)).toEqual([
+      "stories/generated/demo",
+      "stories/generated/widgets",
+    ]);
     for (const { out, files } of clients) {
       const { written, removed } = syncFiles(`${root}${out}`, files, true);
       expect(

@@ -8,7 +8,12 @@ test("the demo registry loads and validates in Chromium", async () => {
   expect(navigator.userAgent).toMatch(/Chrom/);
   const client = createInProcessClient({ registry, app: { store: new DemoStore() } });
   const manifest = await client.manifest();
-  expect(Object.keys(manifest.forms ?? {}).sort()).toEqual(["contact", "order", "profile", "signup"]);
+  expect(Object.keys(manifest.forms ?? {}).sort()).toEqual([
+    "contact",
+    "order",
+    "profile",
+    "signup",
+  ]);
   const check = await client.call<{ valid: boolean; errors: { fields: Record<string, unknown> } }>(
     "signup.validate",
     { data: { username: "alice" }, fields: ["username"] },

@@ -2,7 +2,7 @@ import { MizanProvider } from "mizan/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
-import "../../../../react/mizan.css";
+import "mizan/react/mizan.css";
 import "./styles.css";
 
 const root = document.getElementById("root");

@@ -70,11 +70,6 @@ export function SignupPanel() {
               {String(rootError)}
             </div>
           )}
-          {form.serverError && (
-            <div role="alert" className="mizan-nonfield mizan-error">
-              {form.serverError.message}
-            </div>
-          )}
           <fieldset disabled={busy} className="mizan-plain-fieldset">
             <Row form={form} name="username" label="Username" help="3–30 letters, digits, _ or -.">
               {(aria) => <input {...aria} autoComplete="username" {...form.register("username")} />}

@@ -1,0 +1,77 @@
+import type { BaseSyntheticEvent } from "react";
+import type { DefaultValues, FieldValues, UseFormProps, UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
+import type { MizanFormMeta } from "./meta.js";
+import type { MizanServerError } from "./server-error.js";
+
+export type LiveValidationMode = "blur" | "change";
+
+/**
+ * When to ask the server about server-only rules: `"blur"` (default), `"change"` (debounced),
+ * an object to pick the fields and delay, or `false` to check them on submit only.
+ */
+export type LiveValidationOption =
+  | false
+  | LiveValidationMode
+  | {
+      on?: LiveValidationMode;
+      /** Delay after the last change in `"change"` mode; default 400 ms. */
+      debounceMs?: number;
+      /** Top-level fields to check live; default: those the metadata marks as having server rules. */
+      fields?: readonly string[];
+    };
+
+export type FormSchemaType = z.ZodType<FieldValues, FieldValues>;
+
+export interface UseMizanFormOptions<
+  TSchema extends FormSchemaType = FormSchemaType,
+  TResult = unknown,
+> extends Omit<
+    UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>,
+    "resolver" | "defaultValues"
+  > {
+  /** The form's registered name: calls go to `<name>.validate` and `<name>.submit`. */
+  name: string;
+  /** The Zod schema generated from the form's JSON Schema (the shared rules). */
+  schema: TSchema;
+  /** The `<name>.schema` metadata: the renderer's fields, and default values when none are given. */
+  meta?: MizanFormMeta;
+  /** The form's content hash, sent with each call; the server answers `stale` when it differs. */
+  version?: string;
+  defaultValues?: DefaultValues<z.input<TSchema>>;
+  liveValidation?: LiveValidationOption;
+  /** Called with what `onSubmitSuccess` returned. */
+  onSuccess?: (result: TResult) => void;
+  /** Called when a submit fails with anything but field errors (401, 403, 500, network). */
+  onServerError?: (error: MizanServerError) => void;
+}
+
+/** What `useMizanForm` adds to react-hook-form's `UseFormReturn`. */
+export interface MizanFormExtras<TResult = unknown> {
+  name: string;
+  meta: MizanFormMeta | undefined;
+  version: string | undefined;
+  /** `onSubmit` handler: client validation, then `<name>.submit`; never throws. */
+  submit: (event?: BaseSyntheticEvent) => Promise<void>;
+  /** What `onSubmitSuccess` returned, after a successful submit. */
+  result: TResult | undefined;
+  /**
+   * The last submit's failure other than field errors (401/403/500/network). Its message is
+   * also in `formState.errors.root.server` (with the 422 non-field errors): show one of the two.
+   */
+  serverError: MizanServerError | undefined;
+  /** A `<name>.validate` call is in flight. */
+  isServerValidating: boolean;
+  /** A `<name>.submit` call is in flight (the renderer disables inputs meanwhile). */
+  isServerSubmitting: boolean;
+  /** Check one field's server-only rules now. */
+  validateOnServer: (path: string) => Promise<void>;
+  /** Tell the form a field lost focus (widgets built on `Controller` call this from `onBlur`). */
+  onFieldBlur: (path: string) => void;
+}
+
+export type MizanFormReturn<
+  TValues extends FieldValues = FieldValues,
+  TOutput = TValues,
+  TResult = unknown,
+> = UseFormReturn<TValues, unknown, TOutput> & MizanFormExtras<TResult>;
