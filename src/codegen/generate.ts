@@ -143,7 +143,7 @@ function formFile(form: FormPayload, names: FormNames, options: GenerateOptions)
     field_order: form.field_order,
     meta: form.meta ?? {},
   };
-  const title = String(form.title ?? form.name).replace(/\*\//g, "*\\/");
+  const title = String(form.title || form.name).replace(/\*\//g, "*\\/");
   const lines: string[] = [header(`form "${form.name}", version ${form.version}`)];
   const source = (specifier: string) => specifierFrom(names.file, specifier);
   const importLines: Array<[string, string]> = [];

@@ -25,7 +25,7 @@ export function EchoPanel() {
           Call echo
         </button>
       </form>
-      {echo.data && <ResultBox title="echo returned" value={echo.data} />}
+      {echo.data && <ResultBox title="echo returned" value={echo.data} announce />}
       {echo.error && (
         <p role="alert" className="mizan-error">
           {echo.error.message}

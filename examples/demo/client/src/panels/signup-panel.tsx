@@ -62,7 +62,7 @@ export function SignupPanel() {
         cross-field <code>clean()</code> on the server).
       </p>
       {form.result ? (
-        <ResultBox title="Account created" value={form.result} />
+        <ResultBox title="Account created" value={form.result} announce />
       ) : (
         <form className="mizan-form" onSubmit={form.submit} noValidate>
           {rootError && (

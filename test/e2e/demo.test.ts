@@ -1,0 +1,203 @@
+/**
+ * End to end: the demo server (as `npm run demo` starts it) with its client built by Vite,
+ * driven through Debian's Chromium. A failing step saves a screenshot to test-results/.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createDemoServer } from "../../examples/demo/server/app.js";
+import type { DemoStore } from "../../examples/demo/server/store.js";
+import { launchChromium, withPage } from "./chromium.js";
+
+const CLIENT_CONFIG = fileURLToPath(
+  new URL("../../examples/demo/client/vite.config.ts", import.meta.url),
+);
+
+let browser: Browser;
+let base = "";
+let store: DemoStore;
+let outDir = "";
+let close: () => Promise<void> = async () => {};
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), "mizan-demo-"));
+  await build({
+    configFile: CLIENT_CONFIG,
+    build: { outDir, emptyOutDir: true },
+    logLevel: "error",
+  });
+  const demo = createDemoServer({ clientDir: outDir });
+  store = demo.store;
+  await new Promise<void>((resolve) => demo.server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(demo.server.address() as AddressInfo).port}`;
+  close = () =>
+    new Promise<void>((resolve) => {
+      demo.server.closeAllConnections();
+      demo.server.close(() => resolve());
+    });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+/** Every call the page makes to the mizan endpoint, by function name. */
+function recordCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on("request", (request) => {
+    if (!request.url().includes("/api/mizan/call/")) return;
+    const body = request.postData() ?? "";
+    const match = /"fn":"([^"]+)"|name="fn"\r\n\r\n([^\r]+)/.exec(body);
+    calls.push(match?.[1] ?? match?.[2] ?? "?");
+  });
+  return calls;
+}
+
+async function open(page: Page, panel: string) {
+  await page.goto(`${base}/#${panel}`);
+  await page.getByRole("heading", { level: 2 }).waitFor();
+}
+
+describe("the demo in Chromium", () => {
+  test("a client-side error appears with no request sent", async () => {
+    await withPage(browser, "e2e-contact-client-error", async (page) => {
+      await open(page, "contact");
+      const calls = recordCalls(page);
+      const email = page.getByLabel("Email");
+      await email.fill("not-an-email");
+      await email.blur();
+      await expect.poll(() => page.getByText("Enter a valid email address.").count()).toBe(1);
+      await expect.poll(() => email.getAttribute("aria-invalid")).toBe("true");
+      expect(calls).toEqual([]);
+    });
+  }, 30_000);
+
+  test("a taken username shows the server's message on blur", async () => {
+    await withPage(browser, "e2e-signup-taken", async (page) => {
+      await open(page, "signup");
+      const calls = recordCalls(page);
+      await page.getByLabel("Username").fill("alice");
+      await page.getByLabel("Username").blur();
+      await page.getByText("The username “alice” is already taken.").waitFor();
+      expect(calls).toEqual(["signup.validate"]);
+    });
+  }, 30_000);
+
+  test("a successful submit shows the result", async () => {
+    await withPage(browser, "e2e-contact-success", async (page) => {
+      await open(page, "contact");
+      const before = store.messages.length;
+      await page.getByLabel("Name").fill("Ada Lovelace");
+      await page.getByLabel("Email").fill("ada@example.com");
+      await page.getByLabel("Topic").selectOption("support");
+      await page.getByLabel("Message").fill("The engine works beautifully.");
+      await page.getByRole("button", { name: "Send" }).click();
+      const status = page.getByRole("status").filter({ hasText: "Message sent" });
+      await status.waitFor();
+      expect(await status.textContent()).toContain(`"ticket": ${before + 1}`);
+      expect(store.messages.at(-1)).toMatchObject({ email: "ada@example.com", topic: "support" });
+    });
+  }, 30_000);
+
+  test("the order formset adds and removes rows within its limits", async () => {
+    await withPage(browser, "e2e-order-formset", async (page) => {
+      await open(page, "order");
+      const rows = page.locator("fieldset.mizan-fieldset--row");
+      const start = await rows.count();
+      expect(start).toBeGreaterThanOrEqual(1);
+      const add = page.getByRole("button", { name: "Add Line items" });
+      await add.click();
+      await expect.poll(() => rows.count()).toBe(start + 1);
+      await page.getByRole("button", { name: `Remove Line items ${start + 1}` }).click();
+      await expect.poll(() => rows.count()).toBe(start);
+      for (let n = start; n < 5; n++) await add.click();
+      await expect.poll(() => rows.count()).toBe(5);
+      expect(await add.count()).toBe(0);
+    });
+  }, 30_000);
+
+  test("an order with a bad quantity shows the error on that row, then succeeds", async () => {
+    await withPage(browser, "e2e-order-submit", async (page) => {
+      await open(page, "order");
+      await page.getByLabel("Street").fill("1 Main St");
+      await page.getByLabel("City").fill("Oslo");
+      await page.getByLabel("Postcode").fill("0150");
+      const row = page.locator("fieldset.mizan-fieldset--row").first();
+      await row.getByLabel("Product").selectOption("tea");
+      await row.getByLabel("Quantity").fill("99");
+      await page.getByRole("button", { name: "Place order" }).click();
+      await row.getByText("Ensure this value is less than or equal to 20.").waitFor();
+      await row.getByLabel("Quantity").fill("3");
+      await page.getByRole("button", { name: "Place order" }).click();
+      await page.getByRole("status").filter({ hasText: "Order placed" }).waitFor();
+      expect(await page.getByRole("status").textContent()).toContain('"units": 3');
+    });
+  }, 30_000);
+
+  test("a file upload round-trips; an oversized file is refused with the field's message", async () => {
+    await withPage(browser, "e2e-profile-upload", async (page) => {
+      await open(page, "profile");
+      await page.getByLabel("Demo login as").fill("alice");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText("Signed in as").waitFor();
+      await page.getByLabel("Display name").fill("Alice");
+      const big = { name: "big.png", mimeType: "image/png", buffer: Buffer.alloc(300 * 1024, 1) };
+      await page.getByLabel("Avatar").setInputFiles(big);
+      await page.getByRole("button", { name: "Save profile" }).click();
+      await page.getByText(/Ensure this file is at most 200\.0\sKB/).waitFor();
+      const png = Buffer.from(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+          "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+        "hex",
+      );
+      await page
+        .getByLabel("Avatar")
+        .setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: png });
+      await page.getByRole("button", { name: "Save profile" }).click();
+      const status = page.getByRole("status").filter({ hasText: "Profile saved" });
+      await status.waitFor();
+      expect(await status.textContent()).toContain('"name": "dot.png"');
+      expect([...store.avatars.values()].at(-1)).toEqual({
+        name: "dot.png",
+        size: png.length,
+        type: "image/png",
+      });
+    });
+  }, 40_000);
+
+  test("the signup form can be completed by keyboard alone", async () => {
+    await withPage(browser, "e2e-signup-keyboard", async (page) => {
+      await open(page, "signup");
+      await page.locator("#signup-username").focus();
+      const kb = page.keyboard;
+      await kb.type("grace_h");
+      await kb.press("Tab");
+      await kb.type("grace@example.com");
+      await kb.press("Tab");
+      await kb.type("correct horse");
+      await kb.press("Tab");
+      await kb.type("correct horse");
+      await kb.press("Tab");
+      await kb.type("36");
+      // Birthdate is optional: Tab through its date segments to the terms checkbox.
+      const focused = () => page.evaluate(() => document.activeElement?.id);
+      for (let i = 0; i < 8 && (await focused()) !== "signup-terms"; i++) await kb.press("Tab");
+      expect(await focused()).toBe("signup-terms");
+      await kb.press("Space");
+      await kb.press("Tab");
+      await kb.press("Enter");
+      const status = page.getByRole("status").filter({ hasText: "Account created" });
+      await status.waitFor();
+      expect(await status.textContent()).toContain('"username": "grace_h"');
+      expect(store.isUsernameTaken("grace_h")).toBe(true);
+    });
+  }, 30_000);
+});

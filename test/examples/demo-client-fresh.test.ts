@@ -1,0 +1,24 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, test } from "vitest";
+import { registry } from "../../examples/demo/server/registry.js";
+import { generate } from "../../src/codegen/index.js";
+
+const OUT = new URL("../../examples/demo/client/src/mizan/", import.meta.url);
+
+describe("the demo's generated client", () => {
+  test("is what `mizan generate` writes for the demo's registry today", async () => {
+    const files = generate(registry.manifest());
+    expect(files.map((f) => f.path).sort()).toEqual([
+      "forms/contact.ts",
+      "forms/order.ts",
+      "forms/profile.ts",
+      "forms/signup.ts",
+      "functions.ts",
+      "index.ts",
+    ]);
+    for (const file of files) {
+      const onDisk = await readFile(new URL(file.path, OUT), "utf8");
+      expect(onDisk, `${file.path} is stale: run npm run demo:build`).toBe(file.contents);
+    }
+  });
+});
