@@ -83,6 +83,7 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["test/**/*.test.ts"],
+          typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },
           exclude: ["test/**/*.browser.test.ts", "node_modules/**"],
         },
       },

@@ -30,7 +30,6 @@ class ProfileForm extends Form {
   cv = new FileField({ required: false });
   photo = new FormField(PhotoForm, { required: false });
   gallery = new FormSet(PhotoForm, { maxNum: 3 });
-  received: unknown[] = [];
   async onSubmitSuccess() {
     const avatar = this.cleanedData.avatar as File;
     return { name: avatar.name, size: avatar.size, text: await avatar.text() };
