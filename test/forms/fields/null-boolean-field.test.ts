@@ -1,51 +1,9 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { cleanField, type FieldSpec } from "../../../src/codegen/runtime/field.js";
 import type { Field, FieldInput } from "../../../src/forms/field.js";
 import { BooleanField } from "../../../src/forms/fields/boolean-field.js";
 import { NullBooleanField } from "../../../src/forms/fields/null-boolean-field.js";
-import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
-import type { RuleSpec } from "../../../src/forms/rules/types.js";
-import { ValidationError } from "../../../src/forms/validation-error.js";
 import { HiddenInput, RadioSelect } from "../../../src/forms/widgets/widget.js";
-
-type Outcome = { value: unknown } | { errors: Array<[string, string]> };
-
-function server(field: Field, input: unknown): Outcome {
-  try {
-    return { value: field.clean(input) };
-  } catch (e) {
-    if (e instanceof ValidationError) return { errors: e.errors.map((x) => [x.code, x.message]) };
-    throw e;
-  }
-}
-
-/** The same input through the field's JSON Schema, as a generated client runs it. */
-function browser(field: Field, input: unknown): Outcome {
-  const node = field.jsonSchema();
-  const calls = (specs: unknown) =>
-    ((specs ?? []) as RuleSpec[]).map(
-      (r) =>
-        [
-          RULES[r.rule] as NonNullable<(typeof RULES)[string]>,
-          r.code,
-          r.message,
-          r.params,
-        ] as const,
-    );
-  const coerce = node["x-mizan-coerce"] as { kind: string; params: never };
-  const spec: FieldSpec = {
-    coerce: [COERCERS[coerce.kind] as NonNullable<(typeof COERCERS)[string]>, coerce.params],
-    required: node["x-mizan-required"] as boolean,
-    falsy: node["x-mizan-required-kind"] === "falsy",
-    messages: node.errorMessage as Record<string, string>,
-    validate: calls(node["x-mizan-validate"]),
-    rules: calls(node["x-mizan-rules"]),
-  };
-  const ctx: Parameters<typeof cleanField>[2] = { issues: [] };
-  const result = cleanField(spec, input, ctx);
-  if (result) return { value: result.value };
-  return { errors: ctx.issues.map((i) => [String(i.params?.code), i.message]) };
-}
+import { browser, type Outcome, server } from "./support/outcome.js";
 
 // Django's tests/forms_tests/field_tests/test_nullbooleanfield.py, case by case.
 const CASES: Array<[string, () => Field, unknown, Outcome]> = [
