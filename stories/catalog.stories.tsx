@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { Manifest } from "mizan";
 import { createInProcessClient } from "mizan/client";
 import { expect, userEvent, within } from "storybook/test";
-import * as demoClient from "./generated/demo/index.js";
+import * as demoClient from "../examples/demo/client/src/mizan/index.js";
 import { SERVERS } from "./support/demo-harness.js";
 import { GeneratedFormView, generatedForm } from "./support/generated-form.js";
 import { withDemo } from "./support/with-demo.js";

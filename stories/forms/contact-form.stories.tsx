@@ -5,7 +5,7 @@ import {
   type ContactFormValues,
   contactFormMeta,
   useContactForm,
-} from "../generated/demo/index.js";
+} from "../../examples/demo/client/src/mizan/index.js";
 import { demoOf, ResultView, withDemo } from "../support/with-demo.js";
 
 function ContactStory({ initial }: { initial?: Partial<ContactFormValues> }) {

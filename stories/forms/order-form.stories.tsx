@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { formDefaults, MizanForm } from "mizan/react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { type OrderFormValues, orderFormMeta, useOrderForm } from "../generated/demo/index.js";
+import {
+  type OrderFormValues,
+  orderFormMeta,
+  useOrderForm,
+} from "../../examples/demo/client/src/mizan/index.js";
 import { demoOf, ResultView, withDemo } from "../support/with-demo.js";
 
 function OrderStory({ initial }: { initial?: Partial<OrderFormValues> }) {

@@ -5,7 +5,7 @@ import {
   type ProfileFormValues,
   profileFormMeta,
   useProfileForm,
-} from "../generated/demo/index.js";
+} from "../../examples/demo/client/src/mizan/index.js";
 import { demoOf, ResultView, withDemo } from "../support/with-demo.js";
 
 function ProfileStory({ initial }: { initial?: Partial<ProfileFormValues> }) {

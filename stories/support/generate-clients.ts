@@ -1,15 +1,17 @@
 /**
- * Writes the generated clients the stories import: `mizan generate`'s own `generate(manifest)`
- * over the demo registry (→ stories/generated/demo) and the widget-gallery registry
- * (→ stories/generated/widgets). The files are committed; test/stories/generated-fresh.test.ts
- * fails when a form changed and they were not regenerated.
+ * Writes the generated client of the widget-gallery registry (→ stories/generated/widgets) with
+ * `mizan generate`'s own `generate(manifest)`. The demo's forms use the demo's own generated
+ * client (examples/demo/client/src/mizan). The files are committed;
+ * test/stories/generated-fresh.test.ts fails when a form changed and they were not regenerated.
  *
- *   npx tsx stories/support/generate-clients.ts           # write
- *   npx tsx stories/support/generate-clients.ts --check   # exit 1 when out of date
+ *   npm run generate:stories             # write
+ *   npm run generate:stories -- --check  # exit 1 when out of date
  */
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Registry } from "mizan";
 import { type GeneratedFile, generate } from "mizan/codegen";
+import { type SyncResult, syncFiles } from "../../src/codegen/write-files.js";
 
 export interface StoryClient {
   /** Output directory, relative to the repository root. */
@@ -17,11 +19,9 @@ export interface StoryClient {
   files: GeneratedFile[];
 }
 
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
 const SOURCES: Array<{ out: string; load: () => Promise<Registry> }> = [
-  {
-    out: "stories/generated/demo",
-    load: async () => (await import("../../examples/demo/server/registry.js")).registry,
-  },
   {
     out: "stories/generated/widgets",
     load: async () => (await import("../widgets/registry.js")).registry,
@@ -38,21 +38,26 @@ export async function storyClients(): Promise<StoryClient[]> {
   return clients;
 }
 
+/** Writes (or, with `check`, compares) every story client; what differs per directory. */
+export async function syncStoryClients(check: boolean): Promise<Array<SyncResult & StoryClient>> {
+  const results: Array<SyncResult & StoryClient> = [];
+  for (const client of await storyClients()) {
+    results.push({ ...client, ...syncFiles(join(ROOT, client.out), client.files, check) });
+  }
+  return results;
+}
+
 async function main(check: boolean): Promise<number> {
-  const { syncFiles } = await import("../../src/codegen/write-files.js");
-  const root = fileURLToPath(new URL("../../", import.meta.url));
   let stale = 0;
-  for (const { out, files } of await storyClients()) {
-    const result = syncFiles(`${root}${out}`, files, check);
-    const changed = [...result.written, ...result.removed];
+  for (const { out, files, written, removed } of await syncStoryClients(check)) {
+    const changed = [...written, ...removed];
     stale += changed.length;
     const verb = check ? "out of date" : "written";
-    console.log(
-      `${out}: ${files.length} files, ${changed.length} ${verb}${changed.length ? `: ${changed.join(", ")}` : ""}`,
-    );
+    const list = changed.length ? `: ${changed.join(", ")}` : "";
+    console.log(`${out}: ${files.length} files, ${changed.length} ${verb}${list}`);
   }
   if (check && stale) {
-    console.error("Regenerate with `npx tsx stories/support/generate-clients.ts`.");
+    console.error("Regenerate with `npm run generate:stories`.");
     return 1;
   }
   return 0;

@@ -1,11 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import {
-  submitAndExpectError,
-  submitAndReadCleaned,
-  type WidgetStory,
-  widgetMeta,
-} from "./widget-story.js";
+import { submitAndReadCleaned, type WidgetStory, widgetMeta } from "./widget-story.js";
 
 const meta = {
   title: "Widgets/Number input",

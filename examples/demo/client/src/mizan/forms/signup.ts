@@ -162,8 +162,7 @@ export const signupFormMeta: MizanFormMeta = {
       },
       required: true,
       disabled: false,
-      help_text:
-        "Letters, numbers, underscores or hyphens. Try “alice” to see a server-only check.",
+      help_text: "Letters, numbers, underscores or hyphens. Try “alice” to see a server-only check.",
       initial: null,
       max_length: 30,
       min_length: 3,
