@@ -1,3 +1,4 @@
+export type { CsrfOptions } from "./csrf.js";
 export {
   createHandler,
   type GetUser,

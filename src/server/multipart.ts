@@ -81,13 +81,11 @@ function dispositionParams(value: string): Map<string, string> | null {
     let v = "";
     i = eq + 1;
     if (value[i] === '"') {
-      i++;
-      while (i < value.length && value[i] !== '"') {
-        if (value[i] === "\\" && i + 1 < value.length) i++;
-        v += value[i];
-        i++;
-      }
-      i++;
+      // No backslash escapes: the WHATWG encoding percent-encodes `"` instead (unescapeName).
+      const close = value.indexOf('"', i + 1);
+      const end = close === -1 ? value.length : close;
+      v = value.slice(i + 1, end);
+      i = end + 1;
     } else {
       const end = value.indexOf(";", i);
       v = value.slice(i, end === -1 ? value.length : end).trim();

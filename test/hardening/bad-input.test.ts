@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { createHandler, type MizanHandler } from "../../src/server/index.js";
 import { FIELDS, formDataText, jsonText, type Spec, specs } from "./arbitraries.js";
-import { expectDocumented, expectNoPollution, hardeningRegistry } from "./support.js";
+import { expectDocumented, expectNoPollution, hardeningRegistry, retainedHeap } from "./support.js";
 
 // Generated input on a shared 2-core machine: bounded runs, generous per-response bounds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -17,7 +17,7 @@ beforeAll(() => {
     registry: hardeningRegistry(),
     onError: (error) => logged.push(error),
   });
-  heapBefore = process.memoryUsage().heapUsed;
+  heapBefore = retainedHeap();
 });
 
 afterAll(() => {
@@ -323,7 +323,7 @@ describe("fixed hostile examples", () => {
 
   test("afterwards: nothing logged, memory bounded, still answering", async () => {
     expect(logged).toEqual([]);
-    const growth = process.memoryUsage().heapUsed - heapBefore;
+    const growth = retainedHeap() - heapBefore;
     expect(growth).toBeLessThan(200 * 1024 * 1024);
     const { status, text } = await answer(post('{"fn":"echo","args":{"text":"still here"}}'));
     expect(status).toBe(200);

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noDocumentCookie: the test plays the browser's cookie jar
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, expect, test } from "vitest";

@@ -80,6 +80,7 @@ async function post(body: FormData, handler = createHandler({ registry: registry
   const response = await handler(
     new Request("http://test.local/api/mizan/call/", { method: "POST", body }),
   );
+  // biome-ignore lint/suspicious/noExplicitAny: test bodies are read by shape
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 

@@ -1,9 +1,9 @@
-import fc from "fast-check";
 import { Agent, request as httpRequest } from "node:http";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { startServer, type TestServer } from "../helpers/http-server.js";
 import { type Spec, specs } from "./arbitraries.js";
-import { expectDocumented, expectNoPollution, hardeningRegistry } from "./support.js";
+import { expectDocumented, expectNoPollution, hardeningRegistry, retainedHeap } from "./support.js";
 
 // Real sockets on a shared 2-core machine: bounded runs, generous per-response bounds.
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 30_000 });
@@ -19,7 +19,7 @@ beforeAll(async () => {
     registry: hardeningRegistry(),
     onError: (error) => logged.push(error),
   });
-  heapBefore = process.memoryUsage().heapUsed;
+  heapBefore = retainedHeap();
 });
 
 afterAll(async () => {
@@ -113,16 +113,16 @@ describe("toNodeHandler under generated requests, over loopback", () => {
   test.each([
     [
       "a 10,000-deep body",
-      `{"fn":"identity","args":{"a":${"[".repeat(10_000)}${"]".repeat(10_000)}}}`,
       400,
+      `{"fn":"identity","args":{"a":${"[".repeat(10_000)}${"]".repeat(10_000)}}}`,
     ],
-    ["a 1,000,000-item array", `{"fn":"identity","args":{"a":[${"0,".repeat(999_999)}0]}}`, 413],
+    ["a 1,000,000-item array", 413, `{"fn":"identity","args":{"a":[${"0,".repeat(999_999)}0]}}`],
     [
       "__proto__ at every level",
-      '{"__proto__":{"polluted":1},"fn":"identity","args":{"__proto__":{"polluted":1},"a":{"constructor":{"prototype":{"polluted":1}}}}}',
       200,
+      '{"__proto__":{"polluted":1},"fn":"identity","args":{"__proto__":{"polluted":1},"a":{"constructor":{"prototype":{"polluted":1}}}}}',
     ],
-  ])("%s, chunked and not → %i", async (_name, body, expected) => {
+  ])("%s, chunked and not → %i", async (_name, expected, body) => {
     for (const chunked of [false, true]) {
       const { status, headers, text } = await send({
         method: "POST",
@@ -138,9 +138,61 @@ describe("toNodeHandler under generated requests, over loopback", () => {
     }
   });
 
+  test.each([
+    ["JSON", "application/json", 1024 * 1024],
+    ["multipart", "multipart/form-data; boundary=B", 10 * 1024 * 1024],
+  ])(
+    "a 64 MB chunked %s body is refused with 413 after about its limit",
+    async (_n, type, limit) => {
+      const before = server.bytesRead.length;
+      const { status, text } = await new Promise<{ status: number; text: string }>(
+        (resolve, reject) => {
+          let answered = false;
+          const req = httpRequest(`${server.origin}/api/mizan/call/`, {
+            method: "POST",
+            agent: false,
+            headers: { "content-type": type, "transfer-encoding": "chunked" },
+          });
+          req.on("response", (res) => {
+            answered = true;
+            let body = "";
+            res.on("data", (chunk) => {
+              body += chunk;
+            });
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, text: body }));
+          });
+          // The server closes the connection once it refused: our side of the upload may fail.
+          req.on("error", (error) => {
+            if (!answered) reject(error);
+          });
+          const chunk = Buffer.alloc(64 * 1024, 0x20);
+          let sent = 0;
+          // One chunk per turn of the event loop, as a browser uploads: the 413 is read as
+          // soon as it arrives, before the server's close can reset the connection under it.
+          const pump = (): void => {
+            if (answered) return;
+            if (sent >= 64 * 1024 * 1024) {
+              req.end();
+              return;
+            }
+            sent += chunk.byteLength;
+            if (req.write(chunk)) setImmediate(pump);
+            else req.once("drain", () => setImmediate(pump));
+          };
+          pump();
+        },
+      );
+      expect(status).toBe(413);
+      expect(JSON.parse(text).error.code).toBe("PAYLOAD_TOO_LARGE");
+      const read = server.bytesRead[before] ?? 0;
+      expect(read).toBeGreaterThan(limit);
+      expect(read).toBeLessThan(limit + 4 * 1024 * 1024);
+    },
+  );
+
   test("afterwards: nothing logged, memory bounded, no connection stuck, still answering", async () => {
     expect(logged).toEqual([]);
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+    expect(retainedHeap() - heapBefore).toBeLessThan(200 * 1024 * 1024);
     const { status, text } = await send({
       method: "POST",
       path: "/api/mizan/call/",

@@ -47,7 +47,6 @@ function leakyRegistry(): Registry {
   );
   r.register(
     client(() => {
-      // biome-ignore lint/style/useThrowOnlyError: a library may throw anything
       throw SECRET;
     }),
     "throwsString",

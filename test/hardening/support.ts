@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { expect } from "vitest";
 import { z } from "zod";
 import { client, Registry } from "../../src/core/index.js";
@@ -164,4 +166,14 @@ export function expectDocumented(
   expect(typeof error.message).toBe("string");
   expect(text).not.toContain(SECRET);
   expect(text).not.toMatch(/\bat \S+ \(|node:internal|\.ts:\d+/);
+}
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+/** The heap still in use after a full collection: what a test retained, not its garbage. */
+export function retainedHeap(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
 }
