@@ -1,4 +1,5 @@
 import { pyStr, pyStrip } from "./core.js";
+import { toAsciiDigits } from "./py.js";
 import type { CoerceFn, CoerceResult, RuleFn, RuleParams } from "./types.js";
 
 // Shared rules of the numeric, boolean and choice fields. Pure and dependency-free: they ship
@@ -31,21 +32,6 @@ export function pyTruthy(value: unknown): boolean {
 
 // ---- Python's number syntax ----
 
-const ND = /\p{Nd}/u;
-const ND_ALL = /\p{Nd}/gu;
-
-/** Turn every Unicode decimal digit (category Nd) into 0-9, as int(), float() and Decimal() do. */
-function asciiDigits(text: string): string {
-  return text.replace(ND_ALL, (ch) => {
-    const cp = ch.codePointAt(0) as number;
-    if (cp < 128) return ch;
-    // Unicode encodes each set of decimal digits as 10 contiguous code points, zero first.
-    let start = cp;
-    while (ND.test(String.fromCodePoint(start - 1))) start--;
-    return String((cp - start) % 10);
-  });
-}
-
 const INT_SYNTAX = /^[+-]?\d+(?:_\d+)*$/;
 const DIGITS = "\\d(?:_?\\d)*";
 const FLOAT_SYNTAX = new RegExp(
@@ -59,7 +45,7 @@ const FLOAT_SPECIAL = /^([+-]?)(?:(inf|infinity)|nan)$/i;
  * `Number.MAX_SAFE_INTEGER` (a JS number would silently hold a different integer).
  */
 export function pyInt(text: string): number | null {
-  const ascii = asciiDigits(pyStrip(text));
+  const ascii = toAsciiDigits(pyStrip(text));
   if (!INT_SYNTAX.test(ascii)) return null;
   const n = Number(ascii.replace(/_/g, ""));
   return Number.isSafeInteger(n) ? n + 0 : null; // + 0 turns -0 into 0
@@ -67,7 +53,7 @@ export function pyInt(text: string): number | null {
 
 /** Python's `float(text)`, including "inf", "-Infinity" and "nan"; `null` when Python raises. */
 export function pyFloat(text: string): number | null {
-  const ascii = asciiDigits(pyStrip(text));
+  const ascii = toAsciiDigits(pyStrip(text));
   if (FLOAT_SYNTAX.test(ascii)) return Number(ascii.replace(/_/g, ""));
   const special = FLOAT_SPECIAL.exec(ascii);
   if (!special) return null;
@@ -215,7 +201,7 @@ export const coerceFloat: CoerceFn = (value) => {
 export const coerceDecimal: CoerceFn = (value) => {
   if (isEmpty(value)) return { ok: true, value: null };
   // Decimal() strips whitespace, ignores "_" anywhere and reads any Unicode decimal digit.
-  const d = parseDecimal(asciiDigits(pyStrip(pyStr(value)).replace(/_/g, "")));
+  const d = parseDecimal(toAsciiDigits(pyStrip(pyStr(value)).replace(/_/g, "")));
   if (!d) return INVALID;
   if ("special" in d) {
     return { ok: true, value: d.special === "Infinity" && d.neg ? "-Infinity" : d.special };
