@@ -10,7 +10,7 @@ if (!root) throw new Error("index.html has no #root element");
 
 createRoot(root).render(
   <StrictMode>
-    <MizanProvider baseUrl="/api/mizan" csrf>
+    <MizanProvider baseUrl="/api/mizan">
       <App />
     </MizanProvider>
   </StrictMode>,
