@@ -1,6 +1,9 @@
 /**
  * Alternating micro-benchmarks: every case runs one batch per round, in a rotating order, so
  * a slow moment of the (shared) machine lands on every case alike. Ratios are taken per round.
+ *
+ * Time is the process's CPU time (user + system, all threads, so GC and JIT work count), not
+ * wall time: on a shared machine a batch that waits for a core would otherwise count the wait.
  */
 
 export interface MicroCase {
@@ -31,14 +34,20 @@ function isPromise(value: unknown): value is Promise<unknown> {
   return typeof (value as Promise<unknown> | null)?.then === "function";
 }
 
+/** CPU time of this process so far, in ns. */
+export function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) * 1_000;
+}
+
 async function batch(fn: () => unknown, iterations: number, async: boolean): Promise<number> {
-  const start = process.hrtime.bigint();
+  const start = cpuNow();
   if (async) {
     for (let i = 0; i < iterations; i++) sink = await fn();
   } else {
     for (let i = 0; i < iterations; i++) sink = fn();
   }
-  return Number(process.hrtime.bigint() - start);
+  return cpuNow() - start;
 }
 
 export async function alternate(

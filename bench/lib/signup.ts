@@ -5,8 +5,8 @@
 import {
   BooleanField,
   CharField,
-  type CleanedData,
   ChoiceField,
+  type CleanedData,
   DateField,
   EmailField,
   Field,

@@ -1,0 +1,227 @@
+/**
+ * 4. What the browser downloads: the contact page bundled (esbuild, minified, gzipped; react
+ * and react-dom external) with mizan's generated hook, with raw react-hook-form + Zod, and
+ * with Conform + Zod; and mizan's own share of the first.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build, type Metafile, type Plugin } from "esbuild";
+import { mizanAliases } from "../aliases.js";
+import { contactRegistry } from "./lib/contact.js";
+import { writeGenerated } from "./lib/generated.js";
+import { BENCH, productionLike, Reporter, ROOT, row, versions } from "./lib/report.js";
+import { formatBytes, table } from "./lib/stats.js";
+
+productionLike();
+const reporter = new Reporter("download", "4. What the browser downloads (contact page)");
+
+const clientDir = writeGenerated(contactRegistry(), "download/contact-client", { imports: {} });
+const CLIENT_SPECIFIER = "mizan-bench-contact-client";
+const REACT = ["react", "react-dom", "react/jsx-runtime", "react-dom/client"];
+const THIRD_PARTY = ["zod", "react-hook-form", "@hookform/resolvers", "@hookform/resolvers/zod"];
+
+/**
+ * mizan's specifiers resolved to its sources, as aliases.ts does for Vite. With
+ * `sideEffects: false`, modules no export is used from are dropped, as a published package
+ * declaring `"sideEffects": false` would allow (package.json does not declare it today).
+ */
+function mizanSources(sideEffectsFree: boolean, external: readonly string[]): Plugin {
+  const own = (path: string) =>
+    path.startsWith(join(ROOT, "src")) || path.startsWith(join(ROOT, "react"));
+  const flag = (path: string) => (sideEffectsFree && own(path) ? { sideEffects: false } : {});
+  return {
+    name: "mizan-sources",
+    setup(b) {
+      b.onResolve({ filter: /^mizan(\/.*)?$|^mizan-bench-contact-client$/ }, (args) => {
+        if (external.includes(args.path)) return { path: args.path, external: true };
+        if (args.path === CLIENT_SPECIFIER) return { path: join(clientDir, "index.ts") };
+        const alias = mizanAliases.find((a) => a.find.test(args.path));
+        return alias ? { path: alias.replacement, ...flag(alias.replacement) } : undefined;
+      });
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const base = join(args.resolveDir, args.path);
+        if (!own(base)) return undefined;
+        const ts = base.replace(/\.js$/, ".ts");
+        const tsx = base.replace(/\.js$/, ".tsx");
+        const path = existsSync(ts) ? ts : existsSync(tsx) ? tsx : base;
+        return { path, ...flag(path) };
+      });
+    },
+  };
+}
+
+interface Bundle {
+  bytes: number;
+  gzip: number;
+  metafile: Metafile;
+}
+
+async function bundle(
+  entry: { file?: string; contents?: string },
+  options: { external?: string[]; sideEffectsFree?: boolean } = {},
+): Promise<Bundle> {
+  const result = await build({
+    ...(entry.file
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.contents ?? "", resolveDir: BENCH, loader: "tsx" } }),
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    jsx: "automatic",
+    write: false,
+    metafile: true,
+    external: [...REACT, ...(options.external ?? [])],
+    define: { "process.env.NODE_ENV": '"production"' },
+    plugins: [mizanSources(options.sideEffectsFree ?? false, options.external ?? [])],
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return {
+    bytes: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    metafile: result.metafile,
+  };
+}
+
+/** Minified bytes in the output by origin: mizan, the generated client, each package, the page. */
+function origins(metafile: Metafile): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const path = relative(ROOT, join(process.cwd(), input));
+      let group: string;
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+      if (pkg) group = pkg[1] as string;
+      else if (path.startsWith("bench/.generated/")) group = "generated client";
+      else if (path.startsWith("src/") || path.startsWith("react/")) group = "mizan";
+      else group = "page";
+      out.set(group, (out.get(group) ?? 0) + bytesInOutput);
+    }
+  }
+  return out;
+}
+
+const page = (name: string) => ({ file: join(BENCH, "download", `${name}-page.tsx`) });
+const pages = {
+  mizan: await bundle(page("mizan")),
+  mizanFree: await bundle(page("mizan"), { sideEffectsFree: true }),
+  rhf: await bundle(page("rhf")),
+  conform: await bundle(page("conform")),
+};
+
+// mizan's own share: what the page and its generated client import from mizan, with every
+// third-party package external.
+const runtimeNames = [
+  ...(await import("node:fs"))
+    .readFileSync(join(clientDir, "forms", "contact.ts"), "utf8")
+    .matchAll(/import \{([^}]*)\} from "mizan\/runtime"/g),
+]
+  .flatMap((m) => (m[1] as string).split(","))
+  .map((n) => n.trim())
+  .filter((n) => n && !n.startsWith("type "));
+const shareEntry = `export { MizanProvider, useMizanForm } from "mizan/react";\nexport { ${runtimeNames.join(", ")} } from "mizan/runtime";`;
+const share = {
+  asShipped: await bundle({ contents: shareEntry }, { external: THIRD_PARTY }),
+  sideEffectsFree: await bundle(
+    { contents: shareEntry },
+    { external: THIRD_PARTY, sideEffectsFree: true },
+  ),
+  generated: await bundle(
+    { contents: `export * from "${CLIENT_SPECIFIER}";` },
+    { external: [...THIRD_PARTY, "mizan/react", "mizan/runtime", "mizan/client"] },
+  ),
+};
+
+const groups = new Set<string>();
+for (const b of Object.values(pages)) for (const g of origins(b.metafile).keys()) groups.add(g);
+const ORDER = [
+  "mizan",
+  "generated client",
+  "page",
+  "zod",
+  "react-hook-form",
+  "@hookform/resolvers",
+];
+const groupList = [...groups].sort(
+  (a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
+);
+const rows: string[][] = [
+  ["page", "min + gzip", "× raw RHF + Zod", "minified", ...groupList.map((g) => `${g} (min)`)],
+];
+const NAMES = {
+  mizan: "mizan: generated `useContactForm()` (package as shipped)",
+  mizanFree: 'mizan, if package.json declared `"sideEffects": false`',
+  rhf: "raw react-hook-form + Zod (anchor)",
+  conform: "@conform-to/react + @conform-to/zod",
+};
+for (const [key, b] of Object.entries(pages) as Array<[keyof typeof pages, Bundle]>) {
+  const o = origins(b.metafile);
+  rows.push([
+    NAMES[key],
+    formatBytes(b.gzip),
+    (b.gzip / pages.rhf.gzip).toFixed(2),
+    formatBytes(b.bytes),
+    ...groupList.map((g) => (o.get(g) ? formatBytes(o.get(g) as number) : "–")),
+  ]);
+}
+
+const budget = pages.rhf.gzip + share.asShipped.gzip;
+const shareMet = share.asShipped.gzip <= 5 * 1024;
+const pageMet = pages.mizan.gzip <= budget;
+const markdown = [
+  `esbuild ${versions(["esbuild"]).split(" ")[1]}, \`--bundle --minify --format=esm --target=es2022\`, NODE_ENV=production, react/react-dom external, gzip -9. Sizes are deterministic: one build each. The page is the same hand-laid contact form (name, email, topic, message, submit, server errors) in each; the mizan one uses the demo's \`ContactForm\` through \`mizan generate\` and \`<MizanProvider baseUrl csrf>\`. Versions: ${versions(["zod", "react-hook-form", "@hookform/resolvers", "@conform-to/react", "@conform-to/zod"])}.`,
+  "",
+  table(rows, `lrrr${"r".repeat(groupList.length)}`),
+  "",
+  table(
+    [
+      ["mizan's own share", "min + gzip", "minified"],
+      [
+        `mizan/react (\`MizanProvider\`, \`useMizanForm\`) + mizan/client + the ${runtimeNames.length} mizan/runtime functions the form uses, as shipped`,
+        formatBytes(share.asShipped.gzip),
+        formatBytes(share.asShipped.bytes),
+      ],
+      [
+        'the same with `"sideEffects": false`',
+        formatBytes(share.sideEffectsFree.gzip),
+        formatBytes(share.sideEffectsFree.bytes),
+      ],
+      [
+        "the generated client (schema, metadata, hook)",
+        formatBytes(share.generated.gzip),
+        formatBytes(share.generated.bytes),
+      ],
+    ],
+    "lrr",
+  ),
+  "",
+  `- Budget for the whole page: raw RHF + Zod page (${formatBytes(pages.rhf.gzip)}) + mizan's share (${formatBytes(share.asShipped.gzip)}) = ${formatBytes(budget)}; the mizan page is ${formatBytes(pages.mizan.gzip)} (${pageMet ? "within" : `${formatBytes(pages.mizan.gzip - budget)} over`}).`,
+  "- The per-origin columns are minified bytes before gzip (esbuild's metafile); gzip does not split by origin.",
+].join("\n");
+
+const verdict = `mizan's own share is ${formatBytes(share.asShipped.gzip)} gzipped (target ≤ 5 KB: ${shareMet ? "met" : "missed"}); the whole page is ${formatBytes(pages.mizan.gzip)}, ${(pages.mizan.gzip / pages.rhf.gzip).toFixed(2)}× the raw react-hook-form + Zod page (${formatBytes(pages.rhf.gzip)}); budget raw + share ${formatBytes(budget)}: ${pageMet ? "met" : "missed"}.`;
+
+if (process.env.BENCH_DOWNLOAD_FILES) {
+  for (const [name, b] of Object.entries({ ...pages, ...share })) {
+    const inputs = Object.values(b.metafile.outputs).flatMap((o) => Object.entries(o.inputs));
+    const own = inputs.filter(([path]) => !path.includes("node_modules"));
+    own.sort((x, y) => y[1].bytesInOutput - x[1].bytesInOutput);
+    console.log(`\n${name}:`);
+    for (const [path, { bytesInOutput }] of own.slice(0, 40))
+      console.log(`  ${bytesInOutput}\t${path}`);
+  }
+}
+
+reporter.finish(markdown, verdict, [
+  row("Download: mizan's own share (gzip)", "≤ 5 KB", formatBytes(share.asShipped.gzip), shareMet),
+  row(
+    "Download: whole mizan page vs raw RHF + Zod page + share",
+    `≤ ${formatBytes(budget)}`,
+    `${formatBytes(pages.mizan.gzip)} (${(pages.mizan.gzip / pages.rhf.gzip).toFixed(2)}× raw)`,
+    pageMet,
+  ),
+]);
+void dirname;

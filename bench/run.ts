@@ -1,0 +1,115 @@
+/**
+ * `npm run bench [-- name...]`: runs the benchmarks (all, or those named), each in its own
+ * process, then writes BENCHMARKS.md from the latest result of every benchmark (a benchmark
+ * not run this time keeps its earlier section, with its own date).
+ *
+ * Names: validation, http, typing, download, generator. BENCH_ROUNDS overrides the rounds;
+ * `--no-run` rewrites BENCHMARKS.md from the stored results (after editing bench/findings.md).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  BENCH,
+  type BenchResult,
+  commit,
+  load,
+  machine,
+  RESULTS,
+  ROOT,
+  versions,
+} from "./lib/report.js";
+import { table } from "./lib/stats.js";
+
+const ALL = ["validation", "http", "typing", "download", "generator"] as const;
+// `--no-run` only rewrites BENCHMARKS.md from the stored results (after editing findings.md).
+const noRun = process.argv.includes("--no-run");
+const asked = process.argv.slice(2).filter((a) => a !== "--no-run");
+const unknown = asked.filter((n) => !(ALL as readonly string[]).includes(n));
+if (unknown.length) {
+  console.error(`Unknown benchmark ${unknown.join(", ")}; choose from ${ALL.join(", ")}.`);
+  process.exit(2);
+}
+const names = noRun ? [] : asked.length ? asked : [...ALL];
+
+const started = performance.now();
+const failed: string[] = [];
+for (const name of names) {
+  const file = join(BENCH, `${name}.ts`);
+  console.log(`\n▶ ${name} (load ${load()})`);
+  const t = performance.now();
+  const result = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", file], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: process.env,
+  });
+  console.log(`◀ ${name}: ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  if (result.status !== 0) failed.push(name);
+}
+
+function read(name: string): BenchResult | null {
+  const path = join(RESULTS, `${name}.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as BenchResult) : null;
+}
+
+/** `## name` sections of bench/findings.md: the profiling notes written for each benchmark. */
+function findings(): Map<string, string> {
+  const text = readFileSync(join(BENCH, "findings.md"), "utf8");
+  const out = new Map<string, string>();
+  for (const part of text.split(/^## /m).slice(1)) {
+    const nl = part.indexOf("\n");
+    out.set(part.slice(0, nl).trim(), part.slice(nl + 1).trim());
+  }
+  return out;
+}
+
+const results = ALL.map(read).filter((r): r is BenchResult => r !== null);
+const notes = findings();
+const summary: string[][] = [["benchmark", "target", "measured (median, min–max)", "", "run"]];
+for (const r of results) {
+  for (const s of r.summary) {
+    summary.push([
+      s.metric,
+      s.target,
+      s.measured,
+      s.met ? "✅ met" : "❌ missed",
+      r.date.slice(0, 10),
+    ]);
+  }
+}
+
+const doc = [
+  "# Benchmarks",
+  "",
+  "`npm run bench` runs every benchmark below (`npm run bench -- validation` runs one; the others keep their last section) and rewrites this file. Sources: `bench/`.",
+  "",
+  "**Method.** The machines these run on are shared and noisy (absolute numbers move by 2× between runs), so every benchmark runs mizan and its anchors in the same process or run, alternating in rotating order, and reports the **ratio** per round: the median of the rounds, with min–max. In-process timings are CPU time of the process (`process.cpuUsage`: all threads, so GC counts; time spent waiting for a core does not). No timing is asserted in unit tests.",
+  "",
+  `**Machine.** ${machine()}. Commit ${commit()}. Written ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}. Versions: ${versions(["typescript", "tsx", "zod", "react", "react-hook-form", "@hookform/resolvers"])}.`,
+  "",
+  "## Targets",
+  "",
+  table(summary, "llll"),
+  "",
+  ...results.flatMap((r) => [
+    `## ${r.title}`,
+    "",
+    `_Run ${r.date}; load average ${r.load[0]} at start, ${r.load[1]} at end (2 cores)._ Script: \`bench/${r.name}.ts\`.`,
+    "",
+    r.markdown,
+    "",
+    `**Verdict:** ${r.verdict}`,
+    "",
+    ...(notes.get(r.name) ? [notes.get(r.name) as string, ""] : []),
+  ]),
+].join("\n");
+writeFileSync(join(ROOT, "BENCHMARKS.md"), doc);
+console.log(
+  noRun
+    ? "\nBENCHMARKS.md rewritten from the stored results."
+    : `\nBENCHMARKS.md written (${names.join(", ")} in ${((performance.now() - started) / 1000).toFixed(0)} s).`,
+);
+if (failed.length) {
+  console.error(`Failed: ${failed.join(", ")}`);
+  process.exit(1);
+}

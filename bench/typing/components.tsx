@@ -1,0 +1,130 @@
+/**
+ * The three contestants of the typing benchmark, each counting the renders of its form
+ * component. Imported only after a DOM exists (see typing.ts).
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import RjsfForm from "@rjsf/core";
+import validator from "@rjsf/validator-ajv8";
+import type { ReactNode } from "react";
+import { type FieldErrors, type UseFormRegisterReturn, useForm } from "react-hook-form";
+import { BIG_DEFAULTS, BIG_FIELDS, type BigField, bigJsonSchema, bigZod } from "../lib/big-form.js";
+
+export const renders = { plain: 0, mizan: 0, rhf: 0, rjsf: 0 };
+
+const CHOICES = ["a", "b", "c", "d", "e"];
+
+function input(field: BigField, props: UseFormRegisterReturn): ReactNode {
+  switch (field.kind) {
+    case "flag":
+      return <input id={field.name} type="checkbox" {...props} />;
+    case "choice":
+      return (
+        <select id={field.name} {...props}>
+          {CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {c.toUpperCase()}
+            </option>
+          ))}
+        </select>
+      );
+    case "number":
+      return <input id={field.name} type="number" {...props} />;
+    case "email":
+      return <input id={field.name} type="email" {...props} />;
+    default:
+      return <input id={field.name} type="text" {...props} />;
+  }
+}
+
+/** The same hand-laid markup for both react-hook-form contestants. */
+function Fields(props: { register: (name: string) => UseFormRegisterReturn; errors: FieldErrors }) {
+  return BIG_FIELDS.map((field) => {
+    const error = props.errors[field.name];
+    return (
+      <p key={field.name}>
+        <label htmlFor={field.name}>{field.name}</label>
+        {input(field, props.register(field.name))}
+        {error ? <span role="alert">{String(error.message)}</span> : null}
+      </p>
+    );
+  });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the generated hook's form type is the generator's
+type AnyHook = () => any;
+
+let useGeneratedForm: AnyHook = () => {
+  throw new Error("call setGeneratedHook(useBigForm) first");
+};
+
+/** Hands over the generated `useBigForm()` (it is generated at run time). */
+export function setGeneratedHook(hook: AnyHook): void {
+  useGeneratedForm = hook;
+}
+
+/** The generated `useBigForm()` hook, as an app lays out a form by hand. */
+export function MizanBig() {
+  renders.mizan++;
+  const form = useGeneratedForm();
+  return (
+    <form onSubmit={form.submit} noValidate>
+      <Fields register={form.register} errors={form.formState.errors} />
+    </form>
+  );
+}
+
+const noop = async () => {};
+const plainRegister = (name: string): UseFormRegisterReturn => ({
+  name,
+  onChange: noop,
+  onBlur: noop,
+  ref: () => {},
+});
+
+/** The floor: the same markup with no form library (what jsdom, React and user-event cost). */
+export function PlainBig() {
+  renders.plain++;
+  return (
+    <form noValidate>
+      <Fields register={plainRegister} errors={{}} />
+    </form>
+  );
+}
+
+/** Raw react-hook-form + zodResolver with the hand-written schema, same mode as mizan's. */
+export function RhfBig() {
+  renders.rhf++;
+  const form = useForm({
+    mode: "onTouched",
+    resolver: zodResolver(bigZod),
+    defaultValues: BIG_DEFAULTS,
+  });
+  return (
+    <form onSubmit={form.handleSubmit(() => {})} noValidate>
+      <Fields
+        register={form.register as (name: string) => UseFormRegisterReturn}
+        errors={form.formState.errors}
+      />
+    </form>
+  );
+}
+
+class CountingRjsf extends RjsfForm {
+  override render() {
+    renders.rjsf++;
+    return super.render();
+  }
+}
+
+/** RJSF with its default theme and the AJV 8 validator; `live` validates on every change. */
+export function RjsfBig(props: { live: boolean }) {
+  return (
+    <CountingRjsf
+      schema={bigJsonSchema as never}
+      validator={validator}
+      formData={BIG_DEFAULTS}
+      liveValidate={props.live}
+      noHtml5Validate
+    />
+  );
+}
