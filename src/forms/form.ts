@@ -74,17 +74,29 @@ export function isCompositeField(field: unknown): field is AnyField & CompositeF
   );
 }
 
+const hookNames = new Map<string, string>();
+
 /** The `clean<Field>` hook name of a field: `first_name` → `cleanFirstName`. */
 export function hookName(field: string): string {
+  const known = hookNames.get(field);
+  if (known) return known;
   const pascal = field
     .split("_")
     .filter(Boolean)
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join("");
-  return `clean${pascal}`;
+  const name = `clean${pascal}`;
+  if (hookNames.size < 10_000) hookNames.set(field, name);
+  return name;
 }
 
 const own = (obj: object, key: string) => Object.hasOwn(obj, key);
+
+function clash(key: string): TypeError {
+  return new TypeError(
+    `Field name "${key}" clashes with Form.${key}; rename the field (the wire name can stay the same with a prefix).`,
+  );
+}
 
 /**
  * Django's Form: declare fields as properties, add `clean<Field>()` and `clean()` hooks and an
@@ -116,6 +128,7 @@ export class Form<TSelf = any> {
   #fields: Map<string, AnyField> | undefined;
   #errors: Record<string, ErrorItem[]> | undefined;
   #cleaned: Record<string, unknown> = {};
+  #ctx: RequestContext | undefined;
 
   constructor(options: FormOptions = {}) {
     this.#options = options;
@@ -128,11 +141,7 @@ export class Form<TSelf = any> {
       for (const key of Object.keys(this)) {
         const value = (this as Record<string, unknown>)[key];
         if (!(value instanceof Field)) continue;
-        if (key in Form.prototype) {
-          throw new TypeError(
-            `Field name "${key}" clashes with Form.${key}; rename the field (the wire name can stay the same with a prefix).`,
-          );
-        }
+        if (key in Form.prototype) throw clash(key);
         value.name = key;
         fields.set(key, value);
       }
@@ -150,7 +159,8 @@ export class Form<TSelf = any> {
   }
 
   get ctx(): RequestContext {
-    return this.#options.ctx ?? createContext();
+    if (!this.#ctx) this.#ctx = this.#options.ctx ?? createContext();
+    return this.#ctx;
   }
 
   get prefix(): string | undefined {
@@ -345,4 +355,19 @@ export type FormClass<F extends Form = Form> = (new (
 /** A form with a submit handler (checked at call time; declaring it is optional). */
 export interface SubmittableForm {
   onSubmitSuccess(ctx: RequestContext, data: unknown): unknown;
+}
+
+// Compiled with [[Set]] class fields (`useDefineForClassFields: false`), a field named like one
+// of Form's accessors assigns through the accessor instead of shadowing it: answer that with
+// the same clear error as the [[Define]] case, which `fields` reports.
+for (const key of Object.getOwnPropertyNames(Form.prototype)) {
+  const descriptor = Object.getOwnPropertyDescriptor(Form.prototype, key);
+  if (descriptor?.get && !descriptor.set) {
+    Object.defineProperty(Form.prototype, key, {
+      ...descriptor,
+      set() {
+        throw clash(key);
+      },
+    });
+  }
 }

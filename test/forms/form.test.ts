@@ -136,6 +136,7 @@ describe("Form lifecycle", () => {
       // @ts-expect-error the type checker refuses it too
       override errors = new CharField();
     }
+    // Whether class fields are defined or assigned, the message names the clash.
     expect(() => new Bad().fields).toThrow(/clashes with Form.errors/);
   });
 });
