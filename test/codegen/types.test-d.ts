@@ -57,6 +57,9 @@ describe("generated form types", () => {
     expectTypeOf<Form>().toEqualTypeOf<
       MizanFormReturn<ContactFormValues, ContactFormData, unknown>
     >();
+    const form = null as unknown as Form;
+    expectTypeOf(form.getValues()).toEqualTypeOf<ContactFormValues>();
+    expectTypeOf(form.getValues("email")).toEqualTypeOf<string>();
     expectTypeOf(useContactForm<{ sent: boolean }>)
       .parameter(0)
       .exclude<undefined>()
