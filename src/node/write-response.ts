@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { jsonTextOf } from "../server/responses.js";
 
 function closed(res: ServerResponse): boolean {
   return res.destroyed || res.writableEnded;
@@ -40,6 +41,13 @@ export async function writeResponse(
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
   for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
+  const text = jsonTextOf(response);
+  if (text !== undefined) {
+    // The handler's own JSON: one write with its length, no stream to pump.
+    res.setHeader("content-length", Buffer.byteLength(text));
+    res.end(text);
+    return;
+  }
   if (!response.body) {
     res.end();
     return;

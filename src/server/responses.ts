@@ -2,6 +2,17 @@ import type { MizanError } from "../core/errors.js";
 
 const NO_STORE = "no-store";
 
+const jsonTexts = new WeakMap<Response, string>();
+
+/**
+ * The JSON text of a response the handler built itself, so an adapter can send it in one
+ * write with a Content-Length instead of streaming the body; `undefined` for any other
+ * response (a function's own, passed through).
+ */
+export function jsonTextOf(response: Response): string | undefined {
+  return jsonTexts.get(response);
+}
+
 /** Copy `extra` into `headers`, appending every Set-Cookie instead of folding them. */
 export function mergeHeaders(headers: Headers, extra: Headers | undefined): void {
   if (!extra) return;
@@ -24,7 +35,10 @@ export function jsonResponse(
   headers.set("content-type", "application/json; charset=utf-8");
   headers.set("cache-control", NO_STORE);
   headers.set("x-content-type-options", "nosniff");
-  return new Response(JSON.stringify(body), { status, headers });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status, headers });
+  jsonTexts.set(response, text);
+  return response;
 }
 
 /** The success envelope `{"result", "invalidate", "merge"}`; throws if `result` is not JSON. */
