@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Browser, LaunchOptions, Page } from "playwright-core";
 
 export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
@@ -22,8 +23,8 @@ export const CHROMIUM_ARGS: readonly string[] = [
   "--disable-quic",
 ];
 
-/** Where test screenshots go (gitignored). */
-export const RESULTS_DIR = "test-results";
+/** Where test screenshots go: the repository's test-results/ (gitignored). */
+export const RESULTS_DIR = fileURLToPath(new URL("../../test-results", import.meta.url));
 
 /** CHROMIUM_PATH, or /usr/bin/chromium; `null` when no file is there. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
