@@ -1,11 +1,5 @@
 import { createContext, type ReactNode, useContext, useMemo } from "react";
-import {
-  type ClientOptions,
-  createClient,
-  createInProcessClient,
-  type InProcessOptions,
-} from "../src/client/index.js";
-import type { Registry } from "../src/core/registry.js";
+import { type ClientOptions, createClient } from "../src/client/create-client.js";
 
 /** What the hooks need of `mizan/client`: one call with an abort signal. */
 export interface MizanCaller {
@@ -19,29 +13,21 @@ export type MizanProviderProps = (
       /** Where the handler is mounted, e.g. `/api/mizan`. */
       baseUrl: string;
       client?: undefined;
-      registry?: undefined;
     })
   | {
-      /** A ready caller: `createClient(...)`, or `createInProcessClient(...)`. */
+      /**
+       * A ready caller: `createClient(...)`, or `createInProcessClient({ registry })` from
+       * `mizan/client` to run a registry in process (tests, Storybook: real forms, no network).
+       * Kept out of this module so browser bundles never carry the registry.
+       */
       client: MizanCaller;
       baseUrl?: undefined;
-      registry?: undefined;
     }
-  | (Omit<InProcessOptions, "registry"> & {
-      /** Call this registry in process, no network (tests, Storybook): the real forms run. */
-      registry: Registry;
-      baseUrl?: undefined;
-      client?: undefined;
-    })
 ) & { children?: ReactNode };
 
 function makeCaller(props: MizanProviderProps): MizanCaller {
   if (props.client) return props.client;
-  if (props.registry) {
-    const { registry, children: _children, ...options } = props;
-    return createInProcessClient({ ...options, registry });
-  }
-  const { baseUrl, children: _children, client: _client, registry: _registry, ...rest } = props;
+  const { baseUrl, children: _children, client: _client, ...rest } = props;
   const options: ClientOptions = { baseUrl };
   if (rest.fetch) options.fetch = rest.fetch;
   if (rest.headers) options.headers = rest.headers;
@@ -51,18 +37,18 @@ function makeCaller(props: MizanProviderProps): MizanCaller {
 }
 
 /**
- * Supplies the caller every mizan hook uses: an HTTP client for `baseUrl`, the `client`
- * given, or an in-process caller of a `registry` (tests and Storybook: real forms, no network).
+ * Supplies the caller every mizan hook uses: an HTTP client for `baseUrl`, or the `client`
+ * given (e.g. `createInProcessClient({ registry })` in tests and Storybook).
  *
  * @example
- * <MizanProvider baseUrl="/api/mizan" csrf>
+ * <MizanProvider baseUrl="/api/mizan">
  *   <App />
  * </MizanProvider>
  */
 export function MizanProvider(props: MizanProviderProps) {
   const { children } = props;
   // The caller is made once per transport identity: keep option objects stable across renders.
-  const key = props.client ?? props.registry ?? props.baseUrl;
+  const key = props.client ?? props.baseUrl;
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the transport changes
   const caller = useMemo(() => makeCaller(props), [key]);
   return <MizanClientContext.Provider value={caller}>{children}</MizanClientContext.Provider>;

@@ -3,6 +3,7 @@ import { userEvent } from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { expect, test, vi } from "vitest";
 import { MizanProvider, useMizanClient, useServerFunction } from "../../react/index.js";
+import { createInProcessClient } from "../../src/client/in-process.js";
 import { Registry } from "../../src/core/registry.js";
 import { client } from "../../src/core/server-function.js";
 import { createHandler } from "../../src/server/index.js";
@@ -43,12 +44,10 @@ async function clickEcho(wrapper: (props: { children?: ReactNode }) => ReactNode
   return screen.getByRole("status").textContent;
 }
 
-test("registry: calls a real registry in process, with getUser", async () => {
-  const registry = echoRegistry();
+test("in process: calls a real registry through createInProcessClient, with getUser", async () => {
+  const caller = createInProcessClient({ registry: echoRegistry(), getUser: () => ({ id: 3 }) });
   const text = await clickEcho(({ children }) => (
-    <MizanProvider registry={registry} getUser={() => ({ id: 3 })}>
-      {children}
-    </MizanProvider>
+    <MizanProvider client={caller}>{children}</MizanProvider>
   ));
   expect(text).toBe("hi from 3");
 });
