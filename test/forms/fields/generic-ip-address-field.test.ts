@@ -1,46 +1,11 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import type { JsonSchema } from "../../../src/forms/field.js";
-import { isEmptyValue } from "../../../src/forms/field.js";
 import { GenericIPAddressField } from "../../../src/forms/fields/generic-ip-address-field.js";
-import { formatMessage } from "../../../src/forms/messages.js";
-import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
-import type { CoerceSpec, RuleSpec } from "../../../src/forms/rules/types.js";
-import { ValidationError } from "../../../src/forms/validation-error.js";
 
-type Outcome = { value: unknown } | { errors: Array<{ code: string; message: string }> };
-
-function serverClean(field: { clean(v: unknown): unknown }, input: unknown): Outcome {
-  try {
-    return { value: field.clean(input) };
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    return { errors: e.errors.map(({ code, message }) => ({ code, message })) };
-  }
-}
-
-/** The pipeline a generated client runs from the schema (docs/schema-vocabulary.md). */
-function browserClean(node: JsonSchema, input: unknown): Outcome {
-  const messages = node.errorMessage as Record<string, string>;
-  const coerce = node["x-mizan-coerce"] as CoerceSpec;
-  const result = COERCERS[coerce.kind]?.(input, coerce.params) ?? { ok: true, value: input };
-  if (!result.ok) {
-    const message = formatMessage(messages[result.code] ?? result.code, result.params ?? {});
-    return { errors: [{ code: result.code, message }] };
-  }
-  if (node["x-mizan-required"] && isEmptyValue(result.value)) {
-    return { errors: [{ code: "required", message: messages.required as string }] };
-  }
-  if (isEmptyValue(result.value)) return { value: result.value };
-  const errors = ((node["x-mizan-rules"] ?? []) as RuleSpec[]).flatMap((spec) => {
-    const failure = RULES[spec.rule]?.(result.value, spec.params);
-    return failure ? [{ code: spec.code, message: formatMessage(spec.message, failure) }] : [];
-  });
-  return errors.length ? { errors } : { value: result.value };
-}
+import { browserItems, type ItemOutcome as Outcome, serverItems } from "./support/outcome.js";
 
 function check(field: GenericIPAddressField, input: unknown): Outcome {
-  const outcome = serverClean(field, input);
-  expect(browserClean(field.jsonSchema(), input)).toEqual(outcome);
+  const outcome = serverItems(field, input);
+  expect(browserItems(field, input)).toEqual(outcome);
   return outcome;
 }
 

@@ -46,3 +46,17 @@ export function browser(field: Field, input: unknown): Outcome {
   if (result) return { value: result.value };
   return { errors: ctx.issues.map((i) => [String(i.params?.code), i.message]) };
 }
+
+/** The same verdicts with errors as `{ code, message }` objects (the text-field tests' shape). */
+export type ItemOutcome = { value: unknown } | { errors: Array<{ code: string; message: string }> };
+
+function asItems(outcome: Outcome): ItemOutcome {
+  if (!("errors" in outcome)) return outcome;
+  return { errors: outcome.errors.map(([code, message]) => ({ code, message })) };
+}
+
+export const serverItems = (field: Field, input: unknown): ItemOutcome =>
+  asItems(server(field, input));
+
+export const browserItems = (field: Field, input: unknown): ItemOutcome =>
+  asItems(browser(field, input));
