@@ -1,5 +1,5 @@
 import { Field, type FieldOptions, type JsonSchema } from "../field.js";
-import { coerceBool } from "../rules/numeric.js";
+import { coerceBool } from "../rules/boolean.js";
 import type { CoerceSpec, JsonValue } from "../rules/types.js";
 import { CheckboxInput, type Widget } from "../widgets/widget.js";
 

@@ -1,7 +1,8 @@
 import { Field, type FieldOptions, type JsonSchema } from "../field.js";
 import { formatMessage } from "../messages.js";
+import { isValidChoice } from "../rules/choice.js";
 import { coerceStr, pyStr } from "../rules/core.js";
-import { isValidChoice, pyTruthy } from "../rules/numeric.js";
+import { pyTruthy } from "../rules/py.js";
 import type { CoerceSpec, JsonValue, RuleSpec } from "../rules/types.js";
 import { Select, type Widget } from "../widgets/widget.js";
 import type { MaybeEmpty } from "./integer-field.js";

@@ -1,4 +1,4 @@
-import { coerceIp, MAX_IPV6_ADDRESS_LENGTH } from "../rules/text.js";
+import { coerceIp, MAX_IPV6_ADDRESS_LENGTH } from "../rules/ip.js";
 import type { CoerceSpec } from "../rules/types.js";
 import { type IPProtocol, ipAddressValidators } from "../validators/ip.js";
 import { CharField, type CharFieldOptions } from "./char-field.js";

@@ -1,6 +1,6 @@
 import type { JsonSchema } from "../field.js";
+import { coerceStrList } from "../rules/choice.js";
 import { pyStr } from "../rules/core.js";
-import { coerceStrList } from "../rules/numeric.js";
 import type { CoerceSpec, JsonValue, RuleSpec } from "../rules/types.js";
 import { SelectMultiple, type Widget } from "../widgets/widget.js";
 import { ChoiceField, type Choices, type ChoiceValues } from "./choice-field.js";

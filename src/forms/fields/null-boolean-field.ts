@@ -1,5 +1,5 @@
 import type { FieldOptions, JsonSchema } from "../field.js";
-import { coerceNullBool } from "../rules/numeric.js";
+import { coerceNullBool } from "../rules/boolean.js";
 import type { CoerceSpec, JsonValue } from "../rules/types.js";
 import { NullBooleanSelect, type Widget } from "../widgets/widget.js";
 import { BooleanField, type BooleanFieldOptions } from "./boolean-field.js";

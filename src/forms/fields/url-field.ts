@@ -1,5 +1,5 @@
-import { coerceUrl } from "../rules/text.js";
 import type { CoerceSpec } from "../rules/types.js";
+import { coerceUrl } from "../rules/url.js";
 import { URLValidator } from "../validators/url.js";
 import type { Validator } from "../validators/validator.js";
 import { URLInput, type Widget } from "../widgets/widget.js";

@@ -1,5 +1,5 @@
-import { coerceUuid } from "../rules/text.js";
 import type { CoerceSpec, JsonValue } from "../rules/types.js";
+import { coerceUuid } from "../rules/uuid.js";
 import { CharField, type CharFieldOptions } from "./char-field.js";
 
 export interface UUIDFieldOptions<R extends boolean = true>

@@ -1,34 +1,11 @@
 import { pyStr, pyStrip } from "./core.js";
-import { toAsciiDigits } from "./py.js";
+import { isEmptyInput, toAsciiDigits } from "./py.js";
 import type { CoerceFn, CoerceResult, RuleFn, RuleParams } from "./types.js";
 
-// Shared rules of the numeric, boolean and choice fields. Pure and dependency-free: they ship
+// Shared rules of the numeric fields (IntegerField, FloatField, DecimalField). Pure and dependency-free: they ship
 // to the browser, and the server's fields call the very same functions.
 
 const INVALID: CoerceResult = { ok: false, code: "invalid" };
-
-function isEmpty(value: unknown): boolean {
-  if (value === null || value === undefined || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return (
-    typeof value === "object" &&
-    Object.getPrototypeOf(value) === Object.prototype &&
-    Object.keys(value as object).length === 0
-  );
-}
-
-/** Python's `bool(value)` for what JSON can carry (NaN is truthy in Python). */
-export function pyTruthy(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "bigint") return value !== 0n;
-  if (typeof value === "string" || Array.isArray(value)) return value.length > 0;
-  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.keys(value as object).length > 0;
-  }
-  return true;
-}
 
 // ---- Python's number syntax ----
 
@@ -173,7 +150,7 @@ function pyRemainder(x: number, y: number): number {
 
 /** IntegerField.to_python: `int(re.sub(r"\.0*\s*$", "", str(value)))`, empty → null. */
 export const coerceInt: CoerceFn = (value) => {
-  if (isEmpty(value)) return { ok: true, value: null };
+  if (isEmptyInput(value)) return { ok: true, value: null };
   let text = pyStr(value);
   const right = pyStrip(`x${text}`).slice(1); // strip trailing whitespace only
   const decimal = /\.0*$/.exec(right);
@@ -184,7 +161,7 @@ export const coerceInt: CoerceFn = (value) => {
 
 /** FloatField.to_python: `float(value)` (so True is 1.0), empty → null. */
 export const coerceFloat: CoerceFn = (value) => {
-  if (isEmpty(value)) return { ok: true, value: null };
+  if (isEmptyInput(value)) return { ok: true, value: null };
   if (typeof value === "number") return { ok: true, value };
   if (typeof value === "bigint") return { ok: true, value: Number(value) };
   if (typeof value === "boolean") return { ok: true, value: value ? 1 : 0 };
@@ -199,7 +176,7 @@ export const coerceFloat: CoerceFn = (value) => {
  * "Infinity", "-Infinity" for `validate()` to refuse, as Django does.
  */
 export const coerceDecimal: CoerceFn = (value) => {
-  if (isEmpty(value)) return { ok: true, value: null };
+  if (isEmptyInput(value)) return { ok: true, value: null };
   // Decimal() strips whitespace, ignores "_" anywhere and reads any Unicode decimal digit.
   const d = parseDecimal(toAsciiDigits(pyStrip(pyStr(value)).replace(/_/g, "")));
   if (!d) return INVALID;
@@ -208,33 +185,6 @@ export const coerceDecimal: CoerceFn = (value) => {
   }
   if (Math.abs(d.exp) > MAX_EXPONENT && !(d.coef === 0n && d.exp > 0)) return INVALID;
   return { ok: true, value: formatDecimal(d) };
-};
-
-/** BooleanField.to_python: "false"/"0" in any case → false, else Python's `bool(value)`. */
-export const coerceBool: CoerceFn = (value) => {
-  if (typeof value === "string" && (value.toLowerCase() === "false" || value === "0")) {
-    return { ok: true, value: false };
-  }
-  return { ok: true, value: pyTruthy(value) };
-};
-
-/** NullBooleanField.to_python: True/"True"/"true"/"1" → true, False/"False"/"false"/"0" → false, else null. */
-export const coerceNullBool: CoerceFn = (value) => {
-  // Python's `in` compares with ==, so 1 and 0 count as True and False.
-  if (value === true || value === 1 || value === "True" || value === "true" || value === "1") {
-    return { ok: true, value: true };
-  }
-  if (value === false || value === 0 || value === "False" || value === "false" || value === "0") {
-    return { ok: true, value: false };
-  }
-  return { ok: true, value: null };
-};
-
-/** MultipleChoiceField.to_python: falsy → [], a list → `[str(v) for v in value]`, else invalid_list. */
-export const coerceStrList: CoerceFn = (value) => {
-  if (!pyTruthy(value)) return { ok: true, value: [] };
-  if (!Array.isArray(value)) return { ok: false, code: "invalid_list" };
-  return { ok: true, value: value.map(pyStr) };
 };
 
 // ---- validate() and validators ----
@@ -342,29 +292,10 @@ export const decimalMaxDigits = decimalCheck("max_digits");
 export const decimalMaxDecimalPlaces = decimalCheck("max_decimal_places");
 export const decimalMaxWholeDigits = decimalCheck("max_whole_digits");
 
-/** ChoiceField.valid_value: `str(value)` equals `str(k)` of some choice (groups flattened). */
-export function isValidChoice(value: unknown, values: unknown): boolean {
-  return Array.isArray(values) && values.includes(pyStr(value));
-}
-
-/** ChoiceField.validate: `if value and not valid_value(value)` → invalid_choice. */
-export const choice: RuleFn = (value, params) =>
-  pyTruthy(value) && !isValidChoice(value, params.values) ? { value } : null;
-
-/** MultipleChoiceField.validate: the first value that is not a choice → invalid_choice. */
-export const choiceList: RuleFn = (value, params) => {
-  if (!Array.isArray(value)) return null;
-  for (const item of value) if (!isValidChoice(item, params.values)) return { value: item };
-  return null;
-};
-
 export const numericCoercers: Record<string, CoerceFn> = {
   int: coerceInt,
   float: coerceFloat,
   decimal: coerceDecimal,
-  bool: coerceBool,
-  null_bool: coerceNullBool,
-  str_list: coerceStrList,
 };
 
 export const numericRules: Record<string, RuleFn> = {
@@ -375,6 +306,4 @@ export const numericRules: Record<string, RuleFn> = {
   decimal_max_digits: decimalMaxDigits,
   decimal_max_decimal_places: decimalMaxDecimalPlaces,
   decimal_max_whole_digits: decimalMaxWholeDigits,
-  choice,
-  choice_list: choiceList,
 };

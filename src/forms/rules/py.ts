@@ -1,4 +1,4 @@
-// Small Python semantics the temporal, JSON and file rules share. Browser-safe, no imports.
+// Small Python semantics the rules share. Browser-safe, no imports.
 
 /**
  * Python's whitespace (`str.isspace()`, also what `\s` matches in a `str` pattern), as the
@@ -53,6 +53,19 @@ export function isEmptyInput(value: unknown): boolean {
     Object.getPrototypeOf(value) === Object.prototype &&
     Object.keys(value as object).length === 0
   );
+}
+
+/** Python's `bool(value)` for what JSON can carry (NaN is truthy in Python). */
+export function pyTruthy(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "bigint") return value !== 0n;
+  if (typeof value === "string" || Array.isArray(value)) return value.length > 0;
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.keys(value as object).length > 0;
+  }
+  return true;
 }
 
 /** A JS `Date` (also from another realm, where `instanceof` fails). */

@@ -1,5 +1,5 @@
 import type { MessageTemplate } from "../messages.js";
-import { emailRule } from "../rules/text.js";
+import { emailRule } from "../rules/email.js";
 import { RuleValidator } from "./validator.js";
 
 export interface EmailValidatorOptions {

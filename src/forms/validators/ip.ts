@@ -1,4 +1,4 @@
-import { ipv4Rule, ipv6Rule, ipv46Rule } from "../rules/text.js";
+import { ipv4Rule, ipv6Rule, ipv46Rule } from "../rules/ip.js";
 import { RuleValidator } from "./validator.js";
 
 /** Django's `validate_ipv4_address` ("Enter a valid IPv4 address."). */

@@ -1,5 +1,5 @@
 import type { MessageTemplate } from "../messages.js";
-import { URL_SCHEMES, urlRule } from "../rules/text.js";
+import { URL_SCHEMES, urlRule } from "../rules/url.js";
 import { RuleValidator } from "./validator.js";
 
 export interface URLValidatorOptions {

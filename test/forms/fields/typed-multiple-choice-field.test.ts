@@ -3,7 +3,8 @@ import type { Field } from "../../../src/forms/field.js";
 import { MultipleChoiceField } from "../../../src/forms/fields/multiple-choice-field.js";
 import { TypedMultipleChoiceField } from "../../../src/forms/fields/typed-multiple-choice-field.js";
 import { COERCERS, RULES } from "../../../src/forms/rules/index.js";
-import { pyFloat, pyInt, pyTruthy } from "../../../src/forms/rules/numeric.js";
+import { pyFloat, pyInt } from "../../../src/forms/rules/numeric.js";
+import { pyTruthy } from "../../../src/forms/rules/py.js";
 import type { RuleSpec } from "../../../src/forms/rules/types.js";
 import { ValidationError } from "../../../src/forms/validation-error.js";
 

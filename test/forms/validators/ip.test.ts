@@ -5,7 +5,7 @@ import {
   formatIpv6,
   isValidIpv6,
   parseIpv6,
-} from "../../../src/forms/rules/text.js";
+} from "../../../src/forms/rules/ip.js";
 import { ValidationError } from "../../../src/forms/validation-error.js";
 import {
   ipAddressValidators,

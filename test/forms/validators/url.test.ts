@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { RULES } from "../../../src/forms/rules/index.js";
-import { urlsplit, urlunsplit } from "../../../src/forms/rules/text.js";
+import { urlsplit, urlunsplit } from "../../../src/forms/rules/url.js";
 import { ValidationError } from "../../../src/forms/validation-error.js";
 import { URLValidator } from "../../../src/forms/validators/url.js";
 

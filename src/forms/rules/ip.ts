@@ -1,0 +1,168 @@
+import { coerceStr, pyLen, pyStr } from "./core.js";
+import type { CoerceFn, RuleFn } from "./types.js";
+
+// GenericIPAddressField's `to_python` and the IP validators, with the parts of Python's
+// `ipaddress` and `django.utils.ipv6` they need. Pure and dependency-free: they ship to the
+// browser. URL and email validation reuse the parsers (bracketed and literal addresses).
+
+/** `ipaddress.IPv4Address(str)`: four decimal octets, no leading zeros. */
+export function parseIpv4(text: string): number | null {
+  if (text.includes("/")) return null;
+  const octets = text.split(".");
+  if (octets.length !== 4) return null;
+  let n = 0;
+  for (const octet of octets) {
+    if (!/^[0-9]{1,3}$/.test(octet) || (octet !== "0" && octet[0] === "0")) return null;
+    const v = Number(octet);
+    if (v > 255) return null;
+    n = n * 256 + v;
+  }
+  return n;
+}
+
+function hextet(text: string): number | null {
+  return /^[0-9a-fA-F]{1,4}$/.test(text) ? Number.parseInt(text, 16) : null;
+}
+
+/** `ipaddress.IPv6Address(str)` (a `%scope` suffix is accepted and dropped). */
+export function parseIpv6(text: string): bigint | null {
+  if (text.includes("/")) return null;
+  let addr = text;
+  const pct = text.indexOf("%");
+  if (pct >= 0) {
+    const scope = text.slice(pct + 1);
+    if (!scope || scope.includes("%")) return null;
+    addr = text.slice(0, pct);
+  }
+  if (!addr) return null;
+  const parts = addr.split(":");
+  if (parts.length < 3) return null;
+  if (parts[parts.length - 1]?.includes(".")) {
+    const v4 = parseIpv4(parts.pop() as string);
+    if (v4 === null) return null;
+    parts.push(Math.floor(v4 / 0x10000).toString(16), (v4 % 0x10000).toString(16));
+  }
+  if (parts.length > 9) return null;
+  let skip = -1;
+  for (let i = 1; i < parts.length - 1; i++) {
+    if (parts[i]) continue;
+    if (skip !== -1) return null;
+    skip = i;
+  }
+  let hi = parts.length;
+  let lo = 0;
+  let skipped = 0;
+  if (skip !== -1) {
+    hi = skip;
+    lo = parts.length - skip - 1;
+    if (!parts[0] && --hi) return null;
+    if (!parts[parts.length - 1] && --lo) return null;
+    skipped = 8 - (hi + lo);
+    if (skipped < 1) return null;
+  } else if (parts.length !== 8 || !parts[0] || !parts[7]) {
+    return null;
+  }
+  let n = 0n;
+  const hextets = [
+    ...parts.slice(0, hi),
+    ...Array(skipped).fill("0"),
+    ...parts.slice(parts.length - lo),
+  ];
+  for (const part of hextets) {
+    const h = hextet(part as string);
+    if (h === null) return null;
+    n = (n << 16n) | BigInt(h);
+  }
+  return n;
+}
+
+function ipv4String(n: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
+}
+
+/** `str(IPv6Address)`: lowercase hextets, the longest run (≥2) of zeros as `::`. */
+export function formatIpv6(n: bigint): string {
+  const hextets = [112, 96, 80, 64, 48, 32, 16, 0].map((s) =>
+    ((n >> BigInt(s)) & 0xffffn).toString(16),
+  );
+  let bestStart = -1;
+  let bestLen = 0;
+  let start = -1;
+  let len = 0;
+  hextets.forEach((h, i) => {
+    if (h !== "0") {
+      start = -1;
+      len = 0;
+      return;
+    }
+    len++;
+    if (start === -1) start = i;
+    if (len > bestLen) [bestLen, bestStart] = [len, start];
+  });
+  if (bestLen < 2) return hextets.join(":");
+  const head = hextets.slice(0, bestStart).join(":");
+  const tail = hextets.slice(bestStart + bestLen).join(":");
+  return `${head}::${tail}`;
+}
+
+/** `django.utils.ipv6.MAX_IPV6_ADDRESS_LENGTH`. */
+export const MAX_IPV6_ADDRESS_LENGTH = 39;
+
+/** `django.utils.ipv6.clean_ipv6_address`; `null` where Django raises. */
+export function cleanIpv6Address(
+  text: string,
+  unpackIpv4 = false,
+  maxLength = MAX_IPV6_ADDRESS_LENGTH,
+): string | null {
+  if (pyLen(text) > maxLength) return null;
+  const n = parseIpv6(text);
+  if (n === null) return null;
+  if (n >> 32n === 0xffffn) {
+    const v4 = ipv4String(Number(n & 0xffffffffn));
+    return unpackIpv4 ? v4 : `::ffff:${v4}`;
+  }
+  return formatIpv6(n);
+}
+
+/** `validate_ipv4_address`: `ipaddress.IPv4Address(value)` (an int is an address too). */
+export function isValidIpv4(value: unknown): boolean {
+  if (typeof value === "boolean") return true;
+  if (typeof value === "number" && Number.isInteger(value)) return value >= 0 && value < 2 ** 32;
+  return parseIpv4(pyStr(value)) !== null;
+}
+
+/** `django.utils.ipv6.is_valid_ipv6_address` (strings only, at most 39 characters). */
+export function isValidIpv6(value: unknown): boolean {
+  return (
+    typeof value === "string" &&
+    pyLen(value) <= MAX_IPV6_ADDRESS_LENGTH &&
+    parseIpv6(value) !== null
+  );
+}
+
+/** GenericIPAddressField.to_python: strip; IPv6 (anything with `:`) is cleaned. */
+export const coerceIp: CoerceFn = (value, params) => {
+  const base = coerceStr(value, { strip: true, empty: "" });
+  const text = base.ok ? (base.value as string) : "";
+  if (!text.includes(":")) return { ok: true, value: text };
+  const cleaned = cleanIpv6Address(
+    text,
+    params.unpack_ipv4 === true,
+    Number(params.max_length ?? MAX_IPV6_ADDRESS_LENGTH),
+  );
+  return cleaned === null
+    ? { ok: false, code: "invalid", params: { protocol: "IPv6" } }
+    : { ok: true, value: cleaned };
+};
+
+export const ipv4Rule: RuleFn = (value) => (isValidIpv4(value) ? null : { value });
+export const ipv6Rule: RuleFn = (value) => (isValidIpv6(value) ? null : { value });
+export const ipv46Rule: RuleFn = (value) =>
+  isValidIpv4(value) || isValidIpv6(value) ? null : { value };
+
+export const ipCoercers: Record<string, CoerceFn> = { ip: coerceIp };
+export const ipRules: Record<string, RuleFn> = {
+  ipv4: ipv4Rule,
+  ipv6: ipv6Rule,
+  ipv46: ipv46Rule,
+};

@@ -1,0 +1,166 @@
+import { coerceStr, pyLen } from "./core.js";
+import { FOLDS, LABEL, TLD } from "./domain.js";
+import { isValidIpv6, parseIpv4, parseIpv6 } from "./ip.js";
+import { PY_SPACE } from "./py.js";
+import type { CoerceFn, CoerceResult, RuleFn } from "./types.js";
+
+// URLField's `to_python` and Django 6's URLValidator, with the part of Python's
+// `urllib.parse` they need. Pure and dependency-free: they ship to the browser.
+
+// ---------- urllib.parse ----------
+
+/** `urllib.parse.SplitResult` as a tuple: scheme, netloc, path, query, fragment. */
+export type UrlParts = [string, string, string, string, string];
+
+const USES_NETLOC = new Set(
+  "ftp http gopher nntp telnet imap wais file mms https shttp snews prospero rtsp rtsps rtspu rsync svn svn+ssh sftp nfs git git+ssh ws wss itms-services".split(
+    " ",
+  ),
+);
+
+function checkBracketedNetloc(netloc: string): boolean {
+  const hostAndPort = netloc.slice(netloc.lastIndexOf("@") + 1);
+  const open = hostAndPort.indexOf("[");
+  let hostname: string;
+  if (open >= 0) {
+    if (open > 0) return false;
+    const bracketed = hostAndPort.slice(1);
+    const close = bracketed.indexOf("]");
+    hostname = close >= 0 ? bracketed.slice(0, close) : bracketed;
+    const port = close >= 0 ? bracketed.slice(close + 1) : "";
+    if (port && !port.startsWith(":")) return false;
+  } else {
+    hostname = hostAndPort.split(":", 1)[0] as string;
+  }
+  if (hostname.startsWith("v")) return /^v[a-fA-F0-9]+\.[^\n]+$/.test(hostname);
+  return parseIpv4(hostname) === null && parseIpv6(hostname) !== null;
+}
+
+function checkNetloc(netloc: string): boolean {
+  if (!/\P{ASCII}/u.test(netloc)) return true;
+  const n = netloc.replace(/[@:#?]/g, "");
+  const normalized = n.normalize("NFKC");
+  return n === normalized || !/[/?#@:]/.test(normalized);
+}
+
+/** Python's `urllib.parse.urlsplit` (3.12+); `null` where it raises ValueError. */
+export function urlsplit(input: string): UrlParts | null {
+  // lstrip of the WHATWG "C0 control or space" set (U+0000 to U+0020).
+  let start = 0;
+  while (start < input.length && input.charCodeAt(start) <= 0x20) start++;
+  let url = input.slice(start).replace(/[\t\r\n]/g, "");
+  let scheme = "";
+  let netloc = "";
+  let query = "";
+  let fragment = "";
+  const colon = url.indexOf(":");
+  if (colon > 0 && /^[A-Za-z][A-Za-z0-9+.-]*$/.test(url.slice(0, colon))) {
+    scheme = url.slice(0, colon).toLowerCase();
+    url = url.slice(colon + 1);
+  }
+  if (url.startsWith("//")) {
+    let delim = url.length;
+    for (const c of "/?#") {
+      const at = url.indexOf(c, 2);
+      if (at >= 0) delim = Math.min(delim, at);
+    }
+    netloc = url.slice(2, delim);
+    url = url.slice(delim);
+    const open = netloc.includes("[");
+    if (open !== netloc.includes("]")) return null;
+    if (open && !checkBracketedNetloc(netloc)) return null;
+  }
+  const hash = url.indexOf("#");
+  if (hash >= 0) [url, fragment] = [url.slice(0, hash), url.slice(hash + 1)];
+  const question = url.indexOf("?");
+  if (question >= 0) [url, query] = [url.slice(0, question), url.slice(question + 1)];
+  if (!checkNetloc(netloc)) return null;
+  return [scheme, netloc, url, query, fragment];
+}
+
+/** Python's `urllib.parse.urlunsplit` (3.12+). */
+export function urlunsplit([scheme, netloc, path, query, fragment]: UrlParts): string {
+  let url = path;
+  if (netloc) {
+    if (url && !url.startsWith("/")) url = `/${url}`;
+    url = `//${netloc}${url}`;
+  } else if (
+    url.startsWith("//") ||
+    (scheme && USES_NETLOC.has(scheme) && (!url || url[0] === "/"))
+  ) {
+    url = `//${url}`;
+  }
+  if (scheme) url = `${scheme}:${url}`;
+  if (query) url = `${url}?${query}`;
+  if (fragment) url = `${url}#${fragment}`;
+  return url;
+}
+
+/** `SplitResult.hostname`: lowercased, `None` when empty. */
+export function urlHostname(netloc: string): string | null {
+  const info = netloc.slice(netloc.lastIndexOf("@") + 1);
+  const open = info.indexOf("[");
+  let host: string;
+  if (open >= 0) host = info.slice(open + 1).split("]", 1)[0] as string;
+  else host = info.split(":", 1)[0] as string;
+  if (!host) return null;
+  const pct = host.indexOf("%");
+  return pct >= 0 ? host.slice(0, pct).toLowerCase() + host.slice(pct) : host.toLowerCase();
+}
+
+// ---------- URLValidator (Django 6) ----------
+
+const IPV4_OCTET = "(?:0|25[0-5]|2[0-4][0-9]|1[0-9]?[0-9]?|[1-9][0-9]?)";
+const NOT_SPACE = `[^${PY_SPACE}:@/]`;
+const URL_PATTERN = new RegExp(
+  `^[a-zA-Z0-9.+\\-${FOLDS}]*://` +
+    `(?:${NOT_SPACE}+(?::${NOT_SPACE}*)?@)?` +
+    `(?:${IPV4_OCTET}(?:\\.${IPV4_OCTET}){3}` +
+    "|\\[[0-9a-fA-F:.]+\\]" +
+    `|${LABEL}(?:\\.${LABEL})*${TLD}\\.?` +
+    "|[lL][oO][cC][aA][lL][hH][oO][sS\\u017f][tT])" +
+    "(?::[0-9]{1,5})?" +
+    `(?:[/?#][^${PY_SPACE}]*)?$`,
+  "u",
+);
+
+/** URLValidator's schemes and its `max_length` (Django 6). */
+export const URL_SCHEMES = ["http", "https", "ftp", "ftps"];
+export const URL_MAX_LENGTH = 2048;
+
+/** Django's URLValidator: scheme, full-URL regex, bracketed IPv6, host length. */
+export function isValidUrl(value: unknown, schemes: readonly string[] = URL_SCHEMES): boolean {
+  if (typeof value !== "string" || pyLen(value) > URL_MAX_LENGTH) return false;
+  if (/[\t\r\n]/.test(value)) return false;
+  if (!schemes.includes((value.split("://")[0] as string).toLowerCase())) return false;
+  const parts = urlsplit(value);
+  if (!parts || !URL_PATTERN.test(value)) return false;
+  const bracketed = /^\[([^\n]+)\](?::[0-9]{1,5})?$/.exec(parts[1])?.[1];
+  if (bracketed !== undefined && !isValidIpv6(bracketed)) return false;
+  const host = urlHostname(parts[1]);
+  return host !== null && pyLen(host) <= 253;
+}
+
+// ---------- URLField ----------
+
+const INVALID: CoerceResult = { ok: false, code: "invalid" };
+
+/** URLField.to_python: CharField's, then add the scheme and move a path-only host. */
+export const coerceUrl: CoerceFn = (value, params) => {
+  const base = coerceStr(value, { ...params, strip: true });
+  if (!base.ok || !base.value) return base;
+  let parts = urlsplit(base.value as string);
+  if (!parts) return INVALID;
+  if (!parts[0]) parts[0] = String(params.assume_scheme ?? "https");
+  if (!parts[1]) {
+    parts = urlsplit(urlunsplit([parts[0], parts[2], "", parts[3], parts[4]]));
+    if (!parts) return INVALID;
+  }
+  return { ok: true, value: urlunsplit(parts) };
+};
+
+export const urlRule: RuleFn = (value, params) =>
+  isValidUrl(value, (params.schemes as string[] | undefined) ?? URL_SCHEMES) ? null : { value };
+
+export const urlCoercers: Record<string, CoerceFn> = { url: coerceUrl };
+export const urlRules: Record<string, RuleFn> = { url: urlRule };
