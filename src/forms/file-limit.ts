@@ -1,7 +1,8 @@
 import type { Field } from "./field.js";
 import { FileField } from "./fields/file-field.js";
 import type { Form, FormOptions } from "./form.js";
-import { FormField, FormSet } from "./form-field.js";
+import { FormField } from "./form-field.js";
+import { FormSet } from "./formsets.js";
 
 type FormCtor = new (options?: FormOptions) => Form;
 

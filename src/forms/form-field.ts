@@ -8,20 +8,20 @@ import {
   NON_FIELD_ERRORS,
 } from "./form.js";
 import { formDescriptor, formJsonSchema } from "./form-schema.js";
-import { formatMessage } from "./messages.js";
 import type { JsonValue } from "./rules/types.js";
 import type { ErrorItem } from "./validation-error.js";
 import { Widget } from "./widgets/widget.js";
 
-type FormCtor<F extends Form> = new (options?: ConstructorParameters<typeof Form>[0]) => F;
+export type FormCtor<F extends Form> = new (options?: ConstructorParameters<typeof Form>[0]) => F;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (
     typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Blob)
   );
 }
 
-function prefixed(
+/** A sub-form's errors under `prefix` (its non-field errors at `prefix` itself). */
+export function prefixed(
   prefix: string,
   errors: Readonly<Record<string, ErrorItem[]>>,
 ): Record<string, ErrorItem[]> {
@@ -35,11 +35,6 @@ function prefixed(
 /** Renders as a fieldset; a marker widget for renderers. */
 export class Fieldset extends Widget {
   static override readonly widgetType: string = "Fieldset";
-}
-
-/** Renders as a list of fieldsets with add/remove; a marker widget for renderers. */
-export class FormSetWidget extends Widget {
-  static override readonly widgetType: string = "FormSet";
 }
 
 /**
@@ -97,127 +92,5 @@ export class FormField<F extends Form, R extends boolean = true>
 
   protected override emptyValue(): JsonValue {
     return null;
-  }
-}
-
-/** Django's `DEFAULT_MAX_NUM`: the formset size used for `absolute_max` when maxNum is unset. */
-const DEFAULT_MAX_NUM = 1000;
-
-export interface FormSetOptions<R extends boolean> extends FieldOptions {
-  required?: R;
-  /** Fewest items accepted (Django's `min_num` with `validate_min`). */
-  minNum?: number;
-  /** Most items accepted (Django's `max_num` with `validate_max`). */
-  maxNum?: number;
-  /** Empty rows a renderer shows initially (Django's `extra`). */
-  extra?: number;
-}
-
-/**
- * A list of sub-forms (Django's formset): data is an array of objects; errors land at
- * `items.0.qty`, and count errors (too few / too many) at `items`.
- *
- * @example
- * items = new FormSet(LineItemForm, { minNum: 1, maxNum: 10 });
- */
-export class FormSet<F extends Form, R extends boolean = true>
-  extends Field<CleanedData<F>[], FormInput<F>[]>
-  implements CompositeField
-{
-  static override readonly fieldType: string = "FormSet";
-  static override defaultErrorMessages: Record<string, string> = {
-    invalid: "FormSet.invalid",
-    too_few_forms: "FormSet.too_few_forms",
-    too_many_forms: "FormSet.too_many_forms",
-  };
-  readonly form: FormCtor<F>;
-  readonly minNum: number;
-  readonly maxNum: number | undefined;
-  readonly extra: number;
-
-  constructor(form: FormCtor<F>, options: FormSetOptions<R> = {}) {
-    super({ widget: new FormSetWidget(), required: false, ...options });
-    this.form = form;
-    this.minNum = options.minNum ?? 0;
-    this.maxNum = options.maxNum;
-    this.extra = options.extra ?? 0;
-  }
-
-  override clean(): never {
-    throw new TypeError("FormSet is cleaned by its parent form (await form.isValid()).");
-  }
-
-  override isEmpty(value: unknown): boolean {
-    return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
-  }
-
-  async cleanComposite(value: unknown, ctx: RequestContext) {
-    const one = (code: string, params?: Record<string, unknown>) => ({
-      value: undefined,
-      errors: { [this.name]: this.error(code, params).errors },
-    });
-    const items = value === null || value === undefined ? [] : value;
-    if (!Array.isArray(items) || !items.every(isPlainObject)) return one("invalid");
-    if (this.required && items.length === 0) return one("required");
-    // Django's absolute_max (max_num + 1000): a longer list is refused before any form is
-    // built, so a body of 300,000 `{}` costs nothing.
-    if (items.length > (this.maxNum ?? DEFAULT_MAX_NUM) + DEFAULT_MAX_NUM) {
-      return one("too_many_forms", { num: this.maxNum ?? DEFAULT_MAX_NUM });
-    }
-    const errors: Record<string, ErrorItem[]> = {};
-    const cleaned: unknown[] = [];
-    for (let i = 0; i < items.length; i++) {
-      const sub = new this.form({ data: items[i] as Record<string, unknown>, ctx });
-      await sub.isValid();
-      Object.assign(errors, prefixed(`${this.name}.${i}`, sub.errors));
-      cleaned.push(sub.cleanedData);
-    }
-    // Django checks the count in formset.clean(), after every form was cleaned.
-    if (this.maxNum !== undefined && items.length > this.maxNum) {
-      errors[this.name] = this.error("too_many_forms", { num: this.maxNum }).errors;
-    } else if (items.length < this.minNum) {
-      errors[this.name] = this.error("too_few_forms", { num: this.minNum }).errors;
-    }
-    return { value: cleaned, errors };
-  }
-
-  override jsonSchema(): JsonSchema {
-    const node = super.jsonSchema();
-    const messages = { ...(node.errorMessage as Record<string, string>) };
-    messages.too_few_forms = formatMessage(this.errorMessages.too_few_forms ?? "", {
-      num: this.minNum,
-    });
-    if (this.maxNum !== undefined) {
-      messages.too_many_forms = formatMessage(this.errorMessages.too_many_forms ?? "", {
-        num: this.maxNum,
-      });
-    }
-    const out: JsonSchema = {
-      ...node,
-      type: "array",
-      items: formJsonSchema(this.form, { nested: true }),
-      errorMessage: messages,
-      "x-mizan-min-num": this.minNum,
-    };
-    if (this.minNum) out.minItems = this.minNum;
-    if (this.maxNum !== undefined) {
-      out.maxItems = this.maxNum;
-      out["x-mizan-max-num"] = this.maxNum;
-    }
-    return out;
-  }
-
-  override describe(ctx?: unknown): FieldDescriptor {
-    return {
-      ...super.describe(ctx),
-      form: formDescriptor(this.form, ctx),
-      min_num: this.minNum,
-      max_num: this.maxNum ?? null,
-      extra: this.extra,
-    };
-  }
-
-  protected override emptyValue(): JsonValue {
-    return [];
   }
 }

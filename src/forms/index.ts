@@ -62,13 +62,14 @@ export type {
   SubmittableForm,
 } from "./form.js";
 export { Form, NON_FIELD_ERRORS } from "./form.js";
-export type { FormSetOptions } from "./form-field.js";
-export { Fieldset, FormField, FormSet, FormSetWidget } from "./form-field.js";
+export { Fieldset, FormField } from "./form-field.js";
 export type { FormMeta, FormMetaOptions } from "./form-meta.js";
 export { formMeta } from "./form-meta.js";
 export type { ValidateResult } from "./form-registration.js";
 export type { FormDescriptor, FormSchema } from "./form-schema.js";
 export { formJsonSchema, formSchema, formVersion } from "./form-schema.js";
+export type { FormSetOptions } from "./formsets.js";
+export { FormSet, FormSetWidget } from "./formsets.js";
 export type { LocaleTable, MessageParams, MessageTemplate, PluralMessage } from "./messages.js";
 export {
   activateLocale,

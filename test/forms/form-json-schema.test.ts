@@ -2,9 +2,10 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, test } from "vitest";
 import { CharField } from "../../src/forms/fields/char-field.js";
 import { Form } from "../../src/forms/form.js";
-import { FormField, FormSet } from "../../src/forms/form-field.js";
+import { FormField } from "../../src/forms/form-field.js";
 import { formMeta } from "../../src/forms/form-meta.js";
 import { formJsonSchema, formVersion } from "../../src/forms/form-schema.js";
+import { FormSet } from "../../src/forms/formsets.js";
 import { Textarea } from "../../src/forms/widgets/widget.js";
 
 class AddressForm extends Form {

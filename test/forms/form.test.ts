@@ -4,8 +4,9 @@ import { MizanError, type ValidationDetails } from "../../src/core/errors.js";
 import { Registry } from "../../src/core/registry.js";
 import { CharField } from "../../src/forms/fields/char-field.js";
 import { Form, NON_FIELD_ERRORS } from "../../src/forms/form.js";
-import { FormField, FormSet } from "../../src/forms/form-field.js";
+import { FormField } from "../../src/forms/form-field.js";
 import { formMeta } from "../../src/forms/form-meta.js";
+import { FormSet } from "../../src/forms/formsets.js";
 import { ValidationError } from "../../src/forms/validation-error.js";
 
 const calls: string[] = [];

@@ -25,8 +25,9 @@ import { TypedChoiceField } from "../../src/forms/fields/typed-choice-field.js";
 import { URLField } from "../../src/forms/fields/url-field.js";
 import { UUIDField } from "../../src/forms/fields/uuid-field.js";
 import { Form } from "../../src/forms/form.js";
-import { FormField, FormSet } from "../../src/forms/form-field.js";
+import { FormField } from "../../src/forms/form-field.js";
 import { formMeta } from "../../src/forms/form-meta.js";
+import { FormSet } from "../../src/forms/formsets.js";
 
 /** A secret that a handler throws; no response body may ever contain it. */
 export const SECRET = "s3cr3t-db-password-9f1c";
