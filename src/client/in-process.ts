@@ -1,7 +1,6 @@
-import { type App, createContext, type User } from "../core/context.js";
-import { MizanError } from "../core/errors.js";
+import type { App } from "../core/context.js";
+import { dispatch, type GetUser } from "../core/dispatch.js";
 import { defaultRegistry, type Manifest, type Registry } from "../core/registry.js";
-import { isFrameworkResponse } from "../core/response.js";
 import { MizanClientError } from "./client-error.js";
 import type { CallOptions, MizanClient, Transport } from "./transport.js";
 
@@ -9,22 +8,12 @@ export interface InProcessOptions {
   /** Default: the registry `register()` fills. */
   registry?: Registry;
   /** Called once per call with a stand-in Request, as the HTTP handler calls it. */
-  getUser?: (request: Request) => User | null | undefined | Promise<User | null | undefined>;
+  getUser?: GetUser;
   app?: App;
   /** As the handler's `debug`: a 500's original message in its details. */
   debug?: boolean;
   /** As the handler's `onError`: told about every unexpected throw (default console.error). */
   onError?: (error: unknown, info: { fn: string | null }) => void;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The result as it would arrive over the wire (`undefined` → null, Dates → strings, …). */
-function overTheWire(result: unknown): unknown {
-  if (isFrameworkResponse(result)) return result;
-  return JSON.parse(JSON.stringify(result ?? null));
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -38,56 +27,48 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 }
 
 /**
- * A Transport that calls the registry directly, in the same process: no HTTP, but the same
- * envelope checks, the same context (`createContext`), and the same errors — MizanClientError
- * with the code, status, message and details the HTTP handler would have sent.
+ * A Transport that calls the registry directly, in the same process: no HTTP, but the very
+ * dispatch step the HTTP handler runs after parsing the body (envelope checks, `getUser`,
+ * `createContext`, error envelopes, `onError`), so its results and MizanClientErrors carry
+ * the code, status, message and details the handler would have sent. A function's own
+ * `Response`, or a framework response, comes back as the object it returned.
  *
  * @example
  * const api = createClient({ transport: inProcessTransport({ registry }) });
  */
 export function inProcessTransport(options: InProcessOptions = {}): Transport {
-  const registry = options.registry ?? defaultRegistry;
-  const onError =
-    options.onError ??
-    ((error: unknown, { fn }: { fn: string | null }) =>
-      console.error(`[mizan] unexpected error${fn ? ` in "${fn}"` : ""}:`, error));
-
-  const run = async (name: unknown, args: unknown, signal: AbortSignal | undefined) => {
-    if (typeof name !== "string" || name === "") {
-      throw new MizanError("BAD_REQUEST", 'The call needs a "fn" string.');
-    }
-    if (args !== undefined && !isPlainObject(args)) {
-      throw new MizanError("BAD_REQUEST", '"args" must be a JSON object.');
-    }
-    if (!registry.has(name)) throw new MizanError("NOT_FOUND", `Unknown function "${name}".`);
-    const request = new Request("http://localhost/");
-    const user = options.getUser ? await options.getUser(request) : null;
-    const ctx = createContext({
-      request,
-      user: user ?? null,
-      app: options.app,
-      ...(signal && { signal }),
-    });
-    return overTheWire(await registry.call(name, ctx, args ?? {}));
+  const onError = options.onError;
+  const base = {
+    registry: options.registry,
+    getUser: options.getUser,
+    app: options.app,
+    debug: options.debug ?? false,
+    // The in-process callback is told the function only: there is no real request to show.
+    onError: onError && ((error: unknown, { fn }: { fn: string | null }) => onError(error, { fn })),
+    frameworkResponses: true,
   };
 
-  return (name, args, { signal }: CallOptions) =>
-    abortable(
-      run(name, args, signal).catch((thrown: unknown) => {
-        const error = MizanError.fromUnknown(thrown);
-        if (error.code === "INTERNAL") {
-          try {
-            onError(thrown, { fn: typeof name === "string" ? name : null });
-          } catch {
-            // A failing logger must not hide the error itself.
-          }
-        }
-        // No `cause`: the original throw stays on the server side, as over HTTP.
-        const { message, details } = error.toEnvelope(options.debug ?? false).error;
-        throw new MizanClientError(error.code, error.status, message, details);
-      }),
+  const run = async (name: unknown, args: unknown, signal: AbortSignal | undefined) => {
+    const outcome = await dispatch(name, args, new Request("http://localhost/"), {
+      ...base,
       signal,
-    );
+    });
+    switch (outcome.kind) {
+      case "result":
+        // The result as it would arrive over the wire (undefined → null, Dates → strings, …).
+        return (JSON.parse(outcome.json) as { result: unknown }).result;
+      case "response":
+      case "framework":
+        return outcome.response;
+      default: {
+        // No `cause`: the original throw stays on the server side, as over HTTP.
+        const { message, details } = outcome.body.error;
+        throw new MizanClientError(outcome.error.code, outcome.status, message, details);
+      }
+    }
+  };
+
+  return (name, args, { signal }: CallOptions) => abortable(run(name, args, signal), signal);
 }
 
 /**

@@ -10,6 +10,15 @@ export {
   type User,
 } from "./context.js";
 export {
+  type DispatchOptions,
+  type DispatchOutcome,
+  dispatch,
+  errorOutcome,
+  type GetUser,
+  type OnError,
+  type SuccessEnvelope,
+} from "./dispatch.js";
+export {
   ERROR_STATUS,
   type ErrorCode,
   type ErrorEnvelope,

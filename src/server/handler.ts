@@ -1,20 +1,21 @@
-import { type App, createContext, type RequestContext, type User } from "../core/context.js";
+import type { App } from "../core/context.js";
+import {
+  type DispatchOptions,
+  type DispatchOutcome,
+  dispatch,
+  errorOutcome,
+  type GetUser,
+  type OnError,
+} from "../core/dispatch.js";
 import { MizanError } from "../core/errors.js";
 import { defaultRegistry, type Registry } from "../core/registry.js";
-import { isFrameworkResponse } from "../core/response.js";
 import { type CsrfOptions, createCsrf } from "./csrf.js";
 import { type Limits, maxBodyBytesFor, resolveLimits } from "./limits.js";
 import { type FileLimitLookup, parseCall } from "./parse-call.js";
-import { errorResponse, jsonResponse, passThrough, resultResponse } from "./responses.js";
+import { jsonResponse, jsonTextResponse, passThrough } from "./responses.js";
 import { matchRoute, normalizeBasePath, type Route } from "./router.js";
 
-/** Resolves the signed-in user of a request; `null`/`undefined` when anonymous. */
-export type GetUser = (
-  request: Request,
-) => User | null | undefined | Promise<User | null | undefined>;
-
-/** Told about every unexpected throw (a 500), with the original error. */
-export type OnError = (error: unknown, info: { request: Request; fn: string | null }) => void;
+export type { GetUser, OnError } from "../core/dispatch.js";
 
 export interface HandlerOptions {
   /** The functions served (default: the registry `register()` fills). */
@@ -37,11 +38,31 @@ export interface HandlerOptions {
   csrf?: CsrfOptions | false;
 }
 
+/**
+ * A function's framework response (see `setFrameworkResponseBase`), let through for the
+ * adapter that registered its class, with the headers to send along (the context's cookies
+ * and the CSRF cookie).
+ */
+export interface FrameworkPassThrough {
+  readonly frameworkResponse: unknown;
+  readonly headers: Headers;
+}
+
 /** A Web-standard request handler that also tells adapters its base path and limits. */
 export interface MizanHandler {
   (request: Request): Promise<Response>;
   readonly basePath: string;
   readonly limits: Readonly<Limits>;
+  /**
+   * For adapters: answer like the handler itself, except that a framework response a function
+   * returned comes back untouched as a `FrameworkPassThrough` instead of being refused.
+   *
+   * @example
+   * const answer = await handler.serve(request);
+   * if (answer instanceof Response) send(answer);
+   * else sendFramework(answer.frameworkResponse, answer.headers);
+   */
+  readonly serve: (request: Request) => Promise<Response | FrameworkPassThrough>;
 }
 
 /** A function that caps its uploads by path (a form's validate and submit do). */
@@ -70,16 +91,6 @@ function withCookie(response: Response, cookie: string | null): Response {
   }
 }
 
-/** What a request learned on its way, for the error path: the function name and the context. */
-interface CallState {
-  fn: string | null;
-  ctx?: RequestContext;
-}
-
-const defaultOnError: OnError = (error, { fn }) => {
-  console.error(`[mizan] unexpected error${fn ? ` in "${fn}"` : ""}:`, error);
-};
-
 /**
  * Serve a registry over HTTP with Web `Request`/`Response` (Node via `mizan/node`, Bun, Deno,
  * edge runtimes). Routes: `POST {basePath}/call/`, `GET {basePath}/manifest/`.
@@ -92,87 +103,104 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   const registry = options.registry ?? defaultRegistry;
   const basePath = normalizeBasePath(options.basePath ?? "/api/mizan");
   const limits = resolveLimits(options.limits);
-  const debug = options.debug ?? false;
-  const onError = options.onError ?? defaultOnError;
   const csrf = createCsrf(options.csrf);
+  const dispatchOptions: DispatchOptions = {
+    registry,
+    getUser: options.getUser,
+    app: options.app,
+    debug: options.debug ?? false,
+    onError: options.onError,
+  };
   const fileLimit: FileLimitLookup = (name, path) => {
     const fn = registry.get(name);
     return hasFileLimit(fn) ? fn.fileLimit(path) : undefined;
   };
 
-  async function call(request: Request, state: CallState): Promise<Response> {
-    if (csrf) {
-      try {
-        csrf.check(request);
-      } catch (error) {
-        request.body?.cancel().catch(() => {});
-        throw error;
-      }
-    }
-    const { fn, args } = await parseCall(
-      request,
-      limits,
-      maxBodyBytesFor(limits, request.headers.get("content-type")),
-      fileLimit,
-    );
-    state.fn = fn;
-    if (!registry.has(fn)) throw new MizanError("NOT_FOUND", `Unknown function "${fn}".`);
-    const user = options.getUser ? await options.getUser(request) : null;
-    const ctx = createContext({
-      request,
-      user: user ?? null,
-      signal: request.signal,
-      app: options.app,
-    });
-    state.ctx = ctx;
-    const result = await registry.call(fn, ctx, args);
-    if (result instanceof Response) return passThrough(result, ctx.responseHeaders);
-    if (isFrameworkResponse(result)) {
-      // Another framework's response object (setFrameworkResponseBase) means the function was
-      // written for that framework's own adapter; a Web handler cannot send it.
-      throw new TypeError(`"${fn}" returned a framework response; return a Web Response here.`);
-    }
-    return resultResponse(result, ctx.responseHeaders);
-  }
-
-  async function route(request: Request, found: Route, state: CallState): Promise<Response> {
-    if (request.method !== found.allow) {
-      request.body?.cancel().catch(() => {});
-      throw new MizanError("METHOD_NOT_ALLOWED", `Use ${found.allow} for this URL.`);
-    }
-    if (found.kind === "manifest") return jsonResponse(200, registry.manifest());
-    if (found.kind === "context") {
-      throw new MizanError("NOT_FOUND", `Unknown context "${found.name}".`);
-    }
-    return call(request, state);
-  }
-
-  const handler = async (request: Request): Promise<Response> => {
-    const found = matchRoute(new URL(request.url).pathname, basePath);
-    const cookie = csrf?.issue(request, found?.kind === "manifest" ? "manifest" : "other") ?? null;
-    return withCookie(await respond(request, found), cookie);
-  };
-
-  async function respond(request: Request, found: Route | null): Promise<Response> {
-    const state: CallState = { fn: null };
+  /** HTTP-only steps (CSRF, body parsing and limits), then the shared dispatch. */
+  async function call(request: Request, frameworkResponses: boolean): Promise<DispatchOutcome> {
+    let fn: string | null = null;
     try {
-      if (!found) {
-        request.body?.cancel().catch(() => {});
-        throw new MizanError("NOT_FOUND");
-      }
-      return await route(request, found, state);
-    } catch (thrown) {
-      const error = MizanError.fromUnknown(thrown);
-      if (error.code === "INTERNAL") {
+      if (csrf) {
         try {
-          onError(thrown, { request, fn: state.fn });
-        } catch {
-          // A failing logger must not turn a 500 into a crash.
+          csrf.check(request);
+        } catch (error) {
+          request.body?.cancel().catch(() => {});
+          throw error;
         }
       }
-      const allow = error.code === "METHOD_NOT_ALLOWED" ? found?.allow : undefined;
-      return errorResponse(error, { debug, extra: state.ctx?.responseHeaders, allow });
+      const parsed = await parseCall(
+        request,
+        limits,
+        maxBodyBytesFor(limits, request.headers.get("content-type")),
+        fileLimit,
+      );
+      fn = parsed.fn;
+      return await dispatch(parsed.fn, parsed.args, request, {
+        ...dispatchOptions,
+        frameworkResponses,
+      });
+    } catch (thrown) {
+      return errorOutcome(thrown, { request, fn }, dispatchOptions);
     }
   }
-  return Object.assign(handler, { basePath, limits });
+
+  async function respond(
+    request: Request,
+    found: Route | null,
+    frameworkResponses: boolean,
+  ): Promise<Response | FrameworkPassThrough> {
+    if (!found) {
+      request.body?.cancel().catch(() => {});
+      return toResponse(errorOutcome(new MizanError("NOT_FOUND"), { request, fn: null }, {}));
+    }
+    if (request.method !== found.allow) {
+      request.body?.cancel().catch(() => {});
+      const error = new MizanError("METHOD_NOT_ALLOWED", `Use ${found.allow} for this URL.`);
+      return toResponse(errorOutcome(error, { request, fn: null }, {}), found.allow);
+    }
+    if (found.kind === "manifest") {
+      try {
+        return jsonResponse(200, registry.manifest());
+      } catch (thrown) {
+        return toResponse(errorOutcome(thrown, { request, fn: null }, dispatchOptions));
+      }
+    }
+    if (found.kind === "context") {
+      const error = new MizanError("NOT_FOUND", `Unknown context "${found.name}".`);
+      return toResponse(errorOutcome(error, { request, fn: null }, {}));
+    }
+    const outcome = await call(request, frameworkResponses);
+    if (outcome.kind === "framework") {
+      return { frameworkResponse: outcome.response, headers: outcome.headers };
+    }
+    return toResponse(outcome);
+  }
+
+  async function answer(
+    request: Request,
+    frameworkResponses: boolean,
+  ): Promise<Response | FrameworkPassThrough> {
+    const found = matchRoute(new URL(request.url).pathname, basePath);
+    const cookie = csrf?.issue(request, found?.kind === "manifest" ? "manifest" : "other") ?? null;
+    const out = await respond(request, found, frameworkResponses);
+    if (out instanceof Response) return withCookie(out, cookie);
+    if (cookie) out.headers.append("set-cookie", cookie);
+    return out;
+  }
+
+  const serve = (request: Request) => answer(request, true);
+  // Framework responses off: dispatch refuses them (a 500), so the answer is always a Response.
+  const handler = (request: Request) => answer(request, false) as Promise<Response>;
+  return Object.assign(handler, { basePath, limits, serve });
+}
+
+/** An outcome as the HTTP answer: the JSON envelope, or a function's own Response. */
+function toResponse(
+  outcome: Exclude<DispatchOutcome, { kind: "framework" }>,
+  allow?: string,
+): Response {
+  if (outcome.kind === "result") return jsonTextResponse(200, outcome.json, outcome.headers);
+  if (outcome.kind === "response") return passThrough(outcome.response, outcome.headers);
+  const init: Record<string, string> = allow ? { allow } : {};
+  return jsonResponse(outcome.status, outcome.body, outcome.headers, init);
 }

@@ -1,6 +1,13 @@
 export type { CsrfOptions } from "./csrf.js";
 export {
+  type DispatchOptions,
+  type DispatchOutcome,
+  dispatch,
+  type SuccessEnvelope,
+} from "../core/dispatch.js";
+export {
   createHandler,
+  type FrameworkPassThrough,
   type GetUser,
   type HandlerOptions,
   type MizanHandler,

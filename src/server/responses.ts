@@ -1,5 +1,3 @@
-import type { MizanError } from "../core/errors.js";
-
 const NO_STORE = "no-store";
 
 const jsonTexts = new WeakMap<Response, string>();
@@ -29,30 +27,25 @@ export function jsonResponse(
   extra?: Headers,
   init: Record<string, string> = {},
 ): Response {
+  return jsonTextResponse(status, JSON.stringify(body), extra, init);
+}
+
+/** `jsonResponse` for a body already serialised (the dispatch step serialises results). */
+export function jsonTextResponse(
+  status: number,
+  text: string,
+  extra?: Headers,
+  init: Record<string, string> = {},
+): Response {
   const headers = new Headers();
   mergeHeaders(headers, extra);
   for (const [name, value] of Object.entries(init)) headers.set(name, value);
   headers.set("content-type", "application/json; charset=utf-8");
   headers.set("cache-control", NO_STORE);
   headers.set("x-content-type-options", "nosniff");
-  const text = JSON.stringify(body);
   const response = new Response(text, { status, headers });
   jsonTexts.set(response, text);
   return response;
-}
-
-/** The success envelope `{"result", "invalidate", "merge"}`; throws if `result` is not JSON. */
-export function resultResponse(result: unknown, extra?: Headers): Response {
-  return jsonResponse(200, { result: result ?? null, invalidate: [], merge: [] }, extra);
-}
-
-/** The error envelope with the status of its code. */
-export function errorResponse(
-  error: MizanError,
-  options: { debug: boolean; extra?: Headers | undefined; allow?: string | undefined },
-): Response {
-  const init: Record<string, string> = options.allow ? { allow: options.allow } : {};
-  return jsonResponse(error.status, error.toEnvelope(options.debug), options.extra, init);
 }
 
 /**

@@ -13,6 +13,8 @@ test("mizan core's runtime exports are pinned", async () => {
     "contentHash",
     "createContext",
     "defaultRegistry",
+    "dispatch",
+    "errorOutcome",
     "isFrameworkResponse",
     "register",
     "setFrameworkResponseBase",
@@ -42,6 +44,11 @@ test("mizan core's type exports exist", () => {
   expectTypeOf<core.Manifest>().toHaveProperty("version");
   expectTypeOf<core.FunctionManifest>().toHaveProperty("input");
   expectTypeOf<core.Registrable>().toHaveProperty("registerInto");
+  expectTypeOf<core.DispatchOptions>().toHaveProperty("registry");
+  expectTypeOf<core.DispatchOutcome>().toHaveProperty("headers");
+  expectTypeOf<core.SuccessEnvelope>().toHaveProperty("invalidate");
+  expectTypeOf<core.GetUser>().toBeFunction();
+  expectTypeOf<core.OnError>().toBeFunction();
 });
 
 test("src/core imports no Node built-in (it runs in browsers and edge runtimes)", () => {

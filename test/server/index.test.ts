@@ -7,6 +7,7 @@ test("mizan/server's runtime exports are pinned", async () => {
   expect(Object.keys(exports).sort()).toEqual([
     "DEFAULT_LIMITS",
     "createHandler",
+    "dispatch",
     "isUnderBasePath",
     "maxBodyBytesFor",
     "normalizeBasePath",
@@ -19,6 +20,9 @@ test("mizan/server's type exports exist", () => {
   expectTypeOf<server.Limits>().toHaveProperty("maxDepth");
   expectTypeOf<server.GetUser>().toBeFunction();
   expectTypeOf<server.OnError>().toBeFunction();
+  expectTypeOf<server.MizanHandler>().toHaveProperty("serve");
+  expectTypeOf<server.FrameworkPassThrough>().toHaveProperty("frameworkResponse");
+  expectTypeOf<server.DispatchOutcome>().toHaveProperty("kind");
 });
 
 test("src/server imports no Node built-in (it runs in browsers and edge runtimes)", () => {

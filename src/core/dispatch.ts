@@ -1,0 +1,145 @@
+import { type App, createContext, type RequestContext, type User } from "./context.js";
+import { type ErrorEnvelope, MizanError } from "./errors.js";
+import { defaultRegistry, type Registry } from "./registry.js";
+import { isFrameworkResponse } from "./response.js";
+
+/** Resolves the signed-in user of a request; `null`/`undefined` when anonymous. */
+export type GetUser = (
+  request: Request,
+) => User | null | undefined | Promise<User | null | undefined>;
+
+/** Told about every unexpected throw (a 500), with the original error. */
+export type OnError = (error: unknown, info: { request: Request; fn: string | null }) => void;
+
+/** What every transport (HTTP, in-process) configures once and hands to `dispatch`. */
+export interface DispatchOptions {
+  /** The functions served (default: the registry `register()` fills). */
+  registry?: Registry | undefined;
+  /** Called once per call that reaches a known function, before it runs. */
+  getUser?: GetUser | undefined;
+  /** Passed to every function as `ctx.app`. */
+  app?: App | undefined;
+  /** Put a 500's original message and stack in its `details` (never in production). */
+  debug?: boolean | undefined;
+  /** Told about unexpected errors (default `console.error`). */
+  onError?: OnError | undefined;
+  /** `ctx.signal` (default: the request's own signal). */
+  signal?: AbortSignal | undefined;
+  /**
+   * Whether a framework response (see `setFrameworkResponseBase`) may come back as
+   * `kind: "framework"`. A caller that cannot send one (the Web handler) leaves this off, and
+   * such a result is then an INTERNAL error that `onError` hears about.
+   */
+  frameworkResponses?: boolean | undefined;
+}
+
+/** The success envelope, as it goes on the wire. */
+export interface SuccessEnvelope {
+  result: unknown;
+  invalidate: unknown[];
+  merge: unknown[];
+}
+
+/**
+ * What one call came to. `headers` are the context's response headers (`ctx.setCookie`, …),
+ * to be sent with whatever the answer is, errors included.
+ */
+export type DispatchOutcome =
+  | {
+      kind: "result";
+      status: 200;
+      body: SuccessEnvelope;
+      /** `body` as JSON text, already produced (a result that is not JSON fails as INTERNAL). */
+      json: string;
+      headers: Headers;
+    }
+  | { kind: "response"; response: Response; headers: Headers }
+  | { kind: "framework"; response: unknown; headers: Headers }
+  | { kind: "error"; status: number; error: MizanError; body: ErrorEnvelope; headers: Headers };
+
+const defaultOnError: OnError = (error, { fn }) => {
+  console.error(`[mizan] unexpected error${fn ? ` in "${fn}"` : ""}:`, error);
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Any throw as the error outcome: its envelope and status, and, for an unexpected one (a 500),
+ * a word to `onError`. Transports use it for errors of their own steps too (body parsing), so
+ * that every error leaves the same way.
+ */
+export function errorOutcome(
+  thrown: unknown,
+  info: { request: Request; fn: string | null },
+  options: Pick<DispatchOptions, "debug" | "onError">,
+  headers: Headers = new Headers(),
+): Extract<DispatchOutcome, { kind: "error" }> {
+  const error = MizanError.fromUnknown(thrown);
+  if (error.code === "INTERNAL") {
+    try {
+      (options.onError ?? defaultOnError)(thrown, info);
+    } catch {
+      // A failing logger must not turn a 500 into a crash.
+    }
+  }
+  const body = error.toEnvelope(options.debug ?? false);
+  return { kind: "error", status: error.status, error, body, headers };
+}
+
+/**
+ * Run one call the way every transport runs it: check the envelope (`fn` a non-empty string,
+ * `args` absent or a plain object), find the function (404), resolve the user once, build the
+ * context, invoke, and turn the result or the throw into an outcome. HTTP-only steps (routing,
+ * method, CSRF, body parsing and limits) belong to the caller; nothing here knows HTTP beyond
+ * the Web `Request` a function sees as `ctx.request`.
+ *
+ * @example
+ * const outcome = await dispatch("echo", { text: "hi" }, new Request("http://localhost/"), {
+ *   registry,
+ * });
+ * if (outcome.kind === "result") outcome.body.result; // { message: "hi" }
+ * if (outcome.kind === "error") outcome.status; // 400, 401, 403, 404, 422, 500, …
+ */
+export async function dispatch(
+  name: unknown,
+  args: unknown,
+  request: Request,
+  options: DispatchOptions = {},
+): Promise<DispatchOutcome> {
+  const fn = typeof name === "string" && name !== "" ? name : null;
+  let ctx: RequestContext | undefined;
+  try {
+    if (fn === null) throw new MizanError("BAD_REQUEST", 'The call needs a "fn" string.');
+    if (args !== undefined && !isPlainObject(args)) {
+      throw new MizanError("BAD_REQUEST", '"args" must be a JSON object.');
+    }
+    const registry = options.registry ?? defaultRegistry;
+    if (!registry.has(fn)) throw new MizanError("NOT_FOUND", `Unknown function "${fn}".`);
+    const user = options.getUser ? await options.getUser(request) : null;
+    ctx = createContext({
+      request,
+      user: user ?? null,
+      signal: options.signal ?? request.signal,
+      app: options.app,
+    });
+    const result = await registry.call(fn, ctx, args ?? {});
+    const headers = ctx.responseHeaders;
+    if (result instanceof Response) return { kind: "response", response: result, headers };
+    if (isFrameworkResponse(result)) {
+      if (options.frameworkResponses) return { kind: "framework", response: result, headers };
+      // Written for another framework's adapter (setFrameworkResponseBase); this caller can
+      // only send Web Responses, so say which function and what to do instead.
+      throw new TypeError(
+        `"${fn}" returned a framework response, which only the adapter that registered it can send (e.g. mizan/node's toNodeHandler); return a Web Response to serve it here.`,
+      );
+    }
+    const body: SuccessEnvelope = { result: result ?? null, invalidate: [], merge: [] };
+    // Serialised here, inside the try: a result that is not JSON (a BigInt, a cycle) is a 500
+    // on every transport alike, and the in-process client parses this very text.
+    return { kind: "result", status: 200, body, json: JSON.stringify(body), headers };
+  } catch (thrown) {
+    return errorOutcome(thrown, { request, fn }, options, ctx?.responseHeaders);
+  }
+}
