@@ -54,7 +54,7 @@ export type DispatchOutcome =
       headers: Headers;
     }
   | { kind: "response"; response: Response; headers: Headers }
-  | { kind: "framework"; response: unknown; headers: Headers }
+  | { kind: "framework"; response: unknown; headers: Headers; fn: string }
   | { kind: "error"; status: number; error: MizanError; body: ErrorEnvelope; headers: Headers };
 
 const defaultOnError: OnError = (error, { fn }) => {
@@ -128,7 +128,7 @@ export async function dispatch(
     const headers = ctx.responseHeaders;
     if (result instanceof Response) return { kind: "response", response: result, headers };
     if (isFrameworkResponse(result)) {
-      if (options.frameworkResponses) return { kind: "framework", response: result, headers };
+      if (options.frameworkResponses) return { kind: "framework", response: result, headers, fn };
       // Written for another framework's adapter (setFrameworkResponseBase); this caller can
       // only send Web Responses, so say which function and what to do instead.
       throw new TypeError(

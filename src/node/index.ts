@@ -5,3 +5,4 @@ export {
   toNodeHandler,
   type WebHandler,
 } from "./node-handler.js";
+export { NodeResponse, type NodeResponseWriter, nodeResponse } from "./node-response.js";

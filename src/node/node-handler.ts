@@ -1,14 +1,20 @@
 import type { ServerResponse } from "node:http";
 import { MizanError } from "../core/errors.js";
+import type { FrameworkPassThrough } from "../server/handler.js";
 import { DEFAULT_LIMITS, type Limits, maxBodyBytesFor } from "../server/limits.js";
 import { isUnderBasePath, normalizeBasePath } from "../server/router.js";
 import { type NodeRequest, requestUrl, toWebRequest } from "./incoming-request.js";
+import { NodeResponse, writeNodeResponse } from "./node-response.js";
 import { writeResponse } from "./write-response.js";
 
-/** Any Web handler; `createHandler()`'s also carries its base path and limits. */
+/**
+ * Any Web handler; `createHandler()`'s also carries its base path, limits and `serve` (which
+ * lets a function's `nodeResponse()` through to this adapter).
+ */
 export type WebHandler = ((request: Request) => Promise<Response>) & {
   readonly basePath?: string;
   readonly limits?: Readonly<Limits>;
+  readonly serve?: (request: Request) => Promise<Response | FrameworkPassThrough>;
 };
 
 export interface NodeHandlerOptions {
@@ -31,9 +37,41 @@ function internalError(): Response {
 }
 
 /**
+ * Send a function's NodeResponse; what to write instead when that is not possible (another
+ * framework's response, or a writer that fails before sending anything), else null.
+ */
+async function sendFramework(
+  answer: FrameworkPassThrough,
+  req: NodeRequest,
+  res: ServerResponse,
+): Promise<Response | null> {
+  const { frameworkResponse } = answer;
+  if (!(frameworkResponse instanceof NodeResponse)) {
+    answer.report(
+      new TypeError("A function returned a framework response toNodeHandler cannot send."),
+    );
+    return internalError();
+  }
+  try {
+    await writeNodeResponse(frameworkResponse, answer.headers, req, res);
+    return null;
+  } catch (error) {
+    answer.report(error);
+    if (res.headersSent) {
+      // The status is out: cut the connection so the client sees a broken body, not a short one.
+      res.destroy();
+      return null;
+    }
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    return internalError();
+  }
+}
+
+/**
  * Serve a Web handler from node:http or Express. The adapter only converts: IncomingMessage →
  * Request (streamed body, refused past the handler's limit; a signal aborted when the client
- * disconnects), and Response → ServerResponse.
+ * disconnects), and Response → ServerResponse. A function's `nodeResponse()` is the one
+ * exception: it is handed the ServerResponse itself (see docs/http.md).
  *
  * @example
  * const handler = createHandler({ registry });
@@ -54,13 +92,16 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
     });
     const serve = async (): Promise<void> => {
       const maxBytes = maxBodyBytesFor(limits, req.headers["content-type"]);
-      const response = await handler(toWebRequest(req, res, maxBytes)).catch((error: unknown) => {
+      const request = toWebRequest(req, res, maxBytes);
+      const answer = await (handler.serve ?? handler)(request).catch((error: unknown) => {
         if (next) {
           next(error);
           return null;
         }
         return internalError();
       });
+      if (!answer) return;
+      const response = answer instanceof Response ? answer : await sendFramework(answer, req, res);
       if (!response) return;
       // A body left unread (refused early) would be drained to keep the connection alive;
       // closing it is cheaper and stops the upload.

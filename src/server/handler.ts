@@ -46,6 +46,8 @@ export interface HandlerOptions {
 export interface FrameworkPassThrough {
   readonly frameworkResponse: unknown;
   readonly headers: Headers;
+  /** Tell the handler's `onError` that sending it failed (the answer is past the handler). */
+  readonly report: (error: unknown) => void;
 }
 
 /** A Web-standard request handler that also tells adapters its base path and limits. */
@@ -171,7 +173,12 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     }
     const outcome = await call(request, frameworkResponses);
     if (outcome.kind === "framework") {
-      return { frameworkResponse: outcome.response, headers: outcome.headers };
+      const fn = outcome.fn;
+      return {
+        frameworkResponse: outcome.response,
+        headers: outcome.headers,
+        report: (error) => void errorOutcome(error, { request, fn }, dispatchOptions),
+      };
     }
     return toResponse(outcome);
   }

@@ -3,7 +3,7 @@ import type * as node from "../../src/node/index.js";
 
 test("mizan/node's runtime exports are pinned", async () => {
   const exports = await import("../../src/node/index.js");
-  expect(Object.keys(exports).sort()).toEqual(["toNodeHandler"]);
+  expect(Object.keys(exports).sort()).toEqual(["NodeResponse", "nodeResponse", "toNodeHandler"]);
 });
 
 test("mizan/node's type exports exist", () => {
@@ -11,4 +11,5 @@ test("mizan/node's type exports exist", () => {
   expectTypeOf<node.NodeHandlerOptions>().toHaveProperty("basePath");
   expectTypeOf<node.WebHandler>().toBeFunction();
   expectTypeOf<node.NodeRequest>().toHaveProperty("originalUrl");
+  expectTypeOf<node.NodeResponseWriter>().toBeFunction();
 });
