@@ -38,11 +38,18 @@ export type { IntegerFieldOptions, MaybeEmpty } from "./fields/integer-field.js"
 export { IntegerField } from "./fields/integer-field.js";
 export type { JSONFieldOptions } from "./fields/json-field.js";
 export { InvalidJSONInput, JSONField } from "./fields/json-field.js";
+export type { MultiValueFieldOptions } from "./fields/multi-value-field.js";
+export { MultiValueField } from "./fields/multi-value-field.js";
 export { MultipleChoiceField } from "./fields/multiple-choice-field.js";
 export { NullBooleanField } from "./fields/null-boolean-field.js";
 export { RegexField } from "./fields/regex-field.js";
 export type { SlugFieldOptions } from "./fields/slug-field.js";
 export { SlugField } from "./fields/slug-field.js";
+export type {
+  SplitDateTimeFieldOptions,
+  SplitDateTimeInput,
+} from "./fields/split-date-time-field.js";
+export { SplitDateTimeField } from "./fields/split-date-time-field.js";
 export type { TimeFieldOptions } from "./fields/time-field.js";
 export { TimeField } from "./fields/time-field.js";
 export type { TypedChoiceFieldOptions } from "./fields/typed-choice-field.js";
@@ -115,6 +122,11 @@ export type { Validator, ValidatorObject } from "./validators/validator.js";
 export { RuleValidator } from "./validators/validator.js";
 export type { LimitValue, NumericLimit } from "./validators/value.js";
 export { MaxValueValidator, MinValueValidator, StepValueValidator } from "./validators/value.js";
+export type {
+  MultiWidgetDescriptor,
+  SplitDateTimeWidgetOptions,
+} from "./widgets/multi-widget.js";
+export { MultiWidget, SplitDateTimeWidget } from "./widgets/multi-widget.js";
 export type { WidgetAttrs, WidgetDescriptor } from "./widgets/widget.js";
 export {
   CheckboxInput,

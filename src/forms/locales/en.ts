@@ -1,4 +1,4 @@
-import type { LocaleTable } from "../messages.js";
+import type { LocaleTable } from "../message-types.js";
 
 /** Django 6's default English messages, keyed `<Class>.<code>`. */
 export const en: LocaleTable = {
@@ -76,6 +76,14 @@ export const en: LocaleTable = {
     "Select a valid choice. %(value)s is not one of the available choices.",
   "MultipleChoiceField.invalid_list": "Enter a list of values.",
   "UUIDField.invalid": "Enter a valid UUID.",
+  "MultiValueField.invalid": "Enter a list of values.",
+  "MultiValueField.incomplete": "Enter a complete value.",
+  "SplitDateTimeField.invalid_date": "Enter a valid date.",
+  "SplitDateTimeField.invalid_time": "Enter a valid time.",
+  "ImageField.invalid_image":
+    "Upload a valid image. The file you uploaded was either not an image or a corrupted image.",
+  "FileExtensionValidator.invalid_extension":
+    "File extension “%(extension)s” is not allowed. Allowed extensions are: %(allowed_extensions)s.",
   "URLField.invalid": "Enter a valid URL.",
   "JSONField.invalid": "Enter a valid JSON.",
   "FormSet.too_few_forms": {
