@@ -16,6 +16,11 @@ export type CsrfOption =
       headerName?: string;
     };
 
+/**
+ * `document.cookie`'s value for `name`. Hand-written rather than the `cookie` package the
+ * server uses: that one is CommonJS, so a browser bundle takes all of it (+4.5 KB minified,
+ * +1.8 KB gzipped, five times this whole module) to read one token.
+ */
 function readCookie(name: string): string | null {
   const cookies = (globalThis as { document?: { cookie?: string } }).document?.cookie ?? "";
   for (const part of cookies.split(";")) {

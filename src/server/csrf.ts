@@ -1,3 +1,4 @@
+import { parse as parseCookies } from "cookie";
 import { MizanError } from "../core/errors.js";
 
 /**
@@ -78,21 +79,14 @@ export function newToken(): string {
   return out;
 }
 
-/** The first cookie of that name in the request's Cookie header(s); null when absent. */
+/**
+ * The first cookie of that name in the request's Cookie header, percent-decoded when it can
+ * be (`cookie`'s parser: the same rules as Express and most Node servers); null when absent.
+ */
 export function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("cookie");
   if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
-    const raw = part.slice(eq + 1).trim();
-    try {
-      return decodeURIComponent(raw);
-    } catch {
-      return raw;
-    }
-  }
-  return null;
+  return parseCookies(header)[name] ?? null;
 }
 
 /** `https://*.example.com` → a matcher of `https://a.example.com`; exact origins compare as such. */

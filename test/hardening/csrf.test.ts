@@ -94,6 +94,21 @@ describe("double-submit (the default)", () => {
     expect(calls).toBe(0);
   });
 
+  test.each([
+    ["the first of two", `csrftoken=${TOKEN}; csrftoken=${TOKEN.toLowerCase()}`],
+    ["spaces and tabs around it", `session=s1;\t csrftoken = ${TOKEN} `],
+    ["after a pair without =", `flag; csrftoken=${TOKEN}`],
+    ["percent-encoded", `csrftoken=${encodeURIComponent(TOKEN).replace("A", "%41")}`],
+    ["next to a broken escape", `a=%E0%A4%A; csrftoken=${TOKEN}`],
+    ["next to __proto__", `__proto__=x; constructor=y; csrftoken=${TOKEN}`],
+  ])(
+    "the Cookie header is read as servers read it (the `cookie` package): %s",
+    async (_name, cookie) => {
+      const response = await handlerWith()(call({ cookie, "x-csrftoken": TOKEN }));
+      expect(response.status).toBe(200);
+    },
+  );
+
   test("the refused body is not read", async () => {
     let cancelled = false;
     let pulled = 0;
