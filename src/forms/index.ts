@@ -34,6 +34,8 @@ export type { FloatFieldOptions } from "./fields/float-field.js";
 export { FloatField } from "./fields/float-field.js";
 export type { GenericIPAddressFieldOptions } from "./fields/generic-ip-address-field.js";
 export { GenericIPAddressField } from "./fields/generic-ip-address-field.js";
+export type { ImageInfo } from "./fields/image-field.js";
+export { ImageField, ImageFile } from "./fields/image-field.js";
 export type { IntegerFieldOptions, MaybeEmpty } from "./fields/integer-field.js";
 export { IntegerField } from "./fields/integer-field.js";
 export type { JSONFieldOptions } from "./fields/json-field.js";
@@ -106,6 +108,11 @@ export { DecimalValidator } from "./validators/decimal.js";
 export type { EmailValidatorOptions } from "./validators/email.js";
 export { EmailValidator, validateEmail } from "./validators/email.js";
 export { FileContentTypeValidator, MaxFileSizeValidator } from "./validators/file.js";
+export {
+  FileExtensionValidator,
+  IMAGE_EXTENSIONS,
+  validateImageFileExtension,
+} from "./validators/file-extension.js";
 export type { IPProtocol } from "./validators/ip.js";
 export { validateIpv4Address, validateIpv6Address, validateIpv46Address } from "./validators/ip.js";
 export {
