@@ -3,13 +3,14 @@ import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import type { Manifest } from "../core/registry.js";
 import { generate, plainFunctions } from "./generate.js";
-import { fetchManifest, loadEntryManifest } from "./load-manifest.js";
+import { fetchManifest, loadEntryManifest, type TsxLoading } from "./load-manifest.js";
 import { GenerateError } from "./runtime-names.js";
 import { syncFiles } from "./write-files.js";
 
 export const USAGE = `Usage: mizan generate (--entry <server module> | --url <api base>) --out <dir> [options]
 
-  --entry <file>    a module that registers forms and functions (.ts works as is)
+  --entry <file>    a module that registers forms and functions (built .js, or .ts through
+                    tsx, which must then be installed)
   --export <name>   the entry's export holding the Registry (default: "registry", then the
                     default export, then the default registry)
   --url <base>      read GET {base}/manifest/ from a running server instead
@@ -34,6 +35,8 @@ export interface CommandIO {
   log(line: string): void;
   error(line: string): void;
   fetch?: typeof fetch;
+  /** How a `.ts` entry is loaded (tests take tsx away). */
+  tsx?: TsxLoading;
 }
 
 /** argv (after `mizan`) → a command, or a usage error. */
@@ -94,7 +97,11 @@ export async function runOnce(command: GenerateCommand, io: CommandIO): Promise<
     if (command.url) {
       manifest = await fetchManifest(command.url, io.fetch);
     } else {
-      const loaded = await loadEntryManifest(command.entry as string, command.exportName);
+      const loaded = await loadEntryManifest(command.entry as string, {
+        fresh: command.watch,
+        ...(command.exportName === undefined ? {} : { exportName: command.exportName }),
+        ...(io.tsx ? { tsx: io.tsx } : {}),
+      });
       manifest = loaded.manifest;
       sources = loaded.files;
     }

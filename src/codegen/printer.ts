@@ -1,206 +1,63 @@
 /**
- * A small, stable code printer: it re-lays a one-line JS/TS expression (what
- * json-schema-to-zod and our emitters produce) the way Prettier/Biome would for the subset we
- * emit: a bracket group stays on one line when it fits, otherwise each comma-separated item
- * goes on its own line with a trailing comma. Same input, same output; no dependency on a
- * formatter whose version could change the generated files.
+ * How generated code is laid out: the emitters write each statement on one line and Biome's
+ * formatter (its WebAssembly build, pinned in package.json, synchronous) breaks it the way the
+ * repository's own code is formatted: 2 spaces, 100 columns, double quotes, trailing commas.
+ * Same input and Biome version, same output.
+ *
+ * Biome is loaded on the first call only, through `process.getBuiltinModule`, so importing
+ * `mizan/codegen` in a browser (for `formNames`, say) stays free of Node modules.
  */
 
-const WIDTH = 100;
-/** Set while printing a type: `{ a: A; b: B }` members are separated by semicolons. */
-let typeLiterals = false;
-const INDENT = "  ";
-const OPEN: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-interface Group {
-  open: string;
-  close: string;
-  items: Node[][];
-}
-type Node = string | Group;
+/** The formatter settings of the repository's biome.json that matter for generated code. */
+const BIOME_CONFIGURATION = {
+  formatter: { indentStyle: "space", indentWidth: 2, lineWidth: 100 },
+  javascript: { formatter: { quoteStyle: "double" } },
+} as const;
 
-/** Splits into string literals, brackets, commas and the text between (whitespace collapsed). */
-function tokenize(source: string): string[] {
-  const tokens: string[] = [];
-  let text = "";
-  const flush = () => {
-    const t = text.replace(/\s+/g, " ");
-    if (t.trim()) tokens.push(t);
-    else if (t) tokens.push(" ");
-    text = "";
-  };
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i] as string;
-    if (c === '"' || c === "'" || c === "`") {
-      let j = i + 1;
-      while (j < source.length && source[j] !== c) j += source[j] === "\\" ? 2 : 1;
-      flush();
-      tokens.push(source.slice(i, j + 1));
-      i = j;
-    } else if (c === "<" && /[\w$]/.test(source[i - 1] ?? "")) {
-      // Type arguments (`field<string, number | null>`) are one piece of text: their commas
-      // do not separate items.
-      let depth = 0;
-      let j = i;
-      for (; j < source.length; j++) {
-        if (source[j] === "<") depth++;
-        else if (source[j] === ">" && source[j - 1] !== "=" && --depth === 0) break;
-      }
-      text += source.slice(i, j + 1);
-      i = j;
-    } else if (c in OPEN || c === ")" || c === "]" || c === "}" || c === ",") {
-      flush();
-      tokens.push(c);
-    } else {
-      text += c;
-    }
-  }
-  flush();
-  return tokens;
+/** The two calls of `@biomejs/js-api` used here (its types name three wasm builds we do not install). */
+interface BiomeWorkspace {
+  openProject(path?: string): { projectKey: number };
+  applyConfiguration(projectKey: number, configuration: typeof BIOME_CONFIGURATION): void;
+  formatContent(
+    projectKey: number,
+    content: string,
+    options: { filePath: string },
+  ): { content: string; diagnostics: Array<{ severity: string; description?: string }> };
 }
 
-function parse(tokens: string[], start: number, close: string | null): [Node[][], number] {
-  const items: Node[][] = [[]];
-  let i = start;
-  while (i < tokens.length) {
-    const t = tokens[i] as string;
-    if (t === close) return [items, i];
-    if (t === ",") {
-      items.push([]);
-      i++;
-      continue;
-    }
-    const current = items[items.length - 1] as Node[];
-    const closing = OPEN[t];
-    if (closing) {
-      const [inner, end] = parse(tokens, i + 1, closing);
-      if (inner.length > 1 && (inner[inner.length - 1] as Node[]).every(isBlank)) inner.pop();
-      current.push({ open: t, close: closing, items: inner });
-      i = end + 1;
-      continue;
-    }
-    current.push(t);
-    i++;
-  }
-  return [items, i];
-}
+type Format = (source: string) => string;
 
-function isBlank(node: Node): boolean {
-  return typeof node === "string" && node.trim() === "";
-}
+let biome: Format | undefined;
 
-/** Trim the item's edges; `"key": v` in an object becomes `key: v` when `key` is an identifier. */
-function clean(item: Node[], inObject: boolean): Node[] {
-  const out = [...item];
-  while (out.length && isBlank(out[0] as Node)) out.shift();
-  while (out.length && isBlank(out[out.length - 1] as Node)) out.pop();
-  const first = out[0];
-  if (typeof first === "string") out[0] = first.trimStart();
-  const lastIndex = out.length - 1;
-  const last = out[lastIndex];
-  if (typeof last === "string") out[lastIndex] = last.trimEnd();
-  const key = out[0];
-  const next = out[1];
-  if (inObject && typeof key === "string" && key.startsWith('"') && typeof next === "string") {
-    const name = JSON.parse(key) as string;
-    if (IDENTIFIER.test(name) && next.trimStart().startsWith(":")) {
-      out[0] = name;
-      out[1] = next.trimStart();
-    }
-  }
-  return out.filter((n) => n !== "");
-}
-
-function flat(nodes: Node[]): string {
-  return nodes.map((n) => (typeof n === "string" ? n : flatGroup(n))).join("");
-}
-
-function flatGroup(group: Group): string {
-  const inObject = group.open === "{";
-  const items = group.items.map((item) => flat(clean(item, inObject))).filter((s) => s !== "");
-  if (!items.length) return group.open + group.close;
-  const body = items.join(inObject && typeLiterals ? "; " : ", ");
-  return inObject ? `{ ${body} }` : `${group.open}${body}${group.close}`;
-}
-
-/** `tail`: width of what follows `nodes` on the same line (the `,` after an item). */
-function print(nodes: Node[], indent: string, column: number, tail = 0): string {
-  let out = "";
-  let col = column;
-  for (let k = 0; k < nodes.length; k++) {
-    const node = nodes[k] as Node;
-    if (typeof node === "string") {
-      out += node;
-      col += node.length;
-      continue;
-    }
-    const text = flatGroup(node);
-    // What must share the line with the group: the text up to the next group (` from "x";`).
-    let restWidth = tail;
-    for (const next of nodes.slice(k + 1)) {
-      if (typeof next !== "string") {
-        restWidth -= tail;
-        break;
-      }
-      restWidth += next.length;
-    }
-    const fits = col + text.length + restWidth <= WIDTH && !isMatrix(node);
-    if (fits || node.items.every((i) => i.every(isBlank))) {
-      out += text;
-      col += text.length;
-      continue;
-    }
-    const inObject = node.open === "{";
-    const items = node.items.map((item) => clean(item, inObject)).filter((i) => i.length);
-    // A call with one argument that is itself a group, `z.object({...})`, hugs it like Prettier.
-    const only = items[0];
-    if (
-      node.open === "(" &&
-      items.length === 1 &&
-      only?.length === 1 &&
-      typeof only[0] !== "string"
-    ) {
-      const inner = print(only, indent, col + 1, restWidth + 1);
-      out += node.open + inner + node.close;
-      col = lastLineLength(out);
-      continue;
-    }
-    const deeper = indent + INDENT;
-    const separator = inObject && typeLiterals ? ";" : ",";
-    out += node.open;
-    for (const item of items)
-      out += `\n${deeper}${print(item, deeper, deeper.length, 1)}${separator}`;
-    out += `\n${indent}${node.close}`;
-    col = indent.length + 1;
-  }
-  return out;
-}
-
-/** Prettier's rule: an array of several arrays/objects, each of several items, is a matrix and breaks. */
-function isMatrix(group: Group): boolean {
-  if (group.open !== "[" || group.items.length < 2) return false;
-  return group.items.every((item) => {
-    const nodes = clean(item, false);
-    const only = nodes[0];
-    return (
-      nodes.length === 1 &&
-      typeof only !== "string" &&
-      only !== undefined &&
-      (only.open === "[" || only.open === "{") &&
-      only.items.length > 1
+/** Biome's formatter for a TypeScript module, created once per process. */
+function biomeFormat(): Format {
+  if (biome) return biome;
+  const { createRequire } = process.getBuiltinModule("node:module");
+  const require = createRequire(import.meta.url);
+  const { Biome } = require("@biomejs/js-api/nodejs") as { Biome: new () => BiomeWorkspace };
+  const workspace = new Biome();
+  const { projectKey } = workspace.openProject("/");
+  workspace.applyConfiguration(projectKey, BIOME_CONFIGURATION);
+  biome = (source) => {
+    const result = workspace.formatContent(projectKey, source, { filePath: "generated.ts" });
+    const errors = result.diagnostics.filter(
+      (d) => d.severity === "error" || d.severity === "fatal",
     );
-  });
-}
-
-function lastLineLength(text: string): number {
-  const nl = text.lastIndexOf("\n");
-  return nl === -1 ? text.length : text.length - nl - 1;
+    if (errors.length) {
+      const reasons = errors.map((d) => d.description ?? "syntax error").join("; ");
+      throw new Error(`mizan generated code Biome cannot parse (${reasons}):\n${source}`);
+    }
+    return result.content;
+  };
+  return biome;
 }
 
 /**
- * Lay out one statement (`export const x = <expression>;`) at the given indent. Source with
- * line breaks outside strings (statements, comments) is returned unchanged.
+ * Lay out one statement (`export const x = <expression>;`) as it reads at the given indent
+ * (whole levels of two spaces: `"  "` is the body of a function). `types` is accepted for
+ * older callers; Biome separates type-literal members with semicolons on its own.
  *
  * @example
  * formatStatement('export const s = z.object({ "a": z.string() });');
@@ -209,18 +66,14 @@ function lastLineLength(text: string): number {
 export function formatStatement(
   source: string,
   indent = "",
-  options: { types?: boolean } = {},
+  _options: { types?: boolean } = {},
 ): string {
-  const withoutStrings = source.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""');
-  if (withoutStrings.includes("\n") || withoutStrings.includes("//")) return source;
-  const [items] = parse(tokenize(source), 0, null);
-  const line = clean(items[0] ?? [], false);
-  typeLiterals = options.types === true;
-  try {
-    return indent + print(line, indent, indent.length);
-  } finally {
-    typeLiterals = false;
-  }
+  const depth = Math.ceil(indent.length / 2);
+  // A statement below the top level (`return ...`) is formatted inside as many functions.
+  const open = "function f() {\n".repeat(depth);
+  const close = "}\n".repeat(depth);
+  const lines = biomeFormat()(`${open}${source}\n${close}`).replace(/\n$/, "").split("\n");
+  return lines.slice(depth, lines.length - depth).join("\n");
 }
 
 /**

@@ -87,15 +87,6 @@ describe("mizan generate", () => {
     expect(existsSync(join(dir, "forms/old-form.ts"))).toBe(false);
   }, 60_000);
 
-  test("the default registry, when the entry exports none", async () => {
-    const out = io();
-    const dir = join(OUT, "default");
-    expect(
-      await runCli(["generate", "--entry", join(FIXTURES, "entry-default.ts"), "--out", dir], out),
-    ).toBe(0);
-    expect(out.out[0]).toMatch(/1 form, 1 function/);
-  }, 60_000);
-
   test.each([
     [
       ["--entry", "test/codegen/fixtures/nope.ts"],
@@ -124,6 +115,52 @@ describe("mizan generate", () => {
     },
     60_000,
   );
+
+  // One process, one default registry: an entry imported here stays imported (as in the CLI,
+  // which imports the entry into its own process), so this runs after the empty-entry case.
+  test("the default registry, when the entry exports none", async () => {
+    const out = io();
+    const dir = join(OUT, "default");
+    expect(
+      await runCli(["generate", "--entry", join(FIXTURES, "entry-default.ts"), "--out", dir], out),
+    ).toBe(0);
+    expect(out.out[0]).toMatch(/1 form, 1 function/);
+  }, 60_000);
+
+  test("without tsx, a .ts entry fails with what to install or where to point --entry", async () => {
+    // The real import of a package that is not installed, in place of `tsx/esm/api`.
+    // `native: false`: a plain Node process, as when the built CLI runs (Vitest itself
+    // imports .ts, so without it no tsx would be asked for).
+    const tsx = {
+      native: false,
+      importApi: () => import(["tsx-not-installed", "esm", "api"].join("/")),
+    };
+    for (const watch of [false, true]) {
+      const out = { ...io(), tsx };
+      const entry = join(FIXTURES, "entry.ts");
+      const command = {
+        entry,
+        out: join(OUT, "no-tsx"),
+        check: false,
+        watch,
+        hooks: true,
+      };
+      let code: number;
+      if (watch) {
+        (await watchCommand(command, out)).close();
+        code = out.err.length ? 1 : 0;
+      } else {
+        code = await runCli(["generate", "--entry", entry, "--out", command.out], out);
+      }
+      expect(code).toBe(1);
+      expect(out.err).toEqual([
+        expect.stringMatching(
+          /needs tsx, which could not be loaded \(.*tsx-not-installed.*\)\. Install it \(npm install --save-dev tsx\) or point --entry at the server's built JavaScript/,
+        ),
+      ]);
+    }
+    expect(existsSync(join(OUT, "no-tsx"))).toBe(false);
+  });
 
   test("--url reads GET {base}/manifest/ from a running server; a wrong base is named", async () => {
     const dir = join(OUT, "url");

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { fieldTypes, formatStatement, jsonSchemaToType, literal } from "../../src/codegen/index.js";
-import { compareNames } from "../../src/codegen/printer.js";
+import { formatStatement, jsonSchemaToType, literal } from "../../src/codegen/index.js";
+import { compareNames, compareSources } from "../../src/codegen/printer.js";
 
-describe("the stable printer", () => {
+describe("the printer (Biome's formatter)", () => {
   test("keeps what fits on one line, unquotes identifier keys", () => {
     expect(
       formatStatement(
@@ -24,12 +24,29 @@ describe("the stable printer", () => {
     expect(formatStatement(out.replace(/\n\s*/g, " "))).toBe(out);
   });
 
-  test("strings with brackets, commas and quotes are left alone", () => {
-    const text = 'export const s = f("a, (b) [c] {d}", "\\"q\\"");';
-    expect(formatStatement(text)).toBe(text);
+  test("a statement at an indent is laid out for it: 100 columns counted from the margin", () => {
+    const call = `return useMizanForm({ name: "contact", schema: contactSchema, meta: contactFormMeta, ...options });`;
+    expect(formatStatement(call, "  ")).toBe(
+      [
+        "  return useMizanForm({",
+        '    name: "contact",',
+        "    schema: contactSchema,",
+        "    meta: contactFormMeta,",
+        "    ...options,",
+        "  });",
+      ].join("\n"),
+    );
+    const short = 'return client.call<EchoOutput>("echo", args, options);';
+    expect(formatStatement(short, "  ")).toBe(`  ${short}`);
   });
 
-  test("arrays of several multi-item arrays break (Prettier's matrix rule)", () => {
+  test("strings keep their text; quotes are Biome's (double unless that needs escapes)", () => {
+    const text = 'export const s = f("a, (b) [c] {d}", "it\'s");';
+    expect(formatStatement(text)).toBe(text);
+    expect(formatStatement('export const q = "\\"q\\"";')).toBe("export const q = '\"q\"';");
+  });
+
+  test("arrays of several multi-item arrays break (the matrix rule)", () => {
     expect(formatStatement("const m = [[1, 2], [3, 4]];")).toBe(
       "const m = [\n  [1, 2],\n  [3, 4],\n];",
     );
@@ -42,7 +59,13 @@ describe("the stable printer", () => {
     );
   });
 
-  test("literal() and Biome's name order", () => {
+  test("code Biome cannot parse is a generator bug, reported with the source", () => {
+    expect(() => formatStatement("export const = ;")).toThrow(
+      /Biome cannot parse[\s\S]*export const = ;/,
+    );
+  });
+
+  test("literal() and Biome's name and source order", () => {
     expect(literal({ a: 1, "x-y": [null, "s"], u: undefined })).toBe(
       '{ a: 1, "x-y": [null, "s"] }',
     );
@@ -52,6 +75,13 @@ describe("the stable printer", () => {
       "type B",
       "UseA",
       "useA",
+    ]);
+    expect(["./a", "zod", "../../b", "mizan/react", "../c"].sort(compareSources)).toEqual([
+      "mizan/react",
+      "zod",
+      "../../b",
+      "../c",
+      "./a",
     ]);
   });
 });
@@ -91,65 +121,5 @@ describe("JSON Schema → TypeScript (plain function callers)", () => {
     [false, "never"],
   ])("%j → %s", (schema, type) => {
     expect(jsonSchemaToType(schema)).toBe(type);
-  });
-});
-
-describe("field types from x-mizan-field and x-mizan-required", () => {
-  test.each([
-    [
-      { "x-mizan-field": "CharField", "x-mizan-required": true, "x-mizan-empty": "" },
-      "string",
-      "string",
-    ],
-    [
-      { "x-mizan-field": "CharField", "x-mizan-required": false, "x-mizan-empty": null },
-      "string",
-      "string | null",
-    ],
-    [
-      { "x-mizan-field": "IntegerField", "x-mizan-required": false, "x-mizan-empty": null },
-      "number | string",
-      "number | null",
-    ],
-    [{ "x-mizan-field": "BooleanField", "x-mizan-required": true }, "boolean | string", "true"],
-    [
-      {
-        "x-mizan-field": "ChoiceField",
-        type: "string",
-        enum: ["a", "b"],
-        "x-mizan-required": false,
-        "x-mizan-empty": "",
-      },
-      "string",
-      '"a" | "b" | ""',
-    ],
-    [
-      {
-        "x-mizan-field": "MultipleChoiceField",
-        items: { enum: ["a"] },
-        "x-mizan-required": false,
-        "x-mizan-empty": [],
-      },
-      "string[]",
-      'Array<"a">',
-    ],
-    [
-      { "x-mizan-field": "FileField", "x-mizan-required": false },
-      "File | null | false",
-      "File | false | null",
-    ],
-    [
-      { "x-mizan-field": "JSONField", "x-mizan-required": true },
-      "JsonValue",
-      "Exclude<JsonValue, null>",
-    ],
-    [
-      { "x-mizan-field": "MyField", type: "integer", "x-mizan-required": true },
-      "number | string",
-      "number",
-    ],
-    [{ "x-mizan-field": "MyField" }, "JsonValue", "JsonValue"],
-  ])("%j", (node, input, output) => {
-    expect(fieldTypes(node)).toEqual({ input, output });
   });
 });
