@@ -46,18 +46,11 @@ export function needsMultipart(form: FormDescriptor): boolean {
 }
 
 /**
- * Fields whose rules the browser cannot run (`x-mizan-server-rules` in the JSON Schema, or
- * `server_rules` on the descriptor); `undefined` when the metadata marks none, so the caller
- * cannot tell "no server rules" from "not marked".
+ * Fields whose rules the browser cannot run: the descriptor's `server_rules`, which the
+ * server sets (and the generator fills in for older manifests). `undefined` when the
+ * metadata marks none, so the caller cannot tell "no server rules" from "not marked".
  */
 export function serverRuleFields(meta: MizanFormMeta): string[] | undefined {
-  const properties = (meta.json_schema?.properties ?? {}) as Record<
-    string,
-    Record<string, unknown>
-  >;
-  const marked = meta.field_order.filter((name) => {
-    const field = meta.fields[name];
-    return properties[name]?.["x-mizan-server-rules"] === true || field?.server_rules === true;
-  });
+  const marked = meta.field_order.filter((name) => meta.fields[name]?.server_rules === true);
   return marked.length ? marked : undefined;
 }

@@ -1,42 +1,86 @@
-import { literal } from "./printer.js";
+import type { FieldTsTypes } from "../forms/field.js";
+import type { JsonValue } from "../forms/rules/types.js";
+import { tsOr, tsTypeOf } from "../forms/ts-type.js";
+import { GenerateError } from "./runtime-names.js";
 
 /** TypeScript types of one field: what the form holds (`input`) and what cleans out (`output`). */
-export interface FieldTypes {
-  input: string;
-  output: string;
+export type FieldTypes = FieldTsTypes;
+
+// A small TypeScript type grammar: names with type arguments, string/number literals,
+// `|`, `&`, `T[]`, tuples, object types and parentheses. `x-mizan-ts` is spliced into
+// generated code, so anything else (a call, `new`, `typeof`, `=`) is refused: a manifest
+// fetched from a URL must not be able to put code into the client.
+const TOKEN =
+  /\s*(?:([A-Za-z_$][A-Za-z0-9_$]*)|("(?:[^"\\\n]|\\.)*")|(-?\d+(?:\.\d+)?)|(\[\]|[|&<>[\](){}:;,?]))/y;
+
+function tokenize(text: string): string[] | undefined {
+  const tokens: string[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < text.length) {
+    const at = TOKEN.lastIndex;
+    const match = TOKEN.exec(text);
+    if (!match) return /^\s*$/.test(text.slice(at)) ? tokens : undefined;
+    tokens.push(match[0].trim());
+  }
+  return tokens;
 }
 
-/**
- * `x-mizan-field` → types when the field is required. They mirror each Field class's
- * `Field<TValue, TInput>` parameters (test/codegen/types.test-d.ts pins the two together).
- */
-const BY_FIELD: Record<string, FieldTypes> = {
-  CharField: { input: "string", output: "string" },
-  EmailField: { input: "string", output: "string" },
-  URLField: { input: "string", output: "string" },
-  SlugField: { input: "string", output: "string" },
-  RegexField: { input: "string", output: "string" },
-  GenericIPAddressField: { input: "string", output: "string" },
-  UUIDField: { input: "string", output: "string" },
-  ChoiceField: { input: "string", output: "string" },
-  TypedChoiceField: { input: "string", output: "string" },
-  ComboField: { input: "string", output: "string" },
-  IntegerField: { input: "number | string", output: "number" },
-  FloatField: { input: "number | string", output: "number" },
-  DecimalField: { input: "number | string", output: "string" },
-  BooleanField: { input: "boolean | string", output: "true" },
-  NullBooleanField: { input: "boolean | string | null", output: "boolean | null" },
-  DateField: { input: "string | Date", output: "string" },
-  TimeField: { input: "string | Date", output: "string" },
-  DateTimeField: { input: "string | Date", output: "string" },
-  DurationField: { input: "string | number", output: "string" },
-  MultipleChoiceField: { input: "string[]", output: "string[]" },
-  TypedMultipleChoiceField: { input: "string[]", output: "string[]" },
-  JSONField: { input: "JsonValue", output: "Exclude<JsonValue, null>" },
-  FileField: { input: "File | null | false", output: "File" },
-  ImageField: { input: "File | null | false", output: "File" },
-};
+function parses(tokens: string[]): boolean {
+  let i = 0;
+  const eat = (token: string): boolean => {
+    if (tokens[i] !== token) return false;
+    i++;
+    return true;
+  };
+  const isName = (t: string | undefined) => t !== undefined && /^[A-Za-z_$]/.test(t);
+  const isLiteral = (t: string | undefined) => t !== undefined && /^["\d-]/.test(t);
+  // `item (sep item)* sep? close`; at least one item.
+  const items = (item: () => boolean, close: string): boolean => {
+    do {
+      if (tokens[i] === close) break;
+      if (!item()) return false;
+    } while (eat(",") || eat(";"));
+    return eat(close);
+  };
+  const member = (): boolean => {
+    const key = tokens[i];
+    if (!isName(key) && !key?.startsWith('"')) return false;
+    i++;
+    eat("?");
+    return eat(":") && union();
+  };
+  const primary = (): boolean => {
+    const t = tokens[i];
+    if (eat("(")) return union() && eat(")");
+    if (eat("[")) return items(union, "]");
+    if (eat("{")) return items(member, "}");
+    if (isLiteral(t)) {
+      i++;
+      return true;
+    }
+    if (!isName(t)) return false;
+    i++;
+    return eat("<") ? tokens[i] !== ">" && items(union, ">") : true;
+  };
+  const union = (): boolean => {
+    eat("|");
+    do {
+      if (!primary()) return false;
+      while (eat("[]"));
+    } while (eat("|") || eat("&"));
+    return true;
+  };
+  return union() && i === tokens.length;
+}
 
+/** Whether `text` is a TypeScript type the generator may print (see the grammar above). */
+export function isPrintableType(text: unknown): text is string {
+  if (typeof text !== "string" || !text.trim()) return false;
+  const tokens = tokenize(text);
+  return tokens !== undefined && parses(tokens);
+}
+
+/** What a node's JSON `type` says, for manifests and fields that state no `x-mizan-ts`. */
 function fromJsonType(node: Record<string, unknown>): FieldTypes | undefined {
   switch (node.type) {
     case "string":
@@ -53,61 +97,31 @@ function fromJsonType(node: Record<string, unknown>): FieldTypes | undefined {
   }
 }
 
-function typeOfValue(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "string") return literal(value);
-  if (Array.isArray(value)) return "never[]";
-  if (typeof value === "object") return "Record<string, never>";
-  return typeof value;
-}
-
-function addAlternative(type: string, alternative: string): string {
-  const parts = type.split(" | ");
-  if (parts.includes(alternative)) return type;
-  if (alternative.startsWith('"') && parts.includes("string")) return type;
-  if (alternative === "never[]" && parts.some((p) => p.endsWith("[]") || p.startsWith("Array<")))
-    return type;
-  return `${type} | ${alternative}`;
-}
-
-/** The literal union of a ChoiceField's `enum`, when every choice is a string. */
-function choiceUnion(node: Record<string, unknown>): string | undefined {
-  const values = node.enum;
-  if (!Array.isArray(values) || !values.length || !values.every((v) => typeof v === "string")) {
-    return undefined;
-  }
-  return [...new Set(values as string[])].map((v) => literal(v)).join(" | ");
-}
-
 /**
- * The input and cleaned types of a field node, from `x-mizan-field`, `x-mizan-required`
- * and `x-mizan-empty`: a field that is not required adds its empty value's type
- * (`IntegerField` → `number | null`; `CharField({ emptyValue: null })` → `string | null`).
- * Fields mizan does not know fall back to the node's JSON `type`, then to `JsonValue`.
+ * The input and cleaned types of a field node: what its `x-mizan-ts` says (each field class
+ * states its own, required and empty value included). A node without it (an older manifest,
+ * a field class that states none) falls back to its JSON `type`, plus its `x-mizan-empty`'s
+ * type when `x-mizan-required` is false, then to `JsonValue`.
+ *
+ * @example
+ * fieldTypes({ "x-mizan-ts": { input: "number | string", output: "number | null" } });
+ * // { input: "number | string", output: "number | null" }
  */
 export function fieldTypes(node: Record<string, unknown>): FieldTypes {
-  const kind = String(node["x-mizan-field"] ?? "");
-  const known = BY_FIELD[kind] ?? fromJsonType(node) ?? { input: "JsonValue", output: "JsonValue" };
-  let output = known.output;
-  if ((kind === "ChoiceField" || kind === "TypedChoiceField") && node.type === "string") {
-    output = choiceUnion(node) ?? output;
+  const stated = node["x-mizan-ts"];
+  if (stated !== undefined) {
+    const { input, output } = (stated ?? {}) as Partial<Record<string, unknown>>;
+    if (!isPrintableType(input) || !isPrintableType(output)) {
+      throw new GenerateError(
+        `x-mizan-ts must be { input, output } TypeScript types (names, literals, |, &, [], <>, {}); got ${JSON.stringify(stated)}.`,
+      );
+    }
+    return { input, output };
   }
-  if (kind === "MultipleChoiceField" || kind === "TypedMultipleChoiceField") {
-    const items = node.items as Record<string, unknown> | undefined;
-    const union = items && typeof items === "object" ? choiceUnion(items) : undefined;
-    if (union) output = `Array<${union}>`;
-  }
-  // A required BooleanField must be checked: it cleans to `true`; otherwise to either.
-  if (kind === "BooleanField")
-    return { input: known.input, output: node["x-mizan-required"] === false ? "boolean" : "true" };
-  if (node["x-mizan-required"] === false) {
-    // A cleared optional file cleans to `false` (Django's FILE_INPUT_CONTRADICTION aside).
-    if (kind === "FileField" || kind === "ImageField")
-      return { input: known.input, output: "File | false | null" };
-    if (kind === "JSONField") return { input: known.input, output: "JsonValue" };
-  }
-  if (node["x-mizan-required"] === false && !known.output.includes("JsonValue")) {
-    output = addAlternative(output, typeOfValue(node["x-mizan-empty"] ?? null));
-  }
-  return { input: known.input, output };
+  const guessed = fromJsonType(node);
+  if (!guessed) return { input: "JsonValue", output: "JsonValue" };
+  const empty = (node["x-mizan-empty"] ?? null) as JsonValue;
+  return node["x-mizan-required"] === false
+    ? { input: guessed.input, output: tsOr(guessed.output, tsTypeOf(empty)) }
+    : guessed;
 }

@@ -15,8 +15,14 @@ function isObject(value: unknown): value is Node {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A form's node (the root, or a nested form's field node): an object with `properties`. */
 function isFormNode(node: Node): boolean {
   return node.type === "object" && isObject(node.properties);
+}
+
+/** A formset's field node: an array whose items are a form's node. */
+function isFormSetNode(node: Node): boolean {
+  return node.type === "array" && isObject(node.items) && isFormNode(node.items);
 }
 
 /**
@@ -26,9 +32,7 @@ function isFormNode(node: Node): boolean {
  * ignores unknown keys; Zod's default `strip` does the same).
  */
 function prepare(node: Node): Node {
-  if (node["x-mizan-field"] === "FormSet" && isObject(node.items)) {
-    return { ...node, items: prepare(node.items) };
-  }
+  if (isFormSetNode(node)) return { ...node, items: prepare(node.items as Node) };
   if (!isFormNode(node)) return node;
   const properties = node.properties as Record<string, unknown>;
   const declared = Array.isArray(node["x-mizan-field-order"])
@@ -90,11 +94,8 @@ function where(refs: Refs): string {
   return refs.path.filter((p) => p !== "properties").join(".") || "(form)";
 }
 
-function fieldCall(node: Node, refs: Refs, runtime: RuntimeImports): string {
-  const at = where(refs);
-  const types = fieldTypes(node);
-  if (types.input.includes("JsonValue") || types.output.includes("JsonValue"))
-    runtime.takeType("JsonValue");
+/** A field node's `FieldSpec` as source: its coercer, required check, rules and steps. */
+function fieldSpec(node: Node, at: string, runtime: RuntimeImports): string {
   const coerce = node["x-mizan-coerce"];
   let coerceText: string | undefined;
   if (coerce !== undefined) {
@@ -104,15 +105,38 @@ function fieldCall(node: Node, refs: Refs, runtime: RuntimeImports): string {
     coerceText = `[${runtime.coercer(coerce.kind, at)}, ${literal(coerce.params ?? {})}]`;
   }
   const required = node["x-mizan-required"] === true;
-  const body = specBody([
+  return specBody([
     ["coerce", coerceText],
     ["required", required ? "true" : undefined],
     ["falsy", required && node["x-mizan-required-kind"] === "falsy" ? "true" : undefined],
     ["messages", messagesOf(node, required ? [] : ["required"])],
     ["validate", ruleList(node["x-mizan-validate"], `${at}: x-mizan-validate`, runtime)],
     ["rules", ruleList(node["x-mizan-rules"], `${at}: x-mizan-rules`, runtime)],
+    ["steps", stepList(node["x-mizan-steps"], `${at}: x-mizan-steps`, runtime)],
   ]);
-  return `${runtime.take("field")}<${types.output}, ${types.input}>(${body})`;
+}
+
+/** `x-mizan-steps`: field nodes whose pipelines run in turn after the field's own. */
+function stepList(value: unknown, at: string, runtime: RuntimeImports): string | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every(isObject))
+    throw new GenerateError(`${at}: expected an array of field nodes.`);
+  if (!value.length) return undefined;
+  return `[${value.map((step, i) => fieldSpec(step, `${at}[${i}]`, runtime)).join(", ")}]`;
+}
+
+function fieldCall(node: Node, refs: Refs, runtime: RuntimeImports): string {
+  const at = where(refs);
+  let types: ReturnType<typeof fieldTypes>;
+  try {
+    types = fieldTypes(node);
+  } catch (error) {
+    if (error instanceof GenerateError) throw new GenerateError(`${at}: ${error.message}`);
+    throw error;
+  }
+  if (types.input.includes("JsonValue") || types.output.includes("JsonValue"))
+    runtime.takeType("JsonValue");
+  return `${runtime.take("field")}<${types.output}, ${types.input}>(${fieldSpec(node, at, runtime)})`;
 }
 
 function numberOf(value: unknown): string | undefined {
@@ -121,19 +145,18 @@ function numberOf(value: unknown): string | undefined {
 
 /**
  * The form's JSON Schema as Zod source, through json-schema-to-zod. Its parser override turns
- * every node that carries `x-mizan-field` into the matching runtime call — `field()` for a
- * field (its coercer, required check, validate and rules, with the server's messages),
- * `subform()` for a nested form, `formset()` for a formset — and lets json-schema-to-zod
+ * every node that carries `x-mizan-field` into the matching runtime call — `subform()` for a
+ * nested form (a node that is itself a form), `formset()` for a formset (an array of form
+ * nodes), `field()` for any other field (its coercer, required check, validate, rules and
+ * steps, with the server's messages, typed by its `x-mizan-ts`) — and lets json-schema-to-zod
  * build the object nodes around them.
  */
 export function formSchemaToZod(formNode: Node, runtime: RuntimeImports): string {
   const override = (schema: JsonSchemaObject, refs: Refs): string | undefined => {
-    const kind = schema["x-mizan-field"];
-    if (typeof kind !== "string") return undefined;
-    if (kind === "FormSet") {
-      if (!isObject(schema.items))
-        throw new GenerateError(`${where(refs)}: a FormSet node needs "items" (the form node).`);
-      const item = parseSchema(schema.items, { ...refs, path: [...refs.path, "items"] });
+    if (typeof schema["x-mizan-field"] !== "string") return undefined;
+    if (isFormSetNode(schema)) {
+      const items = schema.items as JsonSchemaObject;
+      const item = parseSchema(items, { ...refs, path: [...refs.path, "items"] });
       const body = specBody([
         ["required", schema["x-mizan-required"] === true ? "true" : undefined],
         ["min", numberOf(schema["x-mizan-min-num"])],
@@ -142,7 +165,7 @@ export function formSchemaToZod(formNode: Node, runtime: RuntimeImports): string
       ]);
       return `${runtime.take("formset")}(${item}, ${body})`;
     }
-    if (kind === "FormField" && isFormNode(schema)) {
+    if (isFormNode(schema)) {
       const body = specBody([
         ["required", schema["x-mizan-required"] === true ? "true" : undefined],
         ["messages", messagesOf(schema)],

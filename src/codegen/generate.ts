@@ -95,7 +95,11 @@ export function plainFunctions(manifest: Manifest): FunctionManifest[] {
     .sort((a, b) => byCodeUnit(a.name, b.name));
 }
 
-/** Field descriptors with `server_rules: true` where the JSON Schema says the browser cannot run every rule. */
+/**
+ * The field descriptors, each with `server_rules` as the server decided it
+ * (`fieldHasServerRules`). A manifest from before descriptors carried it has the same answer
+ * in the JSON Schema's `x-mizan-server-rules`, which is copied over.
+ */
 function markServerRules(form: FormPayload): Record<string, unknown> {
   const properties = (form.json_schema.properties ?? {}) as Record<
     string,
@@ -109,8 +113,6 @@ function markServerRules(form: FormPayload): Record<string, unknown> {
   ];
   for (const key of new Set(order)) {
     const descriptor = all[key];
-    // The server marks `server_rules` itself (clean<Field> hooks included); older manifests
-    // may not, and then the JSON Schema's `x-mizan-server-rules` says it.
     const unmarked =
       descriptor && typeof descriptor === "object" && !("server_rules" in descriptor);
     fields[key] =

@@ -5,6 +5,7 @@ import {
   type MessageTemplate,
 } from "./messages.js";
 import type { CoerceSpec, JsonValue, RuleSpec } from "./rules/types.js";
+import { tsOr, tsTypeOf } from "./ts-type.js";
 import { ValidationError } from "./validation-error.js";
 import { ruleOf, runValidator, type Validator } from "./validators/validator.js";
 import { TextInput, type Widget, type WidgetDescriptor } from "./widgets/widget.js";
@@ -57,6 +58,17 @@ export interface FieldDescriptor {
 /** A JSON Schema (draft 2020-12) node; mizan's own keywords start with `x-mizan-`. */
 export type JsonSchema = Record<string, unknown>;
 
+/**
+ * A field's TypeScript types as TS source text, carried in its schema node as `x-mizan-ts`:
+ * the generator prints them as `field<output, input>` without knowing the field class.
+ */
+export interface FieldTsTypes {
+  /** What the form holds while it is edited (the generated `z.input`). */
+  input: string;
+  /** What the browser's shareable steps clean it to (the generated `z.output`). */
+  output: string;
+}
+
 /** Turns `user_name` into "User name" (Django's `pretty_name`). */
 export function prettyName(name: string): string {
   if (!name) return "";
@@ -70,6 +82,12 @@ export function prettyName(name: string): string {
  *
  * Subclasses list their default messages in `static defaultErrorMessages` (code → locale
  * key); they merge up the class chain, and `errorMessages` overrides them per field.
+ *
+ * A field class describes itself to the browser and the generator through `jsonSchema()`,
+ * which it shapes by overriding: `inputSchema()` (standard JSON Schema keywords),
+ * `inputType()` / `cleanedType()` (its TypeScript types), `coerceSpec()` / `validateSpecs()`
+ * (the `toPython`/`validate` steps the browser can run), `emptyValue()` and
+ * `hasServerRules()` (whether the server checks more than the browser can).
  *
  * @example
  * class EvenField extends IntegerField {
@@ -241,6 +259,49 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     return null;
   }
 
+  /**
+   * TypeScript type of what the form holds for this field while it is edited
+   * (`x-mizan-ts.input`); undefined lets the generator guess from the JSON `type`.
+   *
+   * @example
+   * protected override inputType() { return "number | string"; }
+   */
+  protected inputType(): string | undefined {
+    return undefined;
+  }
+
+  /**
+   * TypeScript type of what the browser's steps clean the field to, with these options
+   * (`x-mizan-ts.output`): usually `this.orEmpty(type)`. Undefined lets the generator guess.
+   *
+   * @example
+   * protected override cleanedType() { return this.orEmpty("number"); } // "number | null" when optional
+   */
+  protected cleanedType(): string | undefined {
+    return undefined;
+  }
+
+  /** `type`, plus the type of `emptyValue()` when the field is not required. */
+  protected orEmpty(type: string): string {
+    return this.required ? type : tsOr(type, tsTypeOf(this.emptyValue()));
+  }
+
+  /** The field's TypeScript types (`x-mizan-ts`), when its class states them. */
+  tsTypes(): FieldTsTypes | undefined {
+    const input = this.inputType();
+    const output = this.cleanedType();
+    return input === undefined || output === undefined ? undefined : { input, output };
+  }
+
+  /**
+   * Whether cleaning runs something the browser cannot (a validator without a shared rule,
+   * a `coerce` function...), so the browser must ask the server (`x-mizan-server-rules`).
+   * A subclass with its own server-only step extends it; a form adds its clean<Field> hooks.
+   */
+  hasServerRules(): boolean {
+    return this.validators.some((v) => ruleOf(v) === undefined);
+  }
+
   /** Field-specific extras for `<name>.schema` (max_length, choices, ...). */
   protected constraints(): Record<string, unknown> {
     return {};
@@ -283,8 +344,9 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     const validate = this.validateSpecs();
     if (validate.length) node["x-mizan-validate"] = validate;
     if (rules.length) node["x-mizan-rules"] = rules;
-    const serverOnly = this.validators.some((v) => ruleOf(v) === undefined);
-    if (serverOnly) node["x-mizan-server-rules"] = true;
+    if (this.hasServerRules()) node["x-mizan-server-rules"] = true;
+    const types = this.tsTypes();
+    if (types) node["x-mizan-ts"] = types;
     return node;
   }
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from "../core/context.js";
 import { contentHash } from "../core/hash.js";
-import type { FieldDescriptor, JsonSchema } from "./field.js";
-import { type Form, hookName } from "./form.js";
+import type { Field, FieldDescriptor, JsonSchema } from "./field.js";
+import { type BaseForm as Form, hookName } from "./base-form.js";
 import type { FormMeta } from "./form-meta.js";
 
 type FormCtor = (new (
@@ -27,8 +27,15 @@ export interface FormSchema extends FormDescriptor {
   json_schema: JsonSchema;
 }
 
-function hasHook(form: Form, field: string): boolean {
-  return typeof (form as unknown as Record<string, unknown>)[hookName(field)] === "function";
+/**
+ * Whether the browser must ask the server about this field of `form`: the field has rules
+ * only the server runs (`Field.hasServerRules()`), or the form has a clean<Field>() hook for
+ * it. The one place this is decided; the schema's `x-mizan-server-rules` and the
+ * descriptor's `server_rules` both carry its answer.
+ */
+export function fieldHasServerRules(form: Form, name: string, field: Field): boolean {
+  const hook = (form as unknown as Record<string, unknown>)[hookName(name)];
+  return typeof hook === "function" || field.hasServerRules();
 }
 
 function metaOf(form: FormCtor): Partial<FormMeta> {
@@ -44,8 +51,7 @@ export function formJsonSchema(form: FormCtor, options: { nested?: boolean } = {
   for (const [name, field] of instance.fields) {
     const key = instance.addPrefix(name);
     const node = field.jsonSchema();
-    // A clean<Field>() hook is a server-only rule: the browser asks `<name>.validate`.
-    if (hasHook(instance, name)) node["x-mizan-server-rules"] = true;
+    if (fieldHasServerRules(instance, name, field)) node["x-mizan-server-rules"] = true;
     properties[key] = node;
     order.push(key);
   }
@@ -77,8 +83,7 @@ export function formDescriptor(
     const key = instance.addPrefix(name);
     const descriptor = field.describe(ctx);
     descriptor.html_name = key;
-    descriptor.server_rules =
-      hasHook(instance, name) || field.jsonSchema()["x-mizan-server-rules"] === true;
+    descriptor.server_rules = fieldHasServerRules(instance, name, field);
     if (initial && Object.hasOwn(initial, name)) {
       descriptor.initial = initial[name] as FieldDescriptor["initial"];
     }

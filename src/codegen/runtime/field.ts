@@ -20,6 +20,8 @@ export interface FieldSpec {
   validate?: readonly RuleCall[];
   /** `x-mizan-rules`: all run, all failures are reported. */
   rules?: readonly RuleCall[];
+  /** `x-mizan-steps`: fields cleaned in turn after this one, each given the last's value. */
+  steps?: readonly FieldSpec[];
 }
 
 /** What a Zod transform context needs to receive an issue. */
@@ -43,14 +45,24 @@ function isFalsy(value: unknown): boolean {
 
 /**
  * Run one field's shared clean pipeline (docs/schema-vocabulary.md): coerce → required →
- * validate (first failure) → stop if empty → rules (all failures). Returns the cleaned value,
- * or `undefined` after reporting issues into `ctx`.
+ * validate (first failure) → stop if empty → rules (all failures), then its `steps` in turn
+ * (the first that fails stops, as Django's ComboField). Returns the cleaned value, or
+ * `undefined` after reporting issues into `ctx`.
  */
 export function cleanField(
   spec: FieldSpec,
   input: unknown,
   ctx: IssueSink,
 ): { value: unknown } | undefined {
+  let result = cleanOne(spec, input, ctx);
+  for (const step of spec.steps ?? []) {
+    if (!result) return undefined;
+    result = cleanField(step, result.value, ctx);
+  }
+  return result;
+}
+
+function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unknown } | undefined {
   const messages = spec.messages ?? {};
   let value = input;
   if (spec.coerce) {

@@ -83,6 +83,15 @@ export abstract class BaseTemporalField<TValue> extends Field<TValue, string | D
     return { type: "string" };
   }
 
+  protected override inputType(): string {
+    return "string | Date";
+  }
+
+  /** ISO text (`"2006-10-25"`, `"14:30:00"`...), `null` when empty. */
+  protected override cleanedType(): string {
+    return this.orEmpty("string");
+  }
+
   protected override emptyValue(): JsonValue {
     return null;
   }

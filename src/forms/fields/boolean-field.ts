@@ -54,6 +54,15 @@ export class BooleanField<
     return { type: ["boolean", "string"] };
   }
 
+  protected override inputType(): string {
+    return "boolean | string";
+  }
+
+  /** Required means checked, so a required field cleans to `true`. */
+  protected override cleanedType(): string {
+    return this.required ? "true" : "boolean";
+  }
+
   override jsonSchema(): JsonSchema {
     return { ...super.jsonSchema(), "x-mizan-required-kind": "falsy" };
   }

@@ -59,6 +59,14 @@ export class CharField<TEmpty extends string | null = string> extends Field<
     return this.emptyValueOption;
   }
 
+  protected override inputType(): string {
+    return "string";
+  }
+
+  protected override cleanedType(): string {
+    return this.orEmpty("string");
+  }
+
   protected override inputSchema(): JsonSchema {
     const schema: JsonSchema = { type: "string" };
     if (this.maxLength !== undefined) schema.maxLength = this.maxLength;

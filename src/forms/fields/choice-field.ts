@@ -188,6 +188,20 @@ export class ChoiceField<
     return "";
   }
 
+  /** The union of the choices' `str()` as TS literals (`"s" | "l"`), or `string` when none. */
+  protected choiceUnion(): string {
+    const values = [...new Set(this.choiceValues())];
+    return values.length ? values.map((v) => JSON.stringify(v)).join(" | ") : "string";
+  }
+
+  protected override inputType(): string {
+    return "string";
+  }
+
+  protected override cleanedType(): string {
+    return this.orEmpty(this.choiceUnion());
+  }
+
   protected override inputSchema(): JsonSchema {
     const values = this.choiceValues();
     return this.required

@@ -91,6 +91,11 @@ export class DecimalField<R extends boolean = true> extends IntegerField<R, Mayb
     return { kind: "decimal", params: {} };
   }
 
+  /** A decimal string, never a float. */
+  protected override cleanedType(): string {
+    return this.orEmpty("string");
+  }
+
   protected override validateSpecs(): RuleSpec[] {
     return [finiteSpec(this.errorMessages.invalid ?? "")];
   }

@@ -48,6 +48,14 @@ export class DurationField<R extends boolean = true> extends Field<
     return { type: ["string", "number"] };
   }
 
+  protected override inputType(): string {
+    return "string | number";
+  }
+
+  protected override cleanedType(): string {
+    return this.orEmpty("string");
+  }
+
   protected override emptyValue(): JsonValue {
     return null;
   }

@@ -134,9 +134,22 @@ export class FileField<R extends boolean = true, TInitial = never> extends Field
    * With a static `initial`, an empty upload cleans to it, so the browser must not report
    * "required" (a per-request initial is only known to the server).
    */
+  #browserRequired(): boolean {
+    return this.required && !(this.initial && typeof this.initial !== "function");
+  }
+
+  protected override inputType(): string {
+    return "File | null | false";
+  }
+
+  /** Optional: `null` when nothing is uploaded, `false` when "clear" is ticked. */
+  protected override cleanedType(): string {
+    return this.#browserRequired() ? "File" : "File | false | null";
+  }
+
   override jsonSchema(): JsonSchema {
     const schema = super.jsonSchema();
-    if (this.initial && typeof this.initial !== "function") schema["x-mizan-required"] = false;
+    if (this.required && !this.#browserRequired()) schema["x-mizan-required"] = false;
     return schema;
   }
 

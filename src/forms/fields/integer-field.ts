@@ -90,6 +90,14 @@ export class IntegerField<R extends boolean = true, TValue = MaybeEmpty<R, numbe
     return { kind: "int", params: {} };
   }
 
+  protected override inputType(): string {
+    return "number | string";
+  }
+
+  protected override cleanedType(): string {
+    return this.orEmpty("number");
+  }
+
   protected override inputSchema(): JsonSchema {
     return this.boundsSchema(["integer", "string"]);
   }

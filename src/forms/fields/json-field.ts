@@ -99,6 +99,15 @@ export class JSONField<R extends boolean = true> extends Field<
     return {};
   }
 
+  protected override inputType(): string {
+    return "JsonValue";
+  }
+
+  /** Empty (null, "", [], {}) is "required", so a required field never cleans to null. */
+  protected override cleanedType(): string {
+    return this.required ? "Exclude<JsonValue, null>" : "JsonValue";
+  }
+
   protected override emptyValue(): JsonValue {
     return null;
   }

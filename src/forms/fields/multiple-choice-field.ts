@@ -66,6 +66,15 @@ export class MultipleChoiceField<
     return [];
   }
 
+  protected override inputType(): string {
+    return "string[]";
+  }
+
+  protected override cleanedType(): string {
+    const union = this.choiceUnion();
+    return this.orEmpty(union === "string" ? "string[]" : `Array<${union}>`);
+  }
+
   protected override inputSchema(): JsonSchema {
     return { type: "array", items: { type: "string", enum: this.choiceValues() } };
   }

@@ -47,6 +47,14 @@ export class NullBooleanField extends BooleanField<
     return { type: ["boolean", "string", "null"] };
   }
 
+  protected override inputType(): string {
+    return "boolean | string | null";
+  }
+
+  protected override cleanedType(): string {
+    return "boolean | null";
+  }
+
   override jsonSchema(): JsonSchema {
     const { "x-mizan-required-kind": _kind, ...node } = super.jsonSchema();
     // validate() never raises, so the browser must not apply a required check either

@@ -1,4 +1,3 @@
-import type { JsonSchema } from "../field.js";
 import type { JsonValue } from "../rules/types.js";
 import { ValidationError } from "../validation-error.js";
 import type { ChoiceFieldOptions, Choices, ChoiceValues } from "./choice-field.js";
@@ -91,8 +90,8 @@ export class TypedMultipleChoiceField<
     return this.emptyValueOption as JsonValue;
   }
 
-  override jsonSchema(): JsonSchema {
-    const node = super.jsonSchema();
-    return this.#customCoerce ? { ...node, "x-mizan-server-rules": true } : node;
+  /** A custom `coerce` is a function: only the server can run it. */
+  override hasServerRules(): boolean {
+    return this.#customCoerce || super.hasServerRules();
   }
 }

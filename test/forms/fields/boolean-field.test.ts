@@ -97,6 +97,7 @@ describe("BooleanField schema", () => {
       "x-mizan-required": true,
       "x-mizan-empty": false,
       "x-mizan-widget": "CheckboxInput",
+      "x-mizan-ts": { input: "boolean | string", output: "true" },
       "x-mizan-coerce": { kind: "bool", params: {} },
       "x-mizan-required-kind": "falsy",
     });

@@ -320,6 +320,7 @@ describe("ChoiceField schema", () => {
       "x-mizan-required": true,
       "x-mizan-empty": "",
       "x-mizan-widget": "Select",
+      "x-mizan-ts": { input: "string", output: '"1" | "2" | "3" | "4" | "5"' },
       "x-mizan-coerce": { kind: "str", params: { strip: false, empty: "" } },
       "x-mizan-validate": [
         {

@@ -153,6 +153,7 @@ describe("DateField schema", () => {
       "x-mizan-required": true,
       "x-mizan-empty": null,
       "x-mizan-widget": "DateInput",
+      "x-mizan-ts": { input: "string | Date", output: "string" },
       "x-mizan-coerce": { kind: "date", params: { input_formats: ["%d/%m/%Y", "%Y-%m-%d"] } },
     });
   });

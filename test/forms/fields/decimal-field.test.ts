@@ -310,6 +310,7 @@ describe("DecimalField widget and schema", () => {
       "x-mizan-required": true,
       "x-mizan-empty": null,
       "x-mizan-widget": "NumberInput",
+      "x-mizan-ts": { input: "number | string", output: "string" },
       "x-mizan-coerce": { kind: "decimal", params: {} },
       "x-mizan-validate": [
         { rule: "finite", code: "invalid", message: "Enter a number.", params: {} },

@@ -168,6 +168,7 @@ describe("DurationField schema", () => {
       "x-mizan-required": false,
       "x-mizan-empty": null,
       "x-mizan-widget": "TextInput",
+      "x-mizan-ts": { input: "string | number", output: "string | null" },
       "x-mizan-coerce": { kind: "duration", params: {} },
     });
   });

@@ -223,6 +223,7 @@ describe("FileField schema: the browser runs the same checks", () => {
       "x-mizan-required": true,
       "x-mizan-empty": null,
       "x-mizan-widget": "ClearableFileInput",
+      "x-mizan-ts": { input: "File | null | false", output: "File" },
       "x-mizan-coerce": {
         kind: "file",
         params: { max_length: 100, allow_empty_file: false, required: true },

@@ -186,6 +186,7 @@ describe("FloatField widget and schema", () => {
       "x-mizan-required": true,
       "x-mizan-empty": null,
       "x-mizan-widget": "NumberInput",
+      "x-mizan-ts": { input: "number | string", output: "number" },
       "x-mizan-coerce": { kind: "float", params: {} },
       "x-mizan-validate": [
         { rule: "finite", code: "invalid", message: "Enter a number.", params: {} },

@@ -256,6 +256,7 @@ describe("IntegerField schema", () => {
       "x-mizan-required": true,
       "x-mizan-empty": null,
       "x-mizan-widget": "NumberInput",
+      "x-mizan-ts": { input: "number | string", output: "number" },
       "x-mizan-coerce": { kind: "int", params: {} },
       "x-mizan-rules": [
         {

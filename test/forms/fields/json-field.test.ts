@@ -165,6 +165,7 @@ describe("JSONField schema", () => {
       "x-mizan-required": false,
       "x-mizan-empty": null,
       "x-mizan-widget": "Textarea",
+      "x-mizan-ts": { input: "JsonValue", output: "JsonValue" },
       "x-mizan-coerce": { kind: "json", params: {} },
       "x-mizan-rules": [
         {

@@ -173,6 +173,7 @@ describe("MultipleChoiceField schema", () => {
       "x-mizan-required": false,
       "x-mizan-empty": [],
       "x-mizan-widget": "SelectMultiple",
+      "x-mizan-ts": { input: "string[]", output: 'Array<"1" | "2">' },
       "x-mizan-coerce": { kind: "str_list", params: {} },
       "x-mizan-validate": [
         {

@@ -109,6 +109,7 @@ describe("NullBooleanField schema", () => {
       "x-mizan-required": false,
       "x-mizan-empty": null,
       "x-mizan-widget": "NullBooleanSelect",
+      "x-mizan-ts": { input: "boolean | string | null", output: "boolean | null" },
       "x-mizan-coerce": { kind: "null_bool", params: {} },
     });
   });

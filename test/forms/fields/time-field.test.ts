@@ -84,6 +84,7 @@ describe("TimeField schema", () => {
       "x-mizan-required": true,
       "x-mizan-empty": null,
       "x-mizan-widget": "TimeInput",
+      "x-mizan-ts": { input: "string | Date", output: "string" },
       "x-mizan-coerce": {
         kind: "time",
         params: { input_formats: ["%H:%M:%S", "%H:%M:%S.%f", "%H:%M"] },

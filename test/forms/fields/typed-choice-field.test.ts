@@ -244,6 +244,7 @@ describe("TypedChoiceField schema", () => {
       "x-mizan-required": false,
       "x-mizan-empty": null,
       "x-mizan-widget": "Select",
+      "x-mizan-ts": { input: "string", output: '"1" | "-1" | null' },
       "x-mizan-coerce": { kind: "str", params: { strip: false, empty: "" } },
       "x-mizan-validate": [
         {

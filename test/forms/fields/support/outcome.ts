@@ -19,9 +19,8 @@ export function server(field: Field, input: unknown): Outcome {
   }
 }
 
-/** The same input through the field's JSON Schema, as a generated client runs it. */
-export function browser(field: Field, input: unknown): Outcome {
-  const node = field.jsonSchema();
+/** A field node's keywords as the `FieldSpec` a generated client passes to `field()`. */
+function specOf(node: Record<string, unknown>): FieldSpec {
   const calls = (specs: unknown) =>
     ((specs ?? []) as RuleSpec[]).map(
       (r) =>
@@ -32,15 +31,23 @@ export function browser(field: Field, input: unknown): Outcome {
           r.params,
         ] as const,
     );
-  const coerce = node["x-mizan-coerce"] as { kind: string; params: never };
+  const coerce = node["x-mizan-coerce"] as { kind: string; params: never } | undefined;
   const spec: FieldSpec = {
-    coerce: [COERCERS[coerce.kind] as NonNullable<(typeof COERCERS)[string]>, coerce.params],
     required: node["x-mizan-required"] as boolean,
     falsy: node["x-mizan-required-kind"] === "falsy",
     messages: node.errorMessage as Record<string, string>,
     validate: calls(node["x-mizan-validate"]),
     rules: calls(node["x-mizan-rules"]),
+    steps: ((node["x-mizan-steps"] ?? []) as Array<Record<string, unknown>>).map(specOf),
   };
+  if (coerce)
+    spec.coerce = [COERCERS[coerce.kind] as NonNullable<(typeof COERCERS)[string]>, coerce.params];
+  return spec;
+}
+
+/** The same input through the field's JSON Schema, as a generated client runs it. */
+export function browser(field: Field, input: unknown): Outcome {
+  const spec = specOf(field.jsonSchema());
   const ctx: Parameters<typeof cleanField>[2] = { issues: [] };
   const result = cleanField(spec, input, ctx);
   if (result) return { value: result.value };
