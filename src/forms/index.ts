@@ -30,6 +30,8 @@ export type { EmailFieldOptions } from "./fields/email-field.js";
 export { EmailField } from "./fields/email-field.js";
 export type { FileFieldOptions } from "./fields/file-field.js";
 export { FILE_INPUT_CONTRADICTION, FileField } from "./fields/file-field.js";
+export type { FilePathFieldOptions } from "./fields/file-path-field.js";
+export { FilePathField } from "./fields/file-path-field.js";
 export type { FloatFieldOptions } from "./fields/float-field.js";
 export { FloatField } from "./fields/float-field.js";
 export type { GenericIPAddressFieldOptions } from "./fields/generic-ip-address-field.js";
