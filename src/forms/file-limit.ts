@@ -1,10 +1,10 @@
+import type { BaseForm, FormOptions } from "./base-form.js";
 import type { Field } from "./field.js";
 import { FileField } from "./fields/file-field.js";
-import type { Form, FormOptions } from "./form.js";
 import { FormField } from "./form-field.js";
 import { FormSet } from "./formsets.js";
 
-type FormCtor = new (options?: FormOptions) => Form;
+type FormCtor = new (options?: FormOptions) => BaseForm;
 
 const INDEX = /^(0|[1-9]\d*)$/;
 

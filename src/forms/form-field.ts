@@ -1,18 +1,19 @@
 import type { RequestContext } from "../core/context.js";
-import { Field, type FieldDescriptor, type FieldOptions, type JsonSchema } from "./field.js";
 import {
+  type BaseForm,
   type CleanedData,
   type CompositeField,
-  type Form,
   type FormInput,
+  type FormOptions,
   NON_FIELD_ERRORS,
-} from "./form.js";
+} from "./base-form.js";
+import { Field, type FieldDescriptor, type FieldOptions, type JsonSchema } from "./field.js";
 import { formDescriptor, formJsonSchema } from "./form-schema.js";
 import type { JsonValue } from "./rules/types.js";
 import type { ErrorItem } from "./validation-error.js";
 import { Widget } from "./widgets/widget.js";
 
-export type FormCtor<F extends Form> = new (options?: ConstructorParameters<typeof Form>[0]) => F;
+export type FormCtor<F extends BaseForm> = new (options?: FormOptions) => F;
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (
@@ -44,7 +45,7 @@ export class Fieldset extends Widget {
  * @example
  * shipping = new FormField(AddressForm);
  */
-export class FormField<F extends Form, R extends boolean = true>
+export class FormField<F extends BaseForm, R extends boolean = true>
   extends Field<R extends false ? CleanedData<F> | null : CleanedData<F>, FormInput<F>>
   implements CompositeField
 {

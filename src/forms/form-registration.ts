@@ -3,8 +3,8 @@ import type { RequestContext } from "../core/context.js";
 import { MizanError, type ValidationDetails } from "../core/errors.js";
 import type { Registry } from "../core/registry.js";
 import { ServerFunction } from "../core/server-function.js";
+import type { BaseForm, FormOptions, SubmittableForm } from "./base-form.js";
 import { fileLimitAt } from "./file-limit.js";
-import type { Form, FormOptions, SubmittableForm } from "./form.js";
 import type { FormMeta } from "./form-meta.js";
 import {
   type FormSchema,
@@ -15,7 +15,7 @@ import {
 } from "./form-schema.js";
 import { ValidationError } from "./validation-error.js";
 
-type FormCtor = (new (options?: FormOptions) => Form) & { meta?: FormMeta | undefined };
+type FormCtor = (new (options?: FormOptions) => BaseForm) & { meta?: FormMeta | undefined };
 
 /** The result of `<name>.validate`. */
 export interface ValidateResult {

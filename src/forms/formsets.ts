@@ -1,6 +1,6 @@
 import type { RequestContext } from "../core/context.js";
+import type { BaseForm, CleanedData, CompositeField, FormInput } from "./base-form.js";
 import { Field, type FieldDescriptor, type FieldOptions, type JsonSchema } from "./field.js";
-import type { CleanedData, CompositeField, Form, FormInput } from "./form.js";
 import { type FormCtor, isPlainObject, prefixed } from "./form-field.js";
 import { formDescriptor, formJsonSchema } from "./form-schema.js";
 import { formatMessage } from "./messages.js";
@@ -35,7 +35,7 @@ export interface FormSetOptions<R extends boolean> extends FieldOptions {
  * @example
  * items = new FormSet(LineItemForm, { minNum: 1, maxNum: 10 });
  */
-export class FormSet<F extends Form, R extends boolean = true>
+export class FormSet<F extends BaseForm, R extends boolean = true>
   extends Field<CleanedData<F>[], FormInput<F>[]>
   implements CompositeField
 {

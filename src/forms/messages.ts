@@ -1,19 +1,12 @@
 import { en } from "./locales/en.js";
+import type { LocaleTable, MessageParams, MessageTemplate } from "./message-types.js";
 
-/** A message text with Django's `%(name)s` / `%(name)d` placeholders, or a plural pair. */
-export type MessageTemplate = string | PluralMessage;
-
-/** Chosen by the number in `params[count]`, like Django's `ngettext_lazy(..., "limit_value")`. */
-export interface PluralMessage {
-  one: string;
-  other: string;
-  count: string;
-}
-
-export type MessageParams = Record<string, unknown>;
-
-/** A language: message key (`"IntegerField.invalid"`, `"MaxLengthValidator.max_length"`) → text. */
-export type LocaleTable = Record<string, MessageTemplate>;
+export type {
+  LocaleTable,
+  MessageParams,
+  MessageTemplate,
+  PluralMessage,
+} from "./message-types.js";
 
 const locales = new Map<string, LocaleTable>([["en", en]]);
 let active: LocaleTable = en;
