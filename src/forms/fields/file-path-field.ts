@@ -206,8 +206,13 @@ export class FilePathField<R extends boolean = true> extends ChoiceField<
   }
 
   /** The choice check reads the server's directory. */
-  override jsonSchema(): JsonSchema {
-    return { ...super.jsonSchema(), "x-mizan-server-rules": true };
+  override hasServerRules(): boolean {
+    return true;
+  }
+
+  /** A path, not a union of the server's paths (they stay out of the generated code). */
+  protected override cleanedType(): string {
+    return this.orEmpty("string");
   }
 
   protected override constraints(): Record<string, unknown> {

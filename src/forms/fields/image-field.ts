@@ -1,5 +1,4 @@
 import { imageSize } from "image-size";
-import type { JsonSchema } from "../field.js";
 import type { FileLike } from "../rules/file.js";
 import { validateImageFileExtension } from "../validators/file-extension.js";
 import type { Validator } from "../validators/validator.js";
@@ -164,7 +163,7 @@ export class ImageField<R extends boolean = true, TInitial = never> extends File
   }
 
   /** The image check reads bytes, which only the server has. */
-  override jsonSchema(): JsonSchema {
-    return { ...super.jsonSchema(), "x-mizan-server-rules": true };
+  override hasServerRules(): boolean {
+    return true;
   }
 }

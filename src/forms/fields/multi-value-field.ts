@@ -209,8 +209,21 @@ export class MultiValueField<TValue = unknown, TInput = unknown[] | null> extend
   }
 
   /** Cleaning runs each part's field and `compress()`, which only the server has. */
-  override jsonSchema(): JsonSchema {
-    return { ...super.jsonSchema(), "x-mizan-server-rules": true };
+  override hasServerRules(): boolean {
+    return true;
+  }
+
+  /** What the form holds: the parts (a renderer starts from "" or the initial's parts). */
+  protected override inputType(): string {
+    return 'unknown[] | "" | null';
+  }
+
+  /**
+   * The browser does not clean the parts: it checks that something was entered and passes
+   * them on (so a required field's value is the array of parts).
+   */
+  protected override cleanedType(): string {
+    return this.required ? "unknown[]" : this.inputType();
   }
 
   /**

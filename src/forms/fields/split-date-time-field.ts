@@ -82,6 +82,15 @@ export class SplitDateTimeField<R extends boolean = true> extends MultiValueFiel
     return `${date as string}T${time as string}` as Cleaned;
   }
 
+  protected override inputType(): string {
+    return '[string | Date | null, string | Date | null] | "" | null';
+  }
+
+  /** The browser keeps the parts; the server parses and joins them (see the class doc). */
+  protected override cleanedType(): string {
+    return this.required ? "[string | Date | null, string | Date | null]" : this.inputType();
+  }
+
   protected override inputSchema(): JsonSchema {
     const items = { type: ["string", "null"] };
     return this.required ? { type: "array", items } : { type: ["array", "null", "string"], items };
