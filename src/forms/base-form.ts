@@ -72,6 +72,18 @@ export function isCompositeField(field: unknown): field is AnyField & CompositeF
   );
 }
 
+/**
+ * A field whose `clean()` must first read something asynchronously (ImageField reads the
+ * upload's bytes): the form awaits `cleanAsync(value, initial)` instead of `clean`.
+ */
+export interface AsyncCleanField {
+  cleanAsync(value: unknown, initial?: unknown): Promise<unknown>;
+}
+
+function isAsyncCleanField(field: unknown): field is AnyField & AsyncCleanField {
+  return typeof (field as Partial<AsyncCleanField>).cleanAsync === "function";
+}
+
 const hookNames = new Map<string, string>();
 
 /** The `clean<Field>` hook name of a field: `first_name` → `cleanFirstName`. */
@@ -238,6 +250,8 @@ export class BaseForm<TSelf = any> {
             continue;
           }
           cleaned = nested.value;
+        } else if (isAsyncCleanField(field)) {
+          cleaned = await field.cleanAsync(value, this.initialFor(name));
         } else {
           cleaned = (field.clean as (v: unknown, initial?: unknown) => unknown)(
             value,

@@ -1,6 +1,8 @@
 import { crc32, deflateSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
 import { ImageField, ImageFile } from "../../../src/forms/fields/image-field.js";
+import { Form } from "../../../src/forms/form.js";
+import { formMeta } from "../../../src/forms/form-meta.js";
 import { ValidationError } from "../../../src/forms/validation-error.js";
 import {
   FileExtensionValidator,
@@ -241,6 +243,36 @@ describe("ImageField (Django's test_imagefield.py)", () => {
       expect(browser(make(), input)).toEqual(server(make(), input));
     },
   );
+});
+
+describe("ImageField in a form", () => {
+  class AvatarForm extends Form<AvatarForm> {
+    static override meta = formMeta({ name: "avatar_image" });
+    avatar = new ImageField();
+    banner = new ImageField({ required: false });
+  }
+
+  test("isValid() reads the uploads and cleans them to ImageFiles", async () => {
+    const form = new AvatarForm({
+      data: { avatar: file(PNG, "me.png"), banner: file(GIF, "b.gif") },
+    });
+    expect(await form.isValid()).toBe(true);
+    expect(form.cleanedData.avatar).toBeInstanceOf(ImageFile);
+    expect((form.cleanedData.avatar as ImageFile).image.format).toBe("PNG");
+    expect((form.cleanedData.banner as ImageFile).type).toBe("image/gif");
+  });
+
+  test("errors by field; a stored file stays when nothing is uploaded", async () => {
+    const bad = new AvatarForm({
+      data: { avatar: file("text", "me.png"), banner: file(PNG, "b.txt") },
+    });
+    expect(await bad.isValid()).toBe(false);
+    expect(bad.errors.avatar?.map((e) => e.code)).toEqual(["invalid_image"]);
+    expect(bad.errors.banner?.map((e) => e.code)).toEqual(["invalid_extension"]);
+    const kept = new AvatarForm({ data: { avatar: null }, initial: { avatar: "avatars/me.png" } });
+    expect(await kept.isValid()).toBe(true);
+    expect(kept.cleanedData).toEqual({ avatar: "avatars/me.png", banner: null });
+  });
 });
 
 describe("FileExtensionValidator", () => {
