@@ -1,62 +1,35 @@
+import {
+  MaxHeaderSizeExceededError,
+  MultipartParser,
+  type MultipartPart,
+} from "@remix-run/multipart-parser";
 import { MizanError } from "../core/errors.js";
 
-/** A part's Content-Disposition and Content-Type, read before any of its body. */
-export interface PartInfo {
+/** One part of a multipart/form-data body, whole. */
+export interface FormPart {
   name: string;
   /** Set for file parts (`filename=""` included), `null` for text fields. */
   filename: string | null;
   contentType: string | null;
+  /** The body, in the chunks it arrived in (no copy made). */
+  content: Uint8Array[];
+  size: number;
 }
 
-/** Where a part's body goes, chunk by chunk; `end()` when its closing delimiter is found. */
-export interface PartSink {
-  write(chunk: Uint8Array): void;
-  end(): void;
-}
-
-const CR = 0x0d;
-const LF = 0x0a;
-const DASH = 0x2d;
-const SPACE = 0x20;
-const TAB = 0x09;
-const CRLF = new Uint8Array([CR, LF]);
-const HEADERS_END = new Uint8Array([CR, LF, CR, LF]);
 /** One part's header block; browsers send a few hundred bytes. */
 const MAX_HEADER_BYTES = 16 * 1024;
 const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{1,70}$/;
 
-const encoder = new TextEncoder();
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-function malformed(why: string): MizanError {
-  return new MizanError("BAD_REQUEST", `Malformed multipart body: ${why}.`);
+function malformed(why: string, cause?: unknown): MizanError {
+  return new MizanError("BAD_REQUEST", `Malformed multipart body: ${why}.`, null, cause);
 }
 
 /** The `boundary` parameter of a multipart Content-Type, or null when missing or invalid. */
 export function boundaryOf(contentType: string): string | null {
   const match = /;\s*boundary=(?:"([^"]*)"|([^;\s]*))/i.exec(contentType);
   const boundary = match?.[1] ?? match?.[2] ?? "";
+  // RFC 2046's bchars, stricter than the library's own lookup: anything else is a 400 here.
   return BOUNDARY.test(boundary) && !boundary.endsWith(" ") ? boundary : null;
-}
-
-function indexOf(haystack: Uint8Array, needle: Uint8Array, from = 0): number {
-  const first = needle[0] as number;
-  const last = haystack.length - needle.length;
-  for (let i = haystack.indexOf(first, from); i !== -1 && i <= last; ) {
-    let j = 1;
-    while (j < needle.length && haystack[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
-    i = haystack.indexOf(first, i + 1);
-  }
-  return -1;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /** WHATWG's multipart encoding escapes `"`, CR and LF in names as %22, %0D, %0A. */
@@ -66,7 +39,12 @@ function unescapeName(value: string): string {
   );
 }
 
-/** `form-data; name="a"; filename="b.txt"` → its parameters (lower-cased names). */
+/**
+ * `form-data; name="a"; filename="b.txt"` → its parameters (lower-cased names). Read here, not
+ * with the library's `part.name`/`part.filename`: those follow RFC 6266 (backslash escapes,
+ * trimmed values), which disagrees with what browsers send (the WHATWG encoding: no
+ * backslash escapes, `"` as %22), so a name like `a\b` or ` x` would arrive changed.
+ */
 function dispositionParams(value: string): Map<string, string> | null {
   const semicolon = value.indexOf(";");
   const kind = (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
@@ -81,7 +59,6 @@ function dispositionParams(value: string): Map<string, string> | null {
     let v = "";
     i = eq + 1;
     if (value[i] === '"') {
-      // No backslash escapes: the WHATWG encoding percent-encodes `"` instead (unescapeName).
       const close = value.indexOf('"', i + 1);
       const end = close === -1 ? value.length : close;
       v = value.slice(i + 1, end);
@@ -96,23 +73,14 @@ function dispositionParams(value: string): Map<string, string> | null {
   return params;
 }
 
-function partInfo(block: Uint8Array): PartInfo {
-  let text: string;
+function formPart(part: MultipartPart): FormPart {
+  let headers: MultipartPart["headers"];
   try {
-    text = utf8.decode(block);
-  } catch {
-    throw malformed("part headers are not UTF-8");
+    headers = part.headers;
+  } catch (error) {
+    throw malformed("part headers are not UTF-8", error);
   }
-  let disposition: string | undefined;
-  let contentType: string | null = null;
-  for (const line of text.split("\r\n")) {
-    const colon = line.indexOf(":");
-    if (colon === -1) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    if (name === "content-disposition") disposition ??= value;
-    else if (name === "content-type") contentType ??= value;
-  }
+  const disposition = headers["content-disposition"];
   const params = disposition === undefined ? null : dispositionParams(disposition);
   const name = params?.get("name");
   if (!params || name === undefined) throw malformed("a part has no form-data name");
@@ -120,101 +88,59 @@ function partInfo(block: Uint8Array): PartInfo {
   return {
     name: unescapeName(name),
     filename: filename === undefined ? null : unescapeName(filename),
-    contentType,
+    contentType: headers["content-type"] ?? null,
+    content: part.content,
+    size: part.size,
   };
 }
 
-type State = "preamble" | "delimiter" | "headers" | "body" | "done";
+/** The library has no "done?" query; `finish()` throws exactly while the closing delimiter is unseen. */
+function finished(parser: MultipartParser): boolean {
+  try {
+    parser.finish();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * A streaming multipart/form-data reader (RFC 7578): each part's headers go to `open`, which
- * returns the sink for its body, fed chunk by chunk as bytes arrive. Nothing is buffered but
- * a part's header block and the few bytes that may start a delimiter, so the caller decides
- * what to keep. Stops at the closing delimiter (the epilogue is not read); a body that ends
- * before it, or with broken headers, is a 400.
+ * A multipart/form-data body (RFC 7578), framed by `@remix-run/multipart-parser` as it streams
+ * in, each part yielded once its closing delimiter has arrived. Stops at the closing delimiter
+ * (the epilogue is not read); a body that ends before it, has a part header block over 16 KiB,
+ * a preamble, or a part without a form-data name is a 400.
+ *
+ * The library holds each part whole until its delimiter: a part is never larger than the
+ * body's own limit (`maxMultipartBytes`, enforced by `chunks`), but the library cannot drop a
+ * part's bytes as they stream by (see docs/security.md, "Uploads over a field's size").
+ *
+ * @example
+ * for await (const part of readMultipart(bodyChunks(request, max), boundary)) use(part);
  */
-export async function readMultipart(
+export async function* readMultipart(
   chunks: AsyncIterable<Uint8Array>,
   boundary: string,
-  open: (info: PartInfo) => PartSink,
-): Promise<void> {
-  const delimiter = encoder.encode(`\r\n--${boundary}`);
-  const keep = delimiter.length - 1;
-  let state: State = "preamble";
-  // A leading CRLF lets the first delimiter (which may open the body) match like the others.
-  let buf: Uint8Array = CRLF;
-  let sink: PartSink | null = null;
-
-  const step = (): boolean => {
-    switch (state) {
-      case "preamble": {
-        const at = indexOf(buf, delimiter);
-        if (at === -1) {
-          buf = buf.subarray(Math.max(0, buf.length - keep));
-          return false;
-        }
-        buf = buf.subarray(at + delimiter.length);
-        state = "delimiter";
-        return true;
-      }
-      case "delimiter": {
-        let i = 0;
-        while (i < buf.length && (buf[i] === SPACE || buf[i] === TAB)) i++;
-        if (i + 2 > buf.length) {
-          buf = buf.subarray(i);
-          return false;
-        }
-        if (buf[i] === DASH && buf[i + 1] === DASH) {
-          state = "done";
-          return false;
-        }
-        if (buf[i] !== CR || buf[i + 1] !== LF) throw malformed("bad delimiter");
-        buf = buf.subarray(i + 2);
-        state = "headers";
-        return true;
-      }
-      case "headers": {
-        const empty = buf.length >= 2 && buf[0] === CR && buf[1] === LF;
-        const end = empty ? -2 : indexOf(buf, HEADERS_END);
-        if (end === -1) {
-          if (buf.length > MAX_HEADER_BYTES) throw malformed("part headers too long");
-          return false;
-        }
-        sink = open(partInfo(empty ? new Uint8Array(0) : buf.subarray(0, end)));
-        buf = buf.subarray(end + 4);
-        state = "body";
-        return true;
-      }
-      case "body": {
-        const current = sink as PartSink;
-        const at = indexOf(buf, delimiter);
-        if (at === -1) {
-          const safe = buf.length - keep;
-          if (safe > 0) {
-            current.write(buf.subarray(0, safe));
-            buf = buf.subarray(safe);
-          }
-          return false;
-        }
-        if (at > 0) current.write(buf.subarray(0, at));
-        current.end();
-        sink = null;
-        buf = buf.subarray(at + delimiter.length);
-        state = "delimiter";
-        return true;
-      }
-      default:
-        return false;
-    }
-  };
-
-  const finished = (): boolean => state === "done";
+): AsyncGenerator<FormPart, void, undefined> {
+  const parser = new MultipartParser(boundary, {
+    maxHeaderSize: MAX_HEADER_BYTES,
+    // Sizes and counts are capped by the body limit upstream (413), not per part here.
+    maxFileSize: Number.POSITIVE_INFINITY,
+    maxTotalSize: Number.POSITIVE_INFINITY,
+    maxParts: Number.POSITIVE_INFINITY,
+  });
   for await (const chunk of chunks) {
-    buf = concat(buf, chunk);
-    while (step()) {
-      // each step consumes what it can; false waits for more bytes
+    if (chunk.byteLength === 0) continue;
+    let parts: MultipartPart[];
+    try {
+      parts = [...parser.write(chunk)];
+    } catch (error) {
+      if (error instanceof MaxHeaderSizeExceededError) throw malformed("part headers too long");
+      throw malformed(error instanceof Error ? error.message : "unreadable", error);
     }
-    if (finished()) return;
+    for (const part of parts) yield formPart(part);
+    // Stop reading at the closing delimiter: the parser throws on any later byte, and the
+    // epilogue (often just the last CRLF) may come in a chunk of its own.
+    if (finished(parser)) return;
   }
   throw malformed("the body ends before the closing delimiter");
 }

@@ -2,7 +2,7 @@ import { MizanError } from "../core/errors.js";
 import { exceedsDepth } from "./json-depth.js";
 import type { Limits } from "./limits.js";
 import { JSON_TYPE, MULTIPART_TYPE, mediaType, URLENCODED_TYPE } from "./media-type.js";
-import { boundaryOf, type PartInfo, type PartSink, readMultipart } from "./multipart.js";
+import { boundaryOf, type FormPart, readMultipart } from "./multipart.js";
 import { bodyChunks, readBody } from "./read-body.js";
 import { setAtPath } from "./set-path.js";
 
@@ -67,9 +67,9 @@ function argsField(value: string | null, limits: Readonly<Limits>): unknown {
 export type FileLimitLookup = (fn: string, path: string) => number | undefined;
 
 /**
- * Stands in for an upload larger than its field's limit: its bytes were counted and dropped
- * as they arrived, so it reports the real size (the field's `max_size` check then fails with
- * its own message) but holds no content.
+ * Stands in for an upload larger than its field's limit: its bytes are dropped, so it reports
+ * the real size (the field's `max_size` check then fails with its own message) but holds no
+ * content.
  */
 function oversizedFile(name: string, type: string, size: number): File {
   const file = new File([], name, { type });
@@ -77,45 +77,8 @@ function oversizedFile(name: string, type: string, size: number): File {
   return file;
 }
 
-/** A text part: `fn` and `args` are kept (the first of each), any other is dropped unread. */
-function textPart(name: string, fields: Map<string, string>): PartSink {
-  const keep = (name === "fn" || name === "args") && !fields.has(name);
-  const chunks: Uint8Array[] = [];
-  return {
-    write(chunk) {
-      if (keep) chunks.push(chunk);
-    },
-    end() {
-      if (keep) fields.set(name, decode(joinChunks(chunks)));
-    },
-  };
-}
-
-/** A file part, kept up to `maxBytes`; past it, only counted. */
-function filePart(info: PartInfo, maxBytes: number | undefined, done: (file: File) => void) {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let over = false;
-  const name = info.filename ?? "";
-  const type = info.contentType ?? "text/plain";
-  return {
-    write(chunk: Uint8Array) {
-      size += chunk.byteLength;
-      if (over) return;
-      if (maxBytes !== undefined && size > maxBytes) {
-        over = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(chunk);
-    },
-    end() {
-      done(over ? oversizedFile(name, type, size) : new File(chunks as BlobPart[], name, { type }));
-    },
-  };
-}
-
-function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
   let total = 0;
   for (const chunk of chunks) total += chunk.byteLength;
   const out = new Uint8Array(total);
@@ -127,11 +90,20 @@ function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** A file part as a File; past `maxBytes`, an empty stand-in with its real size. */
+function fileOf(part: FormPart, maxBytes: number | undefined): File {
+  const name = part.filename ?? "";
+  const type = part.contentType ?? "text/plain";
+  if (maxBytes !== undefined && part.size > maxBytes) return oversizedFile(name, type, part.size);
+  return new File(part.content as BlobPart[], name, { type });
+}
+
 /**
- * Multipart, read as it streams: `fn` and `args` text parts, and file parts named
- * `args.<dotted path>`. Once `fn` is known (mizan's client sends it first), each file is kept
- * only up to the limit that function gives for its path; an upload past it is counted, never
- * buffered, and arrives as an empty File reporting its real size.
+ * Multipart: `fn` and `args` text parts (the first of each; other text parts are dropped), and
+ * file parts named `args.<dotted path>`. Once `fn` is known (mizan's client sends it first),
+ * each file over the limit that function gives for its path is dropped as soon as its part
+ * ends and arrives as an empty File reporting its real size. (The parser holds a part whole
+ * until then: memory is bounded by `maxMultipartBytes`, not by the field's limit.)
  */
 async function parseMultipart(
   request: Request,
@@ -147,16 +119,20 @@ async function parseMultipart(
   }
   const fields = new Map<string, string>();
   const files: Array<{ path: string; file: File }> = [];
-  await readMultipart(bodyChunks(request, maxBytes), boundary, (info) => {
-    if (info.filename === null) return textPart(info.name, fields);
-    if (!info.name.startsWith(FILE_PART_PREFIX)) {
-      throw bad(`File part "${info.name}" must be named "args.<path>".`);
+  for await (const part of readMultipart(bodyChunks(request, maxBytes), boundary)) {
+    if (part.filename === null) {
+      if ((part.name === "fn" || part.name === "args") && !fields.has(part.name)) {
+        fields.set(part.name, decode(joinChunks(part.content)));
+      }
+      continue;
     }
-    const path = info.name.slice(FILE_PART_PREFIX.length);
+    if (!part.name.startsWith(FILE_PART_PREFIX)) {
+      throw bad(`File part "${part.name}" must be named "args.<path>".`);
+    }
+    const path = part.name.slice(FILE_PART_PREFIX.length);
     const fn = fields.get("fn");
-    const max = fn === undefined ? undefined : fileLimit?.(fn, path);
-    return filePart(info, max, (file) => files.push({ path, file }));
-  });
+    files.push({ path, file: fileOf(part, fn === undefined ? undefined : fileLimit?.(fn, path)) });
+  }
   const call = envelope(fields.get("fn"), argsField(fields.get("args") ?? null, limits));
   for (const { path, file } of files) setAtPath(call.args, path, file);
   return call;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { boundaryOf, type PartInfo, readMultipart } from "../../src/server/multipart.js";
+import { boundaryOf, readMultipart } from "../../src/server/multipart.js";
 
 /** What a parser made of one part: a text value, or a file's name, type and bytes. */
 type Entry = [string, string | { filename: string; type: string; bytes: number[] }];
@@ -17,22 +17,18 @@ async function* chunked(bytes: Uint8Array, cuts: number[]): AsyncGenerator<Uint8
   yield bytes.slice(from);
 }
 
-/** mizan's streaming reader, fed in arbitrary chunks. */
+/** mizan's reader (@remix-run/multipart-parser underneath), fed in arbitrary chunks. */
 async function ours(bytes: Uint8Array, contentType: string, cuts: number[]): Promise<Entry[]> {
   const entries: Entry[] = [];
-  await readMultipart(chunked(bytes, cuts), boundaryOf(contentType) as string, (info: PartInfo) => {
-    const chunks: number[] = [];
-    return {
-      write: (chunk) => chunks.push(...chunk),
-      end: () =>
-        entries.push([
-          info.name,
-          info.filename === null
-            ? decoder.decode(new Uint8Array(chunks))
-            : { filename: info.filename, type: info.contentType ?? "text/plain", bytes: chunks },
-        ]),
-    };
-  });
+  for await (const part of readMultipart(chunked(bytes, cuts), boundaryOf(contentType) as string)) {
+    const content = part.content.flatMap((chunk) => [...chunk]);
+    entries.push([
+      part.name,
+      part.filename === null
+        ? decoder.decode(new Uint8Array(content))
+        : { filename: part.filename, type: part.contentType ?? "text/plain", bytes: content },
+    ]);
+  }
   return entries;
 }
 
@@ -67,7 +63,7 @@ const names = fc.oneof(
   fc.string({ maxLength: 12 }),
 );
 
-describe("the streaming multipart reader agrees with undici's parser", () => {
+describe("the multipart reader agrees with undici's parser", () => {
   test("on FormData as undici serialises it, cut into any chunks", async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -142,6 +138,37 @@ describe("the streaming multipart reader agrees with undici's parser", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  test("stops at the closing delimiter: an epilogue in a chunk of its own is never read", async () => {
+    const enc = new TextEncoder();
+    async function* body(): AsyncGenerator<Uint8Array> {
+      yield enc.encode('--XyZ\r\nContent-Disposition: form-data; name="fn"\r\n\r\necho\r\n--XyZ--');
+      yield enc.encode("\r\n");
+      throw new Error("the epilogue was read");
+    }
+    const names: string[] = [];
+    for await (const part of readMultipart(body(), "XyZ")) names.push(part.name);
+    expect(names).toEqual(["fn"]);
+  });
+
+  test.each([
+    [
+      "a preamble",
+      'preamble\r\n--XyZ\r\nContent-Disposition: form-data; name="fn"\r\n\r\nx\r\n--XyZ--',
+    ],
+    [
+      "a leading CRLF",
+      '\r\n--XyZ\r\nContent-Disposition: form-data; name="fn"\r\n\r\nx\r\n--XyZ--',
+    ],
+    [
+      "a 17 KiB header block",
+      `--XyZ\r\nContent-Disposition: form-data; name="fn"\r\nX-Pad: ${"p".repeat(17 * 1024)}\r\n\r\nx\r\n--XyZ--`,
+    ],
+  ])("refuses %s (400): browsers never send one", async (_name, text) => {
+    const bytes = new TextEncoder().encode(text);
+    const error = await ours(bytes, "multipart/form-data; boundary=XyZ", [7, 300]).catch((e) => e);
+    expect(error).toMatchObject({ code: "BAD_REQUEST", status: 400 });
   });
 
   test.each([

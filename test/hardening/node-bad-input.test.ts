@@ -139,11 +139,18 @@ describe("toNodeHandler under generated requests, over loopback", () => {
   });
 
   test.each([
-    ["JSON", "application/json", 1024 * 1024],
-    ["multipart", "multipart/form-data; boundary=B", 10 * 1024 * 1024],
+    ["JSON", "application/json", "", 1024 * 1024],
+    // A well-formed start (a body that does not open with the delimiter is a 400 at once):
+    // one file part whose bytes run on past the limit.
+    [
+      "multipart",
+      "multipart/form-data; boundary=B",
+      '--B\r\nContent-Disposition: form-data; name="args.f"; filename="f"\r\n\r\n',
+      10 * 1024 * 1024,
+    ],
   ])(
     "a 64 MB chunked %s body is refused with 413 after about its limit",
-    async (_n, type, limit) => {
+    async (_n, type, head, limit) => {
       const before = server.bytesRead.length;
       const { status, text } = await new Promise<{ status: number; text: string }>(
         (resolve, reject) => {
@@ -166,6 +173,7 @@ describe("toNodeHandler under generated requests, over loopback", () => {
             if (!answered) reject(error);
           });
           const chunk = Buffer.alloc(64 * 1024, 0x20);
+          if (head) req.write(head);
           let sent = 0;
           // One chunk per turn of the event loop, as a browser uploads: the 413 is read as
           // soon as it arrives, before the server's close can reset the connection under it.
