@@ -16,6 +16,9 @@ runCli(process.argv.slice(2), {
 }).then(
   (code) => {
     process.exitCode = code;
+    // The entry may have started a server or opened a pool that keeps the event loop busy:
+    // generating is over, so leave once this turn's output is written.
+    setTimeout(() => process.exit(), 0).unref();
   },
   (error: unknown) => {
     console.error(error);
