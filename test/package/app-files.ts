@@ -71,7 +71,3 @@ export const wrong = echo({ text: 1 });
 export const email = (data: ContactFormData): string => data.email;
 `,
 };
-export const reply: Promise<string> = echo(input).then((result) => result.message);
-export const email = (data: ContactFormData): string => data.email;
-`,
-};
