@@ -131,6 +131,7 @@ export {
   ChoiceField,
   ClearableFileInput,
   COERCERS,
+  ComboField,
   DateField,
   DateInput,
   DateTimeField,

@@ -18,6 +18,7 @@ export type {
   NormalizedChoices,
 } from "./fields/choice-field.js";
 export { ChoiceField, flattenChoices } from "./fields/choice-field.js";
+export { ComboField } from "./fields/combo-field.js";
 export type { DateFieldOptions } from "./fields/date-field.js";
 export { DateField } from "./fields/date-field.js";
 export type { DateTimeFieldOptions } from "./fields/date-time-field.js";
