@@ -1,8 +1,5 @@
+import { isRecord } from "../src/core/is-plain-object.js";
 import { type FieldDescriptor, type FormDescriptor, isFormSet, subFormOf } from "./meta.js";
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** What an untouched input of this field holds (what a browser would submit for it). */
 export function emptyInputValue(field: FieldDescriptor): unknown {
@@ -17,14 +14,14 @@ export function emptyInputValue(field: FieldDescriptor): unknown {
 function fieldDefault(field: FieldDescriptor, initial: unknown): unknown {
   const sub = subFormOf(field);
   if (sub && isFormSet(field)) {
-    const rows = Array.isArray(initial) ? initial.filter(isPlainObject) : [];
+    const rows = Array.isArray(initial) ? initial.filter(isRecord) : [];
     if (rows.length) return rows.map((row) => formDefaults(sub, row));
     const min = typeof field.min_num === "number" ? field.min_num : 0;
     const extra = typeof field.extra === "number" ? field.extra : 0;
     const max = typeof field.max_num === "number" ? field.max_num : Number.POSITIVE_INFINITY;
     return Array.from({ length: Math.min(Math.max(min, extra), max) }, () => formDefaults(sub));
   }
-  if (sub) return formDefaults(sub, isPlainObject(initial) ? initial : undefined);
+  if (sub) return formDefaults(sub, isRecord(initial) ? initial : undefined);
   if (initial === null || initial === undefined) return emptyInputValue(field);
   if (field.widget.type === "CheckboxInput") return Boolean(initial);
   if (field.widget.allow_multiple_selected && !Array.isArray(initial)) return [initial];

@@ -1,3 +1,5 @@
+import { isPlainObject } from "../src/core/is-plain-object.js";
+
 /** Dotted paths (`items.0.qty`) as the wire and react-hook-form both spell them. */
 
 export function splitPath(path: string): string[] {
@@ -16,12 +18,6 @@ export function getPath(value: unknown, path: string): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object") return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 /** Structural equality for form values; files and other objects compare by identity. */

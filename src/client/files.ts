@@ -1,3 +1,5 @@
+import { isPlainObject } from "../core/is-plain-object.js";
+
 /** A file found in call arguments, with its dotted path inside `args`. */
 export interface FoundFile {
   path: string;
@@ -6,12 +8,6 @@ export interface FoundFile {
 
 function isBlob(value: unknown): value is Blob {
   return typeof Blob !== "undefined" && value instanceof Blob;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function filePath(segments: readonly string[]): string {

@@ -1,4 +1,5 @@
 import type { RequestContext } from "../core/context.js";
+import { isSubformData } from "../core/is-plain-object.js";
 import {
   type BaseForm,
   type CleanedData,
@@ -14,12 +15,6 @@ import type { ErrorItem } from "./validation-error.js";
 import { Widget } from "./widgets/widget.js";
 
 export type FormCtor<F extends BaseForm> = new (options?: FormOptions) => F;
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Blob)
-  );
-}
 
 /** A sub-form's errors under `prefix` (its non-field errors at `prefix` itself). */
 export function prefixed(
@@ -72,7 +67,7 @@ export class FormField<F extends BaseForm, R extends boolean = true>
         };
       return { value: null, errors: {} };
     }
-    if (!isPlainObject(value)) {
+    if (!isSubformData(value)) {
       return {
         value: undefined,
         errors: { [this.name]: [this.error("invalid").errors[0] as ErrorItem] },

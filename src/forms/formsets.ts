@@ -1,7 +1,8 @@
 import type { RequestContext } from "../core/context.js";
+import { isSubformData } from "../core/is-plain-object.js";
 import type { BaseForm, CleanedData, CompositeField, FormInput } from "./base-form.js";
 import { Field, type FieldDescriptor, type FieldOptions, type JsonSchema } from "./field.js";
-import { type FormCtor, isPlainObject, prefixed } from "./form-field.js";
+import { type FormCtor, prefixed } from "./form-field.js";
 import { formDescriptor, formJsonSchema } from "./form-schema.js";
 import { formatMessage } from "./messages.js";
 import type { JsonValue } from "./rules/types.js";
@@ -72,7 +73,7 @@ export class FormSet<F extends BaseForm, R extends boolean = true>
       errors: { [this.name]: this.error(code, params).errors },
     });
     const items = value === null || value === undefined ? [] : value;
-    if (!Array.isArray(items) || !items.every(isPlainObject)) return one("invalid");
+    if (!Array.isArray(items) || !items.every(isSubformData)) return one("invalid");
     if (this.required && items.length === 0) return one("required");
     // Django's absolute_max (max_num + 1000): a longer list is refused before any form is
     // built, so a body of 300,000 `{}` costs nothing.

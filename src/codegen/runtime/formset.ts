@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSubformData } from "../../core/is-plain-object.js";
 import { isEmptyValue } from "../../forms/field.js";
 
 /** A nested form node's `x-mizan-required` and `errorMessage` (FormField). */
@@ -36,16 +37,6 @@ function report(
   ctx.issues.push({ code: "custom", message: messages?.[code] ?? code, input, params: { code } });
 }
 
-// form-field.ts's test: a JSON object (a File/Blob is a value, not a sub-form).
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(typeof Blob !== "undefined" && value instanceof Blob)
-  );
-}
-
 /** Parse with a sub-schema, copying its issues under `prefix`. */
 function parseInto(
   schema: z.ZodType,
@@ -81,7 +72,7 @@ export function subform<T extends z.ZodType, TRequired extends boolean = false>(
       report(ctx, input, "required", spec.messages);
       return z.NEVER;
     }
-    if (!isPlainObject(input)) {
+    if (!isSubformData(input)) {
       report(ctx, input, "invalid", spec.messages);
       return z.NEVER;
     }
@@ -106,7 +97,7 @@ export function formset<T extends z.ZodType>(
   return z.transform((input: Array<z.input<T>>, payload) => {
     const ctx = payload as unknown as IssueSink;
     const items: unknown = input ?? [];
-    if (!Array.isArray(items) || !items.every(isPlainObject)) {
+    if (!Array.isArray(items) || !items.every(isSubformData)) {
       report(ctx, input, "invalid", spec.messages);
       return z.NEVER;
     }
