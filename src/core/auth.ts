@@ -25,7 +25,7 @@ function flag(user: User | null, key: "isStaff" | "isSuperuser"): boolean {
   return Boolean(user && (user as Record<string, unknown>)[key] === true);
 }
 
-/** Throws 401/403 as DESIGN.md says; returns when the caller may proceed. */
+/** Throws 401/403 as docs/protocol.md's status table says; returns when the caller may proceed. */
 export async function checkAuth(auth: AuthOption | undefined, ctx: RequestContext): Promise<void> {
   if (auth === undefined) return;
   if (typeof auth === "function") {

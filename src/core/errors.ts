@@ -1,4 +1,4 @@
-/** Every error code the wire protocol knows, with its HTTP status (DESIGN.md's table). */
+/** Every error code the wire protocol knows, with its HTTP status (the table in docs/protocol.md). */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,

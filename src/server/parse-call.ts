@@ -149,7 +149,7 @@ function parseUrlEncoded(text: string, limits: Readonly<Limits>): CallEnvelope {
  * field holding JSON, and, for multipart, file parts named `args.<dotted path>` that are put
  * into args at that path (`args.data.avatar` → `args.data.avatar = File`); `fileLimit`
  * caps each file as it streams (see `parseMultipart`).
- * Throws 415, 413 or 400 as DESIGN.md's table says.
+ * Throws 415, 413 or 400 as the status table of docs/protocol.md says.
  */
 export async function parseCall(
   request: Request,

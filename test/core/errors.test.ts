@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { ERROR_STATUS, MizanError, zodErrorDetails } from "../../src/core/index.js";
 
 describe("MizanError", () => {
-  test("the status table is DESIGN.md's", () => {
+  test("the status table is docs/protocol.md's", () => {
     expect(ERROR_STATUS).toEqual({
       BAD_REQUEST: 400,
       UNAUTHENTICATED: 401,
@@ -16,6 +17,16 @@ describe("MizanError", () => {
       VALIDATION_FAILED: 422,
       INTERNAL: 500,
     });
+  });
+
+  test("docs/protocol.md's table lists exactly these codes and statuses", () => {
+    const doc = readFileSync(new URL("../../docs/protocol.md", import.meta.url), "utf8");
+    const rows = [...doc.matchAll(/^\| `([A-Z_]+)` +\| (\d{3}) +\|/gm)].map(([, code, status]) => [
+      code,
+      Number(status),
+    ]);
+    expect(Object.fromEntries(rows)).toEqual(ERROR_STATUS);
+    expect(rows).toHaveLength(Object.keys(ERROR_STATUS).length);
   });
 
   test("each code has its status and a default message", () => {

@@ -32,7 +32,7 @@ import { FormSet } from "../../src/forms/formsets.js";
 /** A secret that a handler throws; no response body may ever contain it. */
 export const SECRET = "s3cr3t-db-password-9f1c";
 
-/** The statuses DESIGN.md's table allows, with their codes. */
+/** The statuses docs/protocol.md's table allows, with their codes. */
 export const STATUS_CODES: Record<number, readonly string[]> = {
   400: ["BAD_REQUEST"],
   401: ["UNAUTHENTICATED"],
@@ -141,7 +141,7 @@ export function expectNoPollution(): void {
 }
 
 /**
- * The answer is one of DESIGN.md's: a 200 success envelope (or manifest), or the error
+ * The answer is one of docs/protocol.md's: a 200 success envelope (or manifest), or the error
  * envelope with the code of its status; a 500 only where `allow500` says a handler threw.
  */
 export function expectDocumented(
