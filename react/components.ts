@@ -91,7 +91,9 @@ export type WidgetType =
   | "NullBooleanSelect"
   | "SelectMultiple"
   | "RadioSelect"
-  | "CheckboxSelectMultiple";
+  | "CheckboxSelectMultiple"
+  | "MultiWidget"
+  | "SplitDateTimeWidget";
 
 /** Every part `<MizanForm>` renders; replace any of them through its `components` prop. */
 export interface MizanComponents {

@@ -36,6 +36,7 @@ export {
   defaultWidgets,
   FileInput,
   HiddenInput,
+  MultiWidget,
   RadioSelect,
   Select,
   SelectMultiple,

@@ -9,7 +9,13 @@ import { MizanNestedForm } from "./mizan-nested-form.js";
 import { fieldId, type RenderContextValue, useRenderContext } from "./render-context.js";
 import { defaultWidgets } from "./widgets/index.js";
 
-const GROUP_WIDGETS = new Set(["RadioSelect", "CheckboxSelectMultiple"]);
+// Several inputs under one label: a fieldset whose legend is the label.
+const GROUP_WIDGETS = new Set([
+  "RadioSelect",
+  "CheckboxSelectMultiple",
+  "MultiWidget",
+  "SplitDateTimeWidget",
+]);
 
 function isGroup(field: FieldDescriptor): boolean {
   const { type, input_type, allow_multiple_selected } = field.widget;
@@ -47,7 +53,10 @@ function ControlledField({ path, field }: { path: string; field: FieldDescriptor
   const id = fieldId(idPrefix, path);
   const helpId = `${id}_helptext`;
   const errorId = `${id}_error`;
-  const errors = errorMessages(fieldState.error);
+  // A field whose value is an array (MultiWidget, SelectMultiple) gets the server's errors at
+  // `<path>.root` (react-hook-form's field-array convention; see errorTarget): show both.
+  const root = (fieldState.error as { root?: unknown } | undefined)?.root;
+  const errors = [...new Set([...errorMessages(fieldState.error), ...errorMessages(root)])];
   const invalid = errors.length > 0;
   const describedBy =
     [field.help_text ? helpId : "", invalid ? errorId : ""].filter(Boolean).join(" ") || undefined;

@@ -4,6 +4,7 @@ import { CheckboxInput } from "./checkbox-input.js";
 import { CheckboxSelectMultiple } from "./checkbox-select-multiple.js";
 import { FileInput } from "./file-input.js";
 import { HiddenInput } from "./hidden-input.js";
+import { MultiWidget } from "./multi-widget.js";
 import { RadioSelect } from "./radio-select.js";
 import { Select, SelectMultiple } from "./select.js";
 import { TextInput } from "./text-input.js";
@@ -29,6 +30,8 @@ export const defaultWidgets: Record<WidgetType, ComponentType<MizanWidgetProps>>
   SelectMultiple,
   RadioSelect,
   CheckboxSelectMultiple,
+  MultiWidget,
+  SplitDateTimeWidget: MultiWidget,
 };
 
 export {
@@ -36,6 +39,7 @@ export {
   CheckboxSelectMultiple,
   FileInput,
   HiddenInput,
+  MultiWidget,
   RadioSelect,
   Select,
   SelectMultiple,

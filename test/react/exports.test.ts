@@ -9,6 +9,7 @@ test("mizan/react's public exports are pinned", () => {
     "HiddenInput",
     "MizanForm",
     "MizanProvider",
+    "MultiWidget",
     "RadioSelect",
     "Select",
     "SelectMultiple",
