@@ -2,7 +2,7 @@ import { isRecord } from "../src/core/is-plain-object.js";
 import { type FieldDescriptor, type FormDescriptor, isFormSet, subFormOf } from "./meta.js";
 
 /** What an untouched input of this field holds (what a browser would submit for it). */
-export function emptyInputValue(field: FieldDescriptor): unknown {
+function emptyInputValue(field: FieldDescriptor): unknown {
   const widget = field.widget;
   if (widget.needs_multipart_form) return widget.allow_multiple_selected ? [] : null;
   if (widget.allow_multiple_selected) return [];

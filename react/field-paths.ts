@@ -56,11 +56,6 @@ export function errorTarget(values: unknown, path: string): string {
   return Array.isArray(value) || isPlainObject(value) ? `${path}.root` : path;
 }
 
-/** The value path an error target watches (`items.root` → `items`). */
-export function valuePathOf(target: string): string {
-  return target.endsWith(".root") ? target.slice(0, -".root".length) : target;
-}
-
 /** Sort dotted paths by the form's field order (unknown names keep their order, last). */
 export function byFieldOrder(paths: string[], order: readonly string[] | undefined): string[] {
   if (!order) return paths;

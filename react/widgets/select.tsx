@@ -10,7 +10,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** `<option>`s, with `<optgroup>`s for Django's grouped choices. */
-export function renderOptions(choices: Choice[]): ReactNode[] {
+function renderOptions(choices: Choice[]): ReactNode[] {
   const out: ReactNode[] = [];
   let group: { label: string; options: ReactNode[] } | undefined;
   const flush = () => {

@@ -65,7 +65,7 @@ export interface CompositeField {
   ): Promise<{ value: unknown; errors: Record<string, ErrorItem[]> }>;
 }
 
-export function isCompositeField(field: unknown): field is AnyField & CompositeField {
+function isCompositeField(field: unknown): field is AnyField & CompositeField {
   return (
     field instanceof Field &&
     typeof (field as Partial<CompositeField>).cleanComposite === "function"

@@ -21,7 +21,7 @@ export function isLeap(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month] as number);
 }
 
@@ -102,7 +102,7 @@ export function formatTime(
 }
 
 /** Python's `_format_offset`: "+HH:MM", with ":SS[.ffffff]" only when needed. */
-export function formatOffset(offset: number): string {
+function formatOffset(offset: number): string {
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
   const hours = Math.floor(abs / 3_600_000_000);

@@ -22,7 +22,7 @@ const POSTGRES = new RegExp(
   "u",
 );
 
-export const US_PER_DAY = 86_400_000_000n;
+const US_PER_DAY = 86_400_000_000n;
 /** `timedelta.min.days` / `timedelta.max.days`. */
 export const MIN_DAYS = -999_999_999;
 export const MAX_DAYS = 999_999_999;

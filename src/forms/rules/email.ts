@@ -18,10 +18,7 @@ const EMAIL_DOMAIN = new RegExp(`^${LABEL}(?:\\.${LABEL})*${TLD}$`, "u");
 const EMAIL_LITERAL = /^\[([A-Fa-f0-9:.]+)\]$/;
 
 /** Django's `validate_email` (EmailValidator with `allowlist`, default `["localhost"]`). */
-export function isValidEmail(
-  value: unknown,
-  allowlist: readonly string[] = ["localhost"],
-): boolean {
+function isValidEmail(value: unknown, allowlist: readonly string[] = ["localhost"]): boolean {
   if (typeof value !== "string" || !value.includes("@") || pyLen(value) > 320) return false;
   const at = value.lastIndexOf("@");
   const user = value.slice(0, at);

@@ -90,7 +90,7 @@ function essence(type: string): string {
 }
 
 /** Whether a type matches one of the patterns: exact, "image/*", or "*\/*". */
-export function contentTypeAllowed(type: string, allowed: readonly string[]): boolean {
+function contentTypeAllowed(type: string, allowed: readonly string[]): boolean {
   const actual = essence(type);
   return allowed.some((raw) => {
     const pattern = essence(raw);

@@ -1,4 +1,5 @@
 // JSONField's `to_python` and `prepare_value`, shared with the browser.
+import { isPlainObject } from "../../core/is-plain-object.js";
 import { isEmptyInput } from "./py.js";
 import type { CoerceFn, RuleFn } from "./types.js";
 
@@ -10,13 +11,11 @@ function reviver(_key: string, value: unknown): unknown {
 }
 
 /** A JSON value all the way down: plain objects, arrays, strings, finite numbers, booleans, null. */
-export function isJsonValue(value: unknown): boolean {
+function isJsonValue(value: unknown): boolean {
   if (value === null || typeof value === "string" || typeof value === "boolean") return true;
   if (typeof value === "number") return Number.isFinite(value);
   if (Array.isArray(value)) return value.every(isJsonValue);
-  if (typeof value !== "object") return false;
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && Object.values(value).every(isJsonValue);
+  return isPlainObject(value) && Object.values(value).every(isJsonValue);
 }
 
 /**

@@ -41,7 +41,7 @@ export function pyFloat(text: string): number | null {
 // ---- Decimals as strings: exact arithmetic on (sign, coefficient, exponent) ----
 
 /** A finite decimal `(-1)^neg × coef × 10^exp`, like Python's `Decimal.as_tuple()`. */
-export interface DecimalParts {
+interface DecimalParts {
   neg: boolean;
   coef: bigint;
   exp: number;
@@ -54,7 +54,7 @@ const DECIMAL_SPECIAL = /^([+-]?)(?:(inf(?:inity)?)|(s?)nan\d*)$/i;
 const MAX_EXPONENT = 1000;
 
 /** Python's `Decimal(text)` grammar, on ASCII text without whitespace or underscores. */
-export function parseDecimal(text: string): DecimalParts | DecimalSpecial | null {
+function parseDecimal(text: string): DecimalParts | DecimalSpecial | null {
   const m = DECIMAL_SYNTAX.exec(text);
   if (m) {
     const frac = m[3] ?? m[4] ?? "";
@@ -70,7 +70,7 @@ export function parseDecimal(text: string): DecimalParts | DecimalSpecial | null
 }
 
 /** The plain (never scientific) form that keeps the scale: 3.10 stays "3.10"; no "-0". */
-export function formatDecimal(d: DecimalParts): string {
+function formatDecimal(d: DecimalParts): string {
   let text: string;
   if (d.exp >= 0) {
     text = d.coef === 0n ? "0" : d.coef.toString() + "0".repeat(d.exp);
@@ -83,7 +83,7 @@ export function formatDecimal(d: DecimalParts): string {
 }
 
 /** A number or decimal string as exact parts; `null` for anything else (and non-finite). */
-export function toDecimal(value: unknown): DecimalParts | null {
+function toDecimal(value: unknown): DecimalParts | null {
   if (typeof value === "bigint")
     return { neg: value < 0n, coef: value < 0n ? -value : value, exp: 0 };
   if (typeof value === "number" && !Number.isFinite(value)) return null;
@@ -101,7 +101,7 @@ function fromSigned(n: bigint, exp: number): DecimalParts {
   return { neg: n < 0n, coef: n < 0n ? -n : n, exp };
 }
 
-export function addDecimal(a: DecimalParts, b: DecimalParts): DecimalParts {
+function addDecimal(a: DecimalParts, b: DecimalParts): DecimalParts {
   const exp = Math.min(a.exp, b.exp);
   return fromSigned(signed(a, exp) + signed(b, exp), exp);
 }

@@ -97,7 +97,7 @@ export function urlunsplit([scheme, netloc, path, query, fragment]: UrlParts): s
 }
 
 /** `SplitResult.hostname`: lowercased, `None` when empty. */
-export function urlHostname(netloc: string): string | null {
+function urlHostname(netloc: string): string | null {
   const info = netloc.slice(netloc.lastIndexOf("@") + 1);
   const open = info.indexOf("[");
   let host: string;
@@ -126,10 +126,10 @@ const URL_PATTERN = new RegExp(
 
 /** URLValidator's schemes and its `max_length` (Django 6). */
 export const URL_SCHEMES = ["http", "https", "ftp", "ftps"];
-export const URL_MAX_LENGTH = 2048;
+const URL_MAX_LENGTH = 2048;
 
 /** Django's URLValidator: scheme, full-URL regex, bracketed IPv6, host length. */
-export function isValidUrl(value: unknown, schemes: readonly string[] = URL_SCHEMES): boolean {
+function isValidUrl(value: unknown, schemes: readonly string[] = URL_SCHEMES): boolean {
   if (typeof value !== "string" || pyLen(value) > URL_MAX_LENGTH) return false;
   if (/[\t\r\n]/.test(value)) return false;
   if (!schemes.includes((value.split("://")[0] as string).toLowerCase())) return false;

@@ -36,7 +36,7 @@ function pyIntBase16(text: string): bigint | null {
 }
 
 /** `str(uuid.UUID(text))`, or `null` where Python raises ValueError. */
-export function parseUuid(text: string): string | null {
+function parseUuid(text: string): string | null {
   const hex = text
     .replaceAll("urn:", "")
     .replaceAll("uuid:", "")
