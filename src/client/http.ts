@@ -1,11 +1,8 @@
 import { isErrorCode } from "../core/errors.js";
+import { isRecord } from "../core/is-plain-object.js";
 import { codeForStatus, MizanClientError } from "./client-error.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function isJson(response: Response): boolean {
   const type = response.headers.get("content-type") ?? "";
@@ -54,7 +51,7 @@ export async function errorFrom(
   } catch {
     body = undefined;
   }
-  const error = isObject(body) && isObject(body.error) ? body.error : undefined;
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   const code = isErrorCode(error?.code) ? error.code : codeForStatus(response.status);
   const message =
     typeof error?.message === "string"
@@ -98,5 +95,5 @@ export async function resultFrom(
   if (!response.ok) throw await errorFrom(response, signal);
   if (!isJson(response)) return response;
   const body = await jsonFrom(response, signal);
-  return isObject(body) && Object.hasOwn(body, "result") ? body.result : body;
+  return isRecord(body) && Object.hasOwn(body, "result") ? body.result : body;
 }

@@ -1,5 +1,6 @@
 import { type App, createContext, type RequestContext, type User } from "./context.js";
 import { type ErrorEnvelope, MizanError } from "./errors.js";
+import { isRecord } from "./is-plain-object.js";
 import { defaultRegistry, type Registry } from "./registry.js";
 import { isFrameworkResponse } from "./response.js";
 
@@ -61,10 +62,6 @@ const defaultOnError: OnError = (error, { fn }) => {
   console.error(`[mizan] unexpected error${fn ? ` in "${fn}"` : ""}:`, error);
 };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * Any throw as the error outcome: its envelope and status, and, for an unexpected one (a 500),
  * a word to `onError`. Transports use it for errors of their own steps too (body parsing), so
@@ -112,7 +109,7 @@ export async function dispatch(
   let ctx: RequestContext | undefined;
   try {
     if (fn === null) throw new MizanError("BAD_REQUEST", 'The call needs a "fn" string.');
-    if (args !== undefined && !isPlainObject(args)) {
+    if (args !== undefined && !isRecord(args)) {
       throw new MizanError("BAD_REQUEST", '"args" must be a JSON object.');
     }
     const registry = options.registry ?? defaultRegistry;

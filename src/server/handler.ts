@@ -120,7 +120,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
 
   /** HTTP-only steps (CSRF, body parsing and limits), then the shared dispatch. */
   async function call(request: Request, frameworkResponses: boolean): Promise<DispatchOutcome> {
-    let fn: string | null = null;
+    let parsed: Awaited<ReturnType<typeof parseCall>>;
     try {
       if (csrf) {
         try {
@@ -130,20 +130,14 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
           throw error;
         }
       }
-      const parsed = await parseCall(
-        request,
-        limits,
-        maxBodyBytesFor(limits, request.headers.get("content-type")),
-        fileLimit,
-      );
-      fn = parsed.fn;
-      return await dispatch(parsed.fn, parsed.args, request, {
-        ...dispatchOptions,
-        frameworkResponses,
-      });
+      const maxBytes = maxBodyBytesFor(limits, request.headers.get("content-type"));
+      parsed = await parseCall(request, limits, maxBytes, fileLimit);
     } catch (thrown) {
-      return errorOutcome(thrown, { request, fn }, dispatchOptions);
+      // Before any function is known: CSRF, media type, limits, malformed bodies.
+      return errorOutcome(thrown, { request, fn: null }, dispatchOptions);
     }
+    // dispatch never throws: every outcome, errors included, comes back as a value.
+    return dispatch(parsed.fn, parsed.args, request, { ...dispatchOptions, frameworkResponses });
   }
 
   async function respond(

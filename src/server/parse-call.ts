@@ -1,4 +1,5 @@
 import { MizanError } from "../core/errors.js";
+import { isRecord } from "../core/is-plain-object.js";
 import { exceedsDepth } from "./json-depth.js";
 import type { Limits } from "./limits.js";
 import { JSON_TYPE, MULTIPART_TYPE, mediaType, URLENCODED_TYPE } from "./media-type.js";
@@ -6,10 +7,13 @@ import { boundaryOf, type FormPart, readMultipart } from "./multipart.js";
 import { bodyChunks, readBody } from "./read-body.js";
 import { setAtPath } from "./set-path.js";
 
-/** A decoded call: the function name and its arguments object. */
+/**
+ * A decoded call body: the `fn` and `args` it carried, not yet checked; `dispatch` checks them
+ * (a non-empty string, an object), with the same words for every transport.
+ */
 export interface CallEnvelope {
-  fn: string;
-  args: Record<string, unknown>;
+  fn: unknown;
+  args: unknown;
 }
 
 const FILE_PART_PREFIX = "args.";
@@ -17,10 +21,6 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function bad(message: string, cause?: unknown): MizanError {
   return new MizanError("BAD_REQUEST", message, null, cause);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function decode(bytes: Uint8Array): string {
@@ -42,20 +42,13 @@ function parseJson(text: string, limits: Readonly<Limits>, what: string): unknow
   }
 }
 
-function envelope(fn: unknown, args: unknown): CallEnvelope {
-  if (typeof fn !== "string" || fn === "") throw bad('The call needs a "fn" string.');
-  if (args === undefined) return { fn, args: {} };
-  if (!isPlainObject(args)) throw bad('"args" must be a JSON object.');
-  return { fn, args };
-}
-
 function fromJson(text: string, limits: Readonly<Limits>): CallEnvelope {
   const body = parseJson(text, limits, "Request body");
-  if (!isPlainObject(body)) throw bad('The body must be a JSON object {"fn", "args"}.');
-  return envelope(
-    Object.hasOwn(body, "fn") ? body.fn : undefined,
-    Object.hasOwn(body, "args") ? body.args : undefined,
-  );
+  if (!isRecord(body)) throw bad('The body must be a JSON object {"fn", "args"}.');
+  return {
+    fn: Object.hasOwn(body, "fn") ? body.fn : undefined,
+    args: Object.hasOwn(body, "args") ? body.args : undefined,
+  };
 }
 
 function argsField(value: string | null, limits: Readonly<Limits>): unknown {
@@ -133,14 +126,15 @@ async function parseMultipart(
     const fn = fields.get("fn");
     files.push({ path, file: fileOf(part, fn === undefined ? undefined : fileLimit?.(fn, path)) });
   }
-  const call = envelope(fields.get("fn"), argsField(fields.get("args") ?? null, limits));
-  for (const { path, file } of files) setAtPath(call.args, path, file);
-  return call;
+  const args = argsField(fields.get("args") ?? null, limits) ?? (files.length > 0 ? {} : undefined);
+  // Args that are not an object get no files: dispatch refuses them with a 400 anyway.
+  if (isRecord(args)) for (const { path, file } of files) setAtPath(args, path, file);
+  return { fn: fields.get("fn"), args };
 }
 
 function parseUrlEncoded(text: string, limits: Readonly<Limits>): CallEnvelope {
   const params = new URLSearchParams(text);
-  return envelope(params.get("fn") ?? undefined, argsField(params.get("args"), limits));
+  return { fn: params.get("fn") ?? undefined, args: argsField(params.get("args"), limits) };
 }
 
 /**
