@@ -66,6 +66,10 @@ const defaultOnError: OnError = (error, { fn }) => {
  * Any throw as the error outcome: its envelope and status, and, for an unexpected one (a 500),
  * a word to `onError`. Transports use it for errors of their own steps too (body parsing), so
  * that every error leaves the same way.
+ *
+ * @example
+ * try { await parseBody(request); }
+ * catch (thrown) { return errorOutcome(thrown, { request, fn: null }, { debug, onError }); }
  */
 export function errorOutcome(
   thrown: unknown,

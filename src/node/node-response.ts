@@ -8,6 +8,10 @@ export type NodeResponseWriter = (res: ServerResponse, req: IncomingMessage) => 
  * A function's answer for Node only: `toNodeHandler` hands it the real `ServerResponse`, so
  * it can stream with node streams (a file, a zip being built) without a Web stream in
  * between. Build one with `nodeResponse()`.
+ *
+ * @example
+ * const answer = await api.call("report.download"); // in-process: the object itself
+ * if (answer instanceof NodeResponse) await answer.write(res, req);
  */
 export class NodeResponse {
   readonly write: NodeResponseWriter;

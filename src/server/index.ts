@@ -1,10 +1,10 @@
-export type { CsrfOptions } from "./csrf.js";
 export {
   type DispatchOptions,
   type DispatchOutcome,
   dispatch,
   type SuccessEnvelope,
 } from "../core/dispatch.js";
+export type { CsrfOptions } from "./csrf.js";
 export {
   createHandler,
   type FrameworkPassThrough,
