@@ -31,15 +31,15 @@ export type { MizanServerError } from "./server-error.js";
 export { useMizanForm } from "./use-mizan-form.js";
 export { type UseServerFunctionReturn, useServerFunction } from "./use-server-function.js";
 export {
-  CheckboxInput,
-  CheckboxSelectMultiple,
   defaultWidgets,
-  FileInput,
-  HiddenInput,
-  MultiWidget,
-  RadioSelect,
-  Select,
-  SelectMultiple,
-  Textarea,
-  TextInput,
+  MizanCheckboxInput,
+  MizanCheckboxSelectMultiple,
+  MizanFileInput,
+  MizanHiddenInput,
+  MizanMultiWidget,
+  MizanRadioSelect,
+  MizanSelect,
+  MizanSelectMultiple,
+  MizanTextarea,
+  MizanTextInput,
 } from "./widgets/index.js";

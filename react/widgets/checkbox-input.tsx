@@ -2,7 +2,7 @@ import type { MizanWidgetProps } from "../components.js";
 import { ariaProps } from "./aria.js";
 
 /** A single checkbox holding a boolean. */
-export function CheckboxInput(props: MizanWidgetProps) {
+export function MizanCheckboxInput(props: MizanWidgetProps) {
   const { id, name, value, onChange, onBlur, inputRef, disabled, required, attrs } = props;
   return (
     <input

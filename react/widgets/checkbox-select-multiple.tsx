@@ -3,7 +3,7 @@ import type { MizanWidgetProps } from "../components.js";
 import { ariaProps } from "./aria.js";
 
 /** A checkbox per choice, holding the array of checked values. */
-export function CheckboxSelectMultiple(props: MizanWidgetProps) {
+export function MizanCheckboxSelectMultiple(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled } = props;
   const choices = choicesOf(field);
   const selected = Array.isArray(value) ? value : [];

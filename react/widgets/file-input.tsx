@@ -2,7 +2,7 @@ import type { MizanWidgetProps } from "../components.js";
 import { ariaProps } from "./aria.js";
 
 /** `<input type="file">` holding a `File` (or `File[]` with `multiple`); the form goes multipart. */
-export function FileInput(props: MizanWidgetProps) {
+export function MizanFileInput(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled, required, attrs } = props;
   const multiple = field.widget.allow_multiple_selected || attrs.multiple === true;
   const chosen = Array.isArray(value) ? value : value ? [value] : [];

@@ -32,7 +32,7 @@ function partsOf(value: unknown, count: number): unknown[] {
  * assistive technology ("Date", "Time", else "<label> (1 of 2)") and marked required as the
  * descriptor's `required_parts` says (Django's per-part `required` attribute).
  */
-export function MultiWidget(props: MizanWidgetProps) {
+export function MizanMultiWidget(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled, required, attrs } = props;
   const parts = subwidgetsOf(field.widget);
   const current = partsOf(value, parts.length);

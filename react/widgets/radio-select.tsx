@@ -3,7 +3,7 @@ import type { MizanWidgetProps } from "../components.js";
 import { ariaProps } from "./aria.js";
 
 /** Radio buttons, one per choice; the row around it is a fieldset with a legend. */
-export function RadioSelect(props: MizanWidgetProps) {
+export function MizanRadioSelect(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled, required } = props;
   const choices = choicesOf(field);
   const current = value === undefined ? undefined : choiceKey(value);

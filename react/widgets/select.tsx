@@ -45,7 +45,7 @@ function renderOptions(choices: Choice[]): ReactNode[] {
 }
 
 /** `<select>` for Select and NullBooleanSelect; a blank option while nothing valid is chosen. */
-export function Select(props: MizanWidgetProps) {
+export function MizanSelect(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled, required, attrs } = props;
   const choices = choicesOf(field);
   const hasBlank = choices.some((choice) => choice.value === "" || choice.value === null);
@@ -73,7 +73,7 @@ export function Select(props: MizanWidgetProps) {
 }
 
 /** `<select multiple>` holding an array of choice values. */
-export function SelectMultiple(props: MizanWidgetProps) {
+export function MizanSelectMultiple(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled, required, attrs } = props;
   const choices = choicesOf(field);
   const selected = Array.isArray(value) ? value.map(choiceKey) : [];

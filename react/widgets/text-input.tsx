@@ -2,7 +2,7 @@ import type { MizanWidgetProps } from "../components.js";
 import { ariaProps, inputText } from "./aria.js";
 
 /** `<input>` for TextInput, NumberInput, EmailInput, URLInput, PasswordInput and date/time inputs. */
-export function TextInput(props: MizanWidgetProps) {
+export function MizanTextInput(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled, required, attrs } = props;
   return (
     <input

@@ -1,7 +1,7 @@
 import type { MizanWidgetProps } from "../components.js";
 import { ariaProps, inputText } from "./aria.js";
 
-export function Textarea(props: MizanWidgetProps) {
+export function MizanTextarea(props: MizanWidgetProps) {
   const { id, name, value, onChange, onBlur, inputRef, disabled, required, attrs } = props;
   return (
     <textarea
