@@ -3,6 +3,18 @@ export {
   isMizanClientError,
   MizanClientError,
 } from "./client-error.js";
+export {
+  type ContextEnvelope,
+  type ContextFetch,
+  type ContextSnapshot,
+  type ContextStatus,
+  type ContextStore,
+  type ContextStoreOptions,
+  contextKey,
+  createContextStore,
+  readSerializedContexts,
+  type SerializedContexts,
+} from "./context-store.js";
 export { type ClientOptions, createClient } from "./create-client.js";
 export type { CsrfOption } from "./csrf.js";
 export type { FetchLike } from "./http.js";

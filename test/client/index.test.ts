@@ -9,10 +9,13 @@ test("mizan/client's runtime exports are pinned", async () => {
   const exports = await import("../../src/client/index.js");
   expect(Object.keys(exports).sort()).toEqual([
     "MizanClientError",
+    "contextKey",
     "createClient",
+    "createContextStore",
     "createInProcessClient",
     "inProcessTransport",
     "isMizanClientError",
+    "readSerializedContexts",
   ]);
 });
 
