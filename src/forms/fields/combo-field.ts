@@ -11,9 +11,6 @@ type Last<T extends readonly unknown[]> = T extends readonly [...unknown[], infe
   ? L
   : T[number];
 
-// biome-ignore lint/suspicious/noExplicitAny: a sub-field may be any field class
-type AnyField = Field<any, any>;
-
 /**
  * Django's ComboField: the value must pass every one of `fields`, in order, each cleaning
  * what the one before returned; the first that raises stops. The ComboField checks
@@ -31,15 +28,16 @@ type AnyField = Field<any, any>;
  * email.clean("test@example.com"); // "test@example.com"
  * email.clean("longemailaddress@example.com"); // max_length: "Ensure this value has at most 20 characters (it has 28)."
  */
-export class ComboField<const F extends readonly AnyField[] = readonly AnyField[]> extends Field<
+export class ComboField<F extends readonly Field[] = readonly Field[]> extends Field<
   FieldValue<Last<F>>,
   FieldInput<F[0]>
 > {
   static override readonly fieldType: string = "ComboField";
-  readonly fields: F;
+  readonly fields: readonly [...F];
 
   /** `options.required` (default true) is checked on the raw input, before any sub-field. */
-  constructor(fields: F, options: FieldOptions = {}) {
+  // `readonly [...F]` infers a tuple of the fields' own types (for the cleaned type).
+  constructor(fields: readonly [...F], options: FieldOptions = {}) {
     super(options);
     // Django sets `f.required = False` on the given fields: the ComboField decides required.
     for (const field of fields) (field as { required: boolean }).required = false;
