@@ -35,8 +35,10 @@ export class ComboField<F extends readonly Field[] = readonly Field[]> extends F
   static override readonly fieldType: string = "ComboField";
   readonly fields: readonly [...F];
 
-  /** `options.required` (default true) is checked on the raw input, before any sub-field. */
-  // `readonly [...F]` infers a tuple of the fields' own types (for the cleaned type).
+  /**
+   * `options.required` (default true) is checked on the raw input, before any sub-field.
+   * (`readonly [...F]` infers a tuple of the fields' own types, for the cleaned type.)
+   */
   constructor(fields: readonly [...F], options: FieldOptions = {}) {
     super(options);
     // Django sets `f.required = False` on the given fields: the ComboField decides required.
