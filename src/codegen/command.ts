@@ -2,6 +2,7 @@ import { type FSWatcher, watch as watchFile } from "node:fs";
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import type { Manifest } from "../core/registry.js";
+import { formatCachePath, loadFormatCache, saveFormatCache } from "./format-cache.js";
 import { generate, plainFunctions } from "./generate.js";
 import { fetchManifest, loadEntryManifest, type TsxLoading } from "./load-manifest.js";
 import { GenerateError } from "./runtime-names.js";
@@ -105,7 +106,10 @@ export async function runOnce(command: GenerateCommand, io: CommandIO): Promise<
       manifest = loaded.manifest;
       sources = loaded.files;
     }
+    const cache = formatCachePath(command.out);
+    loadFormatCache(cache);
     const files = generate(manifest, { hooks: command.hooks });
+    saveFormatCache(cache);
     const result = syncFiles(command.out, files, command.check);
     const ms = Math.round(performance.now() - started);
     const forms = Object.keys(manifest.forms ?? {}).length;

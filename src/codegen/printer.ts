@@ -4,8 +4,10 @@
  * repository's own code is formatted: 2 spaces, 100 columns, double quotes, trailing commas.
  * Same input and Biome version, same output.
  *
- * Biome is loaded on the first call only, through `process.getBuiltinModule`, so importing
- * `mizan/codegen` in a browser (for `formNames`, say) stays free of Node modules.
+ * Biome is loaded on the first statement it must lay out, through `process.getBuiltinModule`,
+ * so importing `mizan/codegen` in a browser (for `formNames`, say) stays free of Node modules.
+ * Each statement is laid out once per process (a memo), and `mizan generate` keeps the ones a
+ * run used in node_modules/.cache/mizan, so an unchanged registry does not load Biome at all.
  */
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -54,6 +56,12 @@ function biomeFormat(): Format {
   return biome;
 }
 
+/** Statements laid out in this process, by indent depth and source: Biome runs once for each. */
+const memo = new Map<string, string>();
+/** Keys looked up since `seedFormatted()`; `added`: how many of them Biome had to lay out. */
+let used = new Set<string>();
+let added = 0;
+
 /**
  * Lay out one statement (`export const x = <expression>;`) as it reads at the given indent
  * (whole levels of two spaces: `"  "` is the body of a function). `types` is accepted for
@@ -69,11 +77,57 @@ export function formatStatement(
   _options: { types?: boolean } = {},
 ): string {
   const depth = Math.ceil(indent.length / 2);
+  const key = `${depth}:${source}`;
+  used.add(key);
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   // A statement below the top level (`return ...`) is formatted inside as many functions.
   const open = "function f() {\n".repeat(depth);
   const close = "}\n".repeat(depth);
   const lines = biomeFormat()(`${open}${source}\n${close}`).replace(/\n$/, "").split("\n");
-  return lines.slice(depth, lines.length - depth).join("\n");
+  const out = lines.slice(depth, lines.length - depth).join("\n");
+  memo.set(key, out);
+  added++;
+  return out;
+}
+
+/** Statements laid out by one formatter, as `mizan generate` keeps them between runs. */
+export interface FormattedStatements {
+  /** The formatter and its settings; entries from another one are not used. */
+  formatter: string;
+  entries: Record<string, string>;
+}
+
+/** Names Biome's version and the settings, without loading Biome. */
+export function formatterId(): string {
+  const { createRequire } = process.getBuiltinModule("node:module");
+  const require = createRequire(import.meta.url);
+  const { version } = require("@biomejs/wasm-nodejs/package.json") as { version: string };
+  return `@biomejs/wasm-nodejs@${version} ${JSON.stringify(BIOME_CONFIGURATION)}`;
+}
+
+/**
+ * Start a run: take statements an earlier run laid out with the same formatter (so Biome need
+ * not load when nothing changed), and start counting what this run uses.
+ */
+export function seedFormatted(saved: FormattedStatements | undefined): void {
+  if (saved && saved.formatter === formatterId()) {
+    for (const [key, value] of Object.entries(saved.entries)) {
+      if (typeof value === "string") memo.set(key, value);
+    }
+  }
+  used = new Set();
+  added = 0;
+}
+
+/** What this run used since `seedFormatted()`, and how many of those Biome laid out anew. */
+export function usedFormatted(): { statements: FormattedStatements; added: number } {
+  const entries: Record<string, string> = {};
+  for (const key of [...used].sort()) {
+    const value = memo.get(key);
+    if (value !== undefined) entries[key] = value;
+  }
+  return { statements: { formatter: formatterId(), entries }, added };
 }
 
 /**

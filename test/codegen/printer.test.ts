@@ -1,6 +1,14 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
+import {
+  formatCachePath,
+  loadFormatCache,
+  saveFormatCache,
+} from "../../src/codegen/format-cache.js";
 import { formatStatement, jsonSchemaToType, literal } from "../../src/codegen/index.js";
-import { compareNames, compareSources } from "../../src/codegen/printer.js";
+import { compareNames, compareSources, formatterId } from "../../src/codegen/printer.js";
+import { ROOT, TMP } from "./helpers.js";
 
 describe("the printer (Biome's formatter)", () => {
   test("keeps what fits on one line, unquotes identifier keys", () => {
@@ -83,6 +91,56 @@ describe("the printer (Biome's formatter)", () => {
       "../c",
       "./a",
     ]);
+  });
+});
+
+describe("laid-out statements kept between runs", () => {
+  const path = join(TMP, "format-cache", "formatted.json");
+  const cached = (formatter: string, entries: Record<string, string>) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify({ formatter, entries }));
+  };
+
+  test("kept in the project's node_modules/.cache/mizan, one file per output folder", () => {
+    expect(formatCachePath("src/mizan", ROOT)).toMatch(
+      /node_modules\/\.cache\/mizan\/formatted-[0-9a-f]+\.json$/,
+    );
+    expect(formatCachePath("a", ROOT)).not.toBe(formatCachePath("b", ROOT));
+    expect(formatCachePath("src/mizan", TMP)).toBeUndefined();
+  });
+
+  test("a run takes the statements an earlier run of the same formatter laid out", () => {
+    cached(formatterId(), { "0:const probe = 1;": "const probe = 1; // from the cache" });
+    loadFormatCache(path);
+    expect(formatStatement("const probe = 1;")).toBe("const probe = 1; // from the cache");
+  });
+
+  test("another Biome version or other settings: the cache is not used", () => {
+    cached(formatterId().replace(/@[\d.]+/, "@0.0.0"), {
+      "0:const other = 1;": "const other = 1; // stale",
+    });
+    loadFormatCache(path);
+    expect(formatStatement("const other = 1;")).toBe("const other = 1;");
+    writeFileSync(path, "not json");
+    loadFormatCache(path);
+    expect(formatStatement("const other = 2;")).toBe("const other = 2;");
+  });
+
+  test("saved: exactly the statements this run used; not rewritten when nothing changed", () => {
+    rmSync(path, { force: true });
+    loadFormatCache(path);
+    formatStatement("const kept = { a: 1 };");
+    saveFormatCache(path);
+    const saved = JSON.parse(readFileSync(path, "utf8"));
+    expect(saved).toEqual({
+      formatter: formatterId(),
+      entries: { "0:const kept = { a: 1 };": "const kept = { a: 1 };" },
+    });
+    loadFormatCache(path);
+    formatStatement("const kept = { a: 1 };");
+    writeFileSync(path, JSON.stringify({ ...saved, marker: true }));
+    saveFormatCache(path);
+    expect(JSON.parse(readFileSync(path, "utf8")).marker).toBe(true);
   });
 });
 

@@ -101,6 +101,52 @@ describe("a fresh app outside the repository", () => {
     expect(existsSync(join(app, "node_modules/mizan/node_modules"))).toBe(false);
   });
 
+  test("shipped code imports only its dependencies, its peers and Node's modules", async () => {
+    const installed = join(app, "node_modules/mizan");
+    const manifest = JSON.parse(await readFile(join(installed, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+    };
+    const allowed = new Set([
+      ...Object.keys(manifest.dependencies),
+      ...Object.keys(manifest.peerDependencies),
+    ]);
+    const imported = new Set<string>();
+    const statement =
+      /^\s*(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"|\b(?:import|require)\("([^"]+)"\)/gm;
+    for (const file of readdirSync(join(installed, "dist"), {
+      recursive: true,
+      encoding: "utf8",
+    })) {
+      if (!file.endsWith(".js")) continue;
+      const code = await readFile(join(installed, "dist", file), "utf8");
+      for (const match of code.matchAll(statement)) {
+        const specifier = match[1] ?? match[2] ?? "";
+        if (specifier.startsWith(".") || specifier.startsWith("node:")) continue;
+        const parts = specifier.split("/");
+        imported.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? ""));
+      }
+    }
+    expect(imported.size).toBeGreaterThan(5);
+    expect([...imported].filter((name) => !allowed.has(name))).toEqual([]);
+  });
+
+  test("a server-only app needs no React: the server entry points load without it", async () => {
+    const away = ["react", "react-dom", "react-hook-form", "@hookform/resolvers"];
+    for (const name of away) {
+      await rename(join(app, "node_modules", name), join(app, "node_modules", `${name}-away`));
+    }
+    try {
+      const script = `for (const m of ["mizan", "mizan/server", "mizan/node", "mizan/client", "mizan/runtime", "mizan/codegen"]) await import(m); console.log("loaded");`;
+      const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], app);
+      expect(stdout.trim()).toBe("loaded");
+    } finally {
+      for (const name of away) {
+        await rename(join(app, "node_modules", `${name}-away`), join(app, "node_modules", name));
+      }
+    }
+  }, 60_000);
+
   test("the README's server answers echo over HTTP", async () => {
     const child = spawn(join(app, "node_modules/.bin/tsx"), ["src/server.ts"], {
       cwd: app,
