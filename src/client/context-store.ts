@@ -1,9 +1,15 @@
-import { contextKey, type SerializedContexts } from "../core/context-key.js";
+import { type ContextEnvelope, contextKey, type SerializedContexts } from "../core/context-key.js";
 import { ERROR_STATUS } from "../core/errors.js";
 import { isRecord } from "../core/is-plain-object.js";
 import { type ClientErrorCode, MizanClientError } from "./client-error.js";
 
-export { contextKey, type SerializedContexts } from "../core/context-key.js";
+export {
+  type ContextEnvelope,
+  type ContextMerge,
+  type ContextRef,
+  contextKey,
+  type SerializedContexts,
+} from "../core/context-key.js";
 
 /** Where a context instance stands: never fetched, fetching, fetched, or its last fetch failed. */
 export type ContextStatus = "idle" | "loading" | "success" | "error";
@@ -18,12 +24,6 @@ export interface ContextSnapshot<T = unknown> {
   status: ContextStatus;
   error: MizanClientError | undefined;
   stale: boolean;
-}
-
-/** `invalidate` and `merge` of a success envelope, as `ContextStore.apply` takes them. */
-export interface ContextEnvelope {
-  invalidate?: Array<{ name: string; args?: Record<string, unknown> }>;
-  merge?: Array<{ name: string; args?: Record<string, unknown>; value: unknown }>;
 }
 
 /** Fetches one context instance; rejects with a MizanClientError (or the signal's reason). */

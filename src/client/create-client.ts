@@ -1,9 +1,10 @@
 import type { Manifest } from "../core/registry.js";
 import { applyCsrf, type CsrfOption, csrfToken } from "./csrf.js";
+import { envelopeHub } from "./envelopes.js";
 import { extractFiles } from "./files.js";
 import { errorFrom, type FetchLike, jsonFrom, resultFrom, send } from "./http.js";
 import { type RetryOptions, withRetry } from "./retry.js";
-import type { CallOptions, MizanClient, Transport } from "./transport.js";
+import type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";
 
 export interface ClientOptions {
   /** The server's base URL, e.g. `"/api/mizan"` or `"https://api.example.com/api/mizan"`. */
@@ -17,10 +18,27 @@ export interface ClientOptions {
    * cookie (which the server issues) goes back as `X-CSRFToken`; `false` sends none.
    */
   csrf?: CsrfOption;
-  /** Replaces HTTP for calls (e.g. an in-process transport); `manifest()` still uses HTTP. */
+  /**
+   * Replaces HTTP for calls (e.g. an in-process transport); `manifest()` still uses HTTP, and
+   * so does `context()` unless the transport has a `context` of its own (`inProcessTransport`)
+   * and no `baseUrl` is given.
+   */
   transport?: Transport;
-  /** Retries of the manifest GET on network errors and 5xx (calls are never retried). */
+  /** Retries of the manifest and context GETs on network errors and 5xx (calls never). */
   retry?: RetryOptions;
+  /**
+   * Told every successful call's `invalidate`/`merge` (when they name a context), like a
+   * listener added with `client.onEnvelope`.
+   */
+  onEnvelope?: EnvelopeListener;
+}
+
+/** `{base}/ctx/<name>/`, with `?args=<JSON>` unless there are none. */
+export function contextUrl(base: string, name: string, args: Record<string, unknown>): string {
+  const url = `${base}/ctx/${encodeURIComponent(name)}/`;
+  return Object.keys(args).length === 0
+    ? url
+    : `${url}?args=${encodeURIComponent(JSON.stringify(args))}`;
 }
 
 async function baseHeaders(option: ClientOptions["headers"]): Promise<Headers> {
@@ -49,18 +67,23 @@ function callBody(name: string, args: unknown, headers: Headers): BodyInit {
 }
 
 /**
- * A client for a mizan server: `call(fn, args)` posts to `{baseUrl}/call/`, `manifest()`
- * gets `{baseUrl}/manifest/`. Errors reject as MizanClientError with the server's code.
+ * A client for a mizan server: `call(fn, args)` posts to `{baseUrl}/call/`, `context(name,
+ * args)` gets `{baseUrl}/ctx/<name>/`, `manifest()` gets `{baseUrl}/manifest/`. Errors reject
+ * as MizanClientError with the server's code. `onEnvelope` listeners hear every successful
+ * call's context changes.
  *
  * @example
  * const api = createClient({ baseUrl: "/api/mizan" });
  * const { message } = await api.call<{ message: string }>("echo", { text: "hi" });
+ * const user = await api.context("currentUser");
+ * const stop = api.onEnvelope((envelope) => store.apply(envelope));
  */
 export function createClient(options: ClientOptions): MizanClient {
   if (options.baseUrl === undefined && !options.transport) {
     throw new TypeError("createClient: give a baseUrl or a transport.");
   }
   const base = (options.baseUrl ?? "").replace(/\/+$/, "");
+  const hub = envelopeHub(options.onEnvelope);
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   const post = async (name: string, args: unknown, signal: AbortSignal | undefined) => {
@@ -70,9 +93,9 @@ export function createClient(options: ClientOptions): MizanClient {
     const init: RequestInit = { method: "POST", headers, body };
     return { response: await send(fetchImpl, `${base}/call/`, init, signal), token };
   };
-  const httpCall: Transport = async (name, args, { signal }) => {
+  const httpCall: Transport = async (name, args, { signal, onEnvelope }) => {
     const first = await post(name, args, signal);
-    if (first.response.status !== 403) return resultFrom(first.response, signal);
+    if (first.response.status !== 403) return resultFrom(first.response, signal, onEnvelope);
     const error = await errorFrom(first.response, signal);
     // The server refuses for CSRF before running anything, and issues a token with that 403
     // when the browser had none: one retry, only when a different token is now at hand.
@@ -81,22 +104,53 @@ export function createClient(options: ClientOptions): MizanClient {
       !signal?.aborted &&
       (await csrfToken(options.csrf)) !== first.token;
     if (!retry) throw error;
-    return resultFrom((await post(name, args, signal)).response, signal);
+    return resultFrom((await post(name, args, signal)).response, signal, onEnvelope);
   };
   const transport = options.transport ?? httpCall;
 
-  const requireBase = (): void => {
+  const requireBase = (method: string): void => {
     if (options.baseUrl === undefined) {
-      throw new TypeError("createClient: manifest() needs a baseUrl.");
+      throw new TypeError(
+        `createClient: ${method}() needs a baseUrl (createInProcessClient serves it in-process).`,
+      );
     }
   };
 
   return {
     call<TResult>(name: string, args: unknown = {}, callOptions: CallOptions = {}) {
-      return transport(name, args, callOptions) as Promise<TResult>;
+      const own = callOptions.onEnvelope;
+      const onEnvelope: EnvelopeListener = (envelope) => {
+        hub.emit(envelope);
+        own?.(envelope);
+      };
+      return transport(name, args, { ...callOptions, onEnvelope }) as Promise<TResult>;
     },
+    async context<TResult>(
+      name: string,
+      args: Record<string, unknown> = {},
+      callOptions: Pick<CallOptions, "signal"> = {},
+    ) {
+      // An in-process transport reads contexts itself; a custom one needs HTTP for them.
+      const own = (options.transport as { context?: Transport } | undefined)?.context;
+      if (own && options.baseUrl === undefined) {
+        return own(name, args, { signal: callOptions.signal }) as Promise<TResult>;
+      }
+      requireBase("context");
+      const { signal } = callOptions;
+      const url = contextUrl(base, name, args);
+      return withRetry(
+        async () => {
+          const headers = await baseHeaders(options.headers);
+          const response = await send(fetchImpl, url, { headers }, signal);
+          return (await resultFrom(response, signal)) as TResult;
+        },
+        options.retry,
+        signal,
+      );
+    },
+    onEnvelope: hub.add,
     async manifest(callOptions: CallOptions = {}) {
-      requireBase();
+      requireBase("manifest");
       const { signal } = callOptions;
       return withRetry(
         async () => {

@@ -1,6 +1,8 @@
+import type { ContextEnvelope } from "../core/context-key.js";
 import { isErrorCode } from "../core/errors.js";
 import { isRecord } from "../core/is-plain-object.js";
 import { codeForStatus, MizanClientError } from "./client-error.js";
+import { envelopeOf, headerEnvelope } from "./envelopes.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -87,13 +89,27 @@ export async function jsonFrom(
 /**
  * A call's result: the `result` of the success envelope. A 2xx that is not JSON is a handler's
  * own Response (a download, a redirect target) and is returned as the Response itself.
+ * `onEnvelope` hears the envelope's `invalidate`/`merge` (or the `X-Mizan-Invalidate` header of
+ * a function's own Response) when they name a context.
  */
 export async function resultFrom(
   response: Response,
   signal: AbortSignal | undefined,
+  onEnvelope?: ((envelope: ContextEnvelope) => void) | undefined,
 ): Promise<unknown> {
   if (!response.ok) throw await errorFrom(response, signal);
-  if (!isJson(response)) return response;
+  if (!isJson(response)) {
+    const envelope = headerEnvelope(response.headers);
+    if (envelope) onEnvelope?.(envelope);
+    return response;
+  }
   const body = await jsonFrom(response, signal);
-  return isRecord(body) && Object.hasOwn(body, "result") ? body.result : body;
+  if (!isRecord(body) || !Object.hasOwn(body, "result")) {
+    const envelope = headerEnvelope(response.headers);
+    if (envelope) onEnvelope?.(envelope);
+    return body;
+  }
+  const envelope = envelopeOf(body);
+  if (envelope) onEnvelope?.(envelope);
+  return body.result;
 }

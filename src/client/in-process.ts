@@ -1,8 +1,9 @@
 import type { App } from "../core/context.js";
-import { dispatch, type GetUser } from "../core/dispatch.js";
+import { type DispatchOutcome, dispatch, dispatchContext, type GetUser } from "../core/dispatch.js";
 import { defaultRegistry, type Manifest, type Registry } from "../core/registry.js";
 import { MizanClientError } from "./client-error.js";
-import type { CallOptions, MizanClient, Transport } from "./transport.js";
+import { envelopeHub, envelopeOf, headerEnvelope } from "./envelopes.js";
+import type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";
 
 export interface InProcessOptions {
   /** Default: the registry `register()` fills. */
@@ -14,6 +15,8 @@ export interface InProcessOptions {
   debug?: boolean;
   /** As the handler's `onError`: told about every unexpected throw (default console.error). */
   onError?: (error: unknown, info: { fn: string | null }) => void;
+  /** As `createClient`'s `onEnvelope`: told every successful call's context changes. */
+  onEnvelope?: EnvelopeListener;
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -36,7 +39,9 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
  * @example
  * const api = createClient({ transport: inProcessTransport({ registry }) });
  */
-export function inProcessTransport(options: InProcessOptions = {}): Transport {
+export function inProcessTransport(
+  options: InProcessOptions = {},
+): Transport & { context: Transport } {
   const onError = options.onError;
   const base = {
     registry: options.registry,
@@ -48,27 +53,47 @@ export function inProcessTransport(options: InProcessOptions = {}): Transport {
     frameworkResponses: true,
   };
 
-  const run = async (name: unknown, args: unknown, signal: AbortSignal | undefined) => {
-    const outcome = await dispatch(name, args, new Request("http://localhost/"), {
-      ...base,
-      signal,
-    });
-    switch (outcome.kind) {
-      case "result":
-        // The result as it would arrive over the wire (undefined → null, Dates → strings, …).
-        return (JSON.parse(outcome.json) as { result: unknown }).result;
-      case "response":
-      case "framework":
-        return outcome.response;
-      default: {
-        // No `cause`: the original throw stays on the server side, as over HTTP.
-        const { message, details } = outcome.body.error;
-        throw new MizanClientError(outcome.error.code, outcome.status, message, details);
-      }
-    }
+  const run = async (
+    name: unknown,
+    args: unknown,
+    { signal, onEnvelope }: CallOptions,
+    read: typeof dispatch,
+  ) => {
+    const outcome = await read(name, args, new Request("http://localhost/"), { ...base, signal });
+    return settle(outcome, onEnvelope);
   };
 
-  return (name, args, { signal }: CallOptions) => abortable(run(name, args, signal), signal);
+  const transport: Transport = (name, args, callOptions: CallOptions) =>
+    abortable(run(name, args, callOptions, dispatch), callOptions.signal);
+  return Object.assign(transport, {
+    /** Read a context through `dispatchContext`, as `GET {base}/ctx/<name>/` does. */
+    context: (name: string, args: unknown, callOptions: CallOptions) =>
+      abortable(run(name, args, callOptions, dispatchContext), callOptions.signal),
+  });
+}
+
+/** An outcome as the caller sees it over HTTP: the result, the Response, or the error thrown. */
+function settle(outcome: DispatchOutcome, onEnvelope: CallOptions["onEnvelope"]): unknown {
+  switch (outcome.kind) {
+    case "result": {
+      // The result as it would arrive over the wire (undefined → null, Dates → strings, …).
+      const body = JSON.parse(outcome.json) as Record<string, unknown>;
+      const envelope = envelopeOf(body);
+      if (envelope) onEnvelope?.(envelope);
+      return body.result;
+    }
+    case "response":
+    case "framework": {
+      const envelope = headerEnvelope(outcome.headers);
+      if (envelope) onEnvelope?.(envelope);
+      return outcome.response;
+    }
+    default: {
+      // No `cause`: the original throw stays on the server side, as over HTTP.
+      const { message, details } = outcome.body.error;
+      throw new MizanClientError(outcome.error.code, outcome.status, message, details);
+    }
+  }
 }
 
 /**
@@ -81,10 +106,24 @@ export function inProcessTransport(options: InProcessOptions = {}): Transport {
 export function createInProcessClient(options: InProcessOptions = {}): MizanClient {
   const transport = inProcessTransport(options);
   const registry = options.registry ?? defaultRegistry;
+  const hub = envelopeHub(options.onEnvelope);
   return {
     call<TResult>(name: string, args: unknown = {}, callOptions: CallOptions = {}) {
-      return transport(name, args, callOptions) as Promise<TResult>;
+      const own = callOptions.onEnvelope;
+      const onEnvelope: EnvelopeListener = (envelope) => {
+        hub.emit(envelope);
+        own?.(envelope);
+      };
+      return transport(name, args, { ...callOptions, onEnvelope }) as Promise<TResult>;
     },
+    context<TResult>(
+      name: string,
+      args: Record<string, unknown> = {},
+      callOptions: Pick<CallOptions, "signal"> = {},
+    ) {
+      return transport.context(name, args, callOptions) as Promise<TResult>;
+    },
+    onEnvelope: hub.add,
     async manifest(callOptions: CallOptions = {}) {
       const manifest = JSON.parse(JSON.stringify(registry.manifest())) as Manifest;
       return abortable(Promise.resolve(manifest), callOptions.signal);

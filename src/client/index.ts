@@ -6,6 +6,8 @@ export {
 export {
   type ContextEnvelope,
   type ContextFetch,
+  type ContextMerge,
+  type ContextRef,
   type ContextSnapshot,
   type ContextStatus,
   type ContextStore,
@@ -24,4 +26,4 @@ export {
   inProcessTransport,
 } from "./in-process.js";
 export type { RetryOptions } from "./retry.js";
-export type { CallOptions, MizanClient, Transport } from "./transport.js";
+export type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";

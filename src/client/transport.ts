@@ -1,9 +1,16 @@
+import type { ContextEnvelope } from "../core/context-key.js";
 import type { Manifest } from "../core/registry.js";
 
 /** Options of a single call. */
 export interface CallOptions {
   /** Aborts the call; the promise then rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
+  /**
+   * Told the success envelope's `invalidate` and `merge` (or the `X-Mizan-Invalidate` names of
+   * a function's own Response) before the call resolves, when they name any context. A
+   * transport calls it; `createClient` passes one that feeds `onEnvelope` listeners.
+   */
+  onEnvelope?: ((envelope: ContextEnvelope) => void) | undefined;
 }
 
 /**
@@ -12,10 +19,34 @@ export interface CallOptions {
  */
 export type Transport = (name: string, args: unknown, options: CallOptions) => Promise<unknown>;
 
+/** Listens to every call's context changes (see `MizanClient.onEnvelope`). */
+export type EnvelopeListener = (envelope: ContextEnvelope) => void;
+
 /** What `createClient()` and `createInProcessClient()` return. */
 export interface MizanClient {
   /** Call a server function; rejects with MizanClientError (or the signal's reason). */
   call<TResult = unknown>(name: string, args?: unknown, options?: CallOptions): Promise<TResult>;
+  /**
+   * Read a context (`GET {base}/ctx/<name>/?args=…`): resolves with its value; rejects with
+   * MizanClientError (404 when `name` is not a context) or the signal's reason.
+   *
+   * @example
+   * const user = await api.context("currentUser");
+   * const greeting = await api.context("greet", { name: "Ada" }, { signal });
+   */
+  context<TResult = unknown>(
+    name: string,
+    args?: Record<string, unknown>,
+    options?: Pick<CallOptions, "signal">,
+  ): Promise<TResult>;
+  /**
+   * Hear every successful call's `invalidate`/`merge` (only calls that name a context), e.g.
+   * to keep a context store current. Returns the unsubscribe function.
+   *
+   * @example
+   * const stop = api.onEnvelope((envelope) => store.apply(envelope));
+   */
+  onEnvelope(listener: EnvelopeListener): () => void;
   /** Every function, form and context the server knows, with its version hash. */
   manifest(options?: CallOptions): Promise<Manifest>;
 }

@@ -1,5 +1,24 @@
 import { stableStringify } from "./hash.js";
 
+/** A context instance a call changed: every instance of `name` when `args` is left out. */
+export interface ContextRef {
+  name: string;
+  args?: Record<string, unknown>;
+}
+
+/** A context instance's new value, sent by the server so clients patch it without a fetch. */
+export interface ContextMerge {
+  name: string;
+  args?: Record<string, unknown>;
+  value: unknown;
+}
+
+/** The context part of a success envelope: what clients refetch (`invalidate`) or patch (`merge`). */
+export interface ContextEnvelope {
+  invalidate?: ContextRef[];
+  merge?: ContextMerge[];
+}
+
 /**
  * Context values as the server renders them into a page and a client store hydrates from:
  * one entry per context instance, keyed by `contextKey(name, args)`. An entry holds either the

@@ -1,3 +1,5 @@
+import type { ContextMerge, ContextRef } from "./context-key.js";
+
 /**
  * Augment this interface to type `ctx.user` and `ctx.app` across your server:
  *
@@ -42,6 +44,37 @@ export interface RequestContext {
   /** Headers added to the response (also on errors). */
   readonly responseHeaders: Headers;
   setCookie(name: string, value: string, options?: CookieOptions): void;
+  /**
+   * Tell the client that a context changed: the success envelope's `invalidate` names it, and
+   * client stores refetch it (every instance of `name` when `args` is left out). Dropped when
+   * the call ends in an error.
+   *
+   * @example
+   * ctx.invalidate("currentUser");
+   * ctx.invalidate("greet", { name: "Ada" });
+   */
+  invalidate(name: string, args?: Record<string, unknown>): void;
+  /**
+   * Send a context's new value with the answer (the envelope's `merge`), so client stores
+   * patch it without a fetch. The last merge of one instance wins. Dropped on errors.
+   *
+   * @example
+   * ctx.merge("currentUser", { id: 1, name: "Ada" });
+   */
+  merge(name: string, value: unknown, args?: Record<string, unknown>): void;
+}
+
+/** What `ctx.invalidate` and `ctx.merge` collected during one call, in call order. */
+export interface ContextEffects {
+  readonly invalidate: ContextRef[];
+  readonly merge: ContextMerge[];
+}
+
+const effects = new WeakMap<RequestContext, ContextEffects>();
+
+/** The context changes a call asked for (empty for a context not built by `createContext`). */
+export function contextEffects(ctx: RequestContext): ContextEffects {
+  return effects.get(ctx) ?? { invalidate: [], merge: [] };
 }
 
 function serializeCookie(name: string, value: string, o: CookieOptions = {}): string {
@@ -73,7 +106,8 @@ export interface ContextInit {
  */
 export function createContext(init: ContextInit = {}): RequestContext {
   const responseHeaders = new Headers();
-  return {
+  const collected: ContextEffects = { invalidate: [], merge: [] };
+  const ctx: RequestContext = {
     request: init.request ?? new Request("http://localhost/"),
     user: init.user ?? null,
     signal: init.signal ?? new AbortController().signal,
@@ -82,5 +116,13 @@ export function createContext(init: ContextInit = {}): RequestContext {
     setCookie(name, value, options) {
       responseHeaders.append("Set-Cookie", serializeCookie(name, value, options));
     },
+    invalidate(name, args) {
+      collected.invalidate.push(args === undefined ? { name } : { name, args });
+    },
+    merge(name, value, args) {
+      collected.merge.push(args === undefined ? { name, value } : { name, args, value });
+    },
   };
+  effects.set(ctx, collected);
+  return ctx;
 }

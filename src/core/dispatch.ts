@@ -1,5 +1,13 @@
-import { type App, createContext, type RequestContext, type User } from "./context.js";
+import {
+  type App,
+  contextEffects,
+  createContext,
+  type RequestContext,
+  type User,
+} from "./context.js";
+import type { ContextMerge, ContextRef } from "./context-key.js";
 import { type ErrorEnvelope, MizanError } from "./errors.js";
+import { stableStringify } from "./hash.js";
 import { isRecord } from "./is-plain-object.js";
 import { defaultRegistry, type Registry } from "./registry.js";
 import { isFrameworkResponse } from "./response.js";
@@ -37,9 +45,14 @@ export interface DispatchOptions {
 /** The success envelope, as it goes on the wire. */
 export interface SuccessEnvelope {
   result: unknown;
-  invalidate: unknown[];
-  merge: unknown[];
+  /** Contexts the call changed: the function's `invalidates`, then `ctx.invalidate`s. */
+  invalidate: ContextRef[];
+  /** New context values from `ctx.merge`, the last one per instance. */
+  merge: ContextMerge[];
 }
+
+/** The header that names the contexts a call changed when it answers with its own Response. */
+export const INVALIDATE_HEADER = "X-Mizan-Invalidate";
 
 /**
  * What one call came to. `headers` are the context's response headers (`ctx.setCookie`, …),
@@ -103,11 +116,62 @@ export function errorOutcome(
  * if (outcome.kind === "result") outcome.body.result; // { message: "hi" }
  * if (outcome.kind === "error") outcome.status; // 400, 401, 403, 404, 422, 500, …
  */
-export async function dispatch(
+export function dispatch(
   name: unknown,
   args: unknown,
   request: Request,
   options: DispatchOptions = {},
+): Promise<DispatchOutcome> {
+  return run(name, args, request, options, false);
+}
+
+/**
+ * `dispatch` for a context read (`GET {base}/ctx/<name>/`): the same steps, but only a function
+ * declared with `context: "global" | "local"` is found (any other name is a 404
+ * `Unknown context`).
+ *
+ * @example
+ * const outcome = await dispatchContext("greet", { name: "Ada" }, request, { registry });
+ * if (outcome.kind === "result") outcome.body.result; // { message: "Hello, Ada" }
+ */
+export function dispatchContext(
+  name: unknown,
+  args: unknown,
+  request: Request,
+  options: DispatchOptions = {},
+): Promise<DispatchOutcome> {
+  return run(name, args, request, options, true);
+}
+
+const refKey = (ref: ContextRef): string =>
+  `${ref.name} ${ref.args === undefined ? "*" : stableStringify(ref.args)}`;
+
+/** Declared invalidations first, then the context's own, each instance once. */
+function envelopeEffects(
+  declared: readonly string[] | undefined,
+  ctx: RequestContext,
+): Pick<SuccessEnvelope, "invalidate" | "merge"> {
+  const collected = contextEffects(ctx);
+  const invalidate = new Map<string, ContextRef>();
+  for (const ref of [...(declared ?? []).map((n) => ({ name: n })), ...collected.invalidate]) {
+    const key = refKey(ref);
+    if (!invalidate.has(key)) invalidate.set(key, ref);
+  }
+  const merge = new Map<string, ContextMerge>();
+  for (const item of collected.merge) {
+    const key = refKey({ name: item.name, args: item.args ?? {} });
+    merge.delete(key);
+    merge.set(key, item);
+  }
+  return { invalidate: [...invalidate.values()], merge: [...merge.values()] };
+}
+
+async function run(
+  name: unknown,
+  args: unknown,
+  request: Request,
+  options: DispatchOptions,
+  contextOnly: boolean,
 ): Promise<DispatchOutcome> {
   const fn = typeof name === "string" && name !== "" ? name : null;
   let ctx: RequestContext | undefined;
@@ -117,7 +181,11 @@ export async function dispatch(
       throw new MizanError("BAD_REQUEST", '"args" must be a JSON object.');
     }
     const registry = options.registry ?? defaultRegistry;
-    if (!registry.has(fn)) throw new MizanError("NOT_FOUND", `Unknown function "${fn}".`);
+    const target = registry.get(fn);
+    if (contextOnly && !target?.context) {
+      throw new MizanError("NOT_FOUND", `Unknown context "${fn}".`);
+    }
+    if (!target) throw new MizanError("NOT_FOUND", `Unknown function "${fn}".`);
     const user = options.getUser ? await options.getUser(request) : null;
     ctx = createContext({
       request,
@@ -127,6 +195,12 @@ export async function dispatch(
     });
     const result = await registry.call(fn, ctx, args ?? {});
     const headers = ctx.responseHeaders;
+    const effects = envelopeEffects(target.invalidates, ctx);
+    if (result instanceof Response || isFrameworkResponse(result)) {
+      // No envelope to carry them: the names (merged ones too, to refetch) go in a header.
+      const names = new Set([...effects.invalidate, ...effects.merge].map((ref) => ref.name));
+      if (names.size > 0) headers.set(INVALIDATE_HEADER, [...names].join(", "));
+    }
     if (result instanceof Response) return { kind: "response", response: result, headers };
     if (isFrameworkResponse(result)) {
       if (options.frameworkResponses) return { kind: "framework", response: result, headers, fn };
@@ -136,11 +210,12 @@ export async function dispatch(
         `"${fn}" returned a framework response, which only the adapter that registered it can send (e.g. mizan/node's toNodeHandler); return a Web Response to serve it here.`,
       );
     }
-    const body: SuccessEnvelope = { result: result ?? null, invalidate: [], merge: [] };
+    const body: SuccessEnvelope = { result: result ?? null, ...effects };
     // Serialised here, inside the try: a result that is not JSON (a BigInt, a cycle) is a 500
     // on every transport alike, and the in-process client parses this very text.
     return { kind: "result", status: 200, body, json: JSON.stringify(body), headers };
   } catch (thrown) {
+    // Context effects live in the success envelope only: an error carries none.
     return errorOutcome(thrown, { request, fn }, options, ctx?.responseHeaders);
   }
 }

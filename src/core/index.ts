@@ -1,6 +1,7 @@
 export type { AuthKind, AuthOption } from "./auth.js";
 export {
   type App,
+  type ContextEffects,
   type ContextInit,
   type CookieOptions,
   createContext,
@@ -10,9 +11,17 @@ export {
   type User,
 } from "./context.js";
 export {
+  type ContextEnvelope,
+  type ContextMerge,
+  type ContextRef,
+  contextKey,
+  type SerializedContexts,
+} from "./context-key.js";
+export {
   type DispatchOptions,
   type DispatchOutcome,
   dispatch,
+  dispatchContext,
   errorOutcome,
   type GetUser,
   type OnError,
@@ -28,6 +37,7 @@ export {
 } from "./errors.js";
 export { contentHash, stableStringify } from "./hash.js";
 export {
+  type ContextManifest,
   defaultRegistry,
   type FunctionManifest,
   type Manifest,

@@ -22,11 +22,19 @@ export interface FunctionManifest {
   meta: Record<string, unknown>;
 }
 
+/** A context in the manifest (it is listed in `functions` too). */
+export interface ContextManifest {
+  name: string;
+  kind: ContextKind;
+  input: unknown;
+  output: unknown;
+}
+
 export interface Manifest {
   version: string;
   functions: Record<string, FunctionManifest>;
   forms: Record<string, unknown>;
-  contexts: Record<string, unknown>;
+  contexts: Record<string, ContextManifest>;
 }
 
 function isRegistrable(value: unknown): value is Registrable {
@@ -35,6 +43,20 @@ function isRegistrable(value: unknown): value is Registrable {
     value !== null &&
     typeof (value as Partial<Registrable>).registerInto === "function"
   );
+}
+
+/** A function's `context` and `invalidates`, checked when it is registered. */
+function checkContextOptions(fn: ServerFunction, name: string): void {
+  if (fn.context !== undefined && fn.context !== "global" && fn.context !== "local") {
+    throw new TypeError(`"${name}": context must be "global" or "local".`);
+  }
+  const invalidates: unknown = fn.invalidates;
+  if (
+    invalidates !== undefined &&
+    !(Array.isArray(invalidates) && invalidates.every((n) => typeof n === "string" && n !== ""))
+  ) {
+    throw new TypeError(`"${name}": invalidates must be an array of context names.`);
+  }
 }
 
 function jsonSchemaOf(schema: z.ZodType | undefined, io: "input" | "output"): unknown {
@@ -74,6 +96,7 @@ export class Registry {
     if (this.#functions.has(name)) {
       throw new Error(`A function named "${name}" is already registered.`);
     }
+    checkContextOptions(target, name);
     this.#functions.set(name, target);
     this.#manifest = undefined;
   }
@@ -108,21 +131,25 @@ export class Registry {
   manifest(): Manifest {
     if (this.#manifest) return this.#manifest;
     const functions: Record<string, FunctionManifest> = {};
+    const contexts: Record<string, ContextManifest> = {};
     for (const name of this.names()) {
       const fn = this.#functions.get(name) as ServerFunction;
+      const input = jsonSchemaOf(fn.input, "input");
+      const output = jsonSchemaOf(fn.output, "output");
       functions[name] = {
         name,
         description: fn.description ?? null,
-        input: jsonSchemaOf(fn.input, "input"),
-        output: jsonSchemaOf(fn.output, "output"),
+        input,
+        output,
         auth: authKind(fn.auth),
         context: fn.context ?? null,
         meta: fn.meta,
       };
+      if (fn.context) contexts[name] = { name, kind: fn.context, input, output };
     }
     const forms: Record<string, unknown> = {};
     for (const name of [...this.#forms.keys()].sort()) forms[name] = this.#forms.get(name)?.();
-    const body = { functions, forms, contexts: {} };
+    const body = { functions, forms, contexts };
     this.#manifest = { version: contentHash(body), ...body };
     return this.#manifest;
   }

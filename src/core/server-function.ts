@@ -23,7 +23,14 @@ export interface FunctionOptions<
   /** Checked on the way out in development and test (never in production). */
   output?: TOutput;
   auth?: AuthOption;
+  /**
+   * Make the function a context: live page data a client store holds. `"global"`: no
+   * arguments, fetched once per page (and rendered in by SSR); `"local"`: fetched per
+   * arguments. Served at `GET {base}/ctx/<name>/` and still callable like any function.
+   */
   context?: ContextKind;
+  /** Contexts a successful call changes: its envelope's `invalidate` names them. */
+  invalidates?: readonly string[];
   /** A one-line description for the manifest and generated docs. */
   description?: string;
 }
@@ -47,6 +54,10 @@ function shouldCheckOutput(): boolean {
  *   override input = z.object({ text: z.string() });
  *   handle(_ctx: RequestContext, args: { text: string }) { return { message: args.text }; }
  * }
+ * class CurrentUser extends ServerFunction<Record<string, never>, User | null> {
+ *   override context = "global" as const;
+ *   handle(ctx: RequestContext) { return ctx.user; }
+ * }
  */
 export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn = TArgs> {
   /** Phantom fields carrying the types for codegen and typed callers. */
@@ -56,7 +67,10 @@ export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn
   input: z.ZodType | undefined = undefined;
   output: z.ZodType | undefined = undefined;
   auth: AuthOption | undefined = undefined;
+  /** `"global"` or `"local"` makes the function a context (see `FunctionOptions.context`). */
   context: ContextKind | undefined = undefined;
+  /** Contexts every successful call invalidates (see `FunctionOptions.invalidates`). */
+  invalidates: readonly string[] | undefined = undefined;
   description: string | undefined = undefined;
   /** Free-form tags for the manifest (forms mark their triplet here). */
   meta: Record<string, unknown> = {};
@@ -118,6 +132,16 @@ class FunctionFromHandler<TArgs, TResult, TArgsIn> extends ServerFunction<TArgs,
  *   message: text,
  * }));
  * register(echo, "echo");
+ *
+ * // Contexts, and a function that changes one:
+ * register(client({ context: "global" }, (ctx) => ctx.user), "currentUser");
+ * register(
+ *   client({ context: "local", input: z.object({ name: z.string() }) }, (_ctx, { name }) => ({
+ *     message: `Hello, ${name}`,
+ *   })),
+ *   "greet",
+ * );
+ * register(client({ invalidates: ["currentUser"] }, (ctx) => logout(ctx)), "logout");
  */
 export function client<TResult>(
   handler: Handler<Record<string, unknown>, TResult>,
@@ -145,6 +169,7 @@ export function client(
   fn.output = optionsOrHandler.output;
   fn.auth = optionsOrHandler.auth;
   fn.context = optionsOrHandler.context;
+  fn.invalidates = optionsOrHandler.invalidates;
   fn.description = optionsOrHandler.description;
   return fn;
 }

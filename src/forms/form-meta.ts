@@ -17,6 +17,12 @@ export interface FormMetaOptions {
     | ((ctx: RequestContext) => Record<string, unknown> | Promise<Record<string, unknown>>);
   /** Free-form metadata passed to renderers (`meta` in `<name>.schema`). */
   extra?: Record<string, unknown>;
+  /**
+   * Contexts a successful submit changes (`client()`'s `invalidates`, on `<name>.submit`):
+   * its envelope's `invalidate` names them. Inside `clean()` or `onSubmitSuccess`,
+   * `ctx.invalidate(name, args)` and `ctx.merge(name, value, args)` add more.
+   */
+  invalidates?: readonly string[];
 }
 
 export type FormMeta = Readonly<FormMetaOptions>;
@@ -26,6 +32,7 @@ export type FormMeta = Readonly<FormMetaOptions>;
  *
  * @example
  * static override meta = formMeta({ name: "contact", title: "Contact Us" });
+ * static override meta = formMeta({ name: "profile", invalidates: ["currentUser"] });
  */
 export function formMeta(options: FormMetaOptions): FormMeta {
   if (!/^[a-z][a-zA-Z0-9_]*$/.test(options.name)) {

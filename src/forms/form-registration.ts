@@ -119,10 +119,13 @@ export function registerForm(registry: Registry, form: FormCtor, name?: string):
       `${form.name} has no name: add \`static override meta = formMeta({ name: "..." })\`.`,
     );
   }
+  const submit = new FormSubmitFunction(form);
+  // Only a submit changes anything: it alone carries the form's declared invalidations.
+  submit.invalidates = form.meta?.invalidates;
   const fns: Array<[string, ServerFunction]> = [
     ["schema", new FormSchemaFunction(form)],
     ["validate", new FormValidateFunction(form)],
-    ["submit", new FormSubmitFunction(form)],
+    ["submit", submit],
   ];
   for (const [kind, fn] of fns) {
     fn.auth = form.meta?.auth;

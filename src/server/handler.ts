@@ -9,6 +9,7 @@ import {
 } from "../core/dispatch.js";
 import { MizanError } from "../core/errors.js";
 import { defaultRegistry, type Registry } from "../core/registry.js";
+import { CONTEXT_CACHE_CONTROL, readContext } from "./context-route.js";
 import { type CsrfOptions, createCsrf } from "./csrf.js";
 import { type Limits, maxBodyBytesFor, resolveLimits } from "./limits.js";
 import { type FileLimitLookup, parseCall } from "./parse-call.js";
@@ -95,7 +96,8 @@ function withCookie(response: Response, cookie: string | null): Response {
 
 /**
  * Serve a registry over HTTP with Web `Request`/`Response` (Node via `mizan/node`, Bun, Deno,
- * edge runtimes). Routes: `POST {basePath}/call/`, `GET {basePath}/manifest/`.
+ * edge runtimes). Routes: `POST {basePath}/call/`, `GET {basePath}/manifest/`,
+ * `GET {basePath}/ctx/<name>/?args=<JSON>` (contexts; see docs/protocol.md).
  *
  * @example
  * const handler = createHandler({ getUser: (req) => sessions.userFrom(req) });
@@ -161,11 +163,10 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
         return toResponse(errorOutcome(thrown, { request, fn: null }, dispatchOptions));
       }
     }
-    if (found.kind === "context") {
-      const error = new MizanError("NOT_FOUND", `Unknown context "${found.name}".`);
-      return toResponse(errorOutcome(error, { request, fn: null }, {}));
-    }
-    const outcome = await call(request, frameworkResponses);
+    const outcome =
+      found.kind === "context"
+        ? await readContext(request, found.name, limits, { ...dispatchOptions, frameworkResponses })
+        : await call(request, frameworkResponses);
     if (outcome.kind === "framework") {
       const fn = outcome.fn;
       return {
@@ -174,7 +175,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
         report: (error) => void errorOutcome(error, { request, fn }, dispatchOptions),
       };
     }
-    return toResponse(outcome);
+    return found.kind === "context" ? contextResponse(outcome) : toResponse(outcome);
   }
 
   async function answer(
@@ -193,6 +194,19 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   // Framework responses off: dispatch refuses them (a 500), so the answer is always a Response.
   const handler = (request: Request) => answer(request, false) as Promise<Response>;
   return Object.assign(handler, { basePath, limits, serve });
+}
+
+/**
+ * A context read's answer: `{"result": …}` (no invalidate/merge: a read changes nothing) or the
+ * error envelope, both `Cache-Control: private, no-store`; a context's own Response as is.
+ */
+function contextResponse(outcome: Exclude<DispatchOutcome, { kind: "framework" }>): Response {
+  const init = { "cache-control": CONTEXT_CACHE_CONTROL };
+  if (outcome.kind === "result") {
+    return jsonResponse(200, { result: outcome.body.result }, outcome.headers, init);
+  }
+  if (outcome.kind === "response") return passThrough(outcome.response, outcome.headers);
+  return jsonResponse(outcome.status, outcome.body, outcome.headers, init);
 }
 
 /** An outcome as the HTTP answer: the JSON envelope, or a function's own Response. */

@@ -1,7 +1,9 @@
+export type { SerializedContexts } from "../core/context-key.js";
 export {
   type DispatchOptions,
   type DispatchOutcome,
   dispatch,
+  dispatchContext,
   type SuccessEnvelope,
 } from "../core/dispatch.js";
 export type { CsrfOptions } from "./csrf.js";
@@ -15,3 +17,11 @@ export {
 } from "./handler.js";
 export { DEFAULT_LIMITS, type Limits, maxBodyBytesFor } from "./limits.js";
 export { isUnderBasePath, normalizeBasePath } from "./router.js";
+export {
+  type ContextRequest,
+  type ContextResolveOptions,
+  contextsScript,
+  resolveContexts,
+  resolveGlobalContexts,
+  serializeContexts,
+} from "./ssr.js";

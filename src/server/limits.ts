@@ -8,12 +8,19 @@ export interface Limits {
   maxMultipartBytes: number;
   /** Deepest `{`/`[` nesting accepted in a JSON body or `args` field (default 64). */
   maxDepth: number;
+  /**
+   * Largest `args` of a context read (`GET {base}/ctx/<name>/?args=…`), in bytes of the
+   * decoded JSON text (default 4 KiB; its URL-encoded form stays under common 16 KiB URL
+   * limits). Past it: 413 PAYLOAD_TOO_LARGE.
+   */
+  maxContextArgsBytes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxBodyBytes: 1024 * 1024,
   maxMultipartBytes: 10 * 1024 * 1024,
   maxDepth: 64,
+  maxContextArgsBytes: 4 * 1024,
 });
 
 export function resolveLimits(limits: Partial<Limits> | undefined): Readonly<Limits> {

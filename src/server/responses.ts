@@ -20,7 +20,10 @@ export function mergeHeaders(headers: Headers, extra: Headers | undefined): void
   }
 }
 
-/** A JSON response with `Cache-Control: no-store`; `extra` headers (cookies) merged in. */
+/**
+ * A JSON response with `Cache-Control: no-store`; `extra` headers (cookies) merged in, then
+ * `init` headers over the defaults.
+ */
 export function jsonResponse(
   status: number,
   body: unknown,
@@ -39,10 +42,11 @@ export function jsonTextResponse(
 ): Response {
   const headers = new Headers();
   mergeHeaders(headers, extra);
-  for (const [name, value] of Object.entries(init)) headers.set(name, value);
   headers.set("content-type", "application/json; charset=utf-8");
   headers.set("cache-control", NO_STORE);
   headers.set("x-content-type-options", "nosniff");
+  // Last, so a route may choose its own Cache-Control (contexts: `private, no-store`).
+  for (const [name, value] of Object.entries(init)) headers.set(name, value);
   const response = new Response(text, { status, headers });
   jsonTexts.set(response, text);
   return response;

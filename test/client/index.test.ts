@@ -50,6 +50,7 @@ test("the in-process client reaches only src/core and its own error and type mod
   const outsideCore = reached.filter((file) => !file.startsWith("core/")).sort();
   expect(outsideCore).toEqual([
     "client/client-error.ts",
+    "client/envelopes.ts",
     "client/in-process.ts",
     "client/transport.ts",
   ]);

@@ -11,9 +11,11 @@ test("mizan core's runtime exports are pinned", async () => {
     "ServerFunction",
     "client",
     "contentHash",
+    "contextKey",
     "createContext",
     "defaultRegistry",
     "dispatch",
+    "dispatchContext",
     "errorOutcome",
     "isFrameworkResponse",
     "register",
@@ -47,6 +49,12 @@ test("mizan core's type exports exist", () => {
   expectTypeOf<core.DispatchOptions>().toHaveProperty("registry");
   expectTypeOf<core.DispatchOutcome>().toHaveProperty("headers");
   expectTypeOf<core.SuccessEnvelope>().toHaveProperty("invalidate");
+  expectTypeOf<core.ContextManifest>().toHaveProperty("kind");
+  expectTypeOf<core.SerializedContexts>().toBeObject();
+  expectTypeOf<core.ContextEnvelope>().toHaveProperty("merge");
+  expectTypeOf<core.ContextRef>().toHaveProperty("args");
+  expectTypeOf<core.ContextMerge>().toHaveProperty("value");
+  expectTypeOf<core.ContextEffects>().toHaveProperty("invalidate");
   expectTypeOf<core.GetUser>().toBeFunction();
   expectTypeOf<core.OnError>().toBeFunction();
 });

@@ -102,7 +102,6 @@ describe("the status table", () => {
     ["an invalid fn name", () => callRequest("../etc"), {}, 404, "NOT_FOUND"],
     ["unknown path", () => new Request(`${BASE}/nope/`, { method: "POST" }), {}, 404, "NOT_FOUND"],
     ["outside the base path", () => new Request("http://test.local/"), {}, 404, "NOT_FOUND"],
-    ["contexts (future work)", () => new Request(`${BASE}/ctx/site/`), {}, 404, "NOT_FOUND"],
     [
       "Content-Length over the limit",
       () => post("{}", { "content-length": String(2 * 1024 * 1024) }),
@@ -219,6 +218,7 @@ describe("body limits", () => {
       maxBodyBytes: 1024 * 1024,
       maxMultipartBytes: 10 * 1024 * 1024,
       maxDepth: 8,
+      maxContextArgsBytes: 4 * 1024,
     });
   });
 

@@ -6,11 +6,16 @@ test("mizan/server's runtime exports are pinned", async () => {
   const exports = await import("../../src/server/index.js");
   expect(Object.keys(exports).sort()).toEqual([
     "DEFAULT_LIMITS",
+    "contextsScript",
     "createHandler",
     "dispatch",
+    "dispatchContext",
     "isUnderBasePath",
     "maxBodyBytesFor",
     "normalizeBasePath",
+    "resolveContexts",
+    "resolveGlobalContexts",
+    "serializeContexts",
   ]);
 });
 
@@ -18,6 +23,10 @@ test("mizan/server's type exports exist", () => {
   expectTypeOf<server.HandlerOptions>().toHaveProperty("limits");
   expectTypeOf<server.MizanHandler>().toHaveProperty("limits");
   expectTypeOf<server.Limits>().toHaveProperty("maxDepth");
+  expectTypeOf<server.Limits>().toHaveProperty("maxContextArgsBytes");
+  expectTypeOf<server.ContextResolveOptions>().toHaveProperty("getUser");
+  expectTypeOf<server.ContextRequest>().toHaveProperty("args");
+  expectTypeOf<server.SerializedContexts>().toBeObject();
   expectTypeOf<server.GetUser>().toBeFunction();
   expectTypeOf<server.OnError>().toBeFunction();
   expectTypeOf<server.MizanHandler>().toHaveProperty("serve");
