@@ -1,8 +1,10 @@
 /**
  * How generated code is laid out: the emitters write each statement on one line and Biome's
- * formatter (its WebAssembly build, pinned in package.json, synchronous) breaks it the way the
- * repository's own code is formatted: 2 spaces, 100 columns, double quotes, trailing commas.
- * Same input and Biome version, same output.
+ * formatter breaks it the way the repository's own code is formatted (2 spaces, 100 columns,
+ * double quotes, trailing commas). It is Biome's WebAssembly build, whose API is synchronous,
+ * pinned in package.json: 2.5.14, the newest published (the repository lints with the native
+ * 2.6.8; test/codegen/generate.test.ts checks the output is clean under it). Same input and
+ * Biome version, same output.
  *
  * Biome is loaded on the first statement it must lay out, through `process.getBuiltinModule`,
  * so importing `mizan/codegen` in a browser (for `formNames`, say) stays free of Node modules.
