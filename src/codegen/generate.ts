@@ -1,5 +1,6 @@
 import { contentHash } from "../core/hash.js";
 import type { FunctionManifest, Manifest } from "../core/registry.js";
+import { type ContextEntry, contextExports, contextsFile, manifestContexts } from "./contexts.js";
 import { formSchemaToZod } from "./form-schema.js";
 import { jsonSchemaToType } from "./json-schema-type.js";
 import { camelCase, type FormNames, formNames, functionNames } from "./names.js";
@@ -267,9 +268,20 @@ function indexFile(
   manifestHash: string,
   forms: FormNames[],
   functions: FunctionManifest[],
+  contexts: ContextEntry[],
   hooks: boolean,
 ): string {
   const lines = [header(`manifest ${manifestHash}`)];
+  const owners = new Map<string, string>();
+  const claim = (names: string[], from: string) => {
+    for (const raw of names) {
+      const name = raw.replace(/^type /, "");
+      const clash = owners.get(name);
+      if (clash)
+        throw new GenerateError(`${clash} and ${from} would both export ${name}; rename one.`);
+      owners.set(name, from);
+    }
+  };
   for (const names of forms) {
     const exported = [
       names.data,
@@ -279,6 +291,7 @@ function indexFile(
       names.version,
       ...(hooks ? [names.options, names.hook] : []),
     ];
+    claim(exported, `form "${names.form}"`);
     const types = new Set([names.data, names.values, names.options]);
     const list = exported
       .map((n) => (types.has(n) ? `type ${n}` : n))
@@ -297,7 +310,14 @@ function indexFile(
         return [n.caller, `type ${n.input}`, `type ${n.output}`];
       })
       .sort(compareNames);
+    claim(list, "the functions");
     lines.push(formatStatement(`export { ${list.join(", ")} } from "./functions.js";`));
+  }
+  if (hooks && contexts.length) {
+    const list = contextExports(contexts);
+    claim(list, "the contexts");
+    // "./contexts.js" sorts before "./forms/…", as Biome orders exports by source.
+    lines.splice(1, 0, formatStatement(`export { ${list.join(", ")} } from "./contexts.js";`));
   }
   lines.push("", "/** The manifest hash this client was generated from. */");
   lines.push(`export const manifestVersion = ${literal(manifestHash)};`, "");
@@ -307,7 +327,9 @@ function indexFile(
 /**
  * Turn a registry manifest into the client's files: one per form (`forms/<name>.ts`: Zod
  * schema, value types, meta, version and `use<Name>Form` hook), `functions.ts` with a typed
- * caller per plain function, and `index.ts` re-exporting them by name. Pure and
+ * caller per plain function, `contexts.ts` with a hook per context (`useCurrentUser()`) and a
+ * provider per local one (`<GreetProvider name="Ada">`), and `index.ts` re-exporting them by
+ * name. Pure and
  * deterministic: the same manifest always gives the same files, in path order.
  *
  * @example
@@ -358,8 +380,16 @@ export function generate(manifest: Manifest, options: GenerateOptions = {}): Gen
   }
   if (functions.length)
     files.push({ path: "functions.ts", contents: functionsFile(functions, options) });
+  const contexts = manifestContexts(manifest);
+  if (hooks && contexts.length) {
+    const react = options.imports?.react ?? "mizan/react";
+    files.push({ path: "contexts.ts", contents: contextsFile(contexts, react, header) });
+  }
   const manifestHash =
     typeof manifest.version === "string" ? manifest.version : contentHash(manifest);
-  files.push({ path: "index.ts", contents: indexFile(manifestHash, formList, functions, hooks) });
+  files.push({
+    path: "index.ts",
+    contents: indexFile(manifestHash, formList, functions, contexts, hooks),
+  });
   return files.sort((a, b) => byCodeUnit(a.path, b.path));
 }

@@ -24,6 +24,7 @@ describe("generate(manifest)", () => {
       },
     });
     expect(files.map((f) => f.path)).toEqual([
+      "contexts.ts",
       "forms/contact.ts",
       "forms/order.ts",
       "forms/user-signup.ts",
@@ -162,6 +163,10 @@ describe("generate(manifest)", () => {
         return { message: "hi" } as T;
       },
       manifest: async () => manifest,
+      context: async (): Promise<never> => {
+        throw new Error("plain callers read no context");
+      },
+      onEnvelope: () => () => {},
     };
     await expect(mod.createEchoCaller(client)({ text: "hi" })).resolves.toEqual({ message: "hi" });
     await mod.createToolsPingCaller(client)();

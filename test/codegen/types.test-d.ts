@@ -1,20 +1,28 @@
 import { describe, expectTypeOf, test } from "vitest";
 import type { z } from "zod";
-import type { MizanFormReturn } from "../../react/index.js";
+import type { MizanContextResult, MizanFormReturn } from "../../react/index.js";
+import type { CallOptions } from "../../src/client/index.js";
 import type { CleanedData } from "../../src/forms/form.js";
 import {
   type ContactFormData,
   type ContactFormValues,
+  type CurrentUserContext,
   type contactSchema,
   createEchoCaller,
   createToolsPingCaller,
   type EchoInput,
   type EchoOutput,
+  type GreetContext,
+  type GreetContextArgs,
+  GreetProvider,
+  type GreetProviderProps,
   type OrderFormData,
   type OrderFormValues,
   type UserSignupFormData,
   type UserSignupFormValues,
   useContactForm,
+  useCurrentUser,
+  useGreet,
 } from "./__generated__/index.js";
 import type { ContactForm, OrderForm, SignupForm } from "./fixtures/forms.js";
 
@@ -69,10 +77,37 @@ describe("generated form types", () => {
   test("plain callers", () => {
     expectTypeOf<EchoInput>().toEqualTypeOf<{ text: string; times?: number }>();
     expectTypeOf(createEchoCaller).returns.toEqualTypeOf<
-      (args: EchoInput, options?: { signal?: AbortSignal | undefined }) => Promise<EchoOutput>
+      (args: EchoInput, options?: CallOptions) => Promise<EchoOutput>
     >();
     expectTypeOf(createToolsPingCaller)
       .returns.parameter(0)
       .toEqualTypeOf<Record<string, unknown> | undefined>();
+  });
+});
+
+describe("generated context types", () => {
+  test("a global context's hook is typed from its output schema", () => {
+    expectTypeOf<CurrentUserContext>().toEqualTypeOf<{ id: number; username: string } | null>();
+    expectTypeOf(useCurrentUser).parameters.toEqualTypeOf<[]>();
+    expectTypeOf(useCurrentUser).returns.toEqualTypeOf<MizanContextResult<CurrentUserContext>>();
+    const user = null as unknown as ReturnType<typeof useCurrentUser>;
+    expectTypeOf(user.data).toEqualTypeOf<{ id: number; username: string } | null | undefined>();
+    expectTypeOf(user.status).toEqualTypeOf<"idle" | "loading" | "success" | "error">();
+    expectTypeOf(user.refresh).returns.toEqualTypeOf<Promise<void>>();
+  });
+
+  test("a local context's provider takes the input's properties, children and fallback", () => {
+    expectTypeOf<GreetContextArgs>().toEqualTypeOf<{ name: string; excited?: boolean }>();
+    expectTypeOf<GreetContext>().toEqualTypeOf<{ message: string }>();
+    expectTypeOf(GreetProvider).parameter(0).toEqualTypeOf<GreetProviderProps>();
+    expectTypeOf<GreetProviderProps>().toHaveProperty("name").toEqualTypeOf<string>();
+    expectTypeOf<GreetProviderProps>().toHaveProperty("fallback");
+    expectTypeOf<GreetProviderProps>().toHaveProperty("children");
+    expectTypeOf({ name: "Ada" }).toExtend<GreetProviderProps>();
+    expectTypeOf({ name: "Ada", excited: true, fallback: "…" }).toExtend<GreetProviderProps>();
+    // A required argument is required; a wrong type is refused.
+    expectTypeOf({ excited: true }).not.toExtend<GreetProviderProps>();
+    expectTypeOf({ name: 1 }).not.toExtend<GreetProviderProps>();
+    expectTypeOf(useGreet).returns.toEqualTypeOf<MizanContextResult<GreetContext>>();
   });
 });
