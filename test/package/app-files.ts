@@ -60,6 +60,15 @@ console.log(
   ),
 );
 `,
+  "src/registry.mjs": `import { client, Registry } from "mizan";
+import { z } from "zod";
+
+export const registry = new Registry();
+registry.register(
+  client({ input: z.object({ text: z.string() }) }, (_ctx, { text }) => ({ text })),
+  "echo",
+);
+`,
   "src/call.ts": `import { createClient } from "mizan/client";
 import { type ContactFormData, createEchoCaller, type EchoInput } from "./mizan/index.js";
 
