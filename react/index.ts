@@ -19,6 +19,11 @@ export type {
   MizanFormReturn,
   UseMizanFormOptions,
 } from "./form-types.js";
+export {
+  createLocalContext,
+  type MizanLocalContext,
+  type MizanLocalContextProps,
+} from "./local-context.js";
 export type { FieldDescriptor, FormDescriptor, MizanFormMeta, WidgetDescriptor } from "./meta.js";
 export { defaultComponents, MizanForm, type MizanFormProps } from "./mizan-form.js";
 export {
@@ -28,6 +33,11 @@ export {
   useMizanClient,
 } from "./provider.js";
 export type { MizanServerError } from "./server-error.js";
+export {
+  type MizanContextResult,
+  useMizanContext,
+  useMizanContextStore,
+} from "./use-mizan-context.js";
 export { useMizanForm } from "./use-mizan-form.js";
 export { type UseServerFunctionReturn, useServerFunction } from "./use-server-function.js";
 export {

@@ -1,9 +1,28 @@
-import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
+import {
+  type ContextEnvelope,
+  createContextStore,
+  readSerializedContexts,
+  type SerializedContexts,
+} from "../src/client/context-store.js";
 import { type ClientOptions, createClient } from "../src/client/create-client.js";
+import { MizanContextStoreContext } from "./use-mizan-context.js";
 
-/** What the hooks need of `mizan/client`: one call with an abort signal. */
+/**
+ * What the hooks need of `mizan/client`: one call with an abort signal; for contexts, a
+ * context fetch and the calls' success envelopes (both optional: without `context`, contexts
+ * are fetched with `call`; without `onEnvelope`, calls do not update them).
+ */
 export interface MizanCaller {
   call(name: string, args: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
+  /** Fetches one context instance (`GET {base}/ctx/<name>/`). */
+  context?(
+    name: string,
+    args: Record<string, unknown>,
+    options?: { signal?: AbortSignal },
+  ): Promise<unknown>;
+  /** Tells `listener` each call's `invalidate`/`merge`; returns the function that stops it. */
+  onEnvelope?(listener: (envelope: ContextEnvelope) => void): () => void;
 }
 
 const MizanClientContext = createContext<MizanCaller | null>(null);
@@ -23,11 +42,19 @@ export type MizanProviderProps = (
       client: MizanCaller;
       baseUrl?: undefined;
     }
-) & { children?: ReactNode };
+) & {
+  children?: ReactNode;
+  /**
+   * The contexts the server rendered into the page (`resolveGlobalContexts` in `mizan/server`),
+   * read once when the provider mounts. Default in a browser: the page's
+   * `<script id="mizan-contexts">` (`contextsScript`), if any.
+   */
+  initialContexts?: SerializedContexts | undefined;
+};
 
 function makeCaller(props: MizanProviderProps): MizanCaller {
   if (props.client) return props.client;
-  const { baseUrl, children: _children, client: _client, ...rest } = props;
+  const { baseUrl, children: _children, client: _client, initialContexts: _, ...rest } = props;
   const options: ClientOptions = { baseUrl };
   if (rest.fetch) options.fetch = rest.fetch;
   if (rest.headers) options.headers = rest.headers;
@@ -38,10 +65,16 @@ function makeCaller(props: MizanProviderProps): MizanCaller {
 
 /**
  * Supplies the caller every mizan hook uses: an HTTP client for `baseUrl`, or the `client`
- * given (e.g. `createInProcessClient({ registry })` in tests and Storybook).
+ * given (e.g. `createInProcessClient({ registry })` in tests and Storybook); and the store of
+ * contexts the context hooks read, started from `initialContexts` and kept fresh by the
+ * `invalidate`/`merge` of every call made through the caller.
  *
  * @example
  * <MizanProvider baseUrl="/api/mizan">
+ *   <App />
+ * </MizanProvider>
+ * // Server-rendered: the same contexts on the server and in the browser.
+ * <MizanProvider baseUrl="/api/mizan" initialContexts={contexts}>
  *   <App />
  * </MizanProvider>
  */
@@ -51,7 +84,26 @@ export function MizanProvider(props: MizanProviderProps) {
   const key = props.client ?? props.baseUrl;
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the transport changes
   const caller = useMemo(() => makeCaller(props), [key]);
-  return <MizanClientContext.Provider value={caller}>{children}</MizanClientContext.Provider>;
+  const [initial] = useState(() => props.initialContexts ?? readSerializedContexts());
+  const store = useMemo(
+    () =>
+      createContextStore({
+        fetch: (name, args, signal) =>
+          caller.context
+            ? caller.context(name, args, { signal })
+            : caller.call(name, args, { signal }),
+        ...(initial ? { initial } : {}),
+      }),
+    [caller, initial],
+  );
+  useEffect(() => caller.onEnvelope?.((envelope) => store.apply(envelope)), [caller, store]);
+  return (
+    <MizanClientContext.Provider value={caller}>
+      <MizanContextStoreContext.Provider value={store}>
+        {children}
+      </MizanContextStoreContext.Provider>
+    </MizanClientContext.Provider>
+  );
 }
 
 /**
