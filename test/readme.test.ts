@@ -57,6 +57,14 @@ describe("the README's server", () => {
     });
   });
 
+  test("the greet context answers at /ctx/ exactly as the README shows", async () => {
+    const args = encodeURIComponent(JSON.stringify({ name: "Ada" }));
+    const response = await fetch(`${base}/api/mizan/ctx/greet/?args=${args}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(await response.json()).toEqual({ result: { message: "Hello, Ada" } });
+  });
+
   test("the ContactForm: schema, live validation of one field, 422, success", async () => {
     const schema = await call({ fn: "contact.schema", args: {} });
     expect(schema.status).toBe(200);

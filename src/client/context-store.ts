@@ -66,8 +66,8 @@ export interface ContextStore {
 export interface ContextStoreOptions {
   /** How an instance is fetched, e.g. `(name, args, signal) => client.context(name, args, { signal })`. */
   fetch: ContextFetch;
-  /** Values to start with (what the server rendered). */
-  initial?: SerializedContexts;
+  /** Values to start with (what the server rendered, e.g. `readSerializedContexts()`). */
+  initial?: SerializedContexts | undefined;
 }
 
 interface Entry {

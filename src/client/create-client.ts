@@ -30,7 +30,7 @@ export interface ClientOptions {
    * Told every successful call's `invalidate`/`merge` (when they name a context), like a
    * listener added with `client.onEnvelope`.
    */
-  onEnvelope?: EnvelopeListener;
+  onEnvelope?: EnvelopeListener | undefined;
 }
 
 /** `{base}/ctx/<name>/`, with `?args=<JSON>` unless there are none. */

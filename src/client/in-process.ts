@@ -16,7 +16,7 @@ export interface InProcessOptions {
   /** As the handler's `onError`: told about every unexpected throw (default console.error). */
   onError?: (error: unknown, info: { fn: string | null }) => void;
   /** As `createClient`'s `onEnvelope`: told every successful call's context changes. */
-  onEnvelope?: EnvelopeListener;
+  onEnvelope?: EnvelopeListener | undefined;
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

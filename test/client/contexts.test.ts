@@ -21,7 +21,11 @@ type Maker = (options: { getUser?: GetUser; onEnvelope?: (e: ContextEnvelope) =>
 };
 
 const http: Maker = ({ getUser, onEnvelope }) => {
-  const handler = createHandler({ registry: contextRegistry(), getUser, onError: () => {} });
+  const handler = createHandler({
+    registry: contextRegistry(),
+    ...(getUser ? { getUser } : {}),
+    onError: () => {},
+  });
   const urls: string[] = [];
   const api = createClient({
     baseUrl: BASE,
@@ -41,7 +45,7 @@ const http: Maker = ({ getUser, onEnvelope }) => {
 const inProcess: Maker = ({ getUser, onEnvelope }) => ({
   api: createInProcessClient({
     registry: contextRegistry(),
-    getUser,
+    ...(getUser ? { getUser } : {}),
     onEnvelope,
     onError: () => {},
   }),
@@ -50,7 +54,11 @@ const inProcess: Maker = ({ getUser, onEnvelope }) => ({
 
 const viaTransport: Maker = ({ getUser, onEnvelope }) => ({
   api: createClient({
-    transport: inProcessTransport({ registry: contextRegistry(), getUser, onError: () => {} }),
+    transport: inProcessTransport({
+      registry: contextRegistry(),
+      ...(getUser ? { getUser } : {}),
+      onError: () => {},
+    }),
     onEnvelope,
   }),
   urls: [],
