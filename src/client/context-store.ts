@@ -174,10 +174,18 @@ export function createContextStore(options: ContextStoreOptions): ContextStore {
     } catch (error) {
       running = Promise.reject(error);
     }
-    entry.pending = running.then(
-      (data) => settle({ data, status: "success", error: undefined, stale: false }),
-      (error: unknown) => settle({ status: "error", error: asClientError(error), stale: false }),
-    );
+    // Settled by the answer, or at once when dropped (a fetch may ignore its signal), so a
+    // refresh() waiting on it moves on to the fetch that replaced it.
+    const dropped = new Promise<void>((resolve) => {
+      controller.signal.addEventListener("abort", () => resolve(), { once: true });
+    });
+    entry.pending = Promise.race([
+      running.then(
+        (data) => settle({ data, status: "success", error: undefined, stale: false }),
+        (error: unknown) => settle({ status: "error", error: asClientError(error), stale: false }),
+      ),
+      dropped,
+    ]);
     set(entry, { status: "loading" });
     return entry.pending;
   };
@@ -210,9 +218,15 @@ export function createContextStore(options: ContextStoreOptions): ContextStore {
     if (entry.listeners.size > 0 || entry.waiters > 0) {
       if (!entry.snapshot.stale) set(entry, { stale: true });
       void start(entry);
-    } else if (entry.snapshot !== IDLE && !entry.snapshot.stale) {
-      set(entry, { stale: true });
+      return;
     }
+    // Unmounted, perhaps with a fetch about to be dropped: drop it now, its answer is outdated.
+    if (entry.controller) {
+      const before = entry.before ?? IDLE;
+      cancel(entry);
+      entry.snapshot = before;
+    }
+    if (entry.snapshot !== IDLE && !entry.snapshot.stale) set(entry, { stale: true });
   };
 
   const store: ContextStore = {

@@ -212,6 +212,36 @@ describe("createContextStore", () => {
     expect(calls[1]?.args).toEqual({ name: "Bo" });
   });
 
+  test("invalidated just after its last unsubscribe: the fetch is dropped, the key stays stale", async () => {
+    const { fetch, calls } = controlledFetch();
+    const store = createContextStore({
+      fetch,
+      initial: { [contextKey("currentUser")]: { name: "currentUser", args: {}, result: 1 } },
+    });
+    const stop = store.subscribe("currentUser", {}, () => {});
+    store.apply({ invalidate: [{ name: "currentUser" }] });
+    expect(calls).toHaveLength(1);
+    stop();
+    // Before the deferred abort runs:
+    store.apply({ invalidate: [{ name: "currentUser" }] });
+    expect(calls[0]?.signal.aborted).toBe(true);
+    await tick();
+    expect(store.get("currentUser")).toMatchObject({ data: 1, status: "success", stale: true });
+    store.subscribe("currentUser", {}, () => {});
+    expect(calls).toHaveLength(2);
+  });
+
+  test("a refresh() caller counts as mounted for invalidate: its fetch restarts", async () => {
+    const { fetch, calls } = controlledFetch();
+    const store = createContextStore({ fetch });
+    const done = store.refresh("currentUser");
+    store.apply({ invalidate: [{ name: "currentUser" }] });
+    expect(calls[0]?.signal.aborted).toBe(true);
+    calls[1]?.resolve("fresh");
+    await done;
+    expect(store.get("currentUser").data).toBe("fresh");
+  });
+
   test("invalidate with args touches that key only; an in-flight fetch is replaced", async () => {
     const { fetch, calls } = controlledFetch();
     const store = createContextStore({ fetch });
