@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { z } from "zod";
 import {
   ContactForm,
+  LoginForm,
   OrderForm,
   ProfileForm,
   SignupForm,
@@ -21,13 +22,14 @@ const RUNS = Number(process.env.FORM_PARITY_RUNS ?? 10_000);
 
 type Errors = Record<string, Array<{ message: string; code: string }>>;
 
-// The demo's server-only rules: SignupForm.cleanUsername (the user store) and clean() (the
-// two passwords) cannot run in the browser.
+// The demo's server-only rules: SignupForm.cleanUsername and LoginForm.cleanUsername (the user
+// store) and SignupForm.clean() (the two passwords) cannot run in the browser.
 const DEMO = [
   { name: "contact", form: ContactForm, serverOnly: [] },
   { name: "signup", form: SignupForm, serverOnly: ["taken", "mismatch"] },
   { name: "order", form: OrderForm, serverOnly: [] },
   { name: "profile", form: ProfileForm, serverOnly: [] },
+  { name: "login", form: LoginForm, serverOnly: ["unknown_user"] },
 ] as const;
 
 const schemas: Record<string, z.ZodType> = {};

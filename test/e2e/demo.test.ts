@@ -61,6 +61,29 @@ function recordCalls(page: Page): string[] {
   return calls;
 }
 
+/** The paths of every context fetch (`GET /api/mizan/ctx/<name>/…`) the page makes. */
+function recordContextFetches(page: Page): string[] {
+  const fetches: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/api/mizan/ctx/")) fetches.push(url.pathname);
+  });
+  return fetches;
+}
+
+/** Every text the header's session line showed, from the first paint on. */
+async function watchSessionLine(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { sessionTexts: string[] }).sessionTexts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector(".demo-user")?.textContent ?? "";
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { sessionTexts: string[] }).sessionTexts);
+}
+
 async function open(page: Page, panel: string) {
   await page.goto(`${base}/#${panel}`);
   await page.getByRole("heading", { level: 2 }).waitFor();
@@ -147,7 +170,7 @@ describe("the demo in Chromium", () => {
       await open(page, "profile");
       await page.getByLabel("Demo login as").fill("alice");
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByText("Signed in as").waitFor();
+      await page.getByText("Editing the profile of").waitFor();
       await page.getByLabel("Display name").fill("Alice");
       const big = { name: "big.png", mimeType: "image/png", buffer: Buffer.alloc(300 * 1024, 1) };
       await page.getByLabel("Avatar").setInputFiles(big);
@@ -198,6 +221,82 @@ describe("the demo in Chromium", () => {
       await status.waitFor();
       expect(await status.textContent()).toContain('"username": "grace_h"');
       expect(store.isUsernameTaken("grace_h")).toBe(true);
+    });
+  }, 30_000);
+});
+
+describe("contexts in the demo, in Chromium", () => {
+  test("a signed-in page load shows the user at once and makes no /ctx/ request", async () => {
+    await withPage(browser, "e2e-contexts-first-paint", async (page) => {
+      const alice = store.users.get("alice");
+      await page
+        .context()
+        .addCookies([{ name: "mizan_demo_user", value: String(alice?.id), url: base }]);
+      const fetches = recordContextFetches(page);
+      const texts = await watchSessionLine(page);
+      await open(page, "contact");
+      await page.getByText("Signed in as alice").waitFor();
+      // Let any effect-started fetch begin before counting.
+      await page.waitForTimeout(300);
+      expect(fetches).toEqual([]);
+      // No "Not signed in" / "Checking…" before the user: the first paint already had them.
+      const shown = await texts();
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((text) => text.startsWith("Signed in as alice"))).toBe(true);
+    });
+  }, 30_000);
+
+  test("a signed-out page load says so with no /ctx/ request", async () => {
+    await withPage(browser, "e2e-contexts-signed-out", async (page) => {
+      const fetches = recordContextFetches(page);
+      await open(page, "contact");
+      await page.getByText("Not signed in.").waitFor();
+      await page.waitForTimeout(300);
+      expect(fetches).toEqual([]);
+    });
+  }, 30_000);
+
+  test("signing in through the login form updates the header without a reload; sign out clears it", async () => {
+    await withPage(browser, "e2e-contexts-sign-in-out", async (page) => {
+      await open(page, "profile");
+      const header = page.locator(".demo-header .demo-user");
+      await header.getByText("Not signed in.").waitFor();
+      await page.evaluate(() => {
+        (window as unknown as { samePage: boolean }).samePage = true;
+      });
+      const fetches = recordContextFetches(page);
+      await page.getByLabel("Demo login as").fill("alice");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await header.getByText("Signed in as alice").waitFor();
+      expect(fetches).toContain("/api/mizan/ctx/currentUser/");
+      await header.getByRole("button", { name: "Sign out" }).click();
+      await header.getByText("Not signed in.").waitFor();
+      await page.getByLabel("Demo login as").waitFor();
+      // The same document all along: no navigation, no reload.
+      expect(
+        await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage),
+      ).toBe(true);
+    });
+  }, 30_000);
+
+  test("a local context: <GreetProvider> fetches per name; signing in refetches it", async () => {
+    await withPage(browser, "e2e-contexts-greet", async (page) => {
+      const fetches = recordContextFetches(page);
+      await open(page, "echo");
+      await page.getByText("Hello, Ada!").waitFor();
+      await page.getByLabel("Greet whom").fill("Grace");
+      await page.getByRole("button", { name: "Greet" }).click();
+      await page.getByText("Hello, Grace!").waitFor();
+      const greets = () => fetches.filter((path) => path === "/api/mizan/ctx/greet/");
+      expect(greets()).toHaveLength(2);
+      // Signing in invalidates every greeting: the one mounted next is fetched afresh.
+      await page.getByRole("link", { name: "Profile" }).click();
+      await page.getByLabel("Demo login as").fill("alice");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText("Editing the profile of").waitFor();
+      await page.getByRole("link", { name: "Echo" }).click();
+      await page.getByText("Hello, Ada! (greeted by alice)").waitFor();
+      expect(greets()).toHaveLength(3);
     });
   }, 30_000);
 });

@@ -9,7 +9,9 @@ describe("the demo's generated client", () => {
   test("is what `mizan generate` writes for the demo's registry today", async () => {
     const files = generate(registry.manifest());
     expect(files.map((f) => f.path).sort()).toEqual([
+      "contexts.ts",
       "forms/contact.ts",
+      "forms/login.ts",
       "forms/order.ts",
       "forms/profile.ts",
       "forms/signup.ts",

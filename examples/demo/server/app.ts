@@ -2,7 +2,12 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { toNodeHandler } from "mizan/node";
-import { createHandler } from "mizan/server";
+import {
+  type ContextResolveOptions,
+  contextsScript,
+  createHandler,
+  resolveGlobalContexts,
+} from "mizan/server";
 import { SESSION_COOKIE } from "./functions.js";
 import { registry } from "./registry.js";
 import { DemoStore } from "./store.js";
@@ -25,7 +30,36 @@ function cookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse) {
+/** The page request as a Web Request (what `getUser` reads: the session cookie). */
+function pageRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  return new Request(new URL(req.url ?? "/", "http://localhost"), { headers });
+}
+
+/**
+ * index.html with the page's global contexts (`currentUser`) in a
+ * `<script id="mizan-contexts">`: `<MizanProvider>` starts from them, so the first render
+ * already shows who is signed in and the page makes no context request.
+ */
+async function renderPage(
+  html: Buffer,
+  req: IncomingMessage,
+  contexts: ContextResolveOptions,
+): Promise<string> {
+  const state = await resolveGlobalContexts(pageRequest(req), contexts);
+  return html.toString("utf8").replace("</body>", `${contextsScript(state)}</body>`);
+}
+
+async function serveStatic(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  contexts: ContextResolveOptions,
+) {
   const url = new URL(req.url ?? "/", "http://localhost");
   const wanted = normalize(decodeURIComponent(url.pathname));
   let file = resolve(join(root, wanted));
@@ -42,6 +76,13 @@ async function serveStatic(root: string, req: IncomingMessage, res: ServerRespon
       .end("The demo client is not built: run `npm run demo`.");
     return;
   }
+  if (extname(file) === ".html") {
+    // Per user: never cached.
+    const page = await renderPage(body, req, contexts);
+    res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" });
+    res.end(page);
+    return;
+  }
   res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
   res.end(body);
 }
@@ -53,23 +94,27 @@ export interface DemoServerOptions {
   debug?: boolean;
 }
 
-/** The demo server: mizan's handler under /api/mizan/, the built React client elsewhere. */
+/**
+ * The demo server: mizan's handler under /api/mizan/, the built React client elsewhere, its
+ * page carrying the global contexts of the request's user.
+ */
 export function createDemoServer(options: DemoServerOptions): { server: Server; store: DemoStore } {
   const store = new DemoStore();
-  const handler = createHandler({
+  const handlerOptions = {
     registry,
     app: { store },
     debug: options.debug ?? false,
-    getUser: (request) => {
+    getUser: (request: Request) => {
       const id = Number(cookie(request, SESSION_COOKIE));
       return Number.isInteger(id) ? (store.userById(id) ?? null) : null;
     },
-  });
+  };
+  const handler = createHandler(handlerOptions);
   const mizan = toNodeHandler(handler);
   const root = resolve(options.clientDir);
   const server = createServer((req, res) => {
     mizan(req, res, () => {
-      serveStatic(root, req, res).catch(() => {
+      serveStatic(root, req, res, handlerOptions).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
       });
     });

@@ -17,6 +17,7 @@ import {
   Textarea,
   ValidationError,
 } from "mizan";
+import { SESSION_COOKIE } from "./functions.js";
 import type { DemoStore } from "./store.js";
 
 function storeOf(ctx: RequestContext): DemoStore {
@@ -130,5 +131,41 @@ export class ProfileForm extends Form<ProfileForm> {
     const info = { name: file.name, size: file.size, type: file.type };
     storeOf(ctx).avatars.set(user.id, info);
     return { displayName: data.displayName, avatar: info };
+  }
+}
+
+/**
+ * The demo login (no passwords in the demo): a user that exists signs in with a session cookie.
+ * A successful submit invalidates `currentUser` (and the greetings, which name the user), so
+ * the header changes without a reload.
+ */
+export class LoginForm extends Form<LoginForm> {
+  static override meta = formMeta({
+    name: "login",
+    title: "Sign in",
+    invalidates: ["currentUser", "greet"],
+  });
+  username = new CharField({
+    label: "Demo login as",
+    maxLength: 30,
+    helpText: "The demo has the users “alice” and “admin”.",
+  });
+
+  /** Server-only: the browser cannot see the user store. */
+  cleanUsername(value: string, ctx: RequestContext) {
+    if (!storeOf(ctx).users.has(value.toLowerCase())) {
+      throw new ValidationError("No demo user named “%(value)s”.", {
+        code: "unknown_user",
+        params: { value },
+      });
+    }
+    return value.toLowerCase();
+  }
+
+  async onSubmitSuccess(ctx: RequestContext, data: CleanedData<LoginForm>) {
+    const user = storeOf(ctx).users.get(data.username);
+    if (!user) throw new ValidationError("No such user.", { code: "unknown_user" });
+    ctx.setCookie(SESSION_COOKIE, String(user.id), { httpOnly: true, sameSite: "Lax", path: "/" });
+    return { id: user.id, username: user.username };
   }
 }

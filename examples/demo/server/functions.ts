@@ -1,10 +1,7 @@
-import { client, MizanError } from "mizan";
+import { client } from "mizan";
 import { z } from "zod";
-import type { DemoStore } from "./store.js";
 
 export const SESSION_COOKIE = "mizan_demo_user";
-
-const storeOf = (app: unknown) => (app as { store: DemoStore }).store;
 
 /** A plain server function, called from the demo with `useServerFunction("echo")`. */
 export const echo = client(
@@ -16,23 +13,42 @@ export const echo = client(
   (_ctx, { text }) => ({ message: text, length: text.length }),
 );
 
-/** Demo login: sets a session cookie for an existing user (no passwords in the demo). */
-export const login = client(
-  { input: z.object({ username: z.string().min(1).max(30) }) },
-  (ctx, { username }) => {
-    const user = storeOf(ctx.app).users.get(username.toLowerCase());
-    if (!user) throw new MizanError("FORBIDDEN", `No demo user named "${username}".`);
-    ctx.setCookie(SESSION_COOKIE, String(user.id), { httpOnly: true, sameSite: "Lax", path: "/" });
-    return { id: user.id, username: user.username };
+/** The signed-in demo user, as the session cookie names them. */
+export const sessionUser = z.object({ id: z.number().int(), username: z.string() });
+
+/**
+ * The page's global context: who is signed in (null when nobody). The demo server renders it
+ * into the HTML it serves, so the header is right on the first paint; the login form and
+ * `session.logout` invalidate it.
+ */
+export const currentUser = client(
+  {
+    context: "global",
+    output: sessionUser.nullable(),
+    description: "The signed-in demo user, or null.",
+  },
+  (ctx) => {
+    const user = ctx.user as { id: number; username: string } | null;
+    return user ? { id: user.id, username: user.username } : null;
   },
 );
 
-export const logout = client((ctx) => {
+/** A local context: a greeting per name, which says who greets once someone signs in. */
+export const greet = client(
+  {
+    context: "local",
+    input: z.object({ name: z.string().trim().min(1).max(40) }),
+    output: z.object({ message: z.string() }),
+    description: "A greeting for `name`, signed by the demo user when there is one.",
+  },
+  (ctx, { name }) => {
+    const user = ctx.user as { username: string } | null;
+    return { message: `Hello, ${name}!${user ? ` (greeted by ${user.username})` : ""}` };
+  },
+);
+
+/** Signs out: clears the session cookie; the contexts that depend on the user refetch. */
+export const logout = client({ invalidates: ["currentUser", "greet"] }, (ctx) => {
   ctx.setCookie(SESSION_COOKIE, "", { maxAge: 0, path: "/" });
   return { ok: true };
-});
-
-export const whoami = client((ctx) => {
-  const user = ctx.user as { id: number; username?: string } | null;
-  return user ? { id: user.id, username: user.username ?? null } : null;
 });

@@ -1,16 +1,17 @@
 /**
- * The demo's server functions and forms: the entry `mizan generate` reads.
+ * The demo's server functions, forms and contexts: the entry `mizan generate` reads.
  */
 import { Registry } from "mizan";
-import { ContactForm, OrderForm, ProfileForm, SignupForm } from "./forms.js";
-import { echo, login, logout, whoami } from "./functions.js";
+import { ContactForm, LoginForm, OrderForm, ProfileForm, SignupForm } from "./forms.js";
+import { currentUser, echo, greet, logout } from "./functions.js";
 
 export const registry = new Registry();
 registry.register(ContactForm);
 registry.register(SignupForm);
 registry.register(OrderForm);
 registry.register(ProfileForm);
+registry.register(LoginForm);
 registry.register(echo, "echo");
-registry.register(login, "session.login");
 registry.register(logout, "session.logout");
-registry.register(whoami, "session.whoami");
+registry.register(currentUser, "currentUser");
+registry.register(greet, "greet");

@@ -4,6 +4,7 @@ import { EchoPanel } from "./panels/echo-panel.js";
 import { OrderPanel } from "./panels/order-panel.js";
 import { ProfilePanel } from "./panels/profile-panel.js";
 import { SignupPanel } from "./panels/signup-panel.js";
+import { SessionBar } from "./session-bar.js";
 
 const PANELS = [
   { id: "contact", label: "Contact", render: () => <ContactPanel /> },
@@ -26,6 +27,7 @@ export function App() {
   return (
     <div className="demo">
       <header className="demo-header">
+        <SessionBar />
         <h1>mizan demo</h1>
         <p>
           One Django-style Form class per form on the server. The browser runs the same rules with

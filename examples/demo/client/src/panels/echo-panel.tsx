@@ -1,7 +1,51 @@
 import { useServerFunction } from "mizan/react";
 import { useState } from "react";
-import type { EchoInput, EchoOutput } from "../mizan/index.js";
+import { type EchoInput, type EchoOutput, GreetProvider, useGreet } from "../mizan/index.js";
 import { ResultBox } from "./result-box.js";
+
+/** Reads the nearest `<GreetProvider>`: the local context `greet` for its name. */
+function Greeting() {
+  const { data, status, error } = useGreet();
+  if (status === "error") {
+    return (
+      <p role="alert" className="mizan-error">
+        {error?.message}
+      </p>
+    );
+  }
+  return (
+    <p className="demo-greeting" aria-live="polite" aria-busy={status === "loading"}>
+      {data?.message}
+    </p>
+  );
+}
+
+/** A local context: one greeting per name, fetched by the provider for its props. */
+function GreetSection() {
+  const [draft, setDraft] = useState("Ada");
+  const [name, setName] = useState("Ada");
+  return (
+    <section aria-labelledby="greet-title">
+      <h3 id="greet-title">Greeting (a local context)</h3>
+      <form
+        className="mizan-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setName(draft.trim() || "Ada");
+        }}
+      >
+        <div className="mizan-field">
+          <label htmlFor="greet-name">Greet whom</label>
+          <input id="greet-name" value={draft} onChange={(e) => setDraft(e.target.value)} />
+        </div>
+        <button type="submit">Greet</button>
+      </form>
+      <GreetProvider name={name} fallback={<p className="demo-greeting">Greeting…</p>}>
+        <Greeting />
+      </GreetProvider>
+    </section>
+  );
+}
 
 /** A plain server function (`client()` + `register()`), called with useServerFunction. */
 export function EchoPanel() {
@@ -31,6 +75,7 @@ export function EchoPanel() {
           {echo.error.message}
         </p>
       )}
+      <GreetSection />
     </section>
   );
 }

@@ -1,54 +1,33 @@
-import { MizanForm, useServerFunction } from "mizan/react";
-import { useEffect, useState } from "react";
-import { useProfileForm } from "../mizan/index.js";
+import { MizanForm } from "mizan/react";
+import { useCurrentUser, useLoginForm, useProfileForm } from "../mizan/index.js";
 import { ResultBox } from "./result-box.js";
 
-type Me = { id: number; username: string | null } | null;
+/**
+ * The demo login: a Form whose successful submit sets the session cookie and invalidates the
+ * `currentUser` context, so the header (and this panel) change without a reload.
+ */
+function LoginPanel() {
+  const form = useLoginForm();
+  return (
+    <div className="demo-session">
+      <MizanForm form={form} submitLabel="Sign in" />
+    </div>
+  );
+}
 
 /** A FileField behind `auth: true`; the demo login sets a session cookie. */
 export function ProfilePanel() {
-  const whoami = useServerFunction<Record<string, never>, Me>("session.whoami");
-  const login = useServerFunction<{ username: string }, { id: number; username: string }>(
-    "session.login",
-  );
-  const logout = useServerFunction<Record<string, never>, { ok: boolean }>("session.logout");
-  const [username, setUsername] = useState("alice");
+  const { data: user } = useCurrentUser();
   const form = useProfileForm();
-  const { call: refresh } = whoami;
-
-  useEffect(() => {
-    void refresh({});
-  }, [refresh]);
-
-  const me = whoami.data ?? null;
   return (
     <section aria-labelledby="profile-title">
       <h2 id="profile-title">Your profile</h2>
-      {me ? (
+      {user ? (
         <p className="demo-session">
-          Signed in as <strong>{me.username}</strong>{" "}
-          <button type="button" onClick={() => logout.call({}).then(() => refresh({}))}>
-            Sign out
-          </button>
+          Editing the profile of <strong>{user.username}</strong>.
         </p>
       ) : (
-        <form
-          className="demo-session"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void login.call({ username }).then(() => refresh({}));
-          }}
-        >
-          <label htmlFor="demo-login">Demo login as</label>{" "}
-          <input id="demo-login" value={username} onChange={(e) => setUsername(e.target.value)} />{" "}
-          <button type="submit">Sign in</button>
-          {login.error && (
-            <span role="alert" className="mizan-error">
-              {" "}
-              {login.error.message}
-            </span>
-          )}
-        </form>
+        <LoginPanel />
       )}
       <p className="demo-hint">
         Without signing in, submitting shows the server's 401 as a form error. Files over 200 KB or
