@@ -20,11 +20,14 @@ export interface RecordedCall {
 export interface DemoHarnessOptions {
   /** Which registry answers (default "demo"). */
   server?: keyof typeof SERVERS;
-  /** Sign in as this demo user (the store has "admin", "alice" and "taken"); "" signs out. */
+  /**
+   * Sign in as this demo user (the store has "admin", "alice" and "taken"); "" signs out, as
+   * does a call of `session.logout`.
+   */
   user?: string;
   /** The store fails on write: submits end in the server's generic 500 error. */
   storeDown?: boolean;
-  /** Calls to these functions wait until `release()` (to show the "submitting" state). */
+  /** Calls to these functions, and fetches of these contexts, wait until `release()`. */
   hold?: readonly string[];
 }
 
@@ -37,6 +40,8 @@ export interface DemoHarness {
   client: MizanCaller;
   store: DemoStore;
   calls: RecordedCall[];
+  /** Every context fetch the page made (name and args), in order. */
+  contextFetches: RecordedCall[];
   /** The calls to one function, e.g. `callsTo("signup.validate")`. */
   callsTo(name: string): RecordedCall[];
   /** Let held calls (and later ones) through. */
@@ -57,10 +62,12 @@ export function createDemoHarness(options: DemoHarnessOptions = {}): DemoHarness
     store.avatars.set = down;
   }
   const serverErrors: unknown[] = [];
+  // The session cookie of the demo, in the page: who getUser answers with until a sign-out.
+  let session = options.user ?? "";
   const inner = createInProcessClient({
     registry: SERVERS[options.server ?? "demo"],
     app: { store },
-    getUser: () => (options.user ? (store.users.get(options.user) ?? null) : null),
+    getUser: () => (session ? (store.users.get(session) ?? null) : null),
     onError: (error) => serverErrors.push(error),
   });
   const held = new Set(options.hold ?? []);
@@ -69,17 +76,28 @@ export function createDemoHarness(options: DemoHarnessOptions = {}): DemoHarness
     release = resolve;
   });
   const calls: RecordedCall[] = [];
+  const contextFetches: RecordedCall[] = [];
   const client: MizanCaller = {
     async call(name, args, callOptions) {
       calls.push({ name, args });
       if (held.has(name)) await gate;
+      // Signing out clears the cookie with the answer, before its envelope is heard.
+      if (name === "session.logout") session = "";
       return inner.call(name, args, callOptions);
     },
+    async context(name, args, callOptions) {
+      contextFetches.push({ name, args });
+      if (held.has(name)) await gate;
+      return inner.context(name, args, callOptions);
+    },
+    // The in-process client hears each call's invalidate/merge: the provider's store applies them.
+    onEnvelope: (listener) => inner.onEnvelope(listener),
   };
   return {
     client,
     store,
     calls,
+    contextFetches,
     callsTo: (name) => calls.filter((call) => call.name === name),
     release: () => release(),
     serverErrors,

@@ -1,10 +1,13 @@
+import type { SerializedContexts } from "mizan/client";
 import { MizanProvider } from "mizan/react";
 import type { ReactElement } from "react";
 import { createDemoHarness, type DemoHarness, type DemoHarnessOptions } from "./demo-harness.js";
 
 /**
  * Story annotations that give every story a fresh demo server (see createDemoHarness) inside
- * `<MizanProvider>`. A story chooses its server with `parameters: { demo: { user, ... } }`.
+ * `<MizanProvider>`. A story chooses its server with `parameters: { demo: { user, ... } }`, and
+ * the contexts the page starts with (as a server renders them) with
+ * `parameters: { contexts: storyContexts({ currentUser: ... }) }`.
  *
  * @example
  * const meta = { title: "Forms/Contact", component: ContactStory, ...withDemo } satisfies Meta;
@@ -16,8 +19,14 @@ export const withDemo = {
     }),
   ],
   decorators: [
-    (Story: () => ReactElement, context: { loaded: Record<string, unknown> }) => (
-      <MizanProvider client={demoOf(context).client}>
+    (
+      Story: () => ReactElement,
+      context: { loaded: Record<string, unknown>; parameters: Record<string, unknown> },
+    ) => (
+      <MizanProvider
+        client={demoOf(context).client}
+        initialContexts={context.parameters.contexts as SerializedContexts | undefined}
+      >
         <Story />
       </MizanProvider>
     ),
