@@ -27,24 +27,6 @@ export function isFormSet(field: FieldDescriptor): boolean {
   return field.type === "FormSet" && subFormOf(field) !== undefined;
 }
 
-export function isNestedForm(field: FieldDescriptor): boolean {
-  return field.type !== "FormSet" && subFormOf(field) !== undefined;
-}
-
-export function isFileField(field: FieldDescriptor): boolean {
-  return field.widget.needs_multipart_form;
-}
-
-/** Whether any field (nested ones included) takes files: such forms submit as multipart. */
-export function needsMultipart(form: FormDescriptor): boolean {
-  return form.field_order.some((name) => {
-    const field = form.fields[name];
-    if (!field) return false;
-    const sub = subFormOf(field);
-    return isFileField(field) || (sub !== undefined && needsMultipart(sub));
-  });
-}
-
 /**
  * Fields whose rules the browser cannot run: the descriptor's `server_rules`, which the
  * server sets (and the generator fills in for older manifests). `undefined` when the

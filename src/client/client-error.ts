@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode, MizanError } from "../core/errors.js";
+import { ERROR_STATUS, type ErrorCode } from "../core/errors.js";
 
 /** A wire error code, or NETWORK_ERROR when no response arrived (status 0). */
 export type ClientErrorCode = ErrorCode | "NETWORK_ERROR";
@@ -41,14 +41,4 @@ export function codeForStatus(status: number): ErrorCode {
     if (codeStatus === status) return code as ErrorCode;
   }
   return status >= 500 ? "INTERNAL" : "BAD_REQUEST";
-}
-
-/** A server-side MizanError as the client sees it, the same as over HTTP. */
-export function fromMizanError(error: MizanError): MizanClientError {
-  return new MizanClientError(error.code, error.status, error.message, error.details);
-}
-
-/** Any throw from an in-process call: MizanError keeps its code, the rest is a generic 500. */
-export function fromThrown(error: unknown): MizanClientError {
-  return fromMizanError(MizanError.fromUnknown(error));
 }

@@ -12,7 +12,7 @@ function isJson(response: Response): boolean {
 }
 
 /** Rethrow an abort as the signal's reason; anything else is a network failure (status 0). */
-export function networkError(error: unknown, signal: AbortSignal | undefined): unknown {
+function networkError(error: unknown, signal: AbortSignal | undefined): unknown {
   if (signal?.aborted) return signal.reason;
   if (error instanceof MizanClientError) return error;
   const why = error instanceof Error ? error.message : String(error);

@@ -8,7 +8,7 @@ import { fetchManifest, loadEntryManifest, type TsxLoading } from "./load-manife
 import { GenerateError } from "./runtime-names.js";
 import { syncFiles } from "./write-files.js";
 
-export const USAGE = `Usage: mizan generate (--entry <server module> | --url <api base>) --out <dir> [options]
+const USAGE = `Usage: mizan generate (--entry <server module> | --url <api base>) --out <dir> [options]
 
   --entry <file>    a module that registers forms and functions (built .js, or .ts through
                     tsx, which must then be installed)
@@ -21,7 +21,7 @@ export const USAGE = `Usage: mizan generate (--entry <server module> | --url <ap
   --no-hooks        leave out the React hooks (no "mizan/react" import)
   -h, --help        show this help`;
 
-export interface GenerateCommand {
+interface GenerateCommand {
   entry?: string;
   exportName?: string;
   url?: string;
@@ -81,7 +81,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-export interface RunResult {
+interface RunResult {
   /** 0 ok, 1 stale (with --check) or failed. */
   code: number;
   manifest?: Manifest;
@@ -90,7 +90,7 @@ export interface RunResult {
 }
 
 /** One generation: load the manifest, generate, write (or check), print the summary line. */
-export async function runOnce(command: GenerateCommand, io: CommandIO): Promise<RunResult> {
+async function runOnce(command: GenerateCommand, io: CommandIO): Promise<RunResult> {
   const started = performance.now();
   try {
     let manifest: Manifest;
@@ -144,7 +144,7 @@ export async function runOnce(command: GenerateCommand, io: CommandIO): Promise<
 }
 
 /** A running `--watch`: stop it with `close()`. */
-export interface Watcher {
+interface Watcher {
   close(): void;
 }
 

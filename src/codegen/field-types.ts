@@ -74,7 +74,7 @@ function parses(tokens: string[]): boolean {
 }
 
 /** Whether `text` is a TypeScript type the generator may print (see the grammar above). */
-export function isPrintableType(text: unknown): text is string {
+function isPrintableType(text: unknown): text is string {
   if (typeof text !== "string" || !text.trim()) return false;
   const tokens = tokenize(text);
   return tokens !== undefined && parses(tokens);

@@ -54,7 +54,7 @@ const FORM_FUNCTIONS = ["schema", "validate", "submit"];
  * A specifier as written from `file`: a relative one (`./x`, `../x`) is taken relative to the
  * output directory, so it is adjusted for files in subfolders (`forms/`).
  */
-export function specifierFrom(file: string, specifier: string): string {
+function specifierFrom(file: string, specifier: string): string {
   if (!specifier.startsWith("./") && !specifier.startsWith("../")) return specifier;
   const depth = file.split("/").length - 1;
   if (!depth) return specifier;

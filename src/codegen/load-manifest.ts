@@ -20,14 +20,14 @@ function isEmptyManifest(manifest: Manifest): boolean {
   return !Object.keys(manifest.functions ?? {}).length && !Object.keys(manifest.forms ?? {}).length;
 }
 
-export interface LoadedEntry {
+interface LoadedEntry {
   manifest: Manifest;
   /** Local files the entry imported (what `--watch` watches); only the entry unless `fresh`. */
   files: string[];
 }
 
 /** The part of `tsx/esm/api` used here (tsx is an optional peer: only .ts entries need it). */
-export interface TsxApi {
+interface TsxApi {
   register(): unknown;
   tsImport(
     specifier: string,
@@ -35,7 +35,7 @@ export interface TsxApi {
   ): Promise<unknown>;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** The export holding the Registry (default `registry`, then the default export). */
   exportName?: string;
   /**

@@ -22,7 +22,7 @@ export function camelCase(name: string): string {
 }
 
 /** `user_profile` → `user-profile` (file names are kebab-case). */
-export function kebabCase(name: string): string {
+function kebabCase(name: string): string {
   return words(name).join("-") || "_";
 }
 

@@ -92,7 +92,3 @@ export class MizanError extends Error {
     return body;
   }
 }
-
-export function statusOf(code: ErrorCode): number {
-  return ERROR_STATUS[code];
-}

@@ -76,7 +76,7 @@ function isCompositeField(field: unknown): field is AnyField & CompositeField {
  * A field whose `clean()` must first read something asynchronously (ImageField reads the
  * upload's bytes): the form awaits `cleanAsync(value, initial)` instead of `clean`.
  */
-export interface AsyncCleanField {
+interface AsyncCleanField {
   cleanAsync(value: unknown, initial?: unknown): Promise<unknown>;
 }
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from "../core/context.js";
 import { contentHash } from "../core/hash.js";
-import type { Field, FieldDescriptor, JsonSchema } from "./field.js";
 import { type BaseForm as Form, hookName } from "./base-form.js";
+import type { Field, FieldDescriptor, JsonSchema } from "./field.js";
 import type { FormMeta } from "./form-meta.js";
 
 type FormCtor = (new (

@@ -39,7 +39,7 @@ export interface CsrfOptions {
 }
 
 /** The checks a handler runs; built once by `createCsrf`. */
-export interface CsrfGuard {
+interface CsrfGuard {
   /** Throws `403 CSRF_FAILED` when the call must be refused. */
   check(request: Request): void;
   /** A Set-Cookie value issuing a fresh token, when this request should get one; else null. */
@@ -83,7 +83,7 @@ export function newToken(): string {
  * The first cookie of that name in the request's Cookie header, percent-decoded when it can
  * be (`cookie`'s parser: the same rules as Express and most Node servers); null when absent.
  */
-export function readCookie(request: Request, name: string): string | null {
+function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("cookie");
   if (!header) return null;
   return parseCookies(header)[name] ?? null;

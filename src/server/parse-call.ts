@@ -11,7 +11,7 @@ import { setAtPath } from "./set-path.js";
  * A decoded call body: the `fn` and `args` it carried, not yet checked; `dispatch` checks them
  * (a non-empty string, an object), with the same words for every transport.
  */
-export interface CallEnvelope {
+interface CallEnvelope {
   fn: unknown;
   args: unknown;
 }

@@ -12,7 +12,7 @@ export function jsonTextOf(response: Response): string | undefined {
 }
 
 /** Copy `extra` into `headers`, appending every Set-Cookie instead of folding them. */
-export function mergeHeaders(headers: Headers, extra: Headers | undefined): void {
+function mergeHeaders(headers: Headers, extra: Headers | undefined): void {
   if (!extra) return;
   for (const cookie of extra.getSetCookie()) headers.append("set-cookie", cookie);
   for (const [name, value] of extra) {

@@ -63,7 +63,7 @@ const FORMATS: Readonly<Record<string, readonly [format: string, mime: string]>>
 const MAX_IMAGE_PIXELS = 89_478_485;
 
 /** The bytes read from the start of an upload: as much as image-size reads from a file. */
-export const IMAGE_HEAD_BYTES = 512 * 1024;
+const IMAGE_HEAD_BYTES = 512 * 1024;
 
 /**
  * The format and size of an image from its first bytes (image-size reads the header), or
@@ -75,7 +75,7 @@ export const IMAGE_HEAD_BYTES = 512 * 1024;
  * @example
  * detectImage(pngBytes); // { format: "PNG", width: 1, height: 1, type: "image/png" }
  */
-export function detectImage(bytes: Uint8Array): (ImageInfo & { type: string }) | null {
+function detectImage(bytes: Uint8Array): (ImageInfo & { type: string }) | null {
   let size: ReturnType<typeof imageSize>;
   try {
     size = imageSize(bytes);

@@ -7,7 +7,7 @@ import type { ValidatorObject } from "./validator.js";
  * Python's `Path(name).suffix[1:]`: the text after the last dot of the last path component,
  * or "" when there is none, the dot starts the name (".bashrc") or ends it ("photo.").
  */
-export function fileExtension(name: string): string {
+function fileExtension(name: string): string {
   const base = name.replace(/\/+$/, "").split("/").pop() ?? "";
   const dot = base.lastIndexOf(".");
   return dot > 0 && dot < base.length - 1 ? base.slice(dot + 1) : "";
