@@ -34,7 +34,7 @@ export interface ClientOptions {
 }
 
 /** `{base}/ctx/<name>/`, with `?args=<JSON>` unless there are none. */
-export function contextUrl(base: string, name: string, args: Record<string, unknown>): string {
+function contextUrl(base: string, name: string, args: Record<string, unknown>): string {
   const url = `${base}/ctx/${encodeURIComponent(name)}/`;
   return Object.keys(args).length === 0
     ? url
