@@ -2,33 +2,16 @@ import { afterEach, describe, expect, test } from "vitest";
 import { client, type MizanUser, Registry } from "../../src/core/index.js";
 import { createHandler, type HandlerOptions } from "../../src/server/index.js";
 import { demoRegistry } from "../helpers/functions.js";
+import {
+  BASE,
+  callRequest,
+  expectNoPrototypePollution,
+  handlerFor,
+  json,
+  post,
+} from "../helpers/handler-requests.js";
 
-const BASE = "http://test.local/api/mizan";
-
-function handlerFor(options: HandlerOptions = {}) {
-  return createHandler({ registry: demoRegistry(), onError: () => {}, ...options });
-}
-
-function post(body: BodyInit | null, headers: Record<string, string> = {}): Request {
-  return new Request(`${BASE}/call/`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body,
-  });
-}
-
-function callRequest(fn: unknown, args?: unknown): Request {
-  return post(JSON.stringify(args === undefined ? { fn } : { fn, args }));
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: test bodies are read by shape
-async function json(response: Response): Promise<any> {
-  return JSON.parse(await response.text());
-}
-
-afterEach(() => {
-  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-});
+afterEach(expectNoPrototypePollution);
 
 describe("POST {base}/call/", () => {
   test("the README echo", async () => {
