@@ -10,10 +10,12 @@ test("the demo registry loads and validates in Chromium", async () => {
   const manifest = await client.manifest();
   expect(Object.keys(manifest.forms ?? {}).sort()).toEqual([
     "contact",
+    "login",
     "order",
     "profile",
     "signup",
   ]);
+  expect(Object.keys(manifest.contexts ?? {}).sort()).toEqual(["currentUser", "greet"]);
   const check = await client.call<{ valid: boolean; errors: { fields: Record<string, unknown> } }>(
     "signup.validate",
     { data: { username: "alice" }, fields: ["username"] },
