@@ -17,7 +17,7 @@ export interface ContextEntry {
 }
 
 /** The identifiers generated for one context (`greet` → `useGreet`, `GreetProvider`, ...). */
-export interface ContextNames {
+interface ContextNames {
   context: string;
   /** `useCurrentUser` / `useGreet`. */
   hook: string;
@@ -40,7 +40,7 @@ export interface ContextNames {
  * @example
  * contextNames("session.user").hook; // "useSessionUser"
  */
-export function contextNames(context: string): ContextNames {
+function contextNames(context: string): ContextNames {
   const pascal = pascalCase(context);
   return {
     context,
