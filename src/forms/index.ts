@@ -90,6 +90,16 @@ export {
   lookupMessage,
   registerLocale,
 } from "./messages.js";
+export type { FieldPathSegment, ManagementFormField } from "./native-names.js";
+export {
+  CSRF_FIELD_NAME,
+  clearCheckboxName,
+  htmlFieldName,
+  MANAGEMENT_FORM_FIELDS,
+  managementFieldName,
+  multiWidgetPartName,
+  NEXT_FIELD_NAME,
+} from "./native-names.js";
 export { filesizeformat } from "./rules/file.js";
 export { COERCERS, RULES } from "./rules/index.js";
 export type {
