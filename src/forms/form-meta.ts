@@ -23,6 +23,12 @@ export interface FormMetaOptions {
    * `ctx.invalidate(name, args)` and `ctx.merge(name, value, args)` add more.
    */
   invalidates?: readonly string[];
+  /**
+   * Where a native (pre-JavaScript) post of this form goes after a successful submit: a 303
+   * (Post/Redirect/Get) to this URL, or to what it returns for the submit's result. A safe
+   * `next` field or query parameter wins over it. See docs/progressive-enhancement.md.
+   */
+  successUrl?: string | ((result: unknown) => string);
 }
 
 export type FormMeta = Readonly<FormMetaOptions>;
@@ -33,6 +39,7 @@ export type FormMeta = Readonly<FormMetaOptions>;
  * @example
  * static override meta = formMeta({ name: "contact", title: "Contact Us" });
  * static override meta = formMeta({ name: "profile", invalidates: ["currentUser"] });
+ * static override meta = formMeta({ name: "contact", successUrl: "/thanks/" });
  */
 export function formMeta(options: FormMetaOptions): FormMeta {
   if (!/^[a-z][a-zA-Z0-9_]*$/.test(options.name)) {

@@ -90,6 +90,8 @@ export {
   lookupMessage,
   registerLocale,
 } from "./messages.js";
+export type { DecodedFormData, FormEntry } from "./native-decode.js";
+export { decodeFormData, withoutFiles } from "./native-decode.js";
 export type { FieldPathSegment, ManagementFormField } from "./native-names.js";
 export {
   CSRF_FIELD_NAME,
