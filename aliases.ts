@@ -9,6 +9,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const mizanAliases = [
   { find: /^mizan\/server$/, replacement: here("./src/server/index.ts") },
   { find: /^mizan\/node$/, replacement: here("./src/node/index.ts") },
+  { find: /^mizan\/fastify$/, replacement: here("./src/fastify/index.ts") },
   { find: /^mizan\/client$/, replacement: here("./src/client/index.ts") },
   { find: /^mizan\/codegen$/, replacement: here("./src/codegen/index.ts") },
   { find: /^mizan\/runtime$/, replacement: here("./src/codegen/runtime/index.ts") },

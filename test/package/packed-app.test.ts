@@ -89,7 +89,16 @@ describe("the packed tarball", () => {
     ]);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
     const table = stdout.replace(/\u001b\[[0-9;]*m/g, "");
-    for (const entry of ["", "/server", "/node", "/client", "/react", "/runtime", "/codegen"]) {
+    for (const entry of [
+      "",
+      "/server",
+      "/node",
+      "/fastify",
+      "/client",
+      "/react",
+      "/runtime",
+      "/codegen",
+    ]) {
       expect(table).toMatch(new RegExp(`"mizan${entry}"[^\\n]*🟢 \\(ESM\\)`));
     }
   }, 120_000);
@@ -131,13 +140,13 @@ describe("a fresh app outside the repository", () => {
     expect([...imported].filter((name) => !allowed.has(name))).toEqual([]);
   });
 
-  test("a server-only app needs no React: the server entry points load without it", async () => {
+  test("a server-only app needs no React (nor Fastify for mizan/fastify): the server entry points load without it", async () => {
     const away = ["react", "react-dom", "react-hook-form", "@hookform/resolvers"];
     for (const name of away) {
       await rename(join(app, "node_modules", name), join(app, "node_modules", `${name}-away`));
     }
     try {
-      const script = `for (const m of ["mizan", "mizan/server", "mizan/node", "mizan/client", "mizan/runtime", "mizan/codegen"]) await import(m); console.log("loaded");`;
+      const script = `for (const m of ["mizan", "mizan/server", "mizan/node", "mizan/fastify", "mizan/client", "mizan/runtime", "mizan/codegen"]) await import(m); console.log("loaded");`;
       const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], app);
       expect(stdout.trim()).toBe("loaded");
     } finally {

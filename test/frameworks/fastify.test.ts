@@ -1,0 +1,86 @@
+/**
+ * Fastify 5 with `mizan/fastify`, as docs/frameworks/fastify.md says, on a real server: the
+ * app's own JSON routes keep Fastify's parsers, mizan gets its bodies untouched.
+ */
+import Fastify, { type FastifyInstance } from "fastify";
+import { mizanFastify } from "mizan/fastify";
+import { createHandler } from "mizan/server";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import {
+  browserSession,
+  frameworkRegistry,
+  type Json,
+  scenarios,
+  VALID_CONTACT,
+} from "./support.js";
+
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** The docs' app, plus one JSON route of the app's own and a hook that sets a header. */
+async function start(): Promise<string> {
+  app = Fastify();
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.header("x-app", "fastify");
+  });
+  app.post("/echo", async (request) => ({ got: request.body }));
+  await app.register(mizanFastify(createHandler({ registry: frameworkRegistry() })));
+  const origin = await app.listen({ port: 0, host: "127.0.0.1" });
+  return `${origin}/api/mizan`;
+}
+
+describe("Fastify 5 with mizanFastify()", () => {
+  test("a form submit succeeds", async () => {
+    await scenarios.submitSucceeds(await start());
+  });
+
+  test("invalid data is a 422 with Django's messages", async () => {
+    await scenarios.invalidIs422(await start());
+  });
+
+  test("a cookie-carrying call without the token is 403 CSRF_FAILED", async () => {
+    await scenarios.csrfRefused(await start());
+  });
+
+  test("a multipart upload round-trips (Fastify has no multipart parser of its own)", async () => {
+    await scenarios.uploadRoundTrips(await start());
+  });
+
+  test("a urlencoded call, and the headers the app's hooks set", async () => {
+    const baseUrl = await start();
+    const session = await browserSession(baseUrl);
+    const response = await fetch(`${baseUrl}/call/`, {
+      method: "POST",
+      headers: { cookie: session.cookie, "x-csrftoken": session.token },
+      body: new URLSearchParams({
+        fn: "contact.submit",
+        args: JSON.stringify({ data: VALID_CONTACT }),
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-app")).toBe("fastify");
+    expect(((await response.json()) as Json).result).toEqual({ sent: true, to: "ada@example.com" });
+  });
+
+  test("the app's own routes keep Fastify's JSON parser", async () => {
+    const baseUrl = await start();
+    const response = await fetch(new URL("/echo", baseUrl), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ a: 1 }),
+    });
+    expect(await response.json()).toEqual({ got: { a: 1 } });
+  });
+
+  test("a path under the base path that mizan does not know is its 404 envelope", async () => {
+    const baseUrl = await start();
+    const response = await fetch(`${baseUrl}/nowhere/`);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as Json).error.code).toBe("NOT_FOUND");
+  });
+});
