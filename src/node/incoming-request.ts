@@ -30,12 +30,37 @@ function requestHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-/** A body parser (express.json()) already consumed the stream: re-encode what it left. */
+/** `a[b][0]=c` back from what qs/querystring (express.urlencoded()) made of it. */
+function appendForm(form: URLSearchParams, key: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) appendForm(form, key, item);
+  } else if (typeof value === "object") {
+    for (const [name, item] of Object.entries(value)) appendForm(form, `${key}[${name}]`, item);
+  } else {
+    form.append(key, String(value));
+  }
+}
+
+function urlencoded(body: object): string {
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(body)) appendForm(form, name, value);
+  return form.toString();
+}
+
+/**
+ * A body parser (express.json(), express.urlencoded(), express.text(), express.raw()) already
+ * consumed the stream: re-encode what it left, in the request's own media type.
+ */
 function preParsedBody(req: NodeRequest): BodyInit | undefined {
   const body = req.body;
   if (body === undefined || !req.readableEnded) return undefined;
   if (typeof body === "string") return body;
   if (body instanceof Uint8Array) return new Uint8Array(body);
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  if (type.startsWith("application/x-www-form-urlencoded") && body && typeof body === "object") {
+    return urlencoded(body);
+  }
   return JSON.stringify(body);
 }
 
@@ -119,7 +144,15 @@ export function toWebRequest(req: NodeRequest, res: ServerResponse, maxBodyBytes
     signal: controller.signal,
   };
   if (init.method !== "GET" && init.method !== "HEAD") {
-    init.body = preParsedBody(req) ?? bodyStream(req, maxBodyBytes);
+    const reencoded = preParsedBody(req);
+    if (reencoded !== undefined) {
+      // The parser decoded (and maybe decompressed) it: the original length no longer applies.
+      const headers = init.headers as Headers;
+      headers.delete("content-length");
+      headers.delete("content-encoding");
+      headers.delete("transfer-encoding");
+    }
+    init.body = reencoded ?? bodyStream(req, maxBodyBytes);
     init.duplex = "half";
   }
   return new Request(requestUrl(req), init);

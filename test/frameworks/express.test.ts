@@ -1,0 +1,82 @@
+/**
+ * Express 5, mounted as docs/frameworks/express.md says, on a real server: the app's own body
+ * parsers in front of mizan, at the root and under a mount path.
+ */
+import { createServer } from "node:http";
+import express from "express";
+import { toNodeHandler } from "mizan/node";
+import { createHandler } from "mizan/server";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { listen } from "./server.js";
+import {
+  browserSession,
+  frameworkRegistry,
+  type Json,
+  scenarios,
+  VALID_CONTACT,
+} from "./support.js";
+
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+type Mount = "root" | "path";
+
+/** The docs' app: express.json()/urlencoded() for the app's own routes, then mizan. */
+async function start(mount: Mount): Promise<string> {
+  const handler = createHandler({ registry: frameworkRegistry() });
+  const app = express();
+  app.use(express.json());
+  app.use(express.urlencoded({ extended: false }));
+  if (mount === "root") app.use(toNodeHandler(handler));
+  else app.use("/api/mizan", toNodeHandler(handler));
+  app.get("/health", (_req, res) => {
+    res.json({ ok: true });
+  });
+  const server = await listen(createServer(app));
+  close = server.close;
+  return server.baseUrl;
+}
+
+describe.each(["root", "path"] as const)("Express 5, mounted at the %s", (mount) => {
+  test("a form submit succeeds (the body express.json() already parsed)", async () => {
+    await scenarios.submitSucceeds(await start(mount));
+  });
+
+  test("invalid data is a 422 with Django's messages", async () => {
+    await scenarios.invalidIs422(await start(mount));
+  });
+
+  test("a cookie-carrying call without the token is 403 CSRF_FAILED", async () => {
+    await scenarios.csrfRefused(await start(mount));
+  });
+
+  test("a multipart upload round-trips", async () => {
+    await scenarios.uploadRoundTrips(await start(mount));
+  });
+
+  test("a urlencoded call that express.urlencoded() already parsed", async () => {
+    const baseUrl = await start(mount);
+    const session = await browserSession(baseUrl);
+    const response = await fetch(`${baseUrl}/call/`, {
+      method: "POST",
+      headers: { cookie: session.cookie, "x-csrftoken": session.token },
+      body: new URLSearchParams({
+        fn: "contact.submit",
+        args: JSON.stringify({ data: VALID_CONTACT }),
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as Json).result).toEqual({ sent: true, to: "ada@example.com" });
+  });
+
+  test("the app's other routes still answer", async () => {
+    const baseUrl = await start(mount);
+    const response = await fetch(new URL("/health", baseUrl));
+    expect(await response.json()).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Hono on @hono/node-server, mounted as docs/frameworks/hono.md says (one route, the raw Web
+ * Request handed over), on a real server.
+ */
+import { type ServerType, serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { createHandler } from "mizan/server";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import {
+  browserSession,
+  frameworkRegistry,
+  type Json,
+  scenarios,
+  VALID_CONTACT,
+} from "./support.js";
+
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
+let server: ServerType | undefined;
+afterEach(async () => {
+  const current = server;
+  server = undefined;
+  if (!current) return;
+  if ("closeAllConnections" in current) current.closeAllConnections();
+  await new Promise<void>((resolve, reject) =>
+    current.close((error) => (error ? reject(error) : resolve())),
+  );
+});
+
+type Mount = "all" | "mount";
+
+/** The docs' app (either of its two mounts), plus a route of the app's own. */
+async function start(mount: Mount): Promise<string> {
+  const handler = createHandler({ registry: frameworkRegistry() });
+  const app = new Hono();
+  if (mount === "all") app.all("/api/mizan/*", (c) => handler(c.req.raw));
+  else app.mount("/api/mizan", handler, { replaceRequest: false });
+  app.get("/health", (c) => c.json({ ok: true }));
+  const port = await new Promise<number>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
+      resolve(info.port),
+    );
+  });
+  return `http://127.0.0.1:${port}/api/mizan`;
+}
+
+describe.each(["all", "mount"] as const)("Hono on @hono/node-server, app.%s()", (mount) => {
+  test("a form submit succeeds", async () => {
+    await scenarios.submitSucceeds(await start(mount));
+  });
+
+  test("invalid data is a 422 with Django's messages", async () => {
+    await scenarios.invalidIs422(await start(mount));
+  });
+
+  test("a cookie-carrying call without the token is 403 CSRF_FAILED", async () => {
+    await scenarios.csrfRefused(await start(mount));
+  });
+
+  test("a multipart upload round-trips", async () => {
+    await scenarios.uploadRoundTrips(await start(mount));
+  });
+
+  test("a urlencoded call", async () => {
+    const baseUrl = await start(mount);
+    const session = await browserSession(baseUrl);
+    const response = await fetch(`${baseUrl}/call/`, {
+      method: "POST",
+      headers: { cookie: session.cookie, "x-csrftoken": session.token },
+      body: new URLSearchParams({
+        fn: "contact.submit",
+        args: JSON.stringify({ data: VALID_CONTACT }),
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as Json).result).toEqual({ sent: true, to: "ada@example.com" });
+  });
+
+  test("the app's other routes still answer", async () => {
+    const baseUrl = await start(mount);
+    const response = await fetch(new URL("/health", baseUrl));
+    expect(await response.json()).toEqual({ ok: true });
+  });
+});
+
+test("app.mount() without replaceRequest: false strips the prefix, so mizan answers 404", async () => {
+  const handler = createHandler({ registry: frameworkRegistry() });
+  const app = new Hono();
+  app.mount("/api/mizan", handler);
+  const response = await app.request("http://localhost/api/mizan/manifest/");
+  expect(response.status).toBe(404);
+});
