@@ -80,3 +80,33 @@ describe.each(["root", "path"] as const)("Express 5, mounted at the %s", (mount)
     expect(await response.json()).toEqual({ ok: true });
   });
 });
+
+describe.each([false, true])("express.urlencoded({ extended: %s }) in front", (extended) => {
+  test("the re-encoded body has the same names and values, and a length that fits", async () => {
+    // A Web handler that shows what reached it.
+    const echo = async (request: Request) =>
+      Response.json({
+        type: request.headers.get("content-type"),
+        length: request.headers.get("content-length"),
+        body: await request.text(),
+      });
+    const app = express();
+    app.use(express.urlencoded({ extended }));
+    app.use(toNodeHandler(echo, { basePath: "/api/mizan" }));
+    const server = await listen(createServer(app));
+    close = server.close;
+    const sent = new URLSearchParams([
+      ["fn", "contact.submit"],
+      ["a[b][c]", "1"],
+      ["a[b][d]", "2"],
+      ["list", "x"],
+      ["list", "y"],
+      ["plain", "é & ="],
+    ]);
+    const response = await fetch(`${server.baseUrl}/call/`, { method: "POST", body: sent });
+    const got = (await response.json()) as Json;
+    expect(got.type).toBe("application/x-www-form-urlencoded;charset=UTF-8");
+    expect(got.length).toBeNull();
+    expect([...new URLSearchParams(got.body)]).toEqual([...sent]);
+  });
+});
