@@ -6,7 +6,10 @@ import type { FieldDescriptor } from "./meta.js";
 export interface MizanWidgetProps {
   /** The element id the label's `for` points at (groups: the first option's id). */
   id: string;
-  /** The dotted path (`items.0.qty`), also the input's `name`. */
+  /**
+   * The input's HTML `name`, Django's (`items-0-qty` for the field at the dotted path
+   * `items.0.qty`), which a native post without JavaScript sends.
+   */
   name: string;
   field: FieldDescriptor;
   value: unknown;

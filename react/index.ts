@@ -26,6 +26,7 @@ export {
 } from "./local-context.js";
 export type { FieldDescriptor, FormDescriptor, MizanFormMeta, WidgetDescriptor } from "./meta.js";
 export { defaultComponents, MizanForm, type MizanFormProps } from "./mizan-form.js";
+export type { MizanFormInitialState } from "./native-form.js";
 export {
   type MizanCaller,
   MizanProvider,

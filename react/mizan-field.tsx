@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import { useController } from "react-hook-form";
+import { htmlFieldName } from "../src/forms/native-names.js";
 import type { MizanWidgetProps } from "./components.js";
 import { errorMessages } from "./error-messages.js";
 import { widgetAttrs } from "./html-attrs.js";
@@ -80,7 +81,7 @@ function ControlledField({ path, field }: { path: string; field: FieldDescriptor
     >
       <Widget
         id={id}
-        name={path}
+        name={htmlFieldName(path)}
         field={field}
         value={control.value}
         onChange={control.onChange}

@@ -1,5 +1,5 @@
-import { type FormHTMLAttributes, type ReactNode, useMemo } from "react";
-import { type FieldValues, get, useFormState } from "react-hook-form";
+import { type FormHTMLAttributes, type ReactNode, useMemo, useRef } from "react";
+import { type FieldValues, get, type UseFormReturn, useFormState } from "react-hook-form";
 import type { MizanComponents, MizanComponentsOverride } from "./components.js";
 import { errorMessages } from "./error-messages.js";
 import type { MizanFormReturn } from "./form-types.js";
@@ -10,6 +10,15 @@ import { Fieldset } from "./layout/fieldset.js";
 import { NonFieldErrors } from "./layout/non-field-errors.js";
 import type { FormDescriptor, MizanFormMeta } from "./meta.js";
 import { MizanFields } from "./mizan-fields.js";
+import {
+  applyInitialState,
+  CSRF_FIELD_NAME,
+  csrfCookie,
+  hasFileFields,
+  type MizanFormInitialState,
+  nativeFormAction,
+} from "./native-form.js";
+import { useMizanPage } from "./provider.js";
 import { RenderContext, type RenderContextValue, useRenderContext } from "./render-context.js";
 import { defaultWidgets } from "./widgets/index.js";
 
@@ -38,6 +47,17 @@ export interface MizanFormProps<TValues extends FieldValues = FieldValues>
   renderResult?: (result: unknown) => ReactNode;
   /** Rendered after the fields, before the submit button. */
   children?: ReactNode;
+  /**
+   * A failed native post to show: the values the user sent and Django's messages beside the
+   * fields (what `handleFormPost` in `mizan/server` returns for an invalid form). Applied once,
+   * before the first render; give the browser the same state when it hydrates.
+   */
+  initialState?: MizanFormInitialState | undefined;
+  /**
+   * The value of the hidden `csrfmiddlewaretoken` field; default the provider's `csrfToken`,
+   * else (in a browser) the `csrftoken` cookie.
+   */
+  csrfToken?: string | undefined;
 }
 
 /** Messages of hidden fields, shown with the form's own errors (as Django does). */
@@ -84,9 +104,17 @@ function SubmitButton({ label }: { label: ReactNode }) {
  * Renders a whole form from its schema metadata: labels, help, errors, every widget, nested
  * forms and formsets, with the aria wiring a screen reader needs.
  *
+ * The form is also a plain HTML form that works before JavaScript loads: `method="post"`, an
+ * `action` of the handler's native endpoint (`{baseUrl}/form/<name>/`; pass `action` to post
+ * elsewhere), `multipart/form-data` when it has files, Django's `name` attributes
+ * (`address-street`, `items-0-qty`, formsets' management fields) and a hidden
+ * `csrfmiddlewaretoken`. Once hydrated, submits go through the hook instead.
+ *
  * @example
  * const form = useContactForm();
  * return <MizanForm form={form} />;
+ * // On the server, after a failed native post (`handleFormPost` in `mizan/server`):
+ * <MizanForm form={form} initialState={{ values: state.values, errors: state.errors }} />
  */
 export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TValues>) {
   const {
@@ -97,9 +125,12 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
     submitLabel = "Submit",
     renderResult,
     children,
+    initialState,
+    csrfToken: csrfProp,
     ...rest
   } = props;
   const meta = metaProp ?? form.meta;
+  const page = useMizanPage();
   const resolved = useMemo<MizanComponents>(
     () => ({
       ...defaultComponents,
@@ -113,6 +144,12 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
       `mizan: <MizanForm> for "${form.name}" needs the form's metadata: pass meta (or give it to the hook).`,
     );
   }
+  const applied = useRef<MizanFormInitialState | undefined>(undefined);
+  if (initialState && applied.current !== initialState) {
+    applied.current = initialState;
+    applyInitialState(form as unknown as UseFormReturn<FieldValues>, meta, initialState);
+  }
+  const csrfToken = csrfProp ?? page.csrfToken ?? csrfCookie() ?? "";
   const context: RenderContextValue = {
     form: form as unknown as MizanFormReturn<FieldValues, unknown, unknown>,
     components: resolved,
@@ -126,11 +163,15 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
       <form
         noValidate
         className="mizan-form"
+        method="post"
+        action={nativeFormAction(page.baseUrl, meta.name || form.name)}
+        encType={hasFileFields(meta) ? "multipart/form-data" : undefined}
         aria-busy={form.isServerSubmitting || undefined}
         {...rest}
         aria-label={label}
         onSubmit={form.submit}
       >
+        <input type="hidden" name={CSRF_FIELD_NAME} value={csrfToken} readOnly />
         <FormErrors meta={meta} />
         <MizanFields form={meta} />
         {children}

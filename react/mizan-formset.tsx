@@ -1,4 +1,5 @@
 import { useFieldArray } from "react-hook-form";
+import { MANAGEMENT_FORM_FIELDS, managementFieldName } from "../src/forms/native-names.js";
 import { formDefaults } from "./default-values.js";
 import { joinPath } from "./field-paths.js";
 import type { FieldDescriptor, FormDescriptor } from "./meta.js";
@@ -52,6 +53,35 @@ function FormSetRow({
   );
 }
 
+/** Django's default `max_num` (the management form always carries a number). */
+const DEFAULT_MAX_NUM = 1000;
+
+/**
+ * Django's ManagementForm: hidden `<prefix>-TOTAL_FORMS`, `-INITIAL_FORMS`, `-MIN_NUM_FORMS`
+ * and `-MAX_NUM_FORMS` inputs, so a native post says how many rows it carries.
+ */
+function ManagementForm(props: { path: string; total: number; min: number; max: number }) {
+  const values: Record<(typeof MANAGEMENT_FORM_FIELDS)[number], number> = {
+    TOTAL_FORMS: props.total,
+    INITIAL_FORMS: 0,
+    MIN_NUM_FORMS: props.min,
+    MAX_NUM_FORMS: Number.isFinite(props.max) ? props.max : DEFAULT_MAX_NUM,
+  };
+  return (
+    <>
+      {MANAGEMENT_FORM_FIELDS.map((key) => (
+        <input
+          key={key}
+          type="hidden"
+          name={managementFieldName(props.path, key)}
+          value={values[key]}
+          readOnly
+        />
+      ))}
+    </>
+  );
+}
+
 /** A FormSet: one fieldset per item, with add and remove buttons within `min_num`..`max_num`. */
 export function MizanFormSet({
   path,
@@ -91,6 +121,7 @@ export function MizanFormSet({
         ) : null
       }
     >
+      <ManagementForm path={path} total={fields.length} min={min} max={max} />
       {fields.map((row, index) => (
         <FormSetRow
           key={row.id}

@@ -50,11 +50,41 @@ export type MizanProviderProps = (
    * `<script id="mizan-contexts">` (`contextsScript`), if any.
    */
   initialContexts?: SerializedContexts | undefined;
+  /**
+   * The CSRF token `<MizanForm>` writes into its hidden `csrfmiddlewaretoken` field, so the
+   * form also posts without JavaScript. Give it when rendering on the server (the value of the
+   * request's `csrftoken` cookie, or the one the page response sets); in a browser the default
+   * is the `csrftoken` cookie.
+   */
+  csrfToken?: string | undefined;
 };
+
+/** What `<MizanForm>` needs to post natively: the handler's base URL and the CSRF token. */
+export interface MizanPageSettings {
+  baseUrl: string | undefined;
+  csrfToken: string | undefined;
+}
+
+const MizanPageContext = createContext<MizanPageSettings>({
+  baseUrl: undefined,
+  csrfToken: undefined,
+});
+
+/** The nearest provider's `baseUrl` and `csrfToken` (both undefined outside a provider). */
+export function useMizanPage(): MizanPageSettings {
+  return useContext(MizanPageContext);
+}
 
 function makeCaller(props: MizanProviderProps): MizanCaller {
   if (props.client) return props.client;
-  const { baseUrl, children: _children, client: _client, initialContexts: _, ...rest } = props;
+  const {
+    baseUrl,
+    children: _children,
+    client: _client,
+    initialContexts: _,
+    csrfToken: _token,
+    ...rest
+  } = props;
   const options: ClientOptions = { baseUrl };
   if (rest.fetch) options.fetch = rest.fetch;
   if (rest.headers) options.headers = rest.headers;
@@ -73,8 +103,9 @@ function makeCaller(props: MizanProviderProps): MizanCaller {
  * <MizanProvider baseUrl="/api/mizan">
  *   <App />
  * </MizanProvider>
- * // Server-rendered: the same contexts on the server and in the browser.
- * <MizanProvider baseUrl="/api/mizan" initialContexts={contexts}>
+ * // Server-rendered: the same contexts on the server and in the browser, and the CSRF token
+ * // the forms post natively with.
+ * <MizanProvider baseUrl="/api/mizan" initialContexts={contexts} csrfToken={token}>
  *   <App />
  * </MizanProvider>
  */
@@ -97,10 +128,12 @@ export function MizanProvider(props: MizanProviderProps) {
     [caller, initial],
   );
   useEffect(() => caller.onEnvelope?.((envelope) => store.apply(envelope)), [caller, store]);
+  const { baseUrl, csrfToken } = props;
+  const page = useMemo(() => ({ baseUrl, csrfToken }), [baseUrl, csrfToken]);
   return (
     <MizanClientContext.Provider value={caller}>
       <MizanContextStoreContext.Provider value={store}>
-        {children}
+        <MizanPageContext.Provider value={page}>{children}</MizanPageContext.Provider>
       </MizanContextStoreContext.Provider>
     </MizanClientContext.Provider>
   );

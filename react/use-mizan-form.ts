@@ -12,6 +12,7 @@ import {
 } from "react-hook-form";
 import type { z } from "zod";
 import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
+import { htmlFieldName } from "../src/forms/native-names.js";
 import { formDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
 import {
@@ -34,6 +35,24 @@ import {
 } from "./server-error.js";
 
 const warnedStale = new Set<string>();
+
+/** An event target as react-hook-form reads it, answering to the registered path as its name. */
+function namedTarget(target: unknown, path: string): unknown {
+  if (!target || typeof target !== "object") return target;
+  const element = target as {
+    type?: unknown;
+    value?: unknown;
+    checked?: unknown;
+    files?: unknown;
+  };
+  return {
+    name: path,
+    type: element.type,
+    value: element.value,
+    checked: element.checked,
+    files: element.files,
+  };
+}
 
 /**
  * A react-hook-form form wired to a mizan Form: the generated Zod schema validates in the
@@ -265,10 +284,18 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
   const register = useCallback<UseFormRegister<FieldValues>>(
     (path, registerOptions) => {
       const props = untyped.register(path, registerOptions);
+      // The element's `name` is Django's (`items-0-qty`), what a native post sends;
+      // react-hook-form finds the field by the event target's name, so its events are
+      // handed on under the registered path.
+      const name = htmlFieldName(path) as typeof path;
+      const asPath = (event: { type?: unknown; target: unknown }) =>
+        name === path ? event : { type: event.type, target: namedTarget(event.target, path) };
       return {
         ...props,
+        name,
+        onChange: (event) => props.onChange(asPath(event)),
         onBlur: async (event) => {
-          const out = await props.onBlur(event);
+          const out = await props.onBlur(asPath(event));
           onFieldBlur(path);
           return out;
         },

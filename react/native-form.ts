@@ -1,0 +1,77 @@
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import type { ValidationDetails } from "../src/core/errors.js";
+import { isRecord } from "../src/core/is-plain-object.js";
+import { formDefaults } from "./default-values.js";
+import { serverErrorOption } from "./error-messages.js";
+import { errorTarget } from "./field-paths.js";
+import { type FormDescriptor, subFormOf } from "./meta.js";
+
+export { CSRF_FIELD_NAME } from "../src/forms/native-names.js";
+
+/**
+ * What a failed native post left to show: the values the user sent (nested as the wire
+ * carries them: `{ address: { street }, items: [{ qty }] }`) and Django's messages, as
+ * `handleFormPost` in `mizan/server` returns them for an invalid form.
+ */
+export interface MizanFormInitialState {
+  values?: Record<string, unknown> | undefined;
+  errors?: Partial<ValidationDetails> | undefined;
+}
+
+/** Whether a form (or a nested form or formset in it) has a file field: it posts multipart. */
+export function hasFileFields(form: FormDescriptor): boolean {
+  return form.field_order.some((name) => {
+    const field = form.fields[name];
+    if (!field) return false;
+    if (field.widget.needs_multipart_form) return true;
+    const sub = subFormOf(field);
+    return sub ? hasFileFields(sub) : false;
+  });
+}
+
+/** `{base}/form/<name>/`: the handler's endpoint for a native post of the form. */
+export function nativeFormAction(baseUrl: string | undefined, name: string): string | undefined {
+  if (baseUrl === undefined || !name) return undefined;
+  return `${baseUrl.replace(/\/+$/, "")}/form/${encodeURIComponent(name)}/`;
+}
+
+/** The `csrftoken` cookie of this page, read synchronously; undefined without a `document`. */
+export function csrfCookie(name = "csrftoken"): string | undefined {
+  const cookies = (globalThis as { document?: { cookie?: string } }).document?.cookie;
+  if (!cookies) return undefined;
+  for (const part of cookies.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Put a failed native post's state into a react-hook-form form: the values over the form's
+ * defaults (a field the browser did not send, such as an unchecked box, keeps its empty
+ * value), then every message where the hook's own 422 handling puts it (fields at their
+ * dotted paths, nested forms and formsets as a whole at `<path>.root`, non-field errors at
+ * `root.server`). Runs before the fields first render, so server HTML and hydration agree.
+ */
+export function applyInitialState(
+  form: UseFormReturn<FieldValues, unknown, unknown>,
+  meta: FormDescriptor,
+  state: MizanFormInitialState,
+): void {
+  if (isRecord(state.values)) {
+    form.reset(formDefaults(meta, state.values), { keepDefaultValues: true });
+  }
+  const values = form.getValues();
+  for (const [path, items] of Object.entries(state.errors?.fields ?? {})) {
+    if (!items?.length) continue;
+    form.setError(errorTarget(values, path) as Path<FieldValues>, serverErrorOption(items));
+  }
+  const nonField = state.errors?.non_field ?? [];
+  if (nonField.length) form.setError("root.server", serverErrorOption(nonField));
+}
