@@ -83,4 +83,25 @@ describe("Fastify 5 with mizanFastify()", () => {
     expect(response.status).toBe(404);
     expect(((await response.json()) as Json).error.code).toBe("NOT_FOUND");
   });
+
+  test("mizan's limits apply, not Fastify's bodyLimit: 2 MB of JSON is mizan's 413", async () => {
+    const baseUrl = await start();
+    const response = await fetch(`${baseUrl}/call/`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ fn: "contact.submit", args: { data: { name: "x".repeat(2e6) } } }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as Json).error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  test("a body of no content type reaches mizan, which answers 415", async () => {
+    const baseUrl = await start();
+    const response = await fetch(`${baseUrl}/call/`, {
+      method: "POST",
+      body: new Blob(["fn=contact.submit"]),
+    });
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as Json).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
 });
