@@ -3,7 +3,9 @@
  * app's own JSON routes keep Fastify's parsers, mizan gets its bodies untouched.
  */
 import Fastify, { type FastifyInstance } from "fastify";
+import { client } from "mizan";
 import { mizanFastify } from "mizan/fastify";
+import { nodeResponse } from "mizan/node";
 import { createHandler } from "mizan/server";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import {
@@ -23,13 +25,13 @@ afterEach(async () => {
 });
 
 /** The docs' app, plus one JSON route of the app's own and a hook that sets a header. */
-async function start(): Promise<string> {
+async function start(registry = frameworkRegistry()): Promise<string> {
   app = Fastify();
   app.addHook("onRequest", async (_request, reply) => {
     reply.header("x-app", "fastify");
   });
   app.post("/echo", async (request) => ({ got: request.body }));
-  await app.register(mizanFastify(createHandler({ registry: frameworkRegistry() })));
+  await app.register(mizanFastify(createHandler({ registry })));
   const origin = await app.listen({ port: 0, host: "127.0.0.1" });
   return `${origin}/api/mizan`;
 }
@@ -103,5 +105,30 @@ describe("Fastify 5 with mizanFastify()", () => {
     });
     expect(response.status).toBe(415);
     expect(((await response.json()) as Json).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  test("a function's nodeResponse() is written on reply.raw, with the context's cookies", async () => {
+    const registry = frameworkRegistry();
+    registry.register(
+      client((ctx) => {
+        ctx.setCookie("seen", "1");
+        return nodeResponse((res) => {
+          res.setHeader("content-type", "text/csv");
+          res.end("id,name\n1,Ada\n");
+        });
+      }),
+      "report",
+    );
+    const baseUrl = await start(registry);
+    const response = await fetch(`${baseUrl}/call/`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ fn: "report" }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv");
+    expect(response.headers.get("x-app")).toBe("fastify");
+    expect(response.headers.getSetCookie()).toEqual([expect.stringMatching(/^seen=1;/)]);
+    expect(await response.text()).toBe("id,name\n1,Ada\n");
   });
 });
