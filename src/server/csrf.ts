@@ -40,8 +40,11 @@ export interface CsrfOptions {
 
 /** The checks a handler runs; built once by `createCsrf`. */
 interface CsrfGuard {
-  /** Throws `403 CSRF_FAILED` when the call must be refused. */
-  check(request: Request): void;
+  /**
+   * Throws `403 CSRF_FAILED` when the call must be refused. `formToken` is the
+   * `csrfmiddlewaretoken` field of a native form post, accepted in place of the header.
+   */
+  check(request: Request, formToken?: string | null): void;
   /** A Set-Cookie value issuing a fresh token, when this request should get one; else null. */
   issue(request: Request, route: "call" | "manifest" | "other"): string | null;
 }
@@ -137,10 +140,11 @@ export function createCsrf(option: CsrfOptions | false | undefined): CsrfGuard |
     return token !== null && WELL_FORMED.test(token) ? token : null;
   };
 
-  const checkToken = (request: Request): void => {
+  const checkToken = (request: Request, formToken: string | null | undefined): void => {
     const expected = validToken(request);
     if (!expected) throw failed("CSRF cookie not set.");
-    const sent = request.headers.get(headerName);
+    // Django reads the POST field first, then the header.
+    const sent = formToken || request.headers.get(headerName);
     if (!sent) throw failed("CSRF token missing.");
     if (!constantTimeEqual(sent, expected)) throw failed("CSRF token incorrect.");
   };
@@ -156,10 +160,10 @@ export function createCsrf(option: CsrfOptions | false | undefined): CsrfGuard |
   };
 
   return {
-    check(request) {
+    check(request, formToken) {
       if (!applies(request)) return;
       if (mode === "origin") checkOrigin(request);
-      else checkToken(request);
+      else checkToken(request, formToken);
     },
     issue(request, route) {
       if (mode !== "double-submit" || validToken(request)) return null;

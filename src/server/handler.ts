@@ -12,6 +12,7 @@ import { defaultRegistry, type Registry } from "../core/registry.js";
 import { CONTEXT_CACHE_CONTROL, readContext } from "./context-route.js";
 import { type CsrfOptions, createCsrf } from "./csrf.js";
 import { type Limits, maxBodyBytesFor, resolveLimits } from "./limits.js";
+import { formPostResponse, type RenderFormPage } from "./native-pages.js";
 import { type FileLimitLookup, parseCall } from "./parse-call.js";
 import { jsonResponse, jsonTextResponse, passThrough } from "./responses.js";
 import { matchRoute, normalizeBasePath, type Route } from "./router.js";
@@ -37,6 +38,11 @@ export interface HandlerOptions {
    * `csrftoken` cookie and `X-CSRFToken` header); `false` turns it off. See docs/security.md.
    */
   csrf?: CsrfOptions | false;
+  /**
+   * The page an invalid native form post (`POST {basePath}/form/<name>/`) answers with,
+   * instead of the default 422 HTML list of errors. See docs/progressive-enhancement.md.
+   */
+  renderFormPage?: RenderFormPage;
 }
 
 /**
@@ -97,7 +103,8 @@ function withCookie(response: Response, cookie: string | null): Response {
 /**
  * Serve a registry over HTTP with Web `Request`/`Response` (Node via `mizan/node`, Bun, Deno,
  * edge runtimes). Routes: `POST {basePath}/call/`, `GET {basePath}/manifest/`,
- * `GET {basePath}/ctx/<name>/?args=<JSON>` (contexts; see docs/protocol.md).
+ * `GET {basePath}/ctx/<name>/?args=<JSON>` (contexts; see docs/protocol.md), and
+ * `POST {basePath}/form/<name>/` (native form posts; see docs/progressive-enhancement.md).
  *
  * @example
  * const handler = createHandler({ getUser: (req) => sessions.userFrom(req) });
@@ -155,6 +162,10 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
       request.body?.cancel().catch(() => {});
       const error = new MizanError("METHOD_NOT_ALLOWED", `Use ${found.allow} for this URL.`);
       return toResponse(errorOutcome(error, { request, fn: null }, {}), found.allow);
+    }
+    if (found.kind === "form") {
+      const env = { dispatchOptions, limits, csrf };
+      return formPostResponse(request, found.name, env, options.renderFormPage);
     }
     if (found.kind === "manifest") {
       try {

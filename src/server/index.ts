@@ -16,6 +16,13 @@ export {
   type OnError,
 } from "./handler.js";
 export { DEFAULT_LIMITS, type Limits, maxBodyBytesFor } from "./limits.js";
+export {
+  type FormPostOptions,
+  type FormPostState,
+  handleFormPost,
+  safeNextPath,
+} from "./native-form.js";
+export type { FormPageState, RenderFormPage } from "./native-pages.js";
 export { isUnderBasePath, normalizeBasePath } from "./router.js";
 export {
   type ContextRequest,

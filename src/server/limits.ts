@@ -14,6 +14,11 @@ export interface Limits {
    * limits). Past it: 413 PAYLOAD_TOO_LARGE.
    */
   maxContextArgsBytes: number;
+  /**
+   * Most name/value pairs (files included) in a native form post (`POST {base}/form/<name>/`),
+   * Django's `DATA_UPLOAD_MAX_NUMBER_FIELDS` (default 1,000). Past it: 400 BAD_REQUEST.
+   */
+  maxNumberOfFields: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -21,6 +26,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxMultipartBytes: 10 * 1024 * 1024,
   maxDepth: 64,
   maxContextArgsBytes: 4 * 1024,
+  maxNumberOfFields: 1000,
 });
 
 export function resolveLimits(limits: Partial<Limits> | undefined): Readonly<Limits> {

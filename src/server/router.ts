@@ -2,7 +2,8 @@
 export type Route =
   | { kind: "call"; allow: "POST" }
   | { kind: "manifest"; allow: "GET" }
-  | { kind: "context"; allow: "GET"; name: string };
+  | { kind: "context"; allow: "GET"; name: string }
+  | { kind: "form"; allow: "POST"; name: string };
 
 /** `"/api/mizan/"` → `"/api/mizan"`; always one leading slash, no trailing one. */
 export function normalizeBasePath(basePath: string): string {
@@ -24,13 +25,17 @@ export function matchRoute(pathname: string, basePath: string): Route | null {
   const rest = pathname.slice(basePath.length).replace(/^\/+/, "").replace(/\/$/, "");
   if (rest === "call") return { kind: "call", allow: "POST" };
   if (rest === "manifest") return { kind: "manifest", allow: "GET" };
-  const context = /^ctx\/([^/]+)$/.exec(rest);
-  if (context?.[1]) {
+  const named = /^(ctx|form)\/([^/]+)$/.exec(rest);
+  if (named?.[2]) {
+    let name: string;
     try {
-      return { kind: "context", allow: "GET", name: decodeURIComponent(context[1]) };
+      name = decodeURIComponent(named[2]);
     } catch {
       return null;
     }
+    return named[1] === "ctx"
+      ? { kind: "context", allow: "GET", name }
+      : { kind: "form", allow: "POST", name };
   }
   return null;
 }

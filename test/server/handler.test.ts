@@ -202,6 +202,7 @@ describe("body limits", () => {
       maxMultipartBytes: 10 * 1024 * 1024,
       maxDepth: 8,
       maxContextArgsBytes: 4 * 1024,
+      maxNumberOfFields: 1000,
     });
   });
 

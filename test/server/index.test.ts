@@ -10,11 +10,13 @@ test("mizan/server's runtime exports are pinned", async () => {
     "createHandler",
     "dispatch",
     "dispatchContext",
+    "handleFormPost",
     "isUnderBasePath",
     "maxBodyBytesFor",
     "normalizeBasePath",
     "resolveContexts",
     "resolveGlobalContexts",
+    "safeNextPath",
     "serializeContexts",
   ]);
 });
@@ -32,6 +34,10 @@ test("mizan/server's type exports exist", () => {
   expectTypeOf<server.MizanHandler>().toHaveProperty("serve");
   expectTypeOf<server.FrameworkPassThrough>().toHaveProperty("frameworkResponse");
   expectTypeOf<server.DispatchOutcome>().toHaveProperty("kind");
+  expectTypeOf<server.Limits>().toHaveProperty("maxNumberOfFields");
+  expectTypeOf<server.HandlerOptions>().toHaveProperty("renderFormPage");
+  expectTypeOf<server.FormPostState>().toHaveProperty("status");
+  expectTypeOf<server.FormPageState>().toHaveProperty("errors");
 });
 
 test("src/server imports no Node built-in (it runs in browsers and edge runtimes)", () => {
