@@ -164,6 +164,7 @@ export {
   FormSetWidget,
   filesizeformat,
   flattenChoices,
+  formActionUrl,
   formatMessage,
   formJsonSchema,
   formMeta,

@@ -96,6 +96,7 @@ export type { FieldPathSegment, ManagementFormField } from "./native-names.js";
 export {
   CSRF_FIELD_NAME,
   clearCheckboxName,
+  formActionUrl,
   htmlFieldName,
   MANAGEMENT_FORM_FIELDS,
   managementFieldName,

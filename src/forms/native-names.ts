@@ -10,6 +10,18 @@ export const CSRF_FIELD_NAME = "csrfmiddlewaretoken";
 /** The form field (or query parameter) naming where to go after a successful native post. */
 export const NEXT_FIELD_NAME = "next";
 
+/**
+ * Where a native `<form method="post">` of the form `name` posts: the handler's
+ * `POST {basePath}/form/<name>/` endpoint.
+ *
+ * @example
+ * formActionUrl("contact");               // "/api/mizan/form/contact/"
+ * formActionUrl("contact", "/rpc");       // "/rpc/form/contact/"
+ */
+export function formActionUrl(name: string, basePath = "/api/mizan"): string {
+  return `${basePath.replace(/\/+$/, "")}/form/${encodeURIComponent(name)}/`;
+}
+
 /** Django's ManagementForm fields of a formset, in its order. */
 export const MANAGEMENT_FORM_FIELDS = [
   "TOTAL_FORMS",

@@ -47,6 +47,8 @@ interface CsrfGuard {
   check(request: Request, formToken?: string | null): void;
   /** A Set-Cookie value issuing a fresh token, when this request should get one; else null. */
   issue(request: Request, route: "call" | "manifest" | "other"): string | null;
+  /** The request's valid token, or a new one with the Set-Cookie that issues it. */
+  token(request: Request): { token: string; setCookie: string | null };
 }
 
 /** Django's `CSRF_COOKIE_AGE`: one year, in seconds. */
@@ -159,6 +161,14 @@ export function createCsrf(option: CsrfOptions | false | undefined): CsrfGuard |
     throw failed("the request's origin is not trusted.");
   };
 
+  const setCookieFor = (request: Request, token: string): string => {
+    const secure = cookie.secure ?? new URL(request.url).protocol === "https:";
+    let out = `${cookieName}=${token}; Max-Age=${COOKIE_AGE}; Path=${cookie.path ?? "/"}`;
+    if (cookie.domain) out += `; Domain=${cookie.domain}`;
+    if (secure) out += "; Secure";
+    return `${out}; SameSite=${cookie.sameSite ?? "Lax"}`;
+  };
+
   return {
     check(request, formToken) {
       if (!applies(request)) return;
@@ -170,11 +180,32 @@ export function createCsrf(option: CsrfOptions | false | undefined): CsrfGuard |
       // A browser session (a Cookie header) gets a token with any answer; cookie-less clients
       // only when they ask for the manifest, which is how a page can fetch one up front.
       if (route !== "manifest" && !applies(request)) return null;
-      const secure = cookie.secure ?? new URL(request.url).protocol === "https:";
-      let out = `${cookieName}=${newToken()}; Max-Age=${COOKIE_AGE}; Path=${cookie.path ?? "/"}`;
-      if (cookie.domain) out += `; Domain=${cookie.domain}`;
-      if (secure) out += "; Secure";
-      return `${out}; SameSite=${cookie.sameSite ?? "Lax"}`;
+      return setCookieFor(request, newToken());
+    },
+    token(request) {
+      const known = validToken(request);
+      if (known) return { token: known, setCookie: null };
+      const token = newToken();
+      return { token, setCookie: setCookieFor(request, token) };
     },
   };
+}
+
+/**
+ * The CSRF token a server-rendered page puts in a native form's hidden `csrfmiddlewaretoken`
+ * field: the request's `csrftoken` cookie when it holds a valid one, else a new token with
+ * the `Set-Cookie` header value to send along with the page (pass the handler's `csrf`
+ * options, if any, so that the cookie name and attributes match).
+ *
+ * @example
+ * const { token, setCookie } = csrfToken(request);
+ * if (setCookie) headers.append("set-cookie", setCookie);
+ * html += `<input type="hidden" name="csrfmiddlewaretoken" value="${token}">`;
+ */
+export function csrfToken(
+  request: Request,
+  options?: CsrfOptions,
+): { token: string; setCookie: string | null } {
+  const guard = createCsrf({ ...options, mode: "double-submit" }) as CsrfGuard;
+  return guard.token(request);
 }

@@ -6,7 +6,7 @@ export {
   dispatchContext,
   type SuccessEnvelope,
 } from "../core/dispatch.js";
-export type { CsrfOptions } from "./csrf.js";
+export { type CsrfOptions, csrfToken } from "./csrf.js";
 export {
   createHandler,
   type FrameworkPassThrough,

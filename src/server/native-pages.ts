@@ -32,7 +32,11 @@ export type RenderFormPage = (
   request: Request,
 ) => Response | Promise<Response>;
 
-const HTML_HEADERS = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
+const HTML_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+};
 
 /** Text as HTML: `&`, `<`, `>`, `"` and `'` escaped. */
 export function escapeHtml(value: string): string {

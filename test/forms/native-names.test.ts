@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CSRF_FIELD_NAME,
   clearCheckboxName,
+  formActionUrl,
   htmlFieldName,
   managementFieldName,
   multiWidgetPartName,
@@ -24,5 +25,12 @@ describe("native form names", () => {
     expect(multiWidgetPartName("when", 0)).toBe("when_0");
     expect(clearCheckboxName("avatar")).toBe("avatar-clear");
     expect(CSRF_FIELD_NAME).toBe("csrfmiddlewaretoken");
+  });
+});
+
+describe("formActionUrl", () => {
+  it("points at the handler's native endpoint", () => {
+    expect(formActionUrl("contact")).toBe("/api/mizan/form/contact/");
+    expect(formActionUrl("contact", "/rpc/")).toBe("/rpc/form/contact/");
   });
 });

@@ -8,6 +8,7 @@ test("mizan/server's runtime exports are pinned", async () => {
     "DEFAULT_LIMITS",
     "contextsScript",
     "createHandler",
+    "csrfToken",
     "dispatch",
     "dispatchContext",
     "handleFormPost",

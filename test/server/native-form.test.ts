@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { handleFormPost } from "../../src/server/index.js";
+import { csrfToken, handleFormPost } from "../../src/server/index.js";
 import {
+  BASE,
   contactPairs,
   handlerFor,
   management,
@@ -204,5 +205,15 @@ describe("handleFormPost", () => {
     await expect(
       handleFormPost(request(noToken), "contact", { registry: registry() }),
     ).rejects.toMatchObject({ code: "CSRF_FAILED", status: 403 });
+  });
+});
+
+describe("csrfToken", () => {
+  it("reuses the cookie's token, else issues one with its Set-Cookie", () => {
+    const known = csrfToken(new Request(BASE, { headers: { cookie: `csrftoken=${TOKEN}` } }));
+    expect(known).toEqual({ token: TOKEN, setCookie: null });
+    const fresh = csrfToken(new Request(BASE));
+    expect(fresh.token).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(fresh.setCookie).toContain(`csrftoken=${fresh.token};`);
   });
 });
