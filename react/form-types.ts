@@ -2,6 +2,7 @@ import type { BaseSyntheticEvent } from "react";
 import type { DefaultValues, FieldValues, UseFormProps, UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { MizanFormMeta } from "./meta.js";
+import type { MizanFormInitialState } from "./native-form.js";
 import type { MizanServerError } from "./server-error.js";
 
 export type LiveValidationMode = "blur" | "change";
@@ -40,6 +41,12 @@ export interface UseMizanFormOptions<
   version?: string;
   defaultValues?: DefaultValues<z.input<TSchema>>;
   liveValidation?: LiveValidationOption;
+  /**
+   * A failed native post to start from (`handleFormPost`'s `values` and `errors`): its values
+   * over the defaults and its messages on their fields, on the first render already (server
+   * rendering included). For forms laid out by hand; `<MizanForm initialState>` does the same.
+   */
+  initialState?: MizanFormInitialState | undefined;
   /** Called with what `onSubmitSuccess` returned. */
   onSuccess?: (result: TResult) => void;
   /** Called when a submit fails with anything but field errors (401, 403, 500, network). */

@@ -26,6 +26,11 @@ export {
 } from "./local-context.js";
 export type { FieldDescriptor, FormDescriptor, MizanFormMeta, WidgetDescriptor } from "./meta.js";
 export { defaultComponents, MizanForm, type MizanFormProps } from "./mizan-form.js";
+export {
+  MizanCsrfField,
+  type NativeFormProps,
+  useNativeFormProps,
+} from "./native-fields.js";
 export type { MizanFormInitialState } from "./native-form.js";
 export {
   type MizanCaller,

@@ -10,15 +10,8 @@ import { Fieldset } from "./layout/fieldset.js";
 import { NonFieldErrors } from "./layout/non-field-errors.js";
 import type { FormDescriptor, MizanFormMeta } from "./meta.js";
 import { MizanFields } from "./mizan-fields.js";
-import {
-  applyInitialState,
-  CSRF_FIELD_NAME,
-  csrfCookie,
-  hasFileFields,
-  type MizanFormInitialState,
-  nativeFormAction,
-} from "./native-form.js";
-import { useMizanPage } from "./provider.js";
+import { MizanCsrfField, useNativeFormProps } from "./native-fields.js";
+import { applyInitialState, type MizanFormInitialState } from "./native-form.js";
 import { RenderContext, type RenderContextValue, useRenderContext } from "./render-context.js";
 import { defaultWidgets } from "./widgets/index.js";
 
@@ -130,7 +123,7 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
     ...rest
   } = props;
   const meta = metaProp ?? form.meta;
-  const page = useMizanPage();
+  const native = useNativeFormProps({ name: form.name, meta });
   const resolved = useMemo<MizanComponents>(
     () => ({
       ...defaultComponents,
@@ -149,7 +142,6 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
     applied.current = initialState;
     applyInitialState(form as unknown as UseFormReturn<FieldValues>, meta, initialState);
   }
-  const csrfToken = csrfProp ?? page.csrfToken ?? csrfCookie() ?? "";
   const context: RenderContextValue = {
     form: form as unknown as MizanFormReturn<FieldValues, unknown, unknown>,
     components: resolved,
@@ -163,15 +155,13 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
       <form
         noValidate
         className="mizan-form"
-        method="post"
-        action={nativeFormAction(page.baseUrl, meta.name || form.name)}
-        encType={hasFileFields(meta) ? "multipart/form-data" : undefined}
+        {...native}
         aria-busy={form.isServerSubmitting || undefined}
         {...rest}
         aria-label={label}
         onSubmit={form.submit}
       >
-        <input type="hidden" name={CSRF_FIELD_NAME} value={csrfToken} readOnly />
+        <MizanCsrfField token={csrfProp} />
         <FormErrors meta={meta} />
         <MizanFields form={meta} />
         {children}

@@ -1,4 +1,10 @@
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import {
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  set,
+  type UseFormReturn,
+} from "react-hook-form";
 import type { ValidationDetails } from "../src/core/errors.js";
 import { isRecord } from "../src/core/is-plain-object.js";
 import { formDefaults } from "./default-values.js";
@@ -52,6 +58,33 @@ export function csrfCookie(name = "csrftoken"): string | undefined {
   return undefined;
 }
 
+/** The state's values over the form's defaults, or undefined when it has none. */
+export function initialStateValues(
+  meta: FormDescriptor | undefined,
+  state: MizanFormInitialState | undefined,
+): Record<string, unknown> | undefined {
+  if (!state || !isRecord(state.values)) return undefined;
+  return meta ? formDefaults(meta, state.values) : state.values;
+}
+
+/**
+ * The state's messages as react-hook-form's error tree (its `errors` option), placed as the
+ * hook's own 422 handling places them (see `applyInitialState`).
+ */
+export function initialStateErrors(
+  values: unknown,
+  state: MizanFormInitialState | undefined,
+): FieldErrors | undefined {
+  if (!state?.errors) return undefined;
+  const tree: FieldErrors = {};
+  for (const [path, items] of Object.entries(state.errors.fields ?? {})) {
+    if (items?.length) set(tree, errorTarget(values, path), serverErrorOption(items));
+  }
+  const nonField = state.errors.non_field ?? [];
+  if (nonField.length) set(tree, "root.server", serverErrorOption(nonField));
+  return Object.keys(tree).length ? tree : undefined;
+}
+
 /**
  * Put a failed native post's state into a react-hook-form form: the values over the form's
  * defaults (a field the browser did not send, such as an unchecked box, keeps its empty
@@ -64,13 +97,12 @@ export function applyInitialState(
   meta: FormDescriptor,
   state: MizanFormInitialState,
 ): void {
-  if (isRecord(state.values)) {
-    form.reset(formDefaults(meta, state.values), { keepDefaultValues: true });
-  }
-  const values = form.getValues();
+  const values = initialStateValues(meta, state);
+  if (values) form.reset(values, { keepDefaultValues: true });
+  const current = form.getValues();
   for (const [path, items] of Object.entries(state.errors?.fields ?? {})) {
     if (!items?.length) continue;
-    form.setError(errorTarget(values, path) as Path<FieldValues>, serverErrorOption(items));
+    form.setError(errorTarget(current, path) as Path<FieldValues>, serverErrorOption(items));
   }
   const nonField = state.errors?.non_field ?? [];
   if (nonField.length) form.setError("root.server", serverErrorOption(nonField));

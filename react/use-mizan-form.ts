@@ -26,6 +26,7 @@ import { isDevelopment, liveSettings, multipleFilesAt, unprefixed } from "./form
 import type { FormSchemaType, MizanFormReturn, UseMizanFormOptions } from "./form-types.js";
 import { LiveValidation } from "./live-validation.js";
 import { type MizanFormMeta, serverRuleFields } from "./meta.js";
+import { initialStateErrors, initialStateValues } from "./native-form.js";
 import { useMizanClient } from "./provider.js";
 import {
   isAbort,
@@ -80,6 +81,7 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
     liveValidation,
     onSuccess,
     onServerError,
+    initialState,
     ...formProps
   } = options;
   const client = useMizanClient();
@@ -88,8 +90,14 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
   const resolver = useMemo(() => zodResolver(schema), [schema]);
   const initialValues = useMemo(
     () =>
-      defaultValues ?? (meta ? (formDefaults(meta) as DefaultValues<z.input<TSchema>>) : undefined),
-    [defaultValues, meta],
+      (initialStateValues(meta, initialState) as DefaultValues<z.input<TSchema>> | undefined) ??
+      defaultValues ??
+      (meta ? (formDefaults(meta) as DefaultValues<z.input<TSchema>>) : undefined),
+    [defaultValues, meta, initialState],
+  );
+  const initialErrors = useMemo(
+    () => initialStateErrors(initialValues, initialState),
+    [initialValues, initialState],
   );
   const useFormProps: UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>> = {
     mode: "onTouched",
@@ -97,6 +105,9 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
     resolver,
   };
   if (initialValues !== undefined) useFormProps.defaultValues = initialValues;
+  if (initialErrors !== undefined) {
+    useFormProps.errors = initialErrors as NonNullable<typeof useFormProps.errors>;
+  }
   const methods = useForm<z.input<TSchema>, unknown, z.output<TSchema>>(useFormProps);
 
   const [result, setResult] = useState<TResult | undefined>(undefined);
@@ -290,16 +301,26 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
       const name = htmlFieldName(path) as typeof path;
       const asPath = (event: { type?: unknown; target: unknown }) =>
         name === path ? event : { type: event.type, target: namedTarget(event.target, path) };
+      // react-hook-form fills an input through its ref, in the browser; the value is also
+      // rendered (a server-rendered page, e.g. after a failed native post, shows it at once).
+      const current = untyped.getValues(path);
+      const initial =
+        typeof current === "string" || typeof current === "number"
+          ? { defaultValue: current }
+          : typeof current === "boolean"
+            ? { defaultChecked: current }
+            : {};
       return {
+        ...initial,
         ...props,
         name,
-        onChange: (event) => props.onChange(asPath(event)),
-        onBlur: async (event) => {
+        onChange: (event: { type?: unknown; target: unknown }) => props.onChange(asPath(event)),
+        onBlur: async (event: { type?: unknown; target: unknown }) => {
           const out = await props.onBlur(asPath(event));
           onFieldBlur(path);
           return out;
         },
-      };
+      } as typeof props;
     },
     [untyped, onFieldBlur],
   );

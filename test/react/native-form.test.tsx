@@ -9,7 +9,13 @@ import { createElement, type ReactNode } from "react";
 import { hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { MizanForm, type MizanFormInitialState, MizanProvider } from "../../react/index.js";
+import {
+  MizanCsrfField,
+  MizanForm,
+  type MizanFormInitialState,
+  MizanProvider,
+  useNativeFormProps,
+} from "../../react/index.js";
 import { EmailField } from "../../src/forms/fields/email-field.js";
 import { Form } from "../../src/forms/form.js";
 import { formMeta } from "../../src/forms/form-meta.js";
@@ -174,6 +180,38 @@ describe("initialState: a failed native post, shown again", () => {
     expect(form.querySelector(`#${city.id}_error`)?.textContent).toBe("This field is required.");
     expect(form.querySelector('[role="alert"]')?.textContent).toContain("We are closed today.");
   });
+});
+
+/** A hand-laid form: the hook's initialState, the native attributes and the CSRF field. */
+function HandLaidOrder() {
+  const form = gen.forms.order.useOrderForm({ initialState: FAILED_ORDER });
+  const errors = form.formState.errors;
+  return (
+    <form {...useNativeFormProps(form)} onSubmit={form.submit}>
+      <MizanCsrfField />
+      <input {...form.register("items.1.qty")} />
+      <p id="qty-error">{errors.items?.[1]?.qty?.message}</p>
+      <p id="city-error">{errors.address?.city?.message}</p>
+      <p id="root-error">{errors.root?.server?.message}</p>
+    </form>
+  );
+}
+
+test("a hand-laid form: useMizanForm's initialState renders on the server; useNativeFormProps", () => {
+  const html = renderToString(
+    <MizanProvider baseUrl="/api/mizan/" fetch={noFetch} csrfToken="tok-9">
+      <HandLaidOrder />
+    </MizanProvider>,
+  );
+  const form = new DOMParser().parseFromString(html, "text/html").querySelector("form");
+  if (!form) throw new Error("no form");
+  expect(form.getAttribute("method")).toBe("post");
+  expect(form.getAttribute("action")).toBe("/api/mizan/form/order/");
+  expect(field(form, "csrfmiddlewaretoken").value).toBe("tok-9");
+  expect(field(form, "items-1-qty").value).toBe("99");
+  expect(form.querySelector("#qty-error")?.textContent).toBe("Only 10 in stock.");
+  expect(form.querySelector("#city-error")?.textContent).toBe("This field is required.");
+  expect(form.querySelector("#root-error")?.textContent).toBe("We are closed today.");
 });
 
 describe("hydrating the server's HTML", () => {
