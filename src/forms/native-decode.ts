@@ -39,6 +39,8 @@ export interface DecodedFormData {
 
 /** Django's `DEFAULT_MAX_NUM`, which also makes `absolute_max = max_num + 1000`. */
 const DEFAULT_MAX_NUM = 1000;
+/** Nested forms deeper than this (only a form that contains itself gets there) read as empty. */
+const MAX_DEPTH = 32;
 const INTEGER = /^\s*[+-]?\d+\s*$/;
 const MISSING_MANAGEMENT_FORM =
   "ManagementForm data is missing or has been tampered with. Missing fields: %(field_names)s. You may need to file a bug report if the issue persists.";
@@ -161,8 +163,9 @@ class Decoder {
   }
 
   form(form: FormCtor, html: string, wire: string, prefix?: string): Record<string, unknown> {
-    const instance = this.#instance(form, prefix);
     const out: Record<string, unknown> = {};
+    if (wire.split(".").length > MAX_DEPTH) return out;
+    const instance = this.#instance(form, prefix);
     for (const [name, field] of instance.fields) {
       if (field.disabled) continue;
       const key = instance.addPrefix(name);

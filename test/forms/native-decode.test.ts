@@ -3,6 +3,7 @@ import {
   BooleanField,
   CharField,
   decodeFormData,
+  FILE_INPUT_CONTRADICTION,
   FileField,
   Form,
   FormField,
@@ -10,6 +11,7 @@ import {
   formMeta,
   IntegerField,
   MultipleChoiceField,
+  NullBooleanField,
   SplitDateTimeField,
 } from "../../src/index.js";
 
@@ -94,5 +96,64 @@ describe("decodeFormData", () => {
     // A required nested form is sent (empty: it reports "required"); nothing else was read.
     expect(data).toEqual({ topics: [], subscribe: false, address: {}, when: [null, null] });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("decodeFormData with prefixes and special widgets", () => {
+  class Inner extends Form {
+    street = new CharField();
+  }
+  class Row extends Form {
+    sku = new CharField();
+  }
+  class Outer extends Form {
+    static override meta = formMeta({ name: "outer", prefix: "p" });
+    address = new FormField(Inner);
+    lines = new FormSet(Row);
+    attending = new NullBooleanField();
+    avatar = new FileField({ required: false });
+  }
+
+  it("composes prefixes as Django does: p-address-street, p-lines-0-sku", () => {
+    const { data, errors } = decodeFormData(Outer, [
+      ["p-address-street", "Main"],
+      ["p-lines-TOTAL_FORMS", "2"],
+      ["p-lines-INITIAL_FORMS", "0"],
+      ["p-lines-0-sku", "A"],
+      ["p-lines-1-sku", "B"],
+      ["p-attending", "3"],
+      ["p-avatar-clear", "on"],
+    ]);
+    expect(errors).toEqual({});
+    expect(data).toEqual({
+      "p-address": { street: "Main" },
+      "p-lines": [{ sku: "A" }, { sku: "B" }],
+      "p-attending": false,
+      "p-avatar": false,
+    });
+  });
+
+  it("keeps blank rows before a filled one and INITIAL_FORMS rows; drops trailing blank extras", () => {
+    const rows = (pairs: Array<[string, string]>) =>
+      decodeFormData(Outer, [["p-address-street", "x"], ...pairs]).data["p-lines"];
+    const mgmt = (total: string, initial: string): Array<[string, string]> => [
+      ["p-lines-TOTAL_FORMS", total],
+      ["p-lines-INITIAL_FORMS", initial],
+    ];
+    expect(rows([...mgmt("3", "0"), ["p-lines-1-sku", "B"], ["p-lines-2-sku", ""]])).toEqual([
+      {},
+      { sku: "B" },
+    ]);
+    expect(rows(mgmt("2", "2"))).toEqual([{}, {}]);
+    expect(rows(mgmt("1500", "0"))).toEqual([]);
+  });
+
+  it("reports an upload and a ticked clear box together as a contradiction", () => {
+    const file = new File(["x"], "a.png");
+    const { data } = decodeFormData(Outer, [
+      ["p-avatar", file],
+      ["p-avatar-clear", "on"],
+    ]);
+    expect(data["p-avatar"]).toBe(FILE_INPUT_CONTRADICTION);
   });
 });
