@@ -3,10 +3,11 @@ import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import type { Manifest } from "../core/registry.js";
 import { formatCachePath, loadFormatCache, saveFormatCache } from "./format-cache.js";
-import { generate, plainFunctions } from "./generate.js";
+import { type GeneratedFile, generate, plainFunctions } from "./generate.js";
 import { fetchManifest, loadEntryManifest, type TsxLoading } from "./load-manifest.js";
+import { withoutLayout } from "./printer.js";
 import { GenerateError } from "./runtime-names.js";
-import { syncFiles } from "./write-files.js";
+import { type SyncResult, syncFiles, upToDateIgnoringLayout } from "./write-files.js";
 
 const USAGE = `Usage: mizan generate (--entry <server module> | --url <api base>) --out <dir> [options]
 
@@ -106,11 +107,22 @@ async function runOnce(command: GenerateCommand, io: CommandIO): Promise<RunResu
       manifest = loaded.manifest;
       sources = loaded.files;
     }
-    const cache = formatCachePath(command.out);
-    loadFormatCache(cache);
-    const files = generate(manifest, { hooks: command.hooks });
-    saveFormatCache(cache);
-    const result = syncFiles(command.out, files, command.check);
+    // --check compares layout-blind first: an up-to-date folder needs no formatter at all.
+    const draft = command.check
+      ? withoutLayout(() => generate(manifest, { hooks: command.hooks }))
+      : undefined;
+    let files: GeneratedFile[];
+    let result: SyncResult;
+    if (draft && upToDateIgnoringLayout(command.out, draft)) {
+      files = draft;
+      result = { written: [], unchanged: draft.map((f) => f.path), removed: [] };
+    } else {
+      const cache = formatCachePath(command.out);
+      loadFormatCache(cache);
+      files = generate(manifest, { hooks: command.hooks });
+      saveFormatCache(cache);
+      result = syncFiles(command.out, files, command.check);
+    }
     const ms = Math.round(performance.now() - started);
     const forms = Object.keys(manifest.forms ?? {}).length;
     const functions = plainFunctions(manifest).length;

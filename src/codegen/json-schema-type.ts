@@ -120,5 +120,5 @@ function objectType(node: Record<string, unknown>, recur: (s: unknown) => string
   } else if (extra === undefined && !members.length) {
     return "Record<string, unknown>";
   }
-  return members.length ? `{ ${members.join(", ")} }` : "Record<string, never>";
+  return members.length ? `{ ${members.join("; ")} }` : "Record<string, never>";
 }

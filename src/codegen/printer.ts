@@ -58,6 +58,70 @@ function biomeFormat(): Format {
   return biome;
 }
 
+/** Set inside `withoutLayout`: statements come back as written, and Biome is not loaded. */
+let unformatted = false;
+
+/**
+ * Run `fn` (a `generate()` call) with every statement left as the emitters wrote it. The
+ * result differs from the real output only in layout, which `sameCodeIgnoringLayout` sees
+ * through: `mizan generate --check` compares that way first, and formats only when it must.
+ *
+ * @example
+ * const draft = withoutLayout(() => generate(manifest));
+ */
+export function withoutLayout<T>(fn: () => T): T {
+  const previous = unformatted;
+  unformatted = true;
+  try {
+    return fn();
+  } finally {
+    unformatted = previous;
+  }
+}
+
+/**
+ * The code's tokens with layout taken out: whitespace outside string literals, trailing commas,
+ * and the quotes of object keys that need none (`{ "a": 1 }` is `{ a: 1 }`), the three things
+ * Biome changes in what the emitters write. Two texts with equal tokens differ in layout only.
+ */
+function withoutLayoutTokens(code: string): string {
+  let out = "";
+  let lastSignificant = "";
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i] as string;
+    if (c === '"' || c === "'" || c === "`") {
+      let j = i + 1;
+      while (j < code.length && code[j] !== c) j += code[j] === "\\" ? 2 : 1;
+      const literal = code.slice(i, j + 1);
+      let k = j + 1;
+      while (k < code.length && /\s/.test(code[k] as string)) k++;
+      const inner = literal.slice(1, -1);
+      const isKey = (lastSignificant === "{" || lastSignificant === ",") && code[k] === ":";
+      out += isKey && IDENTIFIER.test(inner) ? inner : literal;
+      lastSignificant = c;
+      i = j;
+    } else if (/\s/.test(c)) {
+    } else if ((c === ")" || c === "]" || c === "}") && out.endsWith(",")) {
+      out = out.slice(0, -1) + c;
+      lastSignificant = c;
+    } else {
+      out += c;
+      lastSignificant = c;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether two pieces of generated code differ at most in layout (see `withoutLayout`).
+ *
+ * @example
+ * sameCodeIgnoringLayout('f({ "a": 1, })', "f({\n  a: 1\n})"); // true
+ */
+export function sameCodeIgnoringLayout(a: string, b: string): boolean {
+  return withoutLayoutTokens(a) === withoutLayoutTokens(b);
+}
+
 /** Statements laid out in this process, by indent depth and source: Biome runs once for each. */
 const memo = new Map<string, string>();
 /** Keys looked up since `seedFormatted()`; `added`: how many of them Biome had to lay out. */
@@ -78,6 +142,7 @@ export function formatStatement(
   indent = "",
   _options: { types?: boolean } = {},
 ): string {
+  if (unformatted) return `${indent}${source}`;
   const depth = Math.ceil(indent.length / 2);
   const key = `${depth}:${source}`;
   used.add(key);

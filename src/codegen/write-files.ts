@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { GENERATED_MARK, type GeneratedFile } from "./generate.js";
+import { sameCodeIgnoringLayout } from "./printer.js";
 
 export interface SyncResult {
   written: string[];
@@ -65,4 +66,18 @@ export function syncFiles(dir: string, files: GeneratedFile[], check = false): S
     if (!check) rmSync(join(dir, path));
   }
   return result;
+}
+
+/**
+ * Whether `dir` holds exactly `files` (of the generated ones) up to layout: each file's code
+ * equals what is on disk but for whitespace, trailing commas and needless key quotes, and no
+ * other generated file is there. `files` may come from `withoutLayout(() => generate(…))`.
+ */
+export function upToDateIgnoringLayout(dir: string, files: GeneratedFile[]): boolean {
+  const wanted = new Set(files.map((f) => f.path));
+  for (const file of files) {
+    const disk = readOrNull(join(dir, file.path));
+    if (disk === null || !sameCodeIgnoringLayout(disk, file.contents)) return false;
+  }
+  return generatedFilesIn(dir).every((path) => wanted.has(path));
 }

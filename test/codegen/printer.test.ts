@@ -154,7 +154,7 @@ describe("JSON Schema → TypeScript (plain function callers)", () => {
     [{ type: "array", prefixItems: [{ type: "string" }, { type: "number" }] }, "[string, number]"],
     [
       { type: "object", properties: { a: { type: "string" }, "b c": {} }, required: ["a"] },
-      '{ a: string, "b c"?: unknown }',
+      '{ a: string; "b c"?: unknown }',
     ],
     [{ type: "object", additionalProperties: { type: "number" } }, "{ [key: string]: number }"],
     [{ type: "object" }, "Record<string, unknown>"],
