@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, LaunchOptions, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, LaunchOptions, Page } from "playwright-core";
 
 export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -86,7 +86,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 }
 
 /**
- * Runs `body` with a fresh page; on failure saves a screenshot to test-results/ (its path is
+ * Runs `body` with a fresh page (its context made with `contextOptions`, e.g.
+ * `{ javaScriptEnabled: false }`); on failure saves a screenshot to test-results/ (its path is
  * appended to the error message) and rethrows. The page's context is closed either way.
  *
  * @example
@@ -99,8 +100,9 @@ export async function withPage<T>(
   browser: Browser,
   name: string,
   body: (page: Page) => Promise<T>,
+  contextOptions: BrowserContextOptions = {},
 ): Promise<T> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   try {
     return await body(page);

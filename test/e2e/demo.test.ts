@@ -2,51 +2,26 @@
  * End to end: the demo server (as `npm run demo` starts it) with its client built by Vite,
  * driven through Debian's Chromium. A failing step saves a screenshot to test-results/.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDemoServer } from "../../examples/demo/server/app.js";
 import type { DemoStore } from "../../examples/demo/server/store.js";
 import { launchChromium, withPage } from "./chromium.js";
-
-const CLIENT_CONFIG = fileURLToPath(
-  new URL("../../examples/demo/client/vite.config.ts", import.meta.url),
-);
+import { startDemo } from "./demo-server.js";
 
 let browser: Browser;
 let base = "";
 let store: DemoStore;
-let outDir = "";
 let close: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), "mizan-demo-"));
-  await build({
-    configFile: CLIENT_CONFIG,
-    build: { outDir, emptyOutDir: true },
-    logLevel: "error",
-  });
-  const demo = createDemoServer({ clientDir: outDir });
-  store = demo.store;
-  await new Promise<void>((resolve) => demo.server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(demo.server.address() as AddressInfo).port}`;
-  close = () =>
-    new Promise<void>((resolve) => {
-      demo.server.closeAllConnections();
-      demo.server.close(() => resolve());
-    });
+  const demo = await startDemo();
+  ({ base, store, close } = demo);
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 /** Every call the page makes to the mizan endpoint, by function name. */
@@ -85,7 +60,7 @@ async function watchSessionLine(page: Page): Promise<() => Promise<string[]>> {
 }
 
 async function open(page: Page, panel: string) {
-  await page.goto(`${base}/#${panel}`);
+  await page.goto(`${base}/${panel}`);
   await page.getByRole("heading", { level: 2 }).waitFor();
 }
 

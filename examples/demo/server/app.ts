@@ -2,14 +2,10 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { toNodeHandler } from "mizan/node";
-import {
-  type ContextResolveOptions,
-  contextsScript,
-  createHandler,
-  resolveGlobalContexts,
-} from "mizan/server";
+import { type ContextResolveOptions, createHandler, type RenderFormPage } from "mizan/server";
 import { SESSION_COOKIE } from "./functions.js";
 import { registry } from "./registry.js";
+import { renderPage } from "./render-page.js";
 import { DemoStore } from "./store.js";
 
 const TYPES: Record<string, string> = {
@@ -40,20 +36,6 @@ function pageRequest(req: IncomingMessage): Request {
   return new Request(new URL(req.url ?? "/", "http://localhost"), { headers });
 }
 
-/**
- * index.html with the page's global contexts (`currentUser`) in a
- * `<script id="mizan-contexts">`: `<MizanProvider>` starts from them, so the first render
- * already shows who is signed in and the page makes no context request.
- */
-async function renderPage(
-  html: Buffer,
-  req: IncomingMessage,
-  contexts: ContextResolveOptions,
-): Promise<string> {
-  const state = await resolveGlobalContexts(pageRequest(req), contexts);
-  return html.toString("utf8").replace("</body>", `${contextsScript(state)}</body>`);
-}
-
 async function serveStatic(
   root: string,
   req: IncomingMessage,
@@ -77,10 +59,12 @@ async function serveStatic(
     return;
   }
   if (extname(file) === ".html") {
-    // Per user: never cached.
-    const page = await renderPage(body, req, contexts);
-    res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" });
-    res.end(page);
+    // The page, rendered for this request (react-dom/server): it works without JavaScript.
+    const page = await renderPage(body.toString("utf8"), pageRequest(req), contexts);
+    for (const [name, value] of page.headers) if (name !== "set-cookie") res.setHeader(name, value);
+    const cookies = page.headers.getSetCookie();
+    if (cookies.length) res.setHeader("set-cookie", cookies);
+    res.writeHead(200).end(page.html);
     return;
   }
   res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
@@ -95,11 +79,20 @@ export interface DemoServerOptions {
 }
 
 /**
- * The demo server: mizan's handler under /api/mizan/, the built React client elsewhere, its
- * page carrying the global contexts of the request's user.
+ * The demo server: mizan's handler under /api/mizan/ (its native form endpoint
+ * `/api/mizan/form/<name>/` included), the built React client elsewhere, every page rendered
+ * on the server for the request's user, and a failed native post answered with its form's
+ * page showing the user's values and Django's messages.
  */
 export function createDemoServer(options: DemoServerOptions): { server: Server; store: DemoStore } {
   const store = new DemoStore();
+  const root = resolve(options.clientDir);
+  const renderFormPage: RenderFormPage = async (state, request) => {
+    const template = await readFile(join(root, "index.html"), "utf8");
+    const { form, values, errors } = state;
+    const page = await renderPage(template, request, handlerOptions, { form, values, errors });
+    return new Response(page.html, { status: 422, headers: page.headers });
+  };
   const handlerOptions = {
     registry,
     app: { store },
@@ -108,10 +101,10 @@ export function createDemoServer(options: DemoServerOptions): { server: Server; 
       const id = Number(cookie(request, SESSION_COOKIE));
       return Number.isInteger(id) ? (store.userById(id) ?? null) : null;
     },
+    renderFormPage,
   };
   const handler = createHandler(handlerOptions);
   const mizan = toNodeHandler(handler);
-  const root = resolve(options.clientDir);
   const server = createServer((req, res) => {
     mizan(req, res, () => {
       serveStatic(root, req, res, handlerOptions).catch(() => {

@@ -25,7 +25,12 @@ function storeOf(ctx: RequestContext): DemoStore {
 }
 
 export class ContactForm extends Form<ContactForm> {
-  static override meta = formMeta({ name: "contact", title: "Contact us" });
+  static override meta = formMeta({
+    name: "contact",
+    title: "Contact us",
+    // Where a native post (no JavaScript) goes once it succeeded: Post/Redirect/Get.
+    successUrl: (result) => `/contact/sent?ticket=${(result as { ticket: number }).ticket}`,
+  });
   name = new CharField({ maxLength: 100 });
   email = new EmailField({ helpText: "We reply within a day." });
   topic = new ChoiceField({
@@ -44,7 +49,12 @@ export class ContactForm extends Form<ContactForm> {
 }
 
 export class SignupForm extends Form<SignupForm> {
-  static override meta = formMeta({ name: "signup", title: "Create an account" });
+  static override meta = formMeta({
+    name: "signup",
+    title: "Create an account",
+    successUrl: (result) =>
+      `/signup/done?username=${encodeURIComponent((result as { username: string }).username)}`,
+  });
   username = new SlugField({
     minLength: 3,
     maxLength: 30,
@@ -102,7 +112,14 @@ export class LineItemForm extends Form<LineItemForm> {
 }
 
 export class OrderForm extends Form<OrderForm> {
-  static override meta = formMeta({ name: "order", title: "Place an order" });
+  static override meta = formMeta({
+    name: "order",
+    title: "Place an order",
+    successUrl: (result) => {
+      const { orderId, units } = result as { orderId: number; units: number };
+      return `/order/placed?id=${orderId}&units=${units}`;
+    },
+  });
   shipping = new FormField(AddressForm, { label: "Shipping address" });
   items = new FormSet(LineItemForm, { minNum: 1, maxNum: 5, extra: 1, label: "Line items" });
   note = new CharField({ required: false, widget: new Textarea({ rows: 2 }) });
@@ -117,7 +134,13 @@ export class OrderForm extends Form<OrderForm> {
 }
 
 export class ProfileForm extends Form<ProfileForm> {
-  static override meta = formMeta({ name: "profile", title: "Your profile", auth: true });
+  static override meta = formMeta({
+    name: "profile",
+    title: "Your profile",
+    auth: true,
+    successUrl: (result) =>
+      `/profile/saved?avatar=${encodeURIComponent((result as { avatar: { name: string } }).avatar.name)}`,
+  });
   displayName = new CharField({ label: "Display name", maxLength: 50 });
   avatar = new FileField({
     maxSize: 200 * 1024,
@@ -144,6 +167,7 @@ export class LoginForm extends Form<LoginForm> {
     name: "login",
     title: "Sign in",
     invalidates: ["currentUser", "greet"],
+    successUrl: "/profile",
   });
   username = new CharField({
     label: "Demo login as",

@@ -1,17 +1,24 @@
 import { MizanProvider } from "mizan/react";
 import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { hydrateRoot } from "react-dom/client";
 import { App } from "./app.js";
+import { PageStateProvider, readPageState } from "./page-state.js";
 import "mizan/react/mizan.css";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
-createRoot(root).render(
+// The server rendered this page (examples/demo/server/render-page.tsx): hydrate it with the
+// same state. Contexts come from its <script id="mizan-contexts">, the CSRF token from the
+// csrftoken cookie it set.
+hydrateRoot(
+  root,
   <StrictMode>
     <MizanProvider baseUrl="/api/mizan">
-      <App />
+      <PageStateProvider state={readPageState()}>
+        <App />
+      </PageStateProvider>
     </MizanProvider>
   </StrictMode>,
 );

@@ -33,7 +33,7 @@ export function SessionBar() {
     <p className="demo-user" aria-live="polite">
       {status === "success" ? (
         <>
-          Not signed in. <a href="#profile">Sign in</a>
+          Not signed in. <a href="/profile">Sign in</a>
         </>
       ) : (
         "Checking who is signed in…"

@@ -1,5 +1,6 @@
 import { MizanForm } from "mizan/react";
 import { useContactForm } from "../mizan/index.js";
+import { useFormInitialState } from "../page-state.js";
 import { ResultBox } from "./result-box.js";
 
 /** Rendered entirely from the form's metadata by <MizanForm>. */
@@ -14,6 +15,7 @@ export function ContactPanel() {
       <MizanForm
         form={form}
         submitLabel="Send"
+        initialState={useFormInitialState("contact")}
         renderResult={(result) => <ResultBox title="Message sent" value={result} />}
       />
     </section>

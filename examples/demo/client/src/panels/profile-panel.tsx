@@ -1,5 +1,6 @@
 import { MizanForm } from "mizan/react";
 import { useCurrentUser, useLoginForm, useProfileForm } from "../mizan/index.js";
+import { useFormInitialState } from "../page-state.js";
 import { ResultBox } from "./result-box.js";
 
 /**
@@ -10,7 +11,7 @@ function LoginPanel() {
   const form = useLoginForm();
   return (
     <div className="demo-session">
-      <MizanForm form={form} submitLabel="Sign in" />
+      <MizanForm form={form} submitLabel="Sign in" initialState={useFormInitialState("login")} />
     </div>
   );
 }
@@ -36,6 +37,7 @@ export function ProfilePanel() {
       <MizanForm
         form={form}
         submitLabel="Save profile"
+        initialState={useFormInitialState("profile")}
         renderResult={(result) => <ResultBox title="Profile saved" value={result} />}
       />
     </section>

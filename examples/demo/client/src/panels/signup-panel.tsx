@@ -1,5 +1,7 @@
+import { MizanCsrfField, useNativeFormProps } from "mizan/react";
 import type { ReactNode } from "react";
 import { useSignupForm } from "../mizan/index.js";
+import { useFormInitialState } from "../page-state.js";
 import { ResultBox } from "./result-box.js";
 
 type SignupForm = ReturnType<typeof useSignupForm>;
@@ -51,7 +53,10 @@ function Row(props: {
 
 /** Laid out by hand with `form.register`: the same hook, your own markup. */
 export function SignupPanel() {
-  const form = useSignupForm<{ id: number; username: string }>();
+  const form = useSignupForm<{ id: number; username: string }>({
+    initialState: useFormInitialState("signup"),
+  });
+  const native = useNativeFormProps(form);
   const busy = form.formState.isSubmitting;
   const rootError = form.formState.errors.root?.server?.message;
   return (
@@ -64,7 +69,8 @@ export function SignupPanel() {
       {form.result ? (
         <ResultBox title="Account created" value={form.result} announce />
       ) : (
-        <form className="mizan-form" onSubmit={form.submit} noValidate>
+        <form className="mizan-form" {...native} onSubmit={form.submit} noValidate>
+          <MizanCsrfField />
           {rootError && (
             <div role="alert" className="mizan-nonfield mizan-error">
               {String(rootError)}

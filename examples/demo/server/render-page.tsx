@@ -1,0 +1,56 @@
+import { MizanProvider } from "mizan/react";
+import {
+  type ContextResolveOptions,
+  contextsScript,
+  csrfToken,
+  resolveGlobalContexts,
+} from "mizan/server";
+import { renderToString } from "react-dom/server";
+import { App } from "../client/src/app.js";
+import {
+  type DemoFormState,
+  PageStateProvider,
+  pageStateScript,
+} from "../client/src/page-state.js";
+
+/** A page the demo server answers with: its HTML and the headers to send (the CSRF cookie). */
+export interface RenderedPage {
+  html: string;
+  headers: Headers;
+}
+
+/**
+ * The demo's page for `request`, rendered with react-dom/server into the built index.html, so
+ * it works before (and without) JavaScript: the App at the request's URL, or for a failed
+ * native post (`formState`) the panel of that form with the user's values and Django's
+ * messages. The page carries the global contexts (`<script id="mizan-contexts">`), the page
+ * state the browser hydrates with, and a CSRF token: the request's `csrftoken` cookie, or a
+ * new one set with the page, written into every form's `csrfmiddlewaretoken` field.
+ */
+export async function renderPage(
+  template: string,
+  request: Request,
+  contexts: ContextResolveOptions,
+  formState?: DemoFormState,
+): Promise<RenderedPage> {
+  const url = new URL(request.url);
+  const state = await resolveGlobalContexts(request, contexts);
+  const csrf = csrfToken(request);
+  const app = renderToString(
+    <MizanProvider baseUrl="/api/mizan" initialContexts={state} csrfToken={csrf.token}>
+      <PageStateProvider state={{ path: url.pathname, search: url.search, formState }}>
+        <App />
+      </PageStateProvider>
+    </MizanProvider>,
+  );
+  const html = template
+    .replace('<div id="root"></div>', `<div id="root">${app}</div>`)
+    .replace("</body>", `${contextsScript(state)}${pageStateScript(formState)}</body>`);
+  const headers = new Headers({
+    "content-type": "text/html; charset=utf-8",
+    // Per user: never cached.
+    "cache-control": "no-store",
+  });
+  if (csrf.setCookie) headers.append("set-cookie", csrf.setCookie);
+  return { html, headers };
+}

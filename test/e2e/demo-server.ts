@@ -1,0 +1,53 @@
+/**
+ * The demo server as `npm run demo` starts it, with its client built by Vite into a temporary
+ * folder, on a free port: what the end-to-end tests drive.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import { createDemoServer } from "../../examples/demo/server/app.js";
+import type { DemoStore } from "../../examples/demo/server/store.js";
+
+const CLIENT_CONFIG = fileURLToPath(
+  new URL("../../examples/demo/client/vite.config.ts", import.meta.url),
+);
+
+export interface RunningDemo {
+  /** `http://127.0.0.1:<port>` */
+  base: string;
+  store: DemoStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Build the client, start the demo server and return where it listens.
+ *
+ * @example
+ * const demo = await startDemo();
+ * try { await page.goto(`${demo.base}/contact`); } finally { await demo.close(); }
+ */
+export async function startDemo(): Promise<RunningDemo> {
+  const outDir = await mkdtemp(join(tmpdir(), "mizan-demo-"));
+  await build({
+    configFile: CLIENT_CONFIG,
+    build: { outDir, emptyOutDir: true },
+    logLevel: "error",
+  });
+  const demo = createDemoServer({ clientDir: outDir });
+  await new Promise<void>((resolve) => demo.server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(demo.server.address() as AddressInfo).port}`;
+  return {
+    base,
+    store: demo.store,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        demo.server.closeAllConnections();
+        demo.server.close(() => resolve());
+      });
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
