@@ -63,12 +63,12 @@ describe("the demo with JavaScript off", () => {
       await page.goto(`${base}/contact`);
       await page.getByRole("heading", { name: "Contact us" }).waitFor();
       expect(await page.getByRole("link", { name: "Order" }).getAttribute("href")).toBe("/order");
-      // <noscript> content shows only when scripts cannot run.
-      await page.goto(`${base}/order`);
-      expect(await page.getByRole("link", { name: "Add a line item" }).isVisible()).toBe(true);
       const form = page.locator("form.mizan-form");
       expect(await form.getAttribute("method")).toBe("post");
       expect(await form.getAttribute("action")).toBe("/api/mizan/form/contact/");
+      // <noscript> content shows only when scripts cannot run.
+      await page.goto(`${base}/order`);
+      expect(await page.getByRole("link", { name: "Add a line item" }).isVisible()).toBe(true);
     });
   }, 30_000);
 
@@ -203,4 +203,66 @@ describe("the demo with JavaScript off", () => {
       expect(store.messages.length).toBe(before);
     });
   }, 30_000);
+});
+
+describe("the same pages with JavaScript on", () => {
+  /** Console errors and uncaught page errors (a hydration mismatch reports one). */
+  function recordErrors(page: Page): string[] {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      // The browser logs a 422 page's status; that is the answer, not an error of the page.
+      if (message.type() === "error" && !message.text().includes("status of 422"))
+        errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    return errors;
+  }
+
+  test("a failed native post's page hydrates cleanly and then submits through the hook", async () => {
+    await withPage(browser, "js-hydrate-invalid-post", async (page) => {
+      const errors = recordErrors(page);
+      await page.goto(`${base}/contact`);
+      await page.getByLabel("Name").fill("Ada Lovelace");
+      await page.getByLabel("Email").fill("not-an-email");
+      await page.getByLabel("Message").fill("Too short");
+      // A native submit (what a click does before the script has loaded).
+      await Promise.all([
+        page.waitForURL(`${base}/api/mizan/form/contact/`),
+        page.locator("form.mizan-form").evaluate((form: HTMLFormElement) => form.submit()),
+      ]);
+      await page.getByText("Enter a valid email address.").waitFor();
+      // Hydrated: the client's own validation answers as the user types, with no request.
+      await page.getByLabel("Email").fill("ada@example.com");
+      await page.getByLabel("Email").blur();
+      await expect.poll(() => page.getByText("Enter a valid email address.").count()).toBe(0);
+      await page.getByLabel("Topic").selectOption("support");
+      await page.getByLabel("Message").fill("Long enough this time.");
+      await page.getByRole("button", { name: "Send" }).click();
+      await page.getByRole("status").filter({ hasText: "Message sent" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/api/mizan/form/contact/");
+      expect(errors).toEqual([]);
+    });
+  }, 30_000);
+
+  test("every page hydrates without an error", async () => {
+    await withPage(browser, "js-hydrate-pages", async (page) => {
+      const errors = recordErrors(page);
+      for (const path of [
+        "/contact",
+        "/signup",
+        "/order?items=2",
+        "/profile",
+        "/contact/sent?ticket=1",
+      ]) {
+        await page.goto(`${base}${path}`);
+        await page.getByRole("heading", { level: 2 }).waitFor();
+        await page.waitForLoadState("networkidle");
+      }
+      expect(await page.locator("fieldset.mizan-fieldset--row").count()).toBe(0);
+      await page.goto(`${base}/order?items=2`);
+      await page.waitForLoadState("networkidle");
+      expect(await page.locator("fieldset.mizan-fieldset--row").count()).toBe(2);
+      expect(errors).toEqual([]);
+    });
+  }, 40_000);
 });
