@@ -8,6 +8,7 @@ test("mizan/react's public exports are pinned", () => {
   expect(Object.keys(react).sort()).toEqual([
     "MizanCheckboxInput",
     "MizanCheckboxSelectMultiple",
+    "MizanCsrfField",
     "MizanFileInput",
     "MizanForm",
     "MizanHiddenInput",
@@ -28,6 +29,7 @@ test("mizan/react's public exports are pinned", () => {
     "useMizanContext",
     "useMizanContextStore",
     "useMizanForm",
+    "useNativeFormProps",
     "useServerFunction",
   ]);
 });
