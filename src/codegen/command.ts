@@ -107,13 +107,11 @@ async function runOnce(command: GenerateCommand, io: CommandIO): Promise<RunResu
       manifest = loaded.manifest;
       sources = loaded.files;
     }
-    // --check compares layout-blind first: an up-to-date folder needs no formatter at all.
-    const draft = command.check
-      ? withoutLayout(() => generate(manifest, { hooks: command.hooks }))
-      : undefined;
+    // Compare layout-blind first: an up-to-date folder needs no formatter at all.
+    const draft = withoutLayout(() => generate(manifest, { hooks: command.hooks }));
     let files: GeneratedFile[];
     let result: SyncResult;
-    if (draft && upToDateIgnoringLayout(command.out, draft)) {
+    if (upToDateIgnoringLayout(command.out, draft)) {
       files = draft;
       result = { written: [], unchanged: draft.map((f) => f.path), removed: [] };
     } else {
