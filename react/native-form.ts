@@ -58,13 +58,32 @@ export function csrfCookie(name = "csrftoken"): string | undefined {
   return undefined;
 }
 
-/** The state's values over the form's defaults, or undefined when it has none. */
+/**
+ * `values` without what a password input held: as Django's PasswordInput (`render_value`
+ * false), a page shown again never writes a password back into its HTML.
+ */
+function withoutPasswords(form: FormDescriptor, values: Record<string, unknown>) {
+  const out: Record<string, unknown> = { ...values };
+  for (const name of form.field_order) {
+    const field = form.fields[name];
+    if (!field || !Object.hasOwn(out, name)) continue;
+    const sub = subFormOf(field);
+    const value = out[name];
+    if (field.widget.input_type === "password") delete out[name];
+    else if (sub && Array.isArray(value))
+      out[name] = value.map((row) => (isRecord(row) ? withoutPasswords(sub, row) : row));
+    else if (sub && isRecord(value)) out[name] = withoutPasswords(sub, value);
+  }
+  return out;
+}
+
+/** The state's values over the form's defaults (passwords left out), or undefined. */
 export function initialStateValues(
   meta: FormDescriptor | undefined,
   state: MizanFormInitialState | undefined,
 ): Record<string, unknown> | undefined {
   if (!state || !isRecord(state.values)) return undefined;
-  return meta ? formDefaults(meta, state.values) : state.values;
+  return meta ? formDefaults(meta, withoutPasswords(meta, state.values)) : state.values;
 }
 
 /**

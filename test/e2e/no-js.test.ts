@@ -177,6 +177,36 @@ describe("the demo with JavaScript off", () => {
     });
   }, 40_000);
 
+  test("the hand-laid signup form posts natively; its messages come back beside its inputs", async () => {
+    await withoutJs("nojs-signup", async (page) => {
+      await page.goto(`${base}/signup`);
+      await page.getByLabel("Username").fill("alice");
+      await page.getByLabel("Email").fill("alice2@example.com");
+      await page.locator("#signup-password").fill("correct horse");
+      await page.getByLabel("Confirm password").fill("another horse");
+      await page.getByLabel("Age").fill("30");
+      await page.getByLabel("I accept the terms").check();
+      expect(await submit(page, "Create account")).toEqual({ post: 422, final: 422 });
+      expect(await page.getByLabel("Username").inputValue()).toBe("alice");
+      expect(await page.getByLabel("Age").inputValue()).toBe("30");
+      expect(await page.getByLabel("I accept the terms").isChecked()).toBe(true);
+      // As Django's PasswordInput: a password is never written back into the page.
+      expect(await page.locator("#signup-password").inputValue()).toBe("");
+      expect(await page.locator("#signup-username-error").textContent()).toBe(
+        "The username “alice” is already taken.",
+      );
+      expect(await page.locator("#signup-confirm-error").textContent()).toBe(
+        "The two passwords differ.",
+      );
+      await page.getByLabel("Username").fill("ada_l");
+      await page.locator("#signup-password").fill("correct horse");
+      await page.getByLabel("Confirm password").fill("correct horse");
+      expect(await submit(page, "Create account")).toEqual({ post: 303, final: 200 });
+      await page.getByText("Account created for ada_l.").waitFor();
+      expect(store.isUsernameTaken("ada_l")).toBe(true);
+    });
+  }, 30_000);
+
   test("a post without the CSRF field is refused with a readable page, not JSON", async () => {
     await withoutJs("nojs-csrf", async (page) => {
       // A visit sets the csrftoken cookie; a forged form (no csrfmiddlewaretoken) then posts.
