@@ -295,4 +295,18 @@ describe("the same pages with JavaScript on", () => {
       expect(errors).toEqual([]);
     });
   }, 40_000);
+
+  test("control: a page that does not match the client's render is reported (what the above rule out)", async () => {
+    await withPage(browser, "js-hydrate-control", async (page) => {
+      const errors = recordErrors(page);
+      await page.route(`${base}/order`, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace("Place an order</h2>", "Place an ordeX</h2>");
+        await route.fulfill({ response, body });
+      });
+      await page.goto(`${base}/order`);
+      await page.waitForLoadState("networkidle");
+      expect(errors.join("\n")).toMatch(/Hydration|#418|#425/);
+    });
+  }, 30_000);
 });
