@@ -52,7 +52,10 @@ describe("layout-blind comparison", () => {
     const message = "This field is required.";
     const victim = formatted.find((f) => f.contents.includes(message));
     if (!victim) throw new Error(`no generated file holds "${message}"`);
-    writeFileSync(join(OUT, victim.path), victim.contents.replace(message, "This field is needed."));
+    writeFileSync(
+      join(OUT, victim.path),
+      victim.contents.replace(message, "This field is needed."),
+    );
     expect(upToDateIgnoringLayout(OUT, draft)).toBe(false);
 
     writeAll(formatted.slice(1));
