@@ -39,7 +39,7 @@ export const SignedOut: Story = {
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText(/Not signed in/)).toBeVisible();
-    await expect(canvas.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "#profile");
+    await expect(canvas.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/profile");
     await expect(demoOf({ loaded }).contextFetches).toEqual([]);
   },
 };

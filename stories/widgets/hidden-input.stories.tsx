@@ -15,7 +15,9 @@ type Story = StoryObj<typeof meta>;
 export const Normal: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const hidden = canvasElement.querySelector<HTMLInputElement>('input[type="hidden"]');
+    const hidden = canvasElement.querySelector<HTMLInputElement>(
+      'input[type="hidden"][name="value"]',
+    );
     await expect(hidden?.value).toBe("csrf-1234");
     await expect(canvas.queryByText("Token")).toBeNull();
     await expect(await submitAndReadCleaned(canvas)).toEqual({ value: "csrf-1234" });
