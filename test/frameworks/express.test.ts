@@ -8,13 +8,7 @@ import { toNodeHandler } from "mizan/node";
 import { createHandler } from "mizan/server";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { listen } from "./server.js";
-import {
-  browserSession,
-  frameworkRegistry,
-  type Json,
-  scenarios,
-  VALID_CONTACT,
-} from "./support.js";
+import { frameworkRegistry, type Json, scenarios } from "./support.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
@@ -62,24 +56,11 @@ describe.each(["root", "path", "first"] as const)("Express 5, mounted: %s", (mou
   });
 
   test("a urlencoded call (that express.urlencoded() may have parsed)", async () => {
-    const baseUrl = await start(mount);
-    const session = await browserSession(baseUrl);
-    const response = await fetch(`${baseUrl}/call/`, {
-      method: "POST",
-      headers: { cookie: session.cookie, "x-csrftoken": session.token },
-      body: new URLSearchParams({
-        fn: "contact.submit",
-        args: JSON.stringify({ data: VALID_CONTACT }),
-      }),
-    });
-    expect(response.status).toBe(200);
-    expect(((await response.json()) as Json).result).toEqual({ sent: true, to: "ada@example.com" });
+    await scenarios.urlencodedCall(await start(mount));
   });
 
   test("the app's other routes still answer", async () => {
-    const baseUrl = await start(mount);
-    const response = await fetch(new URL("/health", baseUrl));
-    expect(await response.json()).toEqual({ ok: true });
+    await scenarios.otherRoutesAnswer(await start(mount));
   });
 });
 

@@ -6,13 +6,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { createHandler } from "mizan/server";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import {
-  browserSession,
-  frameworkRegistry,
-  type Json,
-  scenarios,
-  VALID_CONTACT,
-} from "./support.js";
+import { frameworkRegistry, scenarios } from "./support.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
@@ -62,24 +56,11 @@ describe.each(["all", "mount"] as const)("Hono on @hono/node-server, app.%s()", 
   });
 
   test("a urlencoded call", async () => {
-    const baseUrl = await start(mount);
-    const session = await browserSession(baseUrl);
-    const response = await fetch(`${baseUrl}/call/`, {
-      method: "POST",
-      headers: { cookie: session.cookie, "x-csrftoken": session.token },
-      body: new URLSearchParams({
-        fn: "contact.submit",
-        args: JSON.stringify({ data: VALID_CONTACT }),
-      }),
-    });
-    expect(response.status).toBe(200);
-    expect(((await response.json()) as Json).result).toEqual({ sent: true, to: "ada@example.com" });
+    await scenarios.urlencodedCall(await start(mount));
   });
 
   test("the app's other routes still answer", async () => {
-    const baseUrl = await start(mount);
-    const response = await fetch(new URL("/health", baseUrl));
-    expect(await response.json()).toEqual({ ok: true });
+    await scenarios.otherRoutesAnswer(await start(mount));
   });
 });
 

@@ -188,4 +188,29 @@ export const scenarios = {
       sha256,
     });
   },
+
+  /** A urlencoded call (`fn` + `args` fields); returns the response for framework checks. */
+  async urlencodedCall(baseUrl: string): Promise<Response> {
+    const session = await browserSession(baseUrl);
+    const response = await fetch(`${baseUrl}/call/`, {
+      method: "POST",
+      headers: { cookie: session.cookie, "x-csrftoken": session.token },
+      body: new URLSearchParams({
+        fn: "contact.submit",
+        args: JSON.stringify({ data: VALID_CONTACT }),
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.clone().json()) as Json).result).toEqual({
+      sent: true,
+      to: "ada@example.com",
+    });
+    return response;
+  },
+
+  /** The app's own `/health` route, beside mizan's. */
+  async otherRoutesAnswer(baseUrl: string): Promise<void> {
+    const response = await fetch(new URL("/health", baseUrl));
+    expect(await response.json()).toEqual({ ok: true });
+  },
 };

@@ -38,7 +38,7 @@ export class MultiWidget extends Widget {
 
   /**
    * Django's `decompress`: the parts of a single stored value. The base class knows no
-   * stored form, like Django's (which raises NotImplementedError).
+   * stored form, like Django's: each subclass says how a value splits into parts.
    */
   decompress(_value: unknown): unknown[] {
     throw new Error(
