@@ -8,7 +8,7 @@ import { toNodeHandler } from "mizan/node";
 import { createHandler } from "mizan/server";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { listen } from "./server.js";
-import { frameworkRegistry, type Json, scenarios } from "./support.js";
+import { frameworkRegistry, type Json, mountedAppTests } from "./support.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
@@ -39,29 +39,7 @@ async function start(mount: Mount): Promise<string> {
 }
 
 describe.each(["root", "path", "first"] as const)("Express 5, mounted: %s", (mount) => {
-  test("a form submit succeeds (the body express.json() may have parsed)", async () => {
-    await scenarios.submitSucceeds(await start(mount));
-  });
-
-  test("invalid data is a 422 with Django's messages", async () => {
-    await scenarios.invalidIs422(await start(mount));
-  });
-
-  test("a cookie-carrying call without the token is 403 CSRF_FAILED", async () => {
-    await scenarios.csrfRefused(await start(mount));
-  });
-
-  test("a multipart upload round-trips", async () => {
-    await scenarios.uploadRoundTrips(await start(mount));
-  });
-
-  test("a urlencoded call (that express.urlencoded() may have parsed)", async () => {
-    await scenarios.urlencodedCall(await start(mount));
-  });
-
-  test("the app's other routes still answer", async () => {
-    await scenarios.otherRoutesAnswer(await start(mount));
-  });
+  mountedAppTests(() => start(mount));
 });
 
 describe.each([false, true])("express.urlencoded({ extended: %s }) in front", (extended) => {

@@ -6,7 +6,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { createHandler } from "mizan/server";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { frameworkRegistry, scenarios } from "./support.js";
+import { frameworkRegistry, mountedAppTests } from "./support.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
@@ -39,29 +39,7 @@ async function start(mount: Mount): Promise<string> {
 }
 
 describe.each(["all", "mount"] as const)("Hono on @hono/node-server, app.%s()", (mount) => {
-  test("a form submit succeeds", async () => {
-    await scenarios.submitSucceeds(await start(mount));
-  });
-
-  test("invalid data is a 422 with Django's messages", async () => {
-    await scenarios.invalidIs422(await start(mount));
-  });
-
-  test("a cookie-carrying call without the token is 403 CSRF_FAILED", async () => {
-    await scenarios.csrfRefused(await start(mount));
-  });
-
-  test("a multipart upload round-trips", async () => {
-    await scenarios.uploadRoundTrips(await start(mount));
-  });
-
-  test("a urlencoded call", async () => {
-    await scenarios.urlencodedCall(await start(mount));
-  });
-
-  test("the app's other routes still answer", async () => {
-    await scenarios.otherRoutesAnswer(await start(mount));
-  });
+  mountedAppTests(() => start(mount));
 });
 
 test("app.mount() without replaceRequest: false strips the prefix, so mizan answers 404", async () => {

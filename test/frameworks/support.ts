@@ -4,7 +4,7 @@
  * each through the CSRF double-submit a browser session goes through.
  */
 import { createHash } from "node:crypto";
-import { expect } from "vitest";
+import { expect, test } from "vitest";
 import type { RequestContext } from "../../src/core/context.js";
 import { Registry } from "../../src/core/registry.js";
 import { CharField } from "../../src/forms/fields/char-field.js";
@@ -214,3 +214,28 @@ export const scenarios = {
     expect(await response.json()).toEqual({ ok: true });
   },
 };
+
+/**
+ * The exchanges every mounted app must answer, declared as tests over `start()` (which mounts
+ * the handler the documented way and returns `{origin}/api/mizan`).
+ */
+export function mountedAppTests(start: () => Promise<string>): void {
+  test("a form submit succeeds", async () => {
+    await scenarios.submitSucceeds(await start());
+  });
+  test("invalid data is a 422 with Django's messages", async () => {
+    await scenarios.invalidIs422(await start());
+  });
+  test("a cookie-carrying call without the token is 403 CSRF_FAILED", async () => {
+    await scenarios.csrfRefused(await start());
+  });
+  test("a multipart upload round-trips", async () => {
+    await scenarios.uploadRoundTrips(await start());
+  });
+  test("a urlencoded call (a body parser in front may have read it)", async () => {
+    await scenarios.urlencodedCall(await start());
+  });
+  test("the app's other routes still answer", async () => {
+    await scenarios.otherRoutesAnswer(await start());
+  });
+}
