@@ -2,7 +2,10 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { createHandler, type MizanHandler } from "../../src/server/index.js";
 import { FIELDS, formDataText, jsonText, type Spec, specs } from "./arbitraries.js";
-import { expectDocumented, expectNoPollution, hardeningRegistry, retainedHeap } from "./support.js";
+import {
+  expectDocumented,
+  expectNoPollution,
+  isContextRead, hardeningRegistry, retainedHeap } from "./support.js";
 
 // Generated input on a shared 2-core machine: bounded runs, generous per-response bounds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -51,7 +54,10 @@ describe("createHandler under generated requests", () => {
         const request = toRequest(spec);
         const { status, headers, text } = await answer(request);
         const manifest = status === 200 && spec.path.includes("manifest");
-        expectDocumented(status, headers, text, { manifest });
+        expectDocumented(status, headers, text, {
+          manifest,
+          contextRead: isContextRead(spec.method, spec.path),
+        });
         expectNoPollution();
       }),
       { numRuns: 500 },

@@ -3,7 +3,10 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { startServer, type TestServer } from "../helpers/http-server.js";
 import { type Spec, specs } from "./arbitraries.js";
-import { expectDocumented, expectNoPollution, hardeningRegistry, retainedHeap } from "./support.js";
+import {
+  expectDocumented,
+  expectNoPollution,
+  isContextRead, hardeningRegistry, retainedHeap } from "./support.js";
 
 // Real sockets on a shared 2-core machine: bounded runs, generous per-response bounds.
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 30_000 });
@@ -102,7 +105,10 @@ describe("toNodeHandler under generated requests, over loopback", () => {
           return;
         }
         const manifest = status === 200 && spec.path.includes("manifest");
-        expectDocumented(status, headers, text, { manifest });
+        expectDocumented(status, headers, text, {
+          manifest,
+          contextRead: isContextRead(spec.method, spec.path),
+        });
         expectNoPollution();
       }),
       { numRuns: 300 },

@@ -131,6 +131,23 @@ export function hardeningRegistry(): Registry {
   return registry;
 }
 
+/**
+ * True for a GET that reaches a context route, `{base}/ctx/<one segment>/`, which answers
+ * `Cache-Control: private, no-store` (docs/protocol.md) whatever its status.
+ */
+export function isContextRead(method: string, path: string): boolean {
+  if (method !== "GET") return false;
+  const { pathname } = new URL(path, "http://mizan.test");
+  const segment = /^\/api\/mizan\/+ctx\/([^/]+)\/?$/.exec(pathname)?.[1];
+  if (segment === undefined) return false;
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Nothing reachable from a literal gained a property. */
 export function expectNoPollution(): void {
   for (const proto of [Object.prototype, Array.prototype, Function.prototype, String.prototype]) {
@@ -148,9 +165,10 @@ export function expectDocumented(
   status: number,
   headers: Headers,
   text: string,
-  options: { allow500?: boolean; manifest?: boolean } = {},
+  options: { allow500?: boolean; manifest?: boolean; contextRead?: boolean } = {},
 ): void {
-  expect(headers.get("cache-control")).toBe("no-store");
+  // A context read is per user and says so; every other answer is plain `no-store`.
+  expect(headers.get("cache-control")).toBe(options.contextRead ? "private, no-store" : "no-store");
   expect(headers.get("content-type")).toMatch(/^application\/json/);
   const body = JSON.parse(text) as Record<string, unknown>;
   if (status === 200) {
