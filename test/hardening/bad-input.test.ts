@@ -5,7 +5,10 @@ import { FIELDS, formDataText, jsonText, type Spec, specs } from "./arbitraries.
 import {
   expectDocumented,
   expectNoPollution,
-  isContextRead, hardeningRegistry, retainedHeap } from "./support.js";
+  hardeningRegistry,
+  isContextRead,
+  retainedHeap,
+} from "./support.js";
 
 // Generated input on a shared 2-core machine: bounded runs, generous per-response bounds.
 vi.setConfig({ testTimeout: 60_000 });

@@ -6,7 +6,10 @@ import { type Spec, specs } from "./arbitraries.js";
 import {
   expectDocumented,
   expectNoPollution,
-  isContextRead, hardeningRegistry, retainedHeap } from "./support.js";
+  hardeningRegistry,
+  isContextRead,
+  retainedHeap,
+} from "./support.js";
 
 // Real sockets on a shared 2-core machine: bounded runs, generous per-response bounds.
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 30_000 });
