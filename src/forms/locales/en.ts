@@ -97,5 +97,39 @@ export const en: LocaleTable = {
     count: "num",
   },
   "FormSet.invalid": "Enter a list of forms.",
+  // Django's BaseFormSet.default_error_messages; a native post's management form (native-decode.ts).
+  "FormSet.missing_management_form":
+    "ManagementForm data is missing or has been tampered with. Missing fields: %(field_names)s. You may need to file a bug report if the issue persists.",
   "FormField.invalid": "Enter an object.",
+
+  // The default message of each error code (src/core/errors.ts), as a client receives it.
+  "http.BAD_REQUEST": "Bad request.",
+  "http.UNAUTHENTICATED": "Authentication required.",
+  "http.FORBIDDEN": "You do not have permission to perform this action.",
+  "http.CSRF_FAILED": "CSRF verification failed.",
+  "http.NOT_FOUND": "Not found.",
+  "http.METHOD_NOT_ALLOWED": "Method not allowed.",
+  "http.PAYLOAD_TOO_LARGE": "Request body too large.",
+  "http.UNSUPPORTED_MEDIA_TYPE": "Unsupported media type.",
+  "http.VALIDATION_FAILED": "Validation failed.",
+  "http.INTERNAL": "Internal server error.",
+  // The CSRF refusals (src/server/csrf.ts), each a whole message; reasons worded as Django's.
+  "http.CSRF_FAILED.cookie_not_set": "CSRF verification failed: CSRF cookie not set.",
+  "http.CSRF_FAILED.token_missing": "CSRF verification failed: CSRF token missing.",
+  "http.CSRF_FAILED.token_incorrect": "CSRF verification failed: CSRF token incorrect.",
+  "http.CSRF_FAILED.no_origin": "CSRF verification failed: no Origin header.",
+  "http.CSRF_FAILED.untrusted_origin":
+    "CSRF verification failed: the request's origin is not trusted.",
+  // A native post whose body is over limits.maxBodyBytes (src/server/read-body.ts).
+  "http.PAYLOAD_TOO_LARGE.body": "Request body is larger than %(max_bytes)s bytes.",
+
+  // The small HTML pages a native (no-JavaScript) form post can get (src/server/native-pages.ts).
+  "page.errors_title": "Please correct the errors below",
+  "page.errors_intro": "The form has errors; nothing was saved.",
+  "page.back_to_form": "Back to the form",
+  "page.forbidden_title": "Forbidden",
+  "page.not_sent_title": "The form could not be sent",
+  "page.submitted_title": "Submitted.",
+  "page.submitted_body": "Thank you.",
+  "page.server_error_title": "Server error",
 };
