@@ -6,9 +6,14 @@
  */
 
 export type {
+  AnyChannel,
   App,
   AuthKind,
   AuthOption,
+  ChannelEvent,
+  ChannelManifest,
+  ChannelMessage,
+  ChannelParams,
   ContextInit,
   ContextKind,
   CookieOptions,
@@ -27,6 +32,7 @@ export type {
   WireErrorItem,
 } from "./core/index.js";
 export {
+  Channel,
   client,
   contentHash,
   createContext,

@@ -6,10 +6,13 @@ export const ERROR_STATUS = {
   CSRF_FAILED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -21,10 +24,13 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CSRF_FAILED: "CSRF verification failed.",
   NOT_FOUND: "Not found.",
   METHOD_NOT_ALLOWED: "Method not allowed.",
+  CONFLICT: "Conflict.",
   PAYLOAD_TOO_LARGE: "Request body too large.",
   UNSUPPORTED_MEDIA_TYPE: "Unsupported media type.",
   VALIDATION_FAILED: "Validation failed.",
+  RATE_LIMITED: "Too many requests.",
   INTERNAL: "Internal server error.",
+  UNAVAILABLE: "Service unavailable.",
 };
 
 /** One error message as it travels on the wire. */

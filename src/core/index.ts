@@ -1,5 +1,13 @@
 export type { AuthKind, AuthOption } from "./auth.js";
 export {
+  type AnyChannel,
+  Channel,
+  type ChannelEvent,
+  type ChannelManifest,
+  type ChannelMessage,
+  type ChannelParams,
+} from "./channel.js";
+export {
   type App,
   type ContextEffects,
   type ContextInit,

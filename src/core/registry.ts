@@ -1,5 +1,11 @@
-import { z } from "zod";
 import { type AuthKind, authKind } from "./auth.js";
+import {
+  type AnyChannel,
+  type ChannelManifest,
+  channelManifest,
+  checkChannel,
+  jsonSchemaOf,
+} from "./channel.js";
 import type { RequestContext } from "./context.js";
 import { MizanError } from "./errors.js";
 import { contentHash } from "./hash.js";
@@ -35,6 +41,11 @@ export interface Manifest {
   functions: Record<string, FunctionManifest>;
   forms: Record<string, unknown>;
   contexts: Record<string, ContextManifest>;
+  /**
+   * Channels by name (docs/channels.md). Always present in a mizan server's manifest; optional
+   * for readers of manifests written before channels existed.
+   */
+  channels?: Record<string, ChannelManifest>;
 }
 
 function isRegistrable(value: unknown): value is Registrable {
@@ -59,15 +70,6 @@ function checkContextOptions(fn: ServerFunction, name: string): void {
   }
 }
 
-function jsonSchemaOf(schema: z.ZodType | undefined, io: "input" | "output"): unknown {
-  if (!schema) return null;
-  try {
-    return z.toJSONSchema(schema, { io, unrepresentable: "any" });
-  } catch {
-    return {};
-  }
-}
-
 /**
  * The set of functions a handler serves. Most apps use the default one through `register()`.
  *
@@ -79,6 +81,7 @@ function jsonSchemaOf(schema: z.ZodType | undefined, io: "input" | "output"): un
 export class Registry {
   readonly #functions = new Map<string, ServerFunction>();
   readonly #forms = new Map<string, () => unknown>();
+  readonly #channels = new Map<string, AnyChannel>();
   #manifest: Manifest | undefined;
 
   /** Register a function under a name, or a Registrable (a Form class) under its own names. */
@@ -106,6 +109,29 @@ export class Registry {
     if (this.#forms.has(name)) throw new Error(`A form named "${name}" is already registered.`);
     this.#forms.set(name, schema);
     this.#manifest = undefined;
+  }
+
+  /** Add a channel (called by `register(ChannelClass, name)`); names follow function names. */
+  registerChannel(name: string, channel: AnyChannel): void {
+    if (!FUNCTION_NAME.test(name)) {
+      throw new TypeError(
+        `Invalid channel name "${name}": use letters, digits and _ in dot-separated parts, starting with a lowercase letter.`,
+      );
+    }
+    if (this.#channels.has(name))
+      throw new Error(`A channel named "${name}" is already registered.`);
+    checkChannel(channel, name);
+    this.#channels.set(name, channel);
+    this.#manifest = undefined;
+  }
+
+  /** A registered channel by name. */
+  channel(name: string): AnyChannel | undefined {
+    return this.#channels.get(name);
+  }
+
+  channelNames(): string[] {
+    return [...this.#channels.keys()].sort();
   }
 
   get(name: string): ServerFunction | undefined {
@@ -149,8 +175,15 @@ export class Registry {
     }
     const forms: Record<string, unknown> = {};
     for (const name of [...this.#forms.keys()].sort()) forms[name] = this.#forms.get(name)?.();
+    const channels: Record<string, ChannelManifest> = {};
+    for (const name of this.channelNames()) {
+      channels[name] = channelManifest(name, this.#channels.get(name) as AnyChannel);
+    }
     const body = { functions, forms, contexts };
-    this.#manifest = { version: contentHash(body), ...body };
+    // Channels count in the hash only when there are some: registries without channels keep
+    // the version they had before channels existed (generated clients embed it).
+    const hashed = this.#channels.size > 0 ? { ...body, channels } : body;
+    this.#manifest = { version: contentHash(hashed), ...body, channels };
     return this.#manifest;
   }
 }

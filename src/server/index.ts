@@ -6,6 +6,8 @@ export {
   dispatchContext,
   type SuccessEnvelope,
 } from "../core/dispatch.js";
+export type { ChannelLayer } from "./channels/layer.js";
+export { type MemoryLayerOptions, memoryLayer } from "./channels/memory-layer.js";
 export { type CsrfOptions, csrfToken } from "./csrf.js";
 export {
   createHandler,

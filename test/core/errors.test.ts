@@ -12,10 +12,13 @@ describe("MizanError", () => {
       CSRF_FAILED: 403,
       NOT_FOUND: 404,
       METHOD_NOT_ALLOWED: 405,
+      CONFLICT: 409,
       PAYLOAD_TOO_LARGE: 413,
       UNSUPPORTED_MEDIA_TYPE: 415,
       VALIDATION_FAILED: 422,
+      RATE_LIMITED: 429,
       INTERNAL: 500,
+      UNAVAILABLE: 503,
     });
   });
 

@@ -5,6 +5,7 @@ import { nodeImportsUnder, specifiers } from "../helpers/imports.js";
 test("mizan core's runtime exports are pinned", async () => {
   const exports = await import("../../src/core/index.js");
   expect(Object.keys(exports).sort()).toEqual([
+    "Channel",
     "ERROR_STATUS",
     "MizanError",
     "Registry",
@@ -57,6 +58,10 @@ test("mizan core's type exports exist", () => {
   expectTypeOf<core.ContextEffects>().toHaveProperty("invalidate");
   expectTypeOf<core.GetUser>().toBeFunction();
   expectTypeOf<core.OnError>().toBeFunction();
+  expectTypeOf<core.ChannelManifest>().toHaveProperty("event");
+  expectTypeOf<core.Manifest>().toHaveProperty("channels");
+  expectTypeOf<core.AnyChannel>().toHaveProperty("group");
+  expectTypeOf<core.ChannelParams<core.AnyChannel>>().toBeAny();
 });
 
 test("src/core imports no Node built-in (it runs in browsers and edge runtimes)", () => {

@@ -14,6 +14,7 @@ test("mizan/server's runtime exports are pinned", async () => {
     "handleFormPost",
     "isUnderBasePath",
     "maxBodyBytesFor",
+    "memoryLayer",
     "normalizeBasePath",
     "resolveContexts",
     "resolveGlobalContexts",
