@@ -10,6 +10,7 @@ export const mizanAliases = [
   { find: /^mizan\/server$/, replacement: here("./src/server/index.ts") },
   { find: /^mizan\/node$/, replacement: here("./src/node/index.ts") },
   { find: /^mizan\/fastify$/, replacement: here("./src/fastify/index.ts") },
+  { find: /^mizan\/redis$/, replacement: here("./src/redis/index.ts") },
   { find: /^mizan\/client$/, replacement: here("./src/client/index.ts") },
   { find: /^mizan\/codegen$/, replacement: here("./src/codegen/index.ts") },
   { find: /^mizan\/runtime$/, replacement: here("./src/codegen/runtime/index.ts") },

@@ -94,6 +94,7 @@ describe("the packed tarball", () => {
       "/server",
       "/node",
       "/fastify",
+      "/redis",
       "/client",
       "/react",
       "/runtime",
