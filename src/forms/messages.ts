@@ -1,71 +1,69 @@
 import { en } from "./locales/en.js";
-import type { LocaleTable, MessageParams, MessageTemplate } from "./message-types.js";
+import { activeLocale, setProcessLocale } from "./message-format.js";
+import type { LocaleTable, MessageTemplate } from "./message-types.js";
 
+// The locale tables and lookups. Formatting and the current language live in
+// message-format.ts (no tables there, for browser bundles); they are re-exported here so that
+// `formatMessage` and `activeLocale` stay where callers found them.
+
+export {
+  activeLocale,
+  formatMessage,
+  localeScope,
+  pluralCategory,
+  setLocaleScope,
+} from "./message-format.js";
 export type {
+  LocaleScope,
   LocaleTable,
   MessageParams,
   MessageTemplate,
+  PluralCategory,
   PluralMessage,
 } from "./message-types.js";
 
 const locales = new Map<string, LocaleTable>([["en", en]]);
-let active: LocaleTable = en;
-let activeName = "en";
-
-/** Add (or replace) a language. Missing keys fall back to English. */
-export function registerLocale(name: string, table: LocaleTable): void {
-  locales.set(name, table);
-  if (name === activeName) active = table;
-}
-
-/** Switch the language used for default messages (Django's `translation.activate`). */
-export function activateLocale(name: string): void {
-  const table = locales.get(name);
-  if (!table) throw new Error(`Unknown locale "${name}"; register it with registerLocale().`);
-  active = table;
-  activeName = name;
-}
-
-export function activeLocale(): string {
-  return activeName;
-}
-
-/** The active language's text for a key, falling back to English, then to the key itself. */
-export function lookupMessage(key: string): MessageTemplate {
-  return active[key] ?? en[key] ?? key;
-}
-
-function pythonFormat(value: unknown, conversion: string): string {
-  if (conversion === "d" && typeof value === "number") return String(Math.trunc(value));
-  if (conversion === "r" && typeof value === "string") return `'${value}'`;
-  if (value === null) return "None";
-  if (value === true) return "True";
-  if (value === false) return "False";
-  if (Array.isArray(value)) return `[${value.map((v) => pythonFormat(v, "r")).join(", ")}]`;
-  return String(value);
-}
-
-const PLACEHOLDER = /%\((\w+)\)([sdr])/g;
 
 /**
- * Pick the plural form and fill `%(name)s` placeholders. Placeholders whose param is absent
- * are kept, so a schema can carry a template whose dynamic part (e.g. `%(show_value)d`) the
- * browser fills in.
+ * Add (or replace) a language. Missing keys fall back to English.
  *
  * @example
- * formatMessage(lookupMessage("MaxLengthValidator.max_length"), { limit_value: 3, show_value: 5 });
- * // "Ensure this value has at most 3 characters (it has 5)."
+ * registerLocale("fr", { "Field.required": "Ce champ est obligatoire." });
  */
-export function formatMessage(template: MessageTemplate, params: MessageParams = {}): string {
-  let text: string;
-  if (typeof template === "string") {
-    text = template;
-  } else {
-    const n = params[template.count];
-    if (typeof n !== "number") return formatMessage(template.other, params);
-    text = n === 1 ? template.one : template.other;
+export function registerLocale(name: string, table: LocaleTable): void {
+  locales.set(name, table);
+}
+
+/** Whether a table is registered under `name` (`"en"` always is). */
+export function hasLocale(name: string): boolean {
+  return locales.has(name);
+}
+
+/**
+ * Set the process-wide default language (Django's `translation.activate`), for scripts,
+ * tests and the generator. A request served with `languages` configured, or a `withLocale`
+ * block, uses its own language instead.
+ *
+ * @example
+ * activateLocale("fr");
+ * lookupMessage("Field.required"); // the French text, outside any request
+ */
+export function activateLocale(name: string): void {
+  if (!locales.has(name)) {
+    throw new Error(`Unknown locale "${name}"; register it with registerLocale().`);
   }
-  return text.replace(PLACEHOLDER, (whole, name: string, conversion: string) =>
-    Object.hasOwn(params, name) ? pythonFormat(params[name], conversion) : whole,
-  );
+  setProcessLocale(name);
+}
+
+/**
+ * The text for a key in `language` (default: the current one, `activeLocale()`), falling back
+ * to English, then to the key itself. A language tag with a region uses its base language's
+ * table when it has none of its own (`fr-CA` → `fr`).
+ *
+ * @example
+ * lookupMessage("Field.required"); // "This field is required."
+ */
+export function lookupMessage(key: string, language: string = activeLocale()): MessageTemplate {
+  const table = locales.get(language) ?? locales.get(language.split("-")[0] as string);
+  return table?.[key] ?? en[key] ?? key;
 }

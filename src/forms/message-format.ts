@@ -1,0 +1,122 @@
+import type {
+  LocaleScope,
+  MessageParams,
+  MessageTemplate,
+  PluralCategory,
+} from "./message-types.js";
+
+// Formatting of message templates (plural choice, Django's `%(name)s` placeholders) and the
+// current language. No locale table is imported here, so browser code that formats messages
+// (the generated validation runtime) stays small; the tables live in messages.ts.
+
+let scope: LocaleScope | null = null;
+let processLanguage = "en";
+
+/**
+ * Install (or, with `null`, remove) where the current language is kept while a request runs.
+ * The server installs one backed by `AsyncLocalStorage` when it needs one; a runtime without
+ * it can bring its own. Browser code never needs this: one page has one language.
+ *
+ * @example
+ * const store = new AsyncLocalStorage<string>();
+ * setLocaleScope({ get: () => store.getStore(), run: (lang, fn) => store.run(lang, fn) });
+ */
+export function setLocaleScope(next: LocaleScope | null): void {
+  scope = next;
+}
+
+/** The installed scope, if any (the server checks before installing its own). */
+export function localeScope(): LocaleScope | null {
+  return scope;
+}
+
+/** @internal Set the process default; `activateLocale` (messages.ts) checks the name first. */
+export function setProcessLocale(language: string): void {
+  processLanguage = language;
+}
+
+/**
+ * The current language: the one of the request being served (or of the `withLocale` block
+ * running), else the process default that `activateLocale()` sets (`"en"` to begin with).
+ *
+ * @example
+ * activeLocale(); // "fr" while serving a request negotiated to French
+ */
+export function activeLocale(): string {
+  return scope?.get() ?? processLanguage;
+}
+
+const MAX_CACHED_RULES = 64;
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function rulesFor(language: string): Intl.PluralRules {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    try {
+      rules = new Intl.PluralRules(language);
+    } catch {
+      // Not a BCP 47 tag: English rules, as the English texts are what such a name gets.
+      rules = new Intl.PluralRules("en");
+    }
+    if (pluralRules.size >= MAX_CACHED_RULES) pluralRules.clear();
+    pluralRules.set(language, rules);
+  }
+  return rules;
+}
+
+/**
+ * The CLDR plural category of a count in a language (`Intl.PluralRules`, cached per
+ * language). As gettext's `ngettext`, which takes an integer, a fractional count is truncated
+ * first; a negative, infinite or non-number count is `other`.
+ *
+ * @example
+ * pluralCategory(3, "ar"); // "few"
+ * pluralCategory(1, "fr"); // "one"
+ * pluralCategory(1.5, "en"); // "one" (as 1)
+ */
+export function pluralCategory(count: unknown, language: string = activeLocale()): PluralCategory {
+  if (typeof count !== "number" || !Number.isFinite(count) || count < 0) return "other";
+  return rulesFor(language).select(Math.trunc(count));
+}
+
+function pythonFormat(value: unknown, conversion: string): string {
+  if (conversion === "d" && typeof value === "number") return String(Math.trunc(value));
+  if (conversion === "r" && typeof value === "string") return `'${value}'`;
+  if (value === null) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (Array.isArray(value)) return `[${value.map((v) => pythonFormat(v, "r")).join(", ")}]`;
+  return String(value);
+}
+
+const PLACEHOLDER = /%\((\w+)\)([sdr])/g;
+
+/**
+ * Pick the plural form for `language` (default: the current one, `activeLocale()`) and fill
+ * `%(name)s` placeholders. A plural message whose count param is absent (or not a number)
+ * uses `other`; placeholders whose param is absent are kept, so a schema can carry a template
+ * whose dynamic part (e.g. `%(show_value)d`) the browser fills in.
+ *
+ * @example
+ * formatMessage(lookupMessage("MaxLengthValidator.max_length"), { limit_value: 3, show_value: 5 });
+ * // "Ensure this value has at most 3 characters (it has 5)."
+ * formatMessage({ count: "n", one: "%(n)d jour", other: "%(n)d jours" }, { n: 0 }, "fr");
+ * // "0 jour"
+ */
+export function formatMessage(
+  template: MessageTemplate,
+  params: MessageParams = {},
+  language?: string,
+): string {
+  let text: string;
+  if (typeof template === "string") {
+    text = template;
+  } else {
+    const count = Object.hasOwn(params, template.count) ? params[template.count] : undefined;
+    const category = pluralCategory(count, language ?? activeLocale());
+    text = template[category] ?? template.other;
+  }
+  return text.replace(PLACEHOLDER, (whole, name: string, conversion: string) =>
+    Object.hasOwn(params, name) ? pythonFormat(params[name], conversion) : whole,
+  );
+}
