@@ -1,4 +1,19 @@
 export {
+  type ChannelClient,
+  type ChannelClientOptions,
+  type ChannelErrorCode,
+  type ChannelHandlers,
+  type ChannelStatus,
+  type ChannelSubscription,
+  type ChannelTimers,
+  compareCursors,
+  createChannelClient,
+  isMizanChannelError,
+  MizanChannelError,
+  type WebSocketConstructor,
+  type WebSocketLike,
+} from "./channel-client.js";
+export {
   type ClientErrorCode,
   isMizanClientError,
   MizanClientError,

@@ -8,12 +8,16 @@ import { nodeImportsUnder } from "../helpers/imports.js";
 test("mizan/client's runtime exports are pinned", async () => {
   const exports = await import("../../src/client/index.js");
   expect(Object.keys(exports).sort()).toEqual([
+    "MizanChannelError",
     "MizanClientError",
+    "compareCursors",
     "contextKey",
+    "createChannelClient",
     "createClient",
     "createContextStore",
     "createInProcessClient",
     "inProcessTransport",
+    "isMizanChannelError",
     "isMizanClientError",
     "readSerializedContexts",
   ]);
@@ -29,6 +33,13 @@ test("mizan/client's type exports exist", () => {
   expectTypeOf<client.FetchLike>().toBeFunction();
   expectTypeOf<client.InProcessOptions>().toHaveProperty("registry");
   expectTypeOf<client.RetryOptions>().toHaveProperty("retries");
+  expectTypeOf<client.ChannelClient>().toHaveProperty("subscribe");
+  expectTypeOf<client.ChannelClientOptions>().toHaveProperty("WebSocket");
+  expectTypeOf<client.ChannelSubscription>().toHaveProperty("send");
+  expectTypeOf<client.ChannelHandlers>().toHaveProperty("onGap");
+  expectTypeOf<client.ChannelStatus>().toEqualTypeOf<
+    "connecting" | "open" | "reconnecting" | "forbidden" | "closed"
+  >();
 });
 
 /** Every module a file reaches through relative imports (type-only imports included). */
