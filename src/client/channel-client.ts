@@ -301,6 +301,7 @@ export function createChannelClient(options: ChannelClientOptions = {}): Channel
     if (!sub) return;
     if (frame.t === "ok") {
       sub.confirmed = true;
+      sub.okCursor = frame.cursor;
       if (sub.cursor === undefined) sub.cursor = frame.cursor;
       attempt = 0;
       sub.retryAttempt = 0;
@@ -311,6 +312,9 @@ export function createChannelClient(options: ChannelClientOptions = {}): Channel
       sub.cursor = frame.cursor;
       safely(() => sub.handlers.onEvent?.(frame.data, frame.cursor));
     } else if (frame.t === "gap") {
+      // The old cursor may be from another epoch (a restarted server): count from the
+      // server's latest, which its `ok` carried.
+      sub.cursor = sub.okCursor;
       safely(() => sub.handlers.onGap?.());
     }
   }

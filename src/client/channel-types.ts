@@ -111,6 +111,8 @@ export interface Sub {
   status: ChannelStatus;
   error: MizanChannelError | undefined;
   cursor: string | undefined;
+  /** The cursor of the last `ok`: where the server stood when it confirmed. */
+  okCursor: string | undefined;
   /** The wire id on the current socket, once a `sub` frame went out. */
   id: string | undefined;
   /** The server confirmed `id` on the current socket. */
@@ -158,6 +160,7 @@ export function newSub(
     status: clientClosed ? "closed" : "connecting",
     error: clientClosed ? closedError("client") : undefined,
     cursor: handlers.since,
+    okCursor: undefined,
     id: undefined,
     confirmed: false,
     queue: [],

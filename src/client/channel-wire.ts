@@ -137,33 +137,35 @@ export function parseFrame(text: unknown): ServerFrame | undefined {
   }
 }
 
-const NUMERIC = /^\d+(?:-\d+)*$/;
+const DIGITS = /^\d+$/;
 
 /**
  * Orders two cursors of one group: negative when `a` came first. Cursors are opaque to the
- * app; the layers issue numbers (`"41"`) or Redis stream ids (`"1700000000000-3"`), compared
- * part by part as integers. `""` (no event yet) comes before every cursor; any other form is
- * compared as text.
+ * app; the layers issue `<epoch>-<n>` (memory) or Redis stream ids (`"1700000000000-3"`).
+ * They are compared part by part (split at `-`): parts of digits as integers, others as text.
+ * `""` (no event yet) comes before every cursor.
  *
  * @example
  * compareCursors("9", "10"); // < 0
  * compareCursors("1700000000000-3", "1700000000000-12"); // < 0
+ * compareCursors("a1f0-9", "a1f0-10"); // < 0
  */
 export function compareCursors(a: string, b: string): number {
   if (a === b) return 0;
   if (a === "") return -1;
   if (b === "") return 1;
-  if (NUMERIC.test(a) && NUMERIC.test(b)) {
-    const left = a.split("-");
-    const right = b.split("-");
-    for (let i = 0; i < Math.max(left.length, right.length); i++) {
-      const x = BigInt(left[i] ?? "0");
-      const y = BigInt(right[i] ?? "0");
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
+  const left = a.split("-");
+  const right = b.split("-");
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const x = left[i];
+    const y = right[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    if (x === y) continue;
+    if (DIGITS.test(x) && DIGITS.test(y)) return BigInt(x) < BigInt(y) ? -1 : 1;
+    return x < y ? -1 : 1;
   }
-  return a < b ? -1 : 1;
+  return 0;
 }
 
 /**

@@ -237,6 +237,27 @@ describe("reconnecting", () => {
     expect(w.statuses).toEqual(["open", "reconnecting", "open"]);
   });
 
+  test("after a gap (a restarted server, a new epoch) it counts from the server's latest", () => {
+    const c = client();
+    const w = watch(c, "chat");
+    const first = FakeSocket.last;
+    first.accept();
+    first.frame({ t: "ok", id: first.subId(), cursor: "ffff-40" });
+    first.frame({ t: "ev", id: first.subId(), cursor: "ffff-41", data: "before" });
+    first.drop(1012);
+    timers.advance(125);
+    const second = FakeSocket.last;
+    second.accept();
+    expect(second.sentOf("sub")[0]).toMatchObject({ since: "ffff-41" });
+    const id = second.subId();
+    second.frame({ t: "ok", id, cursor: "0a0a-2" });
+    second.frame({ t: "gap", id });
+    second.frame({ t: "ev", id, cursor: "0a0a-3", data: "after" });
+    expect(w.events.map(([event]) => event)).toEqual(["before", "after"]);
+    expect(w.gaps).toHaveLength(1);
+    expect(w.sub.cursor).toBe("0a0a-3");
+  });
+
   test("a subscription made with since starts there", () => {
     const c = client();
     watch(c, "chat", {}, "41");
@@ -470,5 +491,8 @@ describe("compareCursors", () => {
     expect(compareCursors("", "0")).toBeLessThan(0);
     expect(compareCursors("5", "5")).toBe(0);
     expect(compareCursors("b", "a")).toBeGreaterThan(0);
+    // The memory layer's <epoch>-<n>: the count compared as a number within one epoch.
+    expect(compareCursors("9f3a01-9", "9f3a01-10")).toBeLessThan(0);
+    expect(compareCursors("9f3a01-100", "9f3a01-99")).toBeGreaterThan(0);
   });
 });
