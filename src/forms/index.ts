@@ -80,6 +80,14 @@ export { formMeta } from "./form-meta.js";
 export type { ValidateResult } from "./form-registration.js";
 export type { FormDescriptor, FormSchema } from "./form-schema.js";
 export { formJsonSchema, formSchema, formVersion } from "./form-schema.js";
+export type { FormatModule, FormatName, FormatSettings } from "./formats/index.js";
+export {
+  configureFormats,
+  getFormat,
+  registerFormats,
+  SHIPPED_FORMATS,
+  sanitizeSeparators,
+} from "./formats/index.js";
 export type { FormSetOptions } from "./formsets.js";
 export { FormSet, FormSetWidget } from "./formsets.js";
 export type { LocaleTable, MessageParams, MessageTemplate, PluralMessage } from "./messages.js";

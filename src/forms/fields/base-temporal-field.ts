@@ -1,14 +1,16 @@
 import { Field, type FieldOptions, type JsonSchema } from "../field.js";
+import { activeLocale } from "../messages.js";
 import { compileFormat } from "../rules/strptime.js";
 import { temporalCoercers } from "../rules/temporal.js";
 import type { CoerceSpec, JsonValue } from "../rules/types.js";
+import { serverCheckedNode } from "./localized.js";
 
 export interface BaseTemporalFieldOptions<R extends boolean = boolean> extends FieldOptions {
   required?: R;
   /**
    * Python `strptime` formats tried in order ("%d/%m/%Y", "%I:%M %p"...); default Django's
    * DATE/TIME/DATETIME_INPUT_FORMATS. English month, day and AM/PM names, matched
-   * case-insensitively; `%y` pivots at 69 (00–68 → 20xx).
+   * case-insensitively; `%y` pivots at 69 (00–68 → 20xx). Given formats win over `localize`.
    */
   inputFormats?: readonly string[];
 }
@@ -16,20 +18,39 @@ export interface BaseTemporalFieldOptions<R extends boolean = boolean> extends F
 /**
  * Django's BaseTemporalField: strip the input, then try each input format. Subclasses name
  * their shared coercer (`x-mizan-coerce`) and their default formats.
+ *
+ * With `localize: true` and no `inputFormats`, the formats are the request's language's
+ * (`getFormat("dateInputFormats")`...: "25.10.2006" in German, "25/10/2006" in French), read
+ * per call, and the field is checked by the server only (the browser passes its input through).
  */
 export abstract class BaseTemporalField<TValue> extends Field<TValue, string | Date> {
   static override readonly fieldType: string = "BaseTemporalField";
-  readonly inputFormats: readonly string[];
+  readonly #inputFormats: readonly string[] | undefined;
 
   constructor(options: BaseTemporalFieldOptions = {}) {
     super(options);
-    this.inputFormats = [...(options.inputFormats ?? this.defaultInputFormats())];
-    // A repeated directive is a programming error (Python's re.error); surface it now.
-    for (const format of this.inputFormats) compileFormat(format);
+    if (options.inputFormats || !this.localize) {
+      this.#inputFormats = [...(options.inputFormats ?? this.defaultInputFormats())];
+      // A repeated directive is a programming error (Python's re.error); surface it now.
+      for (const format of this.#inputFormats) compileFormat(format);
+    }
+  }
+
+  /** The formats tried, in order: given, else the active language's when localized, else the defaults. */
+  get inputFormats(): readonly string[] {
+    return this.#inputFormats ?? this.localizedInputFormats(activeLocale());
+  }
+
+  /** Whether the formats depend on the request's language (localized, no formats given). */
+  protected get formatsLocalized(): boolean {
+    return this.#inputFormats === undefined;
   }
 
   /** Django's class-level `input_formats`. */
   protected abstract defaultInputFormats(): readonly string[];
+
+  /** The class-level `input_formats` in a language (Django's `get_format_lazy`). */
+  protected abstract localizedInputFormats(language: string): readonly string[];
 
   /** The key of this field's `to_python` in `COERCERS`. */
   protected abstract coerceKind(): "date" | "time" | "datetime";
@@ -79,6 +100,15 @@ export abstract class BaseTemporalField<TValue> extends Field<TValue, string | D
     return { kind: this.coerceKind(), params: this.coerceParams() };
   }
 
+  override hasServerRules(): boolean {
+    return this.formatsLocalized || super.hasServerRules();
+  }
+
+  override jsonSchema(): JsonSchema {
+    const node = super.jsonSchema();
+    return this.formatsLocalized ? serverCheckedNode(node) : node;
+  }
+
   protected override inputSchema(): JsonSchema {
     return { type: "string" };
   }
@@ -87,9 +117,9 @@ export abstract class BaseTemporalField<TValue> extends Field<TValue, string | D
     return "string | Date";
   }
 
-  /** ISO text (`"2006-10-25"`, `"14:30:00"`...), `null` when empty. */
+  /** ISO text (`"2006-10-25"`, `"14:30:00"`...), `null` when empty; localized, the input as typed. */
   protected override cleanedType(): string {
-    return this.orEmpty("string");
+    return this.formatsLocalized ? this.inputType() : this.orEmpty("string");
   }
 
   protected override emptyValue(): JsonValue {

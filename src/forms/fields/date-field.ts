@@ -1,3 +1,4 @@
+import { getFormat } from "../formats/index.js";
 import { DATE_INPUT_FORMATS, typedDate } from "../rules/temporal.js";
 import { DateInput, type Widget } from "../widgets/widget.js";
 import { BaseTemporalField, type BaseTemporalFieldOptions } from "./base-temporal-field.js";
@@ -32,6 +33,10 @@ export class DateField<R extends boolean = true> extends BaseTemporalField<
 
   protected override defaultInputFormats(): readonly string[] {
     return DATE_INPUT_FORMATS;
+  }
+
+  protected override localizedInputFormats(language: string): readonly string[] {
+    return getFormat("dateInputFormats", language);
   }
 
   protected override coerceKind(): "date" {

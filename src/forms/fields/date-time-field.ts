@@ -1,3 +1,4 @@
+import { getFormat } from "../formats/index.js";
 import { type PyDateTime, toOrdinal } from "../rules/calendar.js";
 import { fromIsoFormat } from "../rules/iso-datetime.js";
 import { isDate } from "../rules/py.js";
@@ -46,6 +47,13 @@ export class DateTimeField<R extends boolean = true> extends BaseTemporalField<
 
   protected override defaultInputFormats(): readonly string[] {
     return [...DATETIME_INPUT_FORMATS, ...DATE_INPUT_FORMATS];
+  }
+
+  protected override localizedInputFormats(language: string): readonly string[] {
+    return [
+      ...getFormat("datetimeInputFormats", language),
+      ...getFormat("dateInputFormats", language),
+    ];
   }
 
   protected override coerceKind(): "datetime" {

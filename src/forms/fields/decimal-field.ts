@@ -30,6 +30,8 @@ function decimalStep(places: number): string {
  * "3.10", "1E+2" becomes "100", ".5" becomes "0.5"), or `null` when empty and not required;
  * no float is ever involved, and `minValue`/`maxValue` compare exactly. Input is read as
  * Python's `Decimal(str(value))`; NaN and infinities are refused with `invalid`.
+ * `localize: true` reads the input in the request's language ("1,5" in French), as
+ * IntegerField does.
  *
  * @example
  * price = new DecimalField({ maxDigits: 6, decimalPlaces: 2, minValue: "0.01" }); // cleans to string
@@ -52,7 +54,7 @@ export class DecimalField<R extends boolean = true> extends IntegerField<R, Mayb
   }
 
   override toPython(value: unknown): MaybeEmpty<R, string> | null {
-    const result = coerceDecimal(value, {});
+    const result = coerceDecimal(this.localized(value), {});
     if (!result.ok) throw this.error(result.code);
     return result.value as string | null;
   }
@@ -93,7 +95,7 @@ export class DecimalField<R extends boolean = true> extends IntegerField<R, Mayb
 
   /** A decimal string, never a float. */
   protected override cleanedType(): string {
-    return this.orEmpty("string");
+    return this.localize ? this.inputType() : this.orEmpty("string");
   }
 
   protected override validateSpecs(): RuleSpec[] {

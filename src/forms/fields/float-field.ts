@@ -12,6 +12,7 @@ export type FloatFieldOptions<R extends boolean = boolean> = IntegerFieldOptions
  * Input is read as Python's `float(value)`: " 1.5 ", "1e3", "-.5", "1_000.5", `true` (1.0);
  * "inf" and "nan" parse but are refused by `validate()` with `invalid`, as in Django.
  * `stepSize` is checked with Django's tolerance (`math.isclose(..., abs_tol=1e-9)`).
+ * `localize: true` reads the input in the request's language, as IntegerField does.
  *
  * @example
  * ratio = new FloatField({ minValue: 0, maxValue: 1 }); // cleans to number
@@ -21,7 +22,7 @@ export class FloatField<R extends boolean = true> extends IntegerField<R, MaybeE
   static override defaultErrorMessages: Record<string, string> = { invalid: "FloatField.invalid" };
 
   override toPython(value: unknown): MaybeEmpty<R, number> | null {
-    const result = coerceFloat(value, {});
+    const result = coerceFloat(this.localized(value), {});
     if (!result.ok) throw this.error(result.code);
     return result.value as number | null;
   }

@@ -1,4 +1,5 @@
 import { Field, type FieldDescriptor, type FieldOptions, type JsonSchema } from "../field.js";
+import { sanitizeSeparators } from "../formats/index.js";
 import { coerceInt } from "../rules/numeric.js";
 import type { CoerceSpec } from "../rules/types.js";
 import {
@@ -8,6 +9,7 @@ import {
   StepValueValidator,
 } from "../validators/value.js";
 import { NumberInput, TextInput, type Widget, type WidgetAttrs } from "../widgets/widget.js";
+import { serverCheckedNode } from "./localized.js";
 
 /** The cleaned type of a field whose empty input cleans to `TEmpty`: only when not required. */
 export type MaybeEmpty<R extends boolean, T, TEmpty = null> = R extends false ? T | TEmpty : T;
@@ -27,6 +29,11 @@ export interface IntegerFieldOptions<R extends boolean = boolean> extends FieldO
  * " 42 ", "+1_000", "1.0", "٤٢" are accepted; "1.5", "1e3" are not. Integers beyond
  * `Number.MAX_SAFE_INTEGER` are refused with `invalid` (Django accepts them; a JS number
  * would silently hold a different integer).
+ *
+ * With `localize: true` the input is read in the request's language first (Django's
+ * `sanitize_separators`: "1234,5" is 1234.5 in French; thousand separators only with
+ * `configureFormats({ useThousandSeparator: true })`), the widget is a TextInput, and the
+ * field is checked by the server only (the browser passes its input through).
  *
  * @example
  * age = new IntegerField({ minValue: 0, maxValue: 130 }); // cleans to number
@@ -65,9 +72,24 @@ export class IntegerField<R extends boolean = true, TValue = MaybeEmpty<R, numbe
   }
 
   override toPython(value: unknown): TValue | null {
-    const result = coerceInt(value, {});
+    const result = coerceInt(this.localized(value), {});
     if (!result.ok) throw this.error(result.code);
     return result.value as TValue | null;
+  }
+
+  /** Django's `if self.localize: value = formats.sanitize_separators(value)`. */
+  protected localized(value: unknown): unknown {
+    return this.localize ? sanitizeSeparators(value) : value;
+  }
+
+  /** A localized field reads input in the request's language: the server checks it. */
+  override hasServerRules(): boolean {
+    return this.localize || super.hasServerRules();
+  }
+
+  override jsonSchema(): JsonSchema {
+    const node = super.jsonSchema();
+    return this.localize ? serverCheckedNode(node) : node;
   }
 
   /** Django's `widget_attrs`: min/max/step for a NumberInput, over the widget's own attrs. */
@@ -94,8 +116,9 @@ export class IntegerField<R extends boolean = true, TValue = MaybeEmpty<R, numbe
     return "number | string";
   }
 
+  /** Localized, the browser keeps the input as typed (the server parses it). */
   protected override cleanedType(): string {
-    return this.orEmpty("number");
+    return this.localize ? this.inputType() : this.orEmpty("number");
   }
 
   protected override inputSchema(): JsonSchema {

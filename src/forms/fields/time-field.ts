@@ -1,3 +1,4 @@
+import { getFormat } from "../formats/index.js";
 import { TIME_INPUT_FORMATS, typedTime } from "../rules/temporal.js";
 import { TimeInput, type Widget } from "../widgets/widget.js";
 import { BaseTemporalField, type BaseTemporalFieldOptions } from "./base-temporal-field.js";
@@ -31,6 +32,10 @@ export class TimeField<R extends boolean = true> extends BaseTemporalField<
 
   protected override defaultInputFormats(): readonly string[] {
     return TIME_INPUT_FORMATS;
+  }
+
+  protected override localizedInputFormats(language: string): readonly string[] {
+    return getFormat("timeInputFormats", language);
   }
 
   protected override coerceKind(): "time" {
