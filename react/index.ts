@@ -11,6 +11,7 @@ export type {
   WidgetType,
 } from "./components.js";
 export { formDefaults } from "./default-values.js";
+export { languageDirection } from "./direction.js";
 export { errorMessages } from "./error-messages.js";
 export type {
   LiveValidationMode,
@@ -39,6 +40,7 @@ export {
   useMizanClient,
 } from "./provider.js";
 export type { MizanServerError } from "./server-error.js";
+export { type UseChannelOptions, type UseChannelResult, useChannel } from "./use-channel.js";
 export {
   type MizanContextResult,
   useMizanContext,

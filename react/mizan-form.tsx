@@ -1,6 +1,7 @@
 import { type FormHTMLAttributes, type ReactNode, useMemo, useRef } from "react";
 import { type FieldValues, get, type UseFormReturn, useFormState } from "react-hook-form";
 import type { MizanComponents, MizanComponentsOverride } from "./components.js";
+import { languageDirection, usePageLanguage } from "./direction.js";
 import { errorMessages } from "./error-messages.js";
 import type { MizanFormReturn } from "./form-types.js";
 import { Button } from "./layout/button.js";
@@ -103,6 +104,9 @@ function SubmitButton({ label }: { label: ReactNode }) {
  * (`address-street`, `items-0-qty`, formsets' management fields) and a hidden
  * `csrfmiddlewaretoken`. Once hydrated, submits go through the hook instead.
  *
+ * Its `dir` follows the language (`rtl` for Arabic, Hebrew, Persian, Urdu...): the provider's
+ * `language`, else the page's `<html lang>`; pass `dir` to choose yourself.
+ *
  * @example
  * const form = useContactForm();
  * return <MizanForm form={form} />;
@@ -124,6 +128,7 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
   } = props;
   const meta = metaProp ?? form.meta;
   const native = useNativeFormProps({ name: form.name, meta });
+  const dir = languageDirection(usePageLanguage());
   const resolved = useMemo<MizanComponents>(
     () => ({
       ...defaultComponents,
@@ -156,6 +161,7 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
         noValidate
         className="mizan-form"
         {...native}
+        dir={dir}
         aria-busy={form.isServerSubmitting || undefined}
         {...rest}
         aria-label={label}

@@ -25,6 +25,8 @@ test("mizan/react's public exports are pinned", () => {
     "defaultWidgets",
     "errorMessages",
     "formDefaults",
+    "languageDirection",
+    "useChannel",
     "useMizanClient",
     "useMizanContext",
     "useMizanContextStore",

@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { toNodeHandler } from "mizan/node";
 import { type ContextResolveOptions, createHandler, type RenderFormPage } from "mizan/server";
 import { SESSION_COOKIE } from "./functions.js";
+import { setLanguage } from "./language.js";
 import { registry } from "./registry.js";
 import { renderPage } from "./render-page.js";
 import { DemoStore } from "./store.js";
@@ -71,6 +72,22 @@ async function serveStatic(
   res.end(body);
 }
 
+/** The language form's post (a few dozen bytes; anything over 4 KB is refused). */
+async function languageForm(req: IncomingMessage, res: ServerResponse) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > 4096) {
+      res.writeHead(413).end();
+      return;
+    }
+    chunks.push(chunk);
+  }
+  const answer = setLanguage(Buffer.concat(chunks).toString("utf8"));
+  res.writeHead(answer.status, Object.fromEntries(answer.headers)).end();
+}
+
 export interface DemoServerOptions {
   /** Folder of the built client (Vite's output). */
   clientDir: string;
@@ -106,6 +123,12 @@ export function createDemoServer(options: DemoServerOptions): { server: Server; 
   const handler = createHandler(handlerOptions);
   const mizan = toNodeHandler(handler);
   const server = createServer((req, res) => {
+    if (req.method === "POST" && req.url?.split("?")[0] === "/i18n/setlang/") {
+      languageForm(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
     mizan(req, res, () => {
       serveStatic(root, req, res, handlerOptions).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();

@@ -1,4 +1,5 @@
 import { type MouseEvent, useEffect, useState } from "react";
+import { LanguageSwitcher } from "./language-switcher.js";
 import { usePageState } from "./page-state.js";
 import { ContactPanel } from "./panels/contact-panel.js";
 import { EchoPanel } from "./panels/echo-panel.js";
@@ -51,6 +52,7 @@ export function App() {
       <header className="demo-header">
         <SessionBar />
         <h1>mizan demo</h1>
+        <LanguageSwitcher />
         <p>
           One Django-style Form class per form on the server. The browser runs the same rules with
           the same messages; server-only rules arrive on blur and on submit. Without JavaScript the

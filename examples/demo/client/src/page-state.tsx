@@ -11,12 +11,14 @@ export interface DemoPageState {
   /** The URL's path and query (`/contact/sent`, `?ticket=3`). */
   path: string;
   search: string;
+  /** The language the page is rendered in (the server's choice; `<html lang>` in a browser). */
+  language: string;
   formState?: DemoFormState | undefined;
 }
 
 export const PAGE_STATE_ID = "demo-page-state";
 
-const PageStateContext = createContext<DemoPageState>({ path: "/", search: "" });
+const PageStateContext = createContext<DemoPageState>({ path: "/", search: "", language: "en" });
 
 export function PageStateProvider(props: { state: DemoPageState; children: ReactNode }) {
   return (
@@ -49,6 +51,7 @@ export function readPageState(): DemoPageState {
   return {
     path: window.location.pathname,
     search: window.location.search,
+    language: document.documentElement.lang || "en",
     formState: parsed.formState ?? undefined,
   };
 }
