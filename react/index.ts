@@ -40,7 +40,6 @@ export {
   useMizanClient,
 } from "./provider.js";
 export type { MizanServerError } from "./server-error.js";
-export { type UseChannelOptions, type UseChannelResult, useChannel } from "./use-channel.js";
 export {
   type MizanContextResult,
   useMizanContext,

@@ -26,7 +26,6 @@ test("mizan/react's public exports are pinned", () => {
     "errorMessages",
     "formDefaults",
     "languageDirection",
-    "useChannel",
     "useMizanClient",
     "useMizanContext",
     "useMizanContextStore",
