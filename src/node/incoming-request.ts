@@ -20,7 +20,8 @@ export function requestUrl(req: NodeRequest): URL {
   }
 }
 
-function requestHeaders(req: IncomingMessage): Headers {
+/** The request's headers as Web `Headers` (repeated ones appended; HTTP/2 pseudo-headers left out). */
+export function requestHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.startsWith(":") || value === undefined) continue;

@@ -1,3 +1,8 @@
+export {
+  type AttachChannelsOptions,
+  type AttachedChannels,
+  attachChannels,
+} from "./channels.js";
 export type { NodeRequest } from "./incoming-request.js";
 export {
   type NodeHandler,

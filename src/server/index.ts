@@ -6,6 +6,19 @@ export {
   dispatchContext,
   type SuccessEnvelope,
 } from "../core/dispatch.js";
+export {
+  type Channels,
+  type ChannelsOptions,
+  createChannels,
+  defaultChannels,
+  publish,
+} from "./channels/channels.js";
+export type {
+  ChannelConnection,
+  ConnectionInit,
+  EngineOptions,
+  Peer,
+} from "./channels/engine.js";
 export type { ChannelLayer } from "./channels/layer.js";
 export { type MemoryLayerOptions, memoryLayer } from "./channels/memory-layer.js";
 export { type CsrfOptions, csrfToken } from "./csrf.js";

@@ -3,7 +3,12 @@ import type * as node from "../../src/node/index.js";
 
 test("mizan/node's runtime exports are pinned", async () => {
   const exports = await import("../../src/node/index.js");
-  expect(Object.keys(exports).sort()).toEqual(["NodeResponse", "nodeResponse", "toNodeHandler"]);
+  expect(Object.keys(exports).sort()).toEqual([
+    "NodeResponse",
+    "attachChannels",
+    "nodeResponse",
+    "toNodeHandler",
+  ]);
 });
 
 test("mizan/node's type exports exist", () => {
@@ -12,4 +17,6 @@ test("mizan/node's type exports exist", () => {
   expectTypeOf<node.WebHandler>().toBeFunction();
   expectTypeOf<node.NodeRequest>().toHaveProperty("originalUrl");
   expectTypeOf<node.NodeResponseWriter>().toBeFunction();
+  expectTypeOf<node.AttachChannelsOptions>().toHaveProperty("trustedOrigins");
+  expectTypeOf<node.AttachedChannels>().toHaveProperty("close");
 });

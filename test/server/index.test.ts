@@ -7,8 +7,10 @@ test("mizan/server's runtime exports are pinned", async () => {
   expect(Object.keys(exports).sort()).toEqual([
     "DEFAULT_LIMITS",
     "contextsScript",
+    "createChannels",
     "createHandler",
     "csrfToken",
+    "defaultChannels",
     "dispatch",
     "dispatchContext",
     "handleFormPost",
@@ -16,6 +18,7 @@ test("mizan/server's runtime exports are pinned", async () => {
     "maxBodyBytesFor",
     "memoryLayer",
     "normalizeBasePath",
+    "publish",
     "resolveContexts",
     "resolveGlobalContexts",
     "safeNextPath",
@@ -40,6 +43,14 @@ test("mizan/server's type exports exist", () => {
   expectTypeOf<server.HandlerOptions>().toHaveProperty("renderFormPage");
   expectTypeOf<server.FormPostState>().toHaveProperty("status");
   expectTypeOf<server.FormPageState>().toHaveProperty("errors");
+  expectTypeOf<server.ChannelLayer>().toHaveProperty("history");
+  expectTypeOf<server.Channels>().toHaveProperty("publish");
+  expectTypeOf<server.ChannelsOptions>().toHaveProperty("layer");
+  expectTypeOf<server.Peer>().toHaveProperty("bufferedAmount");
+  expectTypeOf<server.ConnectionInit>().toHaveProperty("user");
+  expectTypeOf<server.EngineOptions>().toHaveProperty("rate");
+  expectTypeOf<server.ChannelConnection>().toHaveProperty("receive");
+  expectTypeOf<server.MemoryLayerOptions>().toHaveProperty("historySize");
 });
 
 test("src/server imports no Node built-in (it runs in browsers and edge runtimes)", () => {
