@@ -40,6 +40,7 @@ export {
   useMizanClient,
 } from "./provider.js";
 export type { MizanServerError } from "./server-error.js";
+export { type UseChannelOptions, type UseChannelResult, useChannel } from "./use-channel.js";
 export {
   type MizanContextResult,
   useMizanContext,

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
+import type { ChannelClient, ChannelClientOptions } from "../src/client/channel-client.js";
 import {
   type ContextEnvelope,
   createContextStore,
@@ -6,6 +7,7 @@ import {
   type SerializedContexts,
 } from "../src/client/context-store.js";
 import { type ClientOptions, createClient } from "../src/client/create-client.js";
+import { lazyChannelSource, MizanChannelsContext } from "./use-channel.js";
 import { MizanContextStoreContext } from "./use-mizan-context.js";
 
 /**
@@ -57,6 +59,12 @@ export type MizanProviderProps = (
    * is the `csrftoken` cookie.
    */
   csrfToken?: string | undefined;
+  /**
+   * The page's channel client for `useChannel`: a ready one (`createChannelClient(...)`), or
+   * options for the one the provider makes when a component first subscribes (default: the
+   * socket at `{baseUrl}/ws/`, `/api/mizan/ws/` with a `client`). Read when the provider mounts.
+   */
+  channels?: ChannelClient | ChannelClientOptions | undefined;
 };
 
 /** What `<MizanForm>` needs to post natively: the handler's base URL and the CSRF token. */
@@ -83,6 +91,7 @@ function makeCaller(props: MizanProviderProps): MizanCaller {
     client: _client,
     initialContexts: _,
     csrfToken: _token,
+    channels: _channels,
     ...rest
   } = props;
   const options: ClientOptions = { baseUrl };
@@ -130,10 +139,15 @@ export function MizanProvider(props: MizanProviderProps) {
   useEffect(() => caller.onEnvelope?.((envelope) => store.apply(envelope)), [caller, store]);
   const { baseUrl, csrfToken } = props;
   const page = useMemo(() => ({ baseUrl, csrfToken }), [baseUrl, csrfToken]);
+  // No socket until a component subscribes; closed with the provider (when it made it).
+  const [channels] = useState(() => lazyChannelSource(props.channels, baseUrl));
+  useEffect(() => channels.retain(), [channels]);
   return (
     <MizanClientContext.Provider value={caller}>
       <MizanContextStoreContext.Provider value={store}>
-        <MizanPageContext.Provider value={page}>{children}</MizanPageContext.Provider>
+        <MizanChannelsContext.Provider value={channels}>
+          <MizanPageContext.Provider value={page}>{children}</MizanPageContext.Provider>
+        </MizanChannelsContext.Provider>
       </MizanContextStoreContext.Provider>
     </MizanClientContext.Provider>
   );

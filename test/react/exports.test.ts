@@ -26,6 +26,7 @@ test("mizan/react's public exports are pinned", () => {
     "errorMessages",
     "formDefaults",
     "languageDirection",
+    "useChannel",
     "useMizanClient",
     "useMizanContext",
     "useMizanContextStore",

@@ -1,0 +1,184 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import {
+  type ChannelClient,
+  type ChannelClientOptions,
+  type ChannelStatus,
+  type ChannelSubscription,
+  createChannelClient,
+  MizanChannelError,
+} from "../src/client/channel-client.js";
+import { stableStringify } from "../src/core/hash.js";
+
+/** Where the provider keeps the page's channel client: made on first use, not before. */
+export interface MizanChannelSource {
+  get(): ChannelClient;
+}
+
+/** The channel client source of the nearest `<MizanProvider>`; set by the provider. */
+export const MizanChannelsContext = createContext<MizanChannelSource | null>(null);
+
+/**
+ * A source that makes its client on the first `get()` (so a page without channels opens no
+ * socket). `retain()` is the provider's hold on it: when the last hold is released (and not
+ * taken again within a microtask, as React's StrictMode does), a client it made is closed; the
+ * next `get()` makes a new one. A client given ready-made is never closed here.
+ */
+export function lazyChannelSource(
+  option: ChannelClient | ChannelClientOptions | undefined,
+  basePath: string | undefined,
+): MizanChannelSource & { retain(): () => void } {
+  if (option && typeof (option as ChannelClient).subscribe === "function") {
+    const given = option as ChannelClient;
+    return { get: () => given, retain: () => () => {} };
+  }
+  let made: ChannelClient | undefined;
+  let holds = 0;
+  return {
+    get() {
+      made ??= createChannelClient({
+        ...(basePath !== undefined ? { basePath } : {}),
+        ...(option as ChannelClientOptions | undefined),
+      });
+      return made;
+    },
+    retain() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        queueMicrotask(() => {
+          if (holds > 0) return;
+          made?.close();
+          made = undefined;
+        });
+      };
+    },
+  };
+}
+
+export interface UseChannelOptions<E> {
+  /** Each event, once, as it arrives (after a reconnect, replayed ones are not repeated). */
+  onEvent?: ((event: E, cursor: string) => void) | undefined;
+  /** Events were missed (the server's history no longer has them): refetch what they were about. */
+  onGap?: (() => void) | undefined;
+  /** How many of the latest events `events` holds (default 100; 0 keeps none, `last` still). */
+  keep?: number | undefined;
+}
+
+export interface UseChannelResult<E, M> {
+  /** The latest `keep` events since this subscription started (params changed: new list). */
+  events: E[];
+  /** The newest event, if any. */
+  last: E | undefined;
+  /**
+   * Send a message to the channel's `receive`: resolves on the server's ack, rejects with a
+   * MizanChannelError (`VALIDATION_FAILED` with the field details, `RATE_LIMITED`, ...).
+   */
+  send: (message: M) => Promise<void>;
+  status: ChannelStatus;
+  /** Why the subscription is `forbidden` or `closed`, or the last retryable refusal. */
+  error: MizanChannelError | undefined;
+}
+
+interface State<E> {
+  key: string;
+  events: E[];
+  last: E | undefined;
+  status: ChannelStatus;
+  error: MizanChannelError | undefined;
+}
+
+function fresh<E>(key: string): State<E> {
+  return { key, events: [], last: undefined, status: "connecting", error: undefined };
+}
+
+/**
+ * Subscribe to one channel instance (`name` with `params`) over the page's one WebSocket, which
+ * `<MizanProvider>` opens when the first component subscribes. Params are compared by their
+ * canonical JSON, so a re-render with an equal object keeps the subscription; new params start
+ * a new one (and a new `events` list). The server renders it as `connecting` (channels need
+ * JavaScript). Generated hooks (`useChatChannel({ room })`) call this with their types.
+ *
+ * @example
+ * const { events, send, status } = useChannel<ChatEvent, ChatMessage>("chat", { room }, { keep: 50 });
+ * await send({ text: "hello" });
+ */
+export function useChannel<E = unknown, M = unknown>(
+  name: string,
+  params: Record<string, unknown> = {},
+  options: UseChannelOptions<E> = {},
+): UseChannelResult<E, M> {
+  const source = useContext(MizanChannelsContext);
+  if (!source) {
+    throw new Error(
+      'mizan: no channel client. Wrap your app in <MizanProvider baseUrl="/api/mizan"> (or <MizanProvider client={...} channels={...}>).',
+    );
+  }
+  const key = `${name} ${stableStringify(params)}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the params' canonical JSON
+  const stable = useMemo(() => params, [key]);
+  const [state, setState] = useState<State<E>>(() => fresh(key));
+  const latest = useRef(options);
+  latest.current = options;
+  const subscription = useRef<ChannelSubscription<M> | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    const update = (patch: (s: State<E>) => Partial<State<E>>) => {
+      if (live) setState((s) => (s.key === key ? { ...s, ...patch(s) } : s));
+    };
+    setState(fresh(key));
+    const sub = source.get().subscribe<E, M>(name, stable, {
+      onEvent(event, cursor) {
+        const keep = Math.max(0, latest.current.keep ?? 100);
+        update((s) => {
+          const events = [...s.events, event];
+          return { events: events.slice(Math.max(0, events.length - keep)), last: event };
+        });
+        if (live) latest.current.onEvent?.(event, cursor);
+      },
+      onGap() {
+        if (live) latest.current.onGap?.();
+      },
+      onStatus(status, error) {
+        update(() => ({ status, error }));
+      },
+    });
+    subscription.current = sub;
+    update(() => ({ status: sub.status, error: sub.error }));
+    return () => {
+      live = false;
+      if (subscription.current === sub) subscription.current = undefined;
+      sub.close();
+    };
+  }, [source, name, stable, key]);
+
+  const send = useCallback(
+    (message: M) =>
+      subscription.current
+        ? subscription.current.send(message)
+        : Promise.reject(new MizanChannelError("CLOSED", "The channel is not subscribed yet.")),
+    [],
+  );
+  const current = state.key === key ? state : fresh<E>(key);
+  return useMemo(
+    () => ({
+      events: current.events,
+      last: current.last,
+      send,
+      status: current.status,
+      error: current.error,
+    }),
+    [current.events, current.last, current.status, current.error, send],
+  );
+}
