@@ -1,18 +1,47 @@
 import "../react/mizan.css";
 import type { Preview } from "@storybook/react-vite";
+import { languageDirection } from "mizan/react";
+import type { ReactElement } from "react";
+
+/** The languages mizan ships, each named in itself, for the toolbar. */
+const LOCALES = [
+  { value: "en", title: "English" },
+  { value: "fr", title: "Français" },
+  { value: "de", title: "Deutsch" },
+  { value: "es", title: "Español" },
+  { value: "ar", title: "العربية" },
+];
+
+/**
+ * Shows the story in the toolbar's language: the page's `<html lang dir>` (which `<MizanForm>`
+ * reads for its `dir`) and a frame with the same attributes; `withDemo` gives the language to
+ * the provider.
+ */
+function withLocale(Story: () => ReactElement, context: { globals: Record<string, unknown> }) {
+  const locale = typeof context.globals.locale === "string" ? context.globals.locale : "en";
+  const dir = languageDirection(locale) ?? "ltr";
+  document.documentElement.lang = locale;
+  document.documentElement.dir = dir;
+  return (
+    <div lang={locale} dir={dir} style={{ fontFamily: "system-ui, sans-serif", maxWidth: 640 }}>
+      <Story />
+    </div>
+  );
+}
 
 const preview: Preview = {
   parameters: {
     layout: "padded",
     controls: { expanded: true },
   },
-  decorators: [
-    (Story) => (
-      <div style={{ fontFamily: "system-ui, sans-serif", maxWidth: 640 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  globalTypes: {
+    locale: {
+      description: "Language of the forms (and right to left for Arabic)",
+      toolbar: { title: "Language", icon: "globe", items: LOCALES, dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: "en" },
+  decorators: [withLocale],
 };
 
 export default preview;

@@ -129,3 +129,15 @@ export const Success: Story = {
     await expect(canvas.getByRole("button", { name: "Send" })).toBeEnabled();
   },
 };
+
+/** The toolbar's Language set to Arabic: the form lays out right to left. */
+export const ArabicRightToLeft: Story = {
+  globals: { locale: "ar" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const form = canvas.getByRole("form", { name: "Contact us" });
+    await waitFor(() => expect(form).toHaveAttribute("dir", "rtl"));
+    await expect(form.closest("[lang]")).toHaveAttribute("lang", "ar");
+    await expect(document.documentElement).toHaveAttribute("dir", "rtl");
+  },
+};
