@@ -11,18 +11,7 @@ import { createHash } from "node:crypto";
 import { Redis, type RedisOptions } from "ioredis";
 import { MizanError } from "../core/errors.js";
 
-// TODO(channels): import from "../server/channels/layer.js" once it lands.
-interface ChannelLayer {
-  publish(group: string, event: unknown): Promise<string>;
-  subscribe(group: string, listener: (cursor: string, event: unknown) => void): () => void;
-  history(
-    group: string,
-    since: string,
-  ): Promise<{ events: Array<{ cursor: string; event: unknown }> } | { gap: true }>;
-  latest(group: string): Promise<string>;
-  onGap?(listener: (group: string) => void): () => void;
-  close(): Promise<void>;
-}
+import type { ChannelLayer } from "../server/channels/layer.js";
 
 export interface RedisLayerOptions {
   /** A Redis URL (`redis://host:6379/0`); default `redis://127.0.0.1:6379`. Ignored with `client`. */
@@ -53,6 +42,14 @@ const APPEND_SHA = createHash("sha1").update(APPEND).digest("hex");
 const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
 
 type Listener = (cursor: string, event: unknown) => void;
+
+interface Group {
+  readonly listeners: Set<Listener>;
+  /** Redis confirmed the SUBSCRIBE on the current connection. */
+  live: boolean;
+  /** Reads waiting for `live`. */
+  readonly waiters: Array<() => void>;
+}
 
 function unavailable(cause?: unknown): MizanError {
   return new MizanError("UNAVAILABLE", "The channel layer cannot reach Redis.", undefined, cause);
@@ -125,9 +122,8 @@ export function redisLayer(options: RedisLayerOptions = {}): ChannelLayer {
   client.on("error", onError);
   subscriber.on("error", onError);
 
-  const listeners = new Map<string, Set<Listener>>();
-  /** SUBSCRIBE commands in flight, per group: reads of that group wait for them. */
-  const pending = new Map<string, Promise<unknown>>();
+  /** Groups with listeners in this process; `live` once Redis confirmed the SUBSCRIBE. */
+  const groups = new Map<string, Group>();
   const gapListeners = new Set<(group: string) => void>();
   let closed = false;
   let subscriberWasReady = false;
@@ -156,22 +152,29 @@ export function redisLayer(options: RedisLayerOptions = {}): ChannelLayer {
     }
   };
 
-  const subscribeChannel = (group: string): void => {
-    const attempt = subscriber
-      .subscribe(prefix + group)
-      .catch(() => {
+  const markLive = (records: readonly Group[]): void => {
+    for (const group of records) {
+      if (group.live) continue;
+      group.live = true;
+      for (const wake of group.waiters.splice(0)) wake();
+    }
+  };
+
+  const subscribeChannel = (name: string, group: Group): void => {
+    subscriber.subscribe(prefix + name).then(
+      () => {
+        if (groups.get(name) === group) markLive([group]);
+      },
+      () => {
         // Down: the ready handler subscribes every group again once it is back.
-      })
-      .finally(() => {
-        if (pending.get(group) === attempt) pending.delete(group);
-      });
-    pending.set(group, attempt);
+      },
+    );
   };
 
   subscriber.on("message", (channel: string, message: string) => {
     if (!channel.startsWith(prefix)) return;
     const group = channel.slice(prefix.length);
-    const set = listeners.get(group);
+    const set = groups.get(group)?.listeners;
     if (!set?.size) return;
     const space = message.indexOf(" ");
     if (space < 0) return;
@@ -192,25 +195,25 @@ export function redisLayer(options: RedisLayerOptions = {}): ChannelLayer {
   });
   subscriber.on("close", () => {
     if (subscriberWasReady) subscriberLost = true;
+    for (const group of groups.values()) group.live = false;
   });
   subscriber.on("ready", () => {
     const lost = subscriberLost;
     subscriberWasReady = true;
     subscriberLost = false;
-    const groups = [...listeners.keys()];
-    if (!groups.length) return;
-    const resubscribed = subscriber.subscribe(...groups.map((g) => prefix + g));
-    for (const group of groups) pending.set(group, resubscribed);
-    resubscribed.then(
+    const names = [...groups.keys()];
+    const records = [...groups.values()];
+    if (!names.length) return;
+    subscriber.subscribe(...names.map((name) => prefix + name)).then(
       () => {
-        for (const group of groups) if (pending.get(group) === resubscribed) pending.delete(group);
+        markLive(records.filter((group, i) => groups.get(names[i] as string) === group));
         if (!lost || closed) return;
         // Whatever was published while this connection was away never reached it.
-        for (const group of groups) {
-          if (!listeners.get(group)?.size) continue;
+        for (const name of names) {
+          if (!groups.get(name)?.listeners.size) continue;
           for (const listener of [...gapListeners]) {
             try {
-              listener(group);
+              listener(name);
             } catch (error) {
               onError(error instanceof Error ? error : new Error(String(error)));
             }
@@ -218,15 +221,20 @@ export function redisLayer(options: RedisLayerOptions = {}): ChannelLayer {
         }
       },
       () => {
-        for (const group of groups) if (pending.get(group) === resubscribed) pending.delete(group);
+        // Lost again before the reply: the next ready tries again.
       },
     );
   });
 
-  /** Waits (briefly) for this group's SUBSCRIBE, so a read after it cannot miss a live event. */
-  const settled = async (group: string): Promise<void> => {
-    const inFlight = pending.get(group);
-    if (inFlight) await within(inFlight, commandTimeoutMs).catch(() => {});
+  /**
+   * Waits (briefly) until Redis confirmed this group's SUBSCRIBE: a read of the group after
+   * `subscribe()` then cannot miss an event published in between.
+   */
+  const settled = async (name: string): Promise<void> => {
+    const group = groups.get(name);
+    if (!group || group.live || closed) return;
+    const live = new Promise<void>((resolve) => group.waiters.push(resolve));
+    await within(live, commandTimeoutMs).catch(() => {});
   };
 
   const append = (key: string, json: string): Promise<unknown> =>
@@ -245,22 +253,24 @@ export function redisLayer(options: RedisLayerOptions = {}): ChannelLayer {
       return String(id);
     },
 
-    subscribe(group, listener) {
-      let set = listeners.get(group);
-      if (!set) {
-        set = new Set();
-        listeners.set(group, set);
+    subscribe(name, listener) {
+      let group = groups.get(name);
+      if (!group) {
+        group = { listeners: new Set(), live: false, waiters: [] };
+        groups.set(name, group);
       }
-      const first = set.size === 0;
-      set.add(listener);
-      if (first && !closed && subscriber.status === "ready") subscribeChannel(group);
+      const first = group.listeners.size === 0;
+      // A fresh function per call: the same listener subscribed twice is delivered to twice.
+      const own: Listener = (cursor, event) => listener(cursor, event);
+      group.listeners.add(own);
+      if (first && !closed && subscriber.status === "ready") subscribeChannel(name, group);
       return () => {
-        const current = listeners.get(group);
-        if (!current?.delete(listener) || current.size) return;
-        listeners.delete(group);
-        pending.delete(group);
+        const current = groups.get(name);
+        if (!current?.listeners.delete(own) || current.listeners.size) return;
+        groups.delete(name);
+        for (const wake of current.waiters.splice(0)) wake();
         if (!closed && subscriber.status === "ready") {
-          subscriber.unsubscribe(prefix + group).catch(() => {});
+          subscriber.unsubscribe(prefix + name).catch(() => {});
         }
       };
     },
@@ -294,6 +304,11 @@ export function redisLayer(options: RedisLayerOptions = {}): ChannelLayer {
       if (trimmed && first && (since === "" || compareStreamIds(since, first) < 0)) {
         return { gap: true };
       }
+      // A cursor this stream never handed out (another Redis, or one that lost its data).
+      const lastId = String(fields.get("last-generated-id") ?? "");
+      if (since !== "" && since !== "0" && lastId && compareStreamIds(since, lastId) > 0) {
+        return { gap: true };
+      }
       const entries = (range?.[1] ?? []) as Array<[string, string[]]>;
       const events: Array<{ cursor: string; event: unknown }> = [];
       for (const [id, pairs] of entries) {
@@ -324,7 +339,8 @@ export function redisLayer(options: RedisLayerOptions = {}): ChannelLayer {
     async close() {
       if (closed) return;
       closed = true;
-      listeners.clear();
+      for (const group of groups.values()) for (const wake of group.waiters.splice(0)) wake();
+      groups.clear();
       gapListeners.clear();
       const quit = async (redis: Redis) => {
         try {

@@ -108,6 +108,23 @@ describe("publish, subscribe, latest", () => {
     expect((await staying.done).map((r) => r.event)).toEqual([1, 2]);
     expect(leaving.received.map((r) => r.event)).toEqual([1]);
   });
+
+  test("the same listener subscribed twice is called twice, and each unsubscribe removes one", async () => {
+    const a = layer();
+    const group = freshGroup();
+    const seen: unknown[] = [];
+    const listener = (_cursor: string, event: unknown) => seen.push(event);
+    const first = a.subscribe(group, listener);
+    a.subscribe(group, listener);
+    await a.latest(group);
+    await a.publish(group, "x");
+    await until(() => seen.length === 2, "two deliveries");
+    first();
+    const witness = collect(a, group, 1);
+    await a.publish(group, "y");
+    await witness.done;
+    expect(seen).toEqual(["x", "x", "y"]);
+  });
 });
 
 describe("history", () => {
@@ -138,11 +155,12 @@ describe("history", () => {
     });
   });
 
-  test("a cursor that is not a stream id is a gap, not an error", async () => {
+  test("a cursor that is not one of the stream's ids is a gap, not an error", async () => {
     const a = layer();
     const group = freshGroup();
     await a.publish(group, 1);
-    for (const since of ["garbage", "1-2-3", "(0", "-", "+", "9".repeat(40)]) {
+    // The last one is well-formed but newer than anything this stream handed out.
+    for (const since of ["garbage", "1-2-3", "(0", "-", "+", "9".repeat(40), "99999999999999-0"]) {
       expect(await a.history(group, since)).toEqual({ gap: true });
     }
   });
