@@ -4,6 +4,7 @@ import { de } from "../../src/forms/locales/de.js";
 import { en } from "../../src/forms/locales/en.js";
 import { es } from "../../src/forms/locales/es.js";
 import { fr } from "../../src/forms/locales/fr.js";
+import { formatMessage } from "../../src/forms/message-format.js";
 import type { LocaleTable, MessageTemplate } from "../../src/forms/message-types.js";
 
 // The shipped translations against English: the same keys, the same placeholders in every
@@ -123,4 +124,37 @@ test("French guillemets hold no-break spaces, and the high punctuation has one b
     }
   }
   expect(wrong).toEqual([]);
+});
+
+test("formatted through formatMessage, a plural message agrees with its count", () => {
+  const tooFew = (table: LocaleTable, num: number, language: string) =>
+    formatMessage(table["FormSet.too_few_forms"] as MessageTemplate, { num }, language);
+  expect(tooFew(ar, 0, "ar")).toBe("الرجاء إرسال 0 نموذج على الأقل.");
+  expect(tooFew(ar, 2, "ar")).toBe("الرجاء إرسال 2 نموذجين على الأقل.");
+  expect(tooFew(ar, 3, "ar")).toBe("الرجاء إرسال 3 نماذج على الأقل.");
+  expect(tooFew(ar, 11, "ar")).toBe("الرجاء إرسال 11 نموذجًا على الأقل.");
+  expect(tooFew(ar, 100, "ar")).toBe("الرجاء إرسال 100 نموذج على الأقل.");
+  expect(tooFew(fr, 0, "fr")).toBe("Veuillez soumettre au moins 0 formulaire.");
+  expect(tooFew(fr, 2, "fr")).toBe("Veuillez soumettre au moins 2 formulaires.");
+  expect(tooFew(de, 1, "de")).toBe("Bitte mindestens 1 Formular abschicken.");
+  expect(tooFew(es, 1_000_000, "es")).toBe("Por favor, envíe 1000000 formularios como mínimo.");
+});
+
+test("every text formats with its placeholders filled and nothing left over", () => {
+  const leftovers: string[] = [];
+  for (const [language, table] of Object.entries(TRANSLATED)) {
+    for (const [key, template] of Object.entries(table)) {
+      const params: Record<string, unknown> = {};
+      for (const [, text] of texts(template)) {
+        for (const token of placeholders(text)) params[token.slice(2, token.indexOf(")"))] = 7;
+      }
+      for (const count of [0, 1, 2, 3, 11, 100]) {
+        if (typeof template !== "string") params[template.count] = count;
+        const text = formatMessage(template, params, language);
+        if (/%\(|\)[sdr]\b/.test(text) || text === "")
+          leftovers.push(`${language} ${key}: ${text}`);
+      }
+    }
+  }
+  expect(leftovers).toEqual([]);
 });

@@ -75,6 +75,7 @@ export const ar: LocaleTable = {
   "validate_ipv4_address.invalid": "أدخل عنوان %(protocol)s صحيحًا.",
   "validate_ipv6_address.invalid": "أدخل عنوان %(protocol)s صحيحًا.",
   "validate_ipv46_address.invalid": "أدخل عنوان %(protocol)s صحيحًا.",
+  "validate_ipv46_address.protocol": "IPv4 أو IPv6",
   "clean_ipv6_address.invalid": "هذا ليس عنوان IPv6 صحيحًا.",
 
   "IntegerField.invalid": "أدخل عددًا صحيحًا.",

@@ -53,6 +53,7 @@ export const de: LocaleTable = {
   "validate_ipv4_address.invalid": "Bitte eine gültige %(protocol)s-Adresse eingeben.",
   "validate_ipv6_address.invalid": "Bitte eine gültige %(protocol)s-Adresse eingeben.",
   "validate_ipv46_address.invalid": "Bitte eine gültige %(protocol)s-Adresse eingeben.",
+  "validate_ipv46_address.protocol": "IPv4 oder IPv6",
   "clean_ipv6_address.invalid": "Dies ist keine gültige IPv6-Adresse.",
 
   "IntegerField.invalid": "Bitte eine ganze Zahl eingeben.",

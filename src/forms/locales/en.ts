@@ -47,6 +47,8 @@ export const en: LocaleTable = {
   "validate_ipv4_address.invalid": "Enter a valid %(protocol)s address.",
   "validate_ipv6_address.invalid": "Enter a valid %(protocol)s address.",
   "validate_ipv46_address.invalid": "Enter a valid %(protocol)s address.",
+  // The `protocol` of validate_ipv46_address, translated as Django's gettext_lazy("IPv4 or IPv6").
+  "validate_ipv46_address.protocol": "IPv4 or IPv6",
   "clean_ipv6_address.invalid": "This is not a valid IPv6 address.",
 
   "IntegerField.invalid": "Enter a whole number.",

@@ -61,6 +61,7 @@ export const es: LocaleTable = {
   "validate_ipv4_address.invalid": "Introduzca una dirección %(protocol)s válida.",
   "validate_ipv6_address.invalid": "Introduzca una dirección %(protocol)s válida.",
   "validate_ipv46_address.invalid": "Introduzca una dirección %(protocol)s válida.",
+  "validate_ipv46_address.protocol": "IPv4 o IPv6",
   "clean_ipv6_address.invalid": "No es una dirección IPv6 válida.",
 
   "IntegerField.invalid": "Introduzca un número entero.",

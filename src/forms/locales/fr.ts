@@ -63,6 +63,7 @@ export const fr: LocaleTable = {
   "validate_ipv4_address.invalid": "Saisissez une adresse %(protocol)s valide.",
   "validate_ipv6_address.invalid": "Saisissez une adresse %(protocol)s valide.",
   "validate_ipv46_address.invalid": "Saisissez une adresse %(protocol)s valide.",
+  "validate_ipv46_address.protocol": "IPv4 ou IPv6",
   "clean_ipv6_address.invalid": "Ceci n’est pas une adresse IPv6 valide.",
 
   "IntegerField.invalid": "Saisissez un nombre entier.",
