@@ -30,7 +30,8 @@ function sortedDumps(value: unknown): string {
  * are all "This field is required." on a required field. A string input is always JSON
  * text; an already-decoded object, array, number or boolean is kept as is. NaN, Infinity
  * and numbers beyond a double (which Python's `json.loads` accepts) are invalid: they are
- * not JSON.
+ * not JSON. So are integer literals beyond `Number.MAX_SAFE_INTEGER` (Python reads them
+ * exactly; a JS number would silently hold a different integer): send them as strings.
  *
  * @example
  * const settings = new JSONField({ required: false });

@@ -18,17 +18,45 @@ function isJsonValue(value: unknown): boolean {
   return isPlainObject(value) && Object.values(value).every(isJsonValue);
 }
 
+const NUMBER_TOKEN = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/**
+ * Whether JSON text (already known to parse) holds an integer literal a double cannot hold
+ * exactly: Python reads `12345678901234567890` as that int, `JSON.parse` would silently round it.
+ * Fractions and exponents are floats in Python too, rounded the same way.
+ */
+function hasInexactInteger(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string: up to the next quote that no backslash escapes.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c) i++;
+      }
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      NUMBER_TOKEN.lastIndex = i;
+      const token = NUMBER_TOKEN.exec(text)?.[0] ?? "";
+      if (/^-?[0-9]+$/.test(token) && !Number.isSafeInteger(Number(token))) return true;
+      i += Math.max(token.length - 1, 0);
+    }
+  }
+  return false;
+}
+
 /**
  * JSONField.to_python: empty → null; text → `json.loads`; an already-decoded value (object,
- * array, number, boolean) is kept. Python's `json.loads` also accepts NaN, Infinity and
- * numbers too big for a double ("1e400"); they are not JSON and cannot travel as JSON, so
- * they are invalid here.
+ * array, number, boolean) is kept. Python's `json.loads` also accepts NaN, Infinity, numbers
+ * too big for a double ("1e400") and integers of any size; NaN and the infinities are not
+ * JSON and cannot travel as JSON, and an integer beyond `Number.MAX_SAFE_INTEGER` would be
+ * silently rounded, so all of them are invalid here.
  */
 export const coerceJson: CoerceFn = (value) => {
   if (isEmptyInput(value)) return { ok: true, value: null };
   if (typeof value === "string") {
     try {
-      return { ok: true, value: JSON.parse(value, reviver) };
+      const parsed: unknown = JSON.parse(value, reviver);
+      if (hasInexactInteger(value)) throw new NotJson();
+      return { ok: true, value: parsed };
     } catch {
       return { ok: false, code: "invalid", params: { value } };
     }
