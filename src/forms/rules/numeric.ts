@@ -69,7 +69,7 @@ function parseDecimal(text: string): DecimalParts | DecimalSpecial | null {
   return { neg: s[1] === "-", special: s[2] ? "Infinity" : s[3] ? "sNaN" : "NaN" };
 }
 
-/** The plain (never scientific) form that keeps the scale: 3.10 stays "3.10"; no "-0". */
+/** The plain (never scientific) form that keeps the scale and the sign: 3.10 stays "3.10", -0.0 "-0.0". */
 function formatDecimal(d: DecimalParts): string {
   let text: string;
   if (d.exp >= 0) {
@@ -79,7 +79,7 @@ function formatDecimal(d: DecimalParts): string {
     const digits = d.coef.toString().padStart(scale + 1, "0");
     text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
   }
-  return d.neg && d.coef !== 0n ? `-${text}` : text;
+  return d.neg ? `-${text}` : text;
 }
 
 /** A number or decimal string as exact parts; `null` for anything else (and non-finite). */

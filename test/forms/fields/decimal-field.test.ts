@@ -172,7 +172,7 @@ const CASES: Array<[string, () => Field, unknown, Outcome]> = [
   ["Decimal()", () => new DecimalField(), "0.00", { value: "0.00" }],
   ["Decimal()", () => new DecimalField(), "1.", { value: "1" }],
   ["Decimal()", () => new DecimalField(), "+5", { value: "5" }],
-  ["Decimal()", () => new DecimalField(), "-0.0", { value: "0.0" }],
+  ["Decimal()", () => new DecimalField(), "-0.0", { value: "-0.0" }],
   ["Decimal()", () => new DecimalField(), "1e-7", { value: "0.0000001" }],
   ["Decimal()", () => new DecimalField(), "12.5E3", { value: "12500" }],
   ["Decimal()", () => new DecimalField(), "0E+5", { value: "0" }],
