@@ -59,6 +59,8 @@ export interface AttachedChannels {
 const KIB = 1024;
 /** How long a socket closed by the server may take to answer before it is cut. */
 const CLOSE_GRACE_MS = 5000;
+/** Frames kept while the user is being resolved; more are dropped (a client should wait). */
+const MAX_EARLY_FRAMES = 64;
 
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -138,8 +140,10 @@ export function attachChannels(
   const onConnection = (ws: WebSocket, req: IncomingMessage): void => {
     const state: { alive: boolean; connection?: ChannelConnection } = { alive: true };
     sockets.set(ws, state);
+    /** Frames that arrive while getUser runs, handled once it is done. */
     const early: string[] = [];
     let closed = false;
+    let refused = false;
     ws.on("pong", () => {
       state.alive = true;
     });
@@ -160,9 +164,10 @@ export function attachChannels(
         ? Buffer.concat(data).toString("utf8")
         : Buffer.from(data as ArrayBuffer).toString("utf8");
       if (state.connection) state.connection.receive(text);
-      else early.push(text);
+      else if (!refused && early.length < MAX_EARLY_FRAMES) early.push(text);
     });
     if (!originAllowed(req)) {
+      refused = true;
       closeSocket(ws, CLOSE.badOrigin, "Origin not allowed.");
       return;
     }

@@ -129,6 +129,27 @@ describe("the engine with a fake peer", () => {
     await channels.close();
   });
 
+  test("a layer's onGap sends gap to the live subscriptions of that group only", async () => {
+    const gapListeners = new Set<(group: string) => void>();
+    const layer: ChannelLayer = {
+      ...memoryLayer(),
+      onGap(listener) {
+        gapListeners.add(listener);
+        return () => gapListeners.delete(listener);
+      },
+    };
+    const channels = createChannels({ registry: channelRegistry(), layer });
+    const peer = new FakePeer();
+    const connection = channels.connect(peer, { request, user: null });
+    connection.receive(JSON.stringify({ t: "sub", id: "f", ch: "feed" }));
+    connection.receive(JSON.stringify({ t: "sub", id: "r", ch: "room", params: { room: "a" } }));
+    await settle();
+    for (const listener of gapListeners) listener("feed");
+    expect(peer.sent.filter((f) => f.t === "gap")).toEqual([{ t: "gap", id: "f" }]);
+    await channels.close();
+    expect(gapListeners.size).toBe(0);
+  });
+
   test("channels.close() closes every connection with 1001", async () => {
     const channels = createChannels({ registry: channelRegistry() });
     const peer = new FakePeer();

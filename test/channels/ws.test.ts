@@ -1,4 +1,6 @@
+import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { WebSocket, WebSocketServer } from "ws";
 import { createChannels, memoryLayer } from "../../src/server/index.js";
 import { channelRegistry, headerUser } from "./fixtures.js";
 import { roundTrip, startServer, TestClient } from "./helpers.js";
@@ -254,6 +256,70 @@ describe("limits", () => {
     } finally {
       await app.close();
       await channels.close();
+    }
+  });
+});
+
+describe("the upgrade", () => {
+  test("getUser throwing closes the socket with 1011 and goes to onError", async () => {
+    const errors: unknown[] = [];
+    const app = await startServer({
+      registry: channelRegistry(),
+      getUser: () => {
+        throw new Error("session store down");
+      },
+      onError: (error) => errors.push(error),
+    });
+    try {
+      const c = new TestClient(app.wsUrl);
+      expect(await c.closed).toEqual({ code: 1011, reason: "Internal server error." });
+      expect(String(errors[0])).toContain("session store down");
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("a binary frame closes with 1003; the default maxPayload is 64 KiB", async () => {
+    const app = await startServer({ registry: channelRegistry() });
+    try {
+      const binary = new TestClient(app.wsUrl);
+      await binary.opened;
+      binary.ws.send(Buffer.from('{"t":"ping"}'), { binary: true });
+      expect(await binary.closed).toEqual({ code: 1003, reason: "Text frames only." });
+      const fits = new TestClient(app.wsUrl);
+      await fits.sub("r", "room", { room: "x" });
+      // Just under 64 KiB: refused by the message schema, not by the socket.
+      const text = "x".repeat(64 * 1024 - 64);
+      fits.send({ t: "msg", id: "r", ref: "1", data: { text } });
+      expect(await fits.next({ t: "err" })).toMatchObject({ code: "VALIDATION_FAILED" });
+      fits.send({ t: "msg", id: "r", ref: "2", data: { text: `${text}${"y".repeat(128)}` } });
+      expect((await fits.closed).code).toBe(1009);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("trusted origins are let in; upgrades to other paths reach their own listener", async () => {
+    const app = await startServer({
+      registry: channelRegistry(),
+      trustedOrigins: ["https://app.example.com"],
+    });
+    const other = new WebSocketServer({ noServer: true });
+    app.server.on("upgrade", (req, socket, head) => {
+      if (req.url === "/other") other.handleUpgrade(req, socket, head, (ws) => ws.send("mine"));
+    });
+    try {
+      const trusted = new TestClient(app.wsUrl, { headers: { origin: "https://app.example.com" } });
+      expect(await trusted.sub("f", "feed")).toMatchObject({ t: "ok" });
+      const elsewhere = new WebSocket(`ws://127.0.0.1:${app.port}/other`);
+      const [data] = (await once(elsewhere, "message")) as [Buffer];
+      expect(String(data)).toBe("mine");
+      elsewhere.terminate();
+      trusted.ws.terminate();
+    } finally {
+      for (const ws of other.clients) ws.terminate();
+      other.close();
+      await app.close();
     }
   });
 });

@@ -296,6 +296,7 @@ export function connectPeer(
     sub.pending += 1;
     sub.queue = sub.queue
       .then(() => handleMessage(sub, frame.ref, frame.data))
+      .catch((error: unknown) => report(error, sub.name))
       .finally(() => {
         sub.pending -= 1;
       });

@@ -107,5 +107,11 @@ export function errFrame(error: MizanError, address: FrameAddress = {}): string 
   frame.code = error.code;
   frame.message = error.message;
   if (error.details !== null && error.details !== undefined) frame.details = error.details;
-  return JSON.stringify(frame);
+  try {
+    return JSON.stringify(frame);
+  } catch {
+    // Details a hook made that are not JSON (a BigInt, a cycle): the frame goes without them.
+    delete frame.details;
+    return JSON.stringify(frame);
+  }
 }
