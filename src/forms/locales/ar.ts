@@ -140,6 +140,18 @@ export const ar: LocaleTable = {
     "بيانات نموذج الإدارة (ManagementForm) مفقودة أو تم العبث بها. الحقول المفقودة: %(field_names)s. قد تحتاج إلى تقديم تقرير خطأ إذا استمرت المشكلة.",
   "FormField.invalid": "أدخل كائنًا.",
 
+  "Form.hidden_field_error": "(الحقل الخفي %(name)s) %(error)s",
+  "NullBooleanSelect.unknown": "مجهول",
+  "NullBooleanSelect.yes": "نعم",
+  "NullBooleanSelect.no": "لا",
+  "ui.submit": "إرسال",
+  "ui.add": "أضف",
+  "ui.remove": "أزِل",
+  "ui.add_named": "أضف %(label)s",
+  "ui.remove_named": "أزِل %(legend)s",
+  "ui.date": "التاريخ",
+  "ui.time": "الوقت",
+
   "http.BAD_REQUEST": "طلب غير صالح.",
   "http.UNAUTHENTICATED": "المصادقة مطلوبة.",
   "http.FORBIDDEN": "ليست لديك صلاحية لتنفيذ هذا الإجراء.",

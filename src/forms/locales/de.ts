@@ -111,6 +111,18 @@ export const de: LocaleTable = {
     "Daten für das Management-Formular fehlen oder wurden manipuliert. Fehlende Felder: %(field_names)s. Bitte erstellen Sie einen Bug-Report, falls der Fehler dauerhaft besteht.",
   "FormField.invalid": "Bitte ein Objekt eingeben.",
 
+  "Form.hidden_field_error": "(Verstecktes Feld %(name)s) %(error)s",
+  "NullBooleanSelect.unknown": "Unbekannt",
+  "NullBooleanSelect.yes": "Ja",
+  "NullBooleanSelect.no": "Nein",
+  "ui.submit": "Absenden",
+  "ui.add": "Hinzufügen",
+  "ui.remove": "Entfernen",
+  "ui.add_named": "%(label)s hinzufügen",
+  "ui.remove_named": "%(legend)s entfernen",
+  "ui.date": "Datum",
+  "ui.time": "Uhrzeit",
+
   "http.BAD_REQUEST": "Ungültige Anfrage.",
   "http.UNAUTHENTICATED": "Anmeldung erforderlich.",
   "http.FORBIDDEN": "Sie haben keine Berechtigung, diese Aktion auszuführen.",

@@ -104,6 +104,20 @@ export const en: LocaleTable = {
     "ManagementForm data is missing or has been tampered with. Missing fields: %(field_names)s. You may need to file a bug report if the issue persists.",
   "FormField.invalid": "Enter an object.",
 
+  // Texts the React renderer shows: Django's hidden-field prefix and NullBooleanSelect's
+  // choices, then mizan's own buttons, their accessible names and MultiWidget's part names.
+  "Form.hidden_field_error": "(Hidden field %(name)s) %(error)s",
+  "NullBooleanSelect.unknown": "Unknown",
+  "NullBooleanSelect.yes": "Yes",
+  "NullBooleanSelect.no": "No",
+  "ui.submit": "Submit",
+  "ui.add": "Add",
+  "ui.remove": "Remove",
+  "ui.add_named": "Add %(label)s",
+  "ui.remove_named": "Remove %(legend)s",
+  "ui.date": "Date",
+  "ui.time": "Time",
+
   // The default message of each error code (src/core/errors.ts), as a client receives it.
   "http.BAD_REQUEST": "Bad request.",
   "http.UNAUTHENTICATED": "Authentication required.",

@@ -122,6 +122,18 @@ export const es: LocaleTable = {
     "Los datos de ManagementForm faltan o han sido alterados. Campos que faltan: %(field_names)s. Es posible que deba presentar un informe de error si el problema persiste.",
   "FormField.invalid": "Introduzca un objeto.",
 
+  "Form.hidden_field_error": "(Campo oculto %(name)s) %(error)s",
+  "NullBooleanSelect.unknown": "Desconocido",
+  "NullBooleanSelect.yes": "Sí",
+  "NullBooleanSelect.no": "No",
+  "ui.submit": "Enviar",
+  "ui.add": "Añadir",
+  "ui.remove": "Eliminar",
+  "ui.add_named": "Añadir %(label)s",
+  "ui.remove_named": "Eliminar %(legend)s",
+  "ui.date": "Fecha",
+  "ui.time": "Hora",
+
   "http.BAD_REQUEST": "Solicitud incorrecta.",
   "http.UNAUTHENTICATED": "Se requiere autenticación.",
   "http.FORBIDDEN": "No tiene permiso para realizar esta acción.",

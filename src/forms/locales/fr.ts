@@ -122,6 +122,18 @@ export const fr: LocaleTable = {
     "Des données du formulaire ManagementForm sont manquantes ou ont été manipulées. Champs manquants\u00a0: %(field_names)s. Vous pourriez créer un rapport de bogue si le problème persiste.",
   "FormField.invalid": "Saisissez un objet.",
 
+  "Form.hidden_field_error": "(champ masqué %(name)s) %(error)s",
+  "NullBooleanSelect.unknown": "Inconnu",
+  "NullBooleanSelect.yes": "Oui",
+  "NullBooleanSelect.no": "Non",
+  "ui.submit": "Envoyer",
+  "ui.add": "Ajouter",
+  "ui.remove": "Enlever",
+  "ui.add_named": "Ajouter\u00a0: %(label)s",
+  "ui.remove_named": "Enlever\u00a0: %(legend)s",
+  "ui.date": "Date",
+  "ui.time": "Heure",
+
   "http.BAD_REQUEST": "Requête incorrecte.",
   "http.UNAUTHENTICATED": "Authentification requise.",
   "http.FORBIDDEN": "Vous n’avez pas la permission d’effectuer cette action.",
