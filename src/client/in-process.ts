@@ -1,5 +1,6 @@
 import type { App } from "../core/context.js";
 import { type DispatchOutcome, dispatch, dispatchContext, type GetUser } from "../core/dispatch.js";
+import { withLocale } from "../core/locale.js";
 import { defaultRegistry, type Manifest, type Registry } from "../core/registry.js";
 import { MizanClientError } from "./client-error.js";
 import { envelopeHub, envelopeOf, headerEnvelope } from "./envelopes.js";
@@ -17,6 +18,13 @@ export interface InProcessOptions {
   onError?: (error: unknown, info: { fn: string | null }) => void;
   /** As `createClient`'s `onEnvelope`: told every successful call's context changes. */
   onEnvelope?: EnvelopeListener | undefined;
+  /**
+   * Run every call in this language (`ctx.language`, default messages), as a handler with
+   * `languages` runs a request negotiated to it; needs `AsyncLocalStorage` (see `withLocale`).
+   * Left out: the current language. Its table must be registered (`registerLocale`, or
+   * `createHandler({ languages })`, which registers the shipped ones).
+   */
+  language?: string | undefined;
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -43,6 +51,7 @@ export function inProcessTransport(
   options: InProcessOptions = {},
 ): Transport & { context: Transport } {
   const onError = options.onError;
+  const language = options.language;
   const base = {
     registry: options.registry,
     getUser: options.getUser,
@@ -59,7 +68,11 @@ export function inProcessTransport(
     { signal, onEnvelope }: CallOptions,
     read: typeof dispatch,
   ) => {
-    const outcome = await read(name, args, new Request("http://localhost/"), { ...base, signal });
+    const request = new Request("http://localhost/");
+    const dispatchIt = () => read(name, args, request, { ...base, signal });
+    const outcome = await (language === undefined
+      ? dispatchIt()
+      : withLocale(language, dispatchIt));
     return settle(outcome, onEnvelope);
   };
 

@@ -1,3 +1,4 @@
+import { activeLocale } from "../forms/message-format.js";
 import type { ContextMerge, ContextRef } from "./context-key.js";
 
 /**
@@ -41,6 +42,11 @@ export interface RequestContext {
   readonly signal: AbortSignal;
   /** The app object given to `createHandler({ app })`. */
   readonly app: App;
+  /**
+   * The language the request is answered in: negotiated by a handler with `languages` (cookie,
+   * `Accept-Language`, default), else the process language (`activateLocale`, `"en"`).
+   */
+  readonly language: string;
   /** Headers added to the response (also on errors). */
   readonly responseHeaders: Headers;
   setCookie(name: string, value: string, options?: CookieOptions): void;
@@ -94,6 +100,8 @@ export interface ContextInit {
   user?: User | null;
   signal?: AbortSignal;
   app?: App;
+  /** Default: the current language (`activeLocale()`), which a handler sets per request. */
+  language?: string;
 }
 
 /**
@@ -112,6 +120,7 @@ export function createContext(init: ContextInit = {}): RequestContext {
     user: init.user ?? null,
     signal: init.signal ?? new AbortController().signal,
     app: init.app as App,
+    language: init.language ?? activeLocale(),
     responseHeaders,
     setCookie(name, value, options) {
       responseHeaders.append("Set-Cookie", serializeCookie(name, value, options));

@@ -1,3 +1,6 @@
+import { messageIn } from "../forms/locale-registry.js";
+import { activeLocale } from "../forms/message-format.js";
+
 /** Every error code the wire protocol knows, with its HTTP status (the table in docs/protocol.md). */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -33,6 +36,16 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UNAVAILABLE: "Service unavailable.",
 };
 
+/**
+ * A code's default text in the current language: the `http.<CODE>` key of its table, else of
+ * English's, else the English above (also what a bundle that registered no table gets).
+ */
+function defaultMessage(code: ErrorCode): string {
+  const key = `http.${code}`;
+  const text = messageIn(key, activeLocale()) ?? messageIn(key, "en");
+  return typeof text === "string" ? text : DEFAULT_MESSAGES[code];
+}
+
 /** One error message as it travels on the wire. */
 export interface WireErrorItem {
   message: string;
@@ -67,7 +80,8 @@ export class MizanError extends Error {
   override readonly cause: unknown;
 
   constructor(code: ErrorCode, message?: string, details?: unknown, cause?: unknown) {
-    super(message ?? DEFAULT_MESSAGES[code]);
+    // Resolved when thrown, so in the language of the request being served.
+    super(message ?? defaultMessage(code));
     this.name = "MizanError";
     this.code = code;
     this.details = details ?? null;

@@ -44,6 +44,7 @@ export {
   type WireErrorItem,
 } from "./errors.js";
 export { contentHash, stableStringify } from "./hash.js";
+export { withLocale } from "./locale.js";
 export {
   type ContextManifest,
   defaultRegistry,

@@ -90,13 +90,23 @@ export {
 } from "./formats/index.js";
 export type { FormSetOptions } from "./formsets.js";
 export { FormSet, FormSetWidget } from "./formsets.js";
-export type { LocaleTable, MessageParams, MessageTemplate, PluralMessage } from "./messages.js";
+export type {
+  LocaleScope,
+  LocaleTable,
+  MessageParams,
+  MessageTemplate,
+  PluralCategory,
+  PluralMessage,
+} from "./messages.js";
 export {
   activateLocale,
   activeLocale,
   formatMessage,
+  hasLocale,
   lookupMessage,
+  pluralCategory,
   registerLocale,
+  setLocaleScope,
 } from "./messages.js";
 export type { DecodedFormData, FormEntry } from "./native-decode.js";
 export { decodeFormData, withoutFiles } from "./native-decode.js";

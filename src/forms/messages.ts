@@ -1,11 +1,13 @@
+import { hasLocale, messageIn, registerLocale } from "./locale-registry.js";
 import { en } from "./locales/en.js";
 import { activeLocale, setProcessLocale } from "./message-format.js";
-import type { LocaleTable, MessageTemplate } from "./message-types.js";
+import type { MessageTemplate } from "./message-types.js";
 
 // The locale tables and lookups. Formatting and the current language live in
 // message-format.ts (no tables there, for browser bundles); they are re-exported here so that
 // `formatMessage` and `activeLocale` stay where callers found them.
 
+export { hasLocale, registerLocale } from "./locale-registry.js";
 export {
   activeLocale,
   formatMessage,
@@ -22,22 +24,7 @@ export type {
   PluralMessage,
 } from "./message-types.js";
 
-const locales = new Map<string, LocaleTable>([["en", en]]);
-
-/**
- * Add (or replace) a language. Missing keys fall back to English.
- *
- * @example
- * registerLocale("fr", { "Field.required": "Ce champ est obligatoire." });
- */
-export function registerLocale(name: string, table: LocaleTable): void {
-  locales.set(name, table);
-}
-
-/** Whether a table is registered under `name` (`"en"` always is). */
-export function hasLocale(name: string): boolean {
-  return locales.has(name);
-}
+registerLocale("en", en);
 
 /**
  * Set the process-wide default language (Django's `translation.activate`), for scripts,
@@ -49,7 +36,7 @@ export function hasLocale(name: string): boolean {
  * lookupMessage("Field.required"); // the French text, outside any request
  */
 export function activateLocale(name: string): void {
-  if (!locales.has(name)) {
+  if (!hasLocale(name)) {
     throw new Error(`Unknown locale "${name}"; register it with registerLocale().`);
   }
   setProcessLocale(name);
@@ -64,6 +51,5 @@ export function activateLocale(name: string): void {
  * lookupMessage("Field.required"); // "This field is required."
  */
 export function lookupMessage(key: string, language: string = activeLocale()): MessageTemplate {
-  const table = locales.get(language) ?? locales.get(language.split("-")[0] as string);
-  return table?.[key] ?? en[key] ?? key;
+  return messageIn(key, language) ?? en[key] ?? key;
 }

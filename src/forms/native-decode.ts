@@ -6,7 +6,7 @@ import type { Field } from "./field.js";
 import { FILE_INPUT_CONTRADICTION } from "./fields/file-field.js";
 import { FormField } from "./form-field.js";
 import { FormSet } from "./formsets.js";
-import { formatMessage } from "./messages.js";
+import { formatMessage, lookupMessage } from "./messages.js";
 import { clearCheckboxName, htmlFieldName, multiWidgetPartName } from "./native-names.js";
 import type { ErrorItem } from "./validation-error.js";
 import { MultiWidget } from "./widgets/multi-widget.js";
@@ -205,7 +205,9 @@ class Decoder {
     const names = missing.filter((n): n is string => n !== null);
     if (names.length > 0) {
       const params = { field_names: names.join(", ") };
-      const message = formatMessage(MISSING_MANAGEMENT_FORM, params);
+      const key = "FormSet.missing_management_form";
+      const template = lookupMessage(key);
+      const message = formatMessage(template === key ? MISSING_MANAGEMENT_FORM : template, params);
       return this.#error(wire, { code: "missing_management_form", message, params });
     }
     const maxNum = field.maxNum ?? DEFAULT_MAX_NUM;

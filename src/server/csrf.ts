@@ -1,4 +1,5 @@
 import { parse as parseCookies } from "cookie";
+import { errorText } from "../core/error-text.js";
 import { MizanError } from "../core/errors.js";
 
 /**
@@ -58,8 +59,21 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 /** Our tokens are 32 alphanumerics; Django's masked ones 64; anything odd is ignored. */
 const WELL_FORMED = /^[A-Za-z0-9_-]{16,128}$/;
 
-function failed(reason: string): MizanError {
-  return new MizanError("CSRF_FAILED", `CSRF verification failed: ${reason}`);
+/** The refusals, by locale key (`http.CSRF_FAILED.<reason>`), with their English text. */
+const REASONS = {
+  cookie_not_set: "CSRF cookie not set.",
+  token_missing: "CSRF token missing.",
+  token_incorrect: "CSRF token incorrect.",
+  no_origin: "no Origin header.",
+  untrusted_origin: "the request's origin is not trusted.",
+} as const;
+
+function failed(reason: keyof typeof REASONS): MizanError {
+  const english = `CSRF verification failed: ${REASONS[reason]}`;
+  return new MizanError(
+    "CSRF_FAILED",
+    errorText("CSRF_FAILED", `http.CSRF_FAILED.${reason}`, english),
+  );
 }
 
 /** `a === b` without an early exit, so the time taken tells nothing about the token. */
@@ -144,21 +158,21 @@ export function createCsrf(option: CsrfOptions | false | undefined): CsrfGuard |
 
   const checkToken = (request: Request, formToken: string | null | undefined): void => {
     const expected = validToken(request);
-    if (!expected) throw failed("CSRF cookie not set.");
+    if (!expected) throw failed("cookie_not_set");
     // Django reads the POST field first, then the header.
     const sent = formToken || request.headers.get(headerName);
-    if (!sent) throw failed("CSRF token missing.");
-    if (!constantTimeEqual(sent, expected)) throw failed("CSRF token incorrect.");
+    if (!sent) throw failed("token_missing");
+    if (!constantTimeEqual(sent, expected)) throw failed("token_incorrect");
   };
 
   const checkOrigin = (request: Request): void => {
     const origin = request.headers.get("origin");
     const referer = request.headers.get("referer");
     const claimed = origin ?? (referer === null ? null : originOf(referer));
-    if (claimed === null || claimed === "null") throw failed("no Origin header.");
+    if (claimed === null || claimed === "null") throw failed("no_origin");
     const own = new URL(request.url).origin;
     if (claimed === own || trusted.some((matches) => matches(claimed))) return;
-    throw failed("the request's origin is not trusted.");
+    throw failed("untrusted_origin");
   };
 
   const setCookieFor = (request: Request, token: string): string => {

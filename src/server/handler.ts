@@ -7,10 +7,19 @@ import {
   type GetUser,
   type OnError,
 } from "../core/dispatch.js";
+import { errorText } from "../core/error-text.js";
 import { MizanError } from "../core/errors.js";
+import { withLocale } from "../core/locale.js";
 import { defaultRegistry, type Registry } from "../core/registry.js";
 import { CONTEXT_CACHE_CONTROL, readContext } from "./context-route.js";
 import { type CsrfOptions, createCsrf } from "./csrf.js";
+import {
+  type LanguageOptions,
+  negotiate,
+  resolveLanguages,
+  setLanguageHeaders,
+  withLanguageHeaders,
+} from "./language.js";
 import { type Limits, maxBodyBytesFor, resolveLimits } from "./limits.js";
 import { formPostResponse, type RenderFormPage } from "./native-pages.js";
 import { type FileLimitLookup, parseCall } from "./parse-call.js";
@@ -19,7 +28,7 @@ import { matchRoute, normalizeBasePath, type Route } from "./router.js";
 
 export type { GetUser, OnError } from "../core/dispatch.js";
 
-export interface HandlerOptions {
+export interface HandlerOptions extends LanguageOptions {
   /** The functions served (default: the registry `register()` fills). */
   registry?: Registry;
   /** URL prefix of every route (default `/api/mizan`). */
@@ -105,16 +114,19 @@ function withCookie(response: Response, cookie: string | null): Response {
  * edge runtimes). Routes: `POST {basePath}/call/`, `GET {basePath}/manifest/`,
  * `GET {basePath}/ctx/<name>/?args=<JSON>` (contexts; see docs/protocol.md), and
  * `POST {basePath}/form/<name>/` (native form posts; see docs/progressive-enhancement.md).
+ * With `languages`, each request is answered in its negotiated language (see docs/languages.md).
  *
  * @example
  * const handler = createHandler({ getUser: (req) => sessions.userFrom(req) });
  * export default { fetch: handler }; // Bun / Deno / workers
+ * createHandler({ languages: ["en", "fr", "ar"] }); // messages in the user's language
  */
 export function createHandler(options: HandlerOptions = {}): MizanHandler {
   const registry = options.registry ?? defaultRegistry;
   const basePath = normalizeBasePath(options.basePath ?? "/api/mizan");
   const limits = resolveLimits(options.limits);
   const csrf = createCsrf(options.csrf);
+  const languages = resolveLanguages(options);
   const dispatchOptions: DispatchOptions = {
     registry,
     getUser: options.getUser,
@@ -160,7 +172,14 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     }
     if (request.method !== found.allow) {
       request.body?.cancel().catch(() => {});
-      const error = new MizanError("METHOD_NOT_ALLOWED", `Use ${found.allow} for this URL.`);
+      const params = { method: found.allow };
+      const message = errorText(
+        "METHOD_NOT_ALLOWED",
+        "http.METHOD_NOT_ALLOWED.use",
+        "Use %(method)s for this URL.",
+        params,
+      );
+      const error = new MizanError("METHOD_NOT_ALLOWED", message);
       return toResponse(errorOutcome(error, { request, fn: null }, {}), found.allow);
     }
     if (found.kind === "form") {
@@ -189,7 +208,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     return found.kind === "context" ? contextResponse(outcome) : toResponse(outcome);
   }
 
-  async function answer(
+  async function answerIn(
     request: Request,
     frameworkResponses: boolean,
   ): Promise<Response | FrameworkPassThrough> {
@@ -198,6 +217,19 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     const out = await respond(request, found, frameworkResponses);
     if (out instanceof Response) return withCookie(out, cookie);
     if (cookie) out.headers.append("set-cookie", cookie);
+    return out;
+  }
+
+  /** With `languages`: the whole answer in the request's language, and headers that say so. */
+  async function answer(
+    request: Request,
+    frameworkResponses: boolean,
+  ): Promise<Response | FrameworkPassThrough> {
+    if (!languages) return answerIn(request, frameworkResponses);
+    const language = negotiate(request, languages);
+    const out = await withLocale(language, () => answerIn(request, frameworkResponses));
+    if (out instanceof Response) return withLanguageHeaders(out, language);
+    setLanguageHeaders(out.headers, language);
     return out;
   }
 

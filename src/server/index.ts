@@ -6,6 +6,8 @@ export {
   dispatchContext,
   type SuccessEnvelope,
 } from "../core/dispatch.js";
+export { withLocale } from "../core/locale.js";
+export { SHIPPED_LOCALES } from "../forms/locales/index.js";
 export {
   type Channels,
   type ChannelsOptions,
@@ -30,6 +32,7 @@ export {
   type MizanHandler,
   type OnError,
 } from "./handler.js";
+export { type LanguageOptions, negotiateLanguage } from "./language.js";
 export { DEFAULT_LIMITS, type Limits, maxBodyBytesFor } from "./limits.js";
 export {
   type FormPostOptions,

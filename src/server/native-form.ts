@@ -1,11 +1,18 @@
 import type { DispatchOptions, DispatchOutcome } from "../core/dispatch.js";
 import { dispatch, errorOutcome } from "../core/dispatch.js";
 import { MizanError, type ValidationDetails } from "../core/errors.js";
+import { withLocale } from "../core/locale.js";
 import { defaultRegistry } from "../core/registry.js";
 import type { FormMeta } from "../forms/form-meta.js";
 import { decodeFormData, type FormEntry, withoutFiles } from "../forms/native-decode.js";
 import { CSRF_FIELD_NAME, NEXT_FIELD_NAME } from "../forms/native-names.js";
 import { type CsrfOptions, createCsrf } from "./csrf.js";
+import {
+  type LanguageOptions,
+  negotiate,
+  resolveLanguages,
+  setLanguageHeaders,
+} from "./language.js";
 import { type Limits, resolveLimits } from "./limits.js";
 import { readFormEntries } from "./native-body.js";
 
@@ -31,7 +38,8 @@ export type FormPostState =
 
 /** What `handleFormPost` needs of a handler's configuration (all optional, as there). */
 export interface FormPostOptions
-  extends Pick<DispatchOptions, "registry" | "getUser" | "app" | "debug" | "onError"> {
+  extends Pick<DispatchOptions, "registry" | "getUser" | "app" | "debug" | "onError">,
+    LanguageOptions {
   limits?: Partial<Limits>;
   /** As `createHandler`'s `csrf`: on by default (the `csrfmiddlewaretoken` field). */
   csrf?: CsrfOptions | false;
@@ -166,7 +174,8 @@ export async function runFormPost(
  * as a fetch call (getUser, auth, validation, `onSubmitSuccess`). Answer `ok` with a 303 to
  * `redirect`; re-render `invalid` with `values` and `errors`. Any other failure (400 bad body,
  * 403 CSRF or auth, 401, 404 unknown form, 413, 415) is thrown as a `MizanError` whose
- * `status` to answer with.
+ * `status` to answer with. With `languages` (as `createHandler`'s), messages come in the
+ * request's negotiated language and `headers` carry `Content-Language` and `Vary`.
  *
  * @example
  * app.post("/contact", async (req, res) => {
@@ -191,10 +200,18 @@ export async function handleFormPost(
     limits: resolveLimits(options.limits),
     csrf: createCsrf(options.csrf),
   };
-  const outcome = await runFormPost(request, name, env);
-  if (outcome.kind === "error") throw outcome.outcome.error;
-  if (outcome.kind === "response") {
-    return { status: "ok", result: outcome.response, headers: outcome.headers };
-  }
-  return outcome.state;
+  const post = async (): Promise<FormPostState> => {
+    const outcome = await runFormPost(request, name, env);
+    if (outcome.kind === "error") throw outcome.outcome.error;
+    if (outcome.kind === "response") {
+      return { status: "ok", result: outcome.response, headers: outcome.headers };
+    }
+    return outcome.state;
+  };
+  const languages = resolveLanguages(options);
+  if (!languages) return post();
+  const language = negotiate(request, languages);
+  const state = await withLocale(language, post);
+  setLanguageHeaders(state.headers, language);
+  return state;
 }

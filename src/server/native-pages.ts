@@ -1,5 +1,6 @@
 import { errorOutcome } from "../core/dispatch.js";
 import type { ValidationDetails } from "../core/errors.js";
+import { activeLocale, lookupMessage } from "../forms/messages.js";
 import { type FormPostEnv, runFormPost } from "./native-form.js";
 import { passThrough } from "./responses.js";
 
@@ -38,6 +39,15 @@ const HTML_HEADERS = {
   "x-content-type-options": "nosniff",
 };
 
+/** Django's `LANGUAGES_BIDI` (base languages): pages in these are laid out right to left. */
+const RIGHT_TO_LEFT = new Set(["ar", "ckb", "fa", "he", "ug", "ur"]);
+
+/** A page text (`page.*` key) in the current language, else English. */
+function text(key: string, english: string): string {
+  const found = lookupMessage(key);
+  return typeof found === "string" && found !== key ? found : english;
+}
+
 /** Text as HTML: `&`, `<`, `>`, `"` and `'` escaped. */
 export function escapeHtml(value: string): string {
   return value.replace(
@@ -58,8 +68,10 @@ function sameOriginReferer(request: Request): string | null {
 }
 
 function page(status: number, title: string, body: string, headers: Headers): Response {
+  const language = activeLocale();
+  const dir = RIGHT_TO_LEFT.has(language.split("-")[0] as string) ? ' dir="rtl"' : "";
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<html lang="${escapeHtml(language)}"${dir}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${escapeHtml(title)}</title></head>
 <body><h1>${escapeHtml(title)}</h1>
 ${body}
@@ -72,7 +84,9 @@ ${body}
 
 function backLink(request: Request): string {
   const back = sameOriginReferer(request);
-  return back ? `<p><a href="${escapeHtml(back)}">Back to the form</a></p>` : "";
+  return back
+    ? `<p><a href="${escapeHtml(back)}">${escapeHtml(text("page.back_to_form", "Back to the form"))}</a></p>`
+    : "";
 }
 
 function list(items: ReadonlyArray<{ message: string }>): string {
@@ -81,7 +95,8 @@ function list(items: ReadonlyArray<{ message: string }>): string {
 
 /** The default 422 page: every error, by field, escaped. */
 function errorsPage(state: FormPageState, request: Request, headers: Headers): Response {
-  const parts: string[] = ["<p>The form has errors; nothing was saved.</p>"];
+  const intro = text("page.errors_intro", "The form has errors; nothing was saved.");
+  const parts: string[] = [`<p>${escapeHtml(intro)}</p>`];
   if (state.errors.non_field.length > 0) parts.push(list(state.errors.non_field));
   const fields = Object.entries(state.errors.fields);
   if (fields.length > 0) {
@@ -91,7 +106,8 @@ function errorsPage(state: FormPageState, request: Request, headers: Headers): R
     parts.push(`<dl>${rows.join("")}</dl>`);
   }
   parts.push(backLink(request));
-  return page(422, "Please correct the errors below", parts.join("\n"), headers);
+  const title = text("page.errors_title", "Please correct the errors below");
+  return page(422, title, parts.join("\n"), headers);
 }
 
 function redirect(location: string, headers: Headers): Response {
@@ -117,13 +133,18 @@ export async function formPostResponse(
   if (outcome.kind === "error") {
     const { status, error, headers } = outcome.outcome;
     const body = `<p>${escapeHtml(error.message)}</p>${backLink(request)}`;
-    return page(status, status === 403 ? "Forbidden" : "The form could not be sent", body, headers);
+    const title =
+      status === 403
+        ? text("page.forbidden_title", "Forbidden")
+        : text("page.not_sent_title", "The form could not be sent");
+    return page(status, title, body, headers);
   }
   const state = outcome.state;
   if (state.status === "ok") {
     const to = state.redirect ?? sameOriginReferer(request);
     if (to) return redirect(to, state.headers);
-    return page(200, "Submitted.", "<p>Thank you.</p>", state.headers);
+    const thanks = `<p>${escapeHtml(text("page.submitted_body", "Thank you."))}</p>`;
+    return page(200, text("page.submitted_title", "Submitted."), thanks, state.headers);
   }
   const pageState: FormPageState = {
     form: name,
@@ -138,7 +159,7 @@ export async function formPostResponse(
     const failed = errorOutcome(thrown, { request, fn: `${name}.submit` }, env.dispatchOptions);
     return page(
       failed.status,
-      "Server error",
+      text("page.server_error_title", "Server error"),
       `<p>${escapeHtml(failed.error.message)}</p>`,
       state.headers,
     );

@@ -1,10 +1,12 @@
+import { errorText } from "../core/error-text.js";
 import { MizanError } from "../core/errors.js";
 
 /** The 413 for a body over `maxBytes` (adapters refusing a stream early throw the same). */
 export function payloadTooLarge(maxBytes: number): MizanError {
-  return new MizanError("PAYLOAD_TOO_LARGE", `Request body is larger than ${maxBytes} bytes.`, {
-    max_bytes: maxBytes,
-  });
+  const english = "Request body is larger than %(max_bytes)s bytes.";
+  const params = { max_bytes: maxBytes };
+  const message = errorText("PAYLOAD_TOO_LARGE", "http.PAYLOAD_TOO_LARGE.body", english, params);
+  return new MizanError("PAYLOAD_TOO_LARGE", message, params);
 }
 
 function ignore(): void {}

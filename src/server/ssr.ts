@@ -1,13 +1,23 @@
 import type { User } from "../core/context.js";
 import { contextKey, type SerializedContexts } from "../core/context-key.js";
 import { type DispatchOptions, dispatchContext } from "../core/dispatch.js";
+import { MizanError } from "../core/errors.js";
+import { withLocale } from "../core/locale.js";
 import { defaultRegistry } from "../core/registry.js";
 import type { HandlerOptions } from "./handler.js";
+import { negotiate, resolveLanguages } from "./language.js";
 
 /** What the SSR helpers read of a handler's options (pass the very object given to createHandler). */
 export type ContextResolveOptions = Pick<
   HandlerOptions,
-  "registry" | "getUser" | "app" | "debug" | "onError"
+  | "registry"
+  | "getUser"
+  | "app"
+  | "debug"
+  | "onError"
+  | "languages"
+  | "defaultLanguage"
+  | "languageCookie"
 >;
 
 /** A context instance to render: its name and arguments (`{}` when left out). */
@@ -23,7 +33,8 @@ const DEFAULT_ID = "mizan-contexts";
  * step as `GET {base}/ctx/<name>/` (auth, input validation, error envelopes). `getUser` runs
  * once for all of them. Never throws: a failing instance becomes an entry with `error` (its
  * code and safe message, as the wire would carry them); everything is per call, so concurrent
- * requests share nothing.
+ * requests share nothing. With `languages`, contexts run in the request's negotiated language
+ * (`ctx.language`), as through the handler.
  *
  * @example
  * const state = await resolveContexts(request, [{ name: "greet", args: { name: "Ada" } }], {
@@ -31,10 +42,21 @@ const DEFAULT_ID = "mizan-contexts";
  *   getUser,
  * });
  */
-export async function resolveContexts(
+export function resolveContexts(
   request: Request,
   contexts: readonly ContextRequest[],
   options: ContextResolveOptions = {},
+): Promise<SerializedContexts> {
+  const languages = resolveLanguages(options);
+  if (!languages) return resolveIn(request, contexts, options);
+  const language = negotiate(request, languages);
+  return withLocale(language, () => resolveIn(request, contexts, options));
+}
+
+async function resolveIn(
+  request: Request,
+  contexts: readonly ContextRequest[],
+  options: ContextResolveOptions,
 ): Promise<SerializedContexts> {
   let user: Promise<User | null | undefined> | undefined;
   const getUser = options.getUser;
@@ -60,7 +82,7 @@ export async function resolveContexts(
         return [key, { name, args, error: { code, message } }] as const;
       }
       // A context that answered with its own Response has no value to render.
-      const error = { code: "INTERNAL", message: "Internal server error." };
+      const error = { code: "INTERNAL", message: new MizanError("INTERNAL").message };
       return [key, { name, args, error }] as const;
     }),
   );

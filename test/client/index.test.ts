@@ -53,17 +53,21 @@ function importGraph(entry: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-test("the in-process client reaches only src/core and its own error and type modules", () => {
+test("the in-process client reaches only src/core, its own modules and the table-less language ones", () => {
   const src = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");
   const reached = [...importGraph(resolve(src, "client/in-process.ts"))].map((file) =>
     file.slice(src.length + 1),
   );
   const outsideCore = reached.filter((file) => !file.startsWith("core/")).sort();
+  // The current language and the table registry (no locale table: those stay server-side).
   expect(outsideCore).toEqual([
     "client/client-error.ts",
     "client/envelopes.ts",
     "client/in-process.ts",
     "client/transport.ts",
+    "forms/locale-registry.ts",
+    "forms/message-format.ts",
+    "forms/message-types.ts",
   ]);
 });
 

@@ -22,6 +22,7 @@ test("mizan core's runtime exports are pinned", async () => {
     "register",
     "setFrameworkResponseBase",
     "stableStringify",
+    "withLocale",
     "zodErrorDetails",
   ]);
 });

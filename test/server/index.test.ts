@@ -6,6 +6,7 @@ test("mizan/server's runtime exports are pinned", async () => {
   const exports = await import("../../src/server/index.js");
   expect(Object.keys(exports).sort()).toEqual([
     "DEFAULT_LIMITS",
+    "SHIPPED_LOCALES",
     "contextsScript",
     "createChannels",
     "createHandler",
@@ -17,12 +18,14 @@ test("mizan/server's runtime exports are pinned", async () => {
     "isUnderBasePath",
     "maxBodyBytesFor",
     "memoryLayer",
+    "negotiateLanguage",
     "normalizeBasePath",
     "publish",
     "resolveContexts",
     "resolveGlobalContexts",
     "safeNextPath",
     "serializeContexts",
+    "withLocale",
   ]);
 });
 
@@ -41,6 +44,8 @@ test("mizan/server's type exports exist", () => {
   expectTypeOf<server.DispatchOutcome>().toHaveProperty("kind");
   expectTypeOf<server.Limits>().toHaveProperty("maxNumberOfFields");
   expectTypeOf<server.HandlerOptions>().toHaveProperty("renderFormPage");
+  expectTypeOf<server.HandlerOptions>().toHaveProperty("languages");
+  expectTypeOf<server.LanguageOptions>().toHaveProperty("languageCookie");
   expectTypeOf<server.FormPostState>().toHaveProperty("status");
   expectTypeOf<server.FormPageState>().toHaveProperty("errors");
   expectTypeOf<server.ChannelLayer>().toHaveProperty("history");

@@ -1,0 +1,32 @@
+import type { LocaleTable, MessageTemplate } from "./message-types.js";
+
+// The registered locale tables, by language. No table is imported here: messages.ts registers
+// English, the server the other shipped ones, apps their own. Code that must stay small in a
+// browser bundle (the error class, which the client imports) reads texts through this module
+// and falls back to its own English when nothing is registered.
+
+const tables = new Map<string, LocaleTable>();
+
+/**
+ * Add (or replace) a language. Missing keys fall back to English.
+ *
+ * @example
+ * registerLocale("fr", { "Field.required": "Ce champ est obligatoire." });
+ */
+export function registerLocale(name: string, table: LocaleTable): void {
+  tables.set(name, table);
+}
+
+/** Whether a table is registered under `name`. */
+export function hasLocale(name: string): boolean {
+  return tables.has(name);
+}
+
+/**
+ * The text of `key` in `language`'s own table (a tag with a region uses its base language's
+ * table when it has none: `fr-CA` → `fr`), without falling back to another language.
+ */
+export function messageIn(key: string, language: string): MessageTemplate | undefined {
+  const table = tables.get(language) ?? tables.get(language.split("-")[0] as string);
+  return table && Object.hasOwn(table, key) ? table[key] : undefined;
+}
