@@ -121,7 +121,7 @@ function argsType(entry: ContextEntry): string {
 }
 
 /** Text as TSDoc lines (` * ...`), wrapped at 100 columns. */
-function docLines(text: string): string[] {
+export function docLines(text: string): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.replace(/\*\//g, "*\\/").split(/\s+/).filter(Boolean)) {

@@ -1,5 +1,6 @@
 import { contentHash } from "../core/hash.js";
 import type { FunctionManifest, Manifest } from "../core/registry.js";
+import { withChannels } from "./channels.js";
 import { type ContextEntry, contextExports, contextsFile, manifestContexts } from "./contexts.js";
 import { formSchemaToZod } from "./form-schema.js";
 import { jsonSchemaToType } from "./json-schema-type.js";
@@ -391,5 +392,8 @@ export function generate(manifest: Manifest, options: GenerateOptions = {}): Gen
     path: "index.ts",
     contents: indexFile(manifestHash, formList, functions, contexts, hooks),
   });
-  return files.sort((a, b) => byCodeUnit(a.path, b.path));
+  const react = options.imports?.react ?? "mizan/react";
+  return withChannels(files, manifest, { hooks, react, header }).sort((a, b) =>
+    byCodeUnit(a.path, b.path),
+  );
 }
