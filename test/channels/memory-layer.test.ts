@@ -51,6 +51,8 @@ describe("memoryLayer", () => {
       ],
     });
     expect(await layer.history("empty", "")).toEqual({ events: [] });
+    // "0", as stream-based layers write "before the first event", means the same as "".
+    expect(await layer.history("g", "0")).toEqual(await layer.history("g", ""));
   });
 
   test("a trimmed history is a gap; the retained window still replays", async () => {
@@ -77,7 +79,7 @@ describe("memoryLayer", () => {
     expect(await layer.history("g", old)).toEqual({ gap: true });
     const mine = await layer.latest("g");
     const future = mine.replace(/\d+$/, "99");
-    for (const cursor of ["nonsense", "-1", `${mine}x`, future, "0"]) {
+    for (const cursor of ["nonsense", "-1", `${mine}x`, future, `${mine}-1`]) {
       expect(await layer.history("g", cursor)).toEqual({ gap: true });
     }
   });

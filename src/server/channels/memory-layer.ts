@@ -94,7 +94,8 @@ export function memoryLayer(options: MemoryLayerOptions = {}): ChannelLayer {
       ensureOpen();
       const group = groups.get(name);
       const last = group?.last ?? 0;
-      const from = since === "" ? 0 : seqOf(since);
+      // "" (and "0", as stream-based layers spell it) is before the group's first event.
+      const from = since === "" || since === "0" ? 0 : seqOf(since);
       if (from === null || from > last) return { gap: true };
       const oldest = Math.max(1, last - size + 1);
       if (from < oldest - 1) return { gap: true };
