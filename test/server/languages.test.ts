@@ -15,6 +15,7 @@ import {
   type MessageTemplate,
   Registry,
   type RequestContext,
+  withLocale,
 } from "../../src/index.js";
 import { createHandler, type HandlerOptions } from "../../src/server/index.js";
 
@@ -72,6 +73,10 @@ function registry(): Registry {
   r.register(
     client((ctx) => ({ language: ctx.language, active: activeLocale() })),
     "whichLanguage",
+  );
+  r.register(
+    client({ context: "global" }, (ctx) => ({ language: ctx.language, active: activeLocale() })),
+    "pageLanguage",
   );
   r.register(
     client(
@@ -233,6 +238,41 @@ describe("a handler with languages", () => {
     expect(errors.fields.code[0].message).toBe(
       formatMessage(template.few as string, { limit_value: 3, show_value: 8 }, "ar"),
     );
+  });
+
+  test("Arabic plural forms of the shipped table for 0, 1, 2, 3, 11, 100", async () => {
+    handlerFor(served); // registers the shipped tables
+    const counts = [0, 1, 2, 3, 11, 100];
+    const categories = ["zero", "one", "two", "few", "many", "other"] as const;
+    const template = ar["FormSet.too_few_forms"] as Record<string, string>;
+    const messages = await withLocale("ar", async () => {
+      await Promise.resolve();
+      return counts.map((num) => formatMessage(lookupMessage("FormSet.too_few_forms"), { num }));
+    });
+    expect(messages).toEqual(
+      counts.map((num, i) =>
+        (template[categories[i] as string] as string).replace("%(num)d", String(num)),
+      ),
+    );
+    // Each form the table gives differently is picked (two: the dual; few: plural; many).
+    expect(new Set(messages.map((m) => m.replace(/\d+/, "#"))).size).toBeGreaterThan(3);
+  });
+
+  test("a context read is answered in the request's language", async () => {
+    const response = await handlerFor(served)(
+      new Request(`${BASE}/ctx/pageLanguage/`, { headers: { "accept-language": "de-AT" } }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ result: { language: "de", active: "de" } });
+    expect(response.headers.get("content-language")).toBe("de");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  test("serve() hands adapters the language headers with a pass-through", async () => {
+    const handler = handlerFor(served);
+    const answer = await handler.serve(call("whichLanguage", {}, { "accept-language": "es" }));
+    expect(answer).toBeInstanceOf(Response);
+    expect((answer as Response).headers.get("content-language")).toBe("es");
   });
 
   test("nothing leaks: after a French request the process language is still English", async () => {
