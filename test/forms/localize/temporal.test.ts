@@ -231,3 +231,50 @@ describe("the browser", () => {
     }
   });
 });
+
+describe("Simple*FormatTests (English, the default formats)", () => {
+  test("SimpleTimeFormatTests, localized", () => {
+    const f = new TimeField({ localize: true });
+    expect(clean(f, "1:30:05 PM")).toEqual(INVALID);
+    expect(clean(f, "13:30:05")).toEqual(ok("13:30:05"));
+    expect(clean(f, "13:30")).toEqual(ok("13:30:00"));
+  });
+
+  test("SimpleTimeFormatTests, localized with input formats", () => {
+    const f = new TimeField({ inputFormats: ["%I:%M:%S %p", "%I:%M %p"], localize: true });
+    expect(clean(f, "13:30:05")).toEqual(INVALID);
+    expect(clean(f, "1:30:05 PM")).toEqual(ok("13:30:05"));
+    expect(clean(f, "1:30 PM")).toEqual(ok("13:30:00"));
+  });
+
+  test("SimpleDateFormatTests, localized", () => {
+    const f = new DateField({ localize: true });
+    expect(clean(f, "21.12.2010")).toEqual(INVALID);
+    expect(clean(f, "2010-12-21")).toEqual(ok("2010-12-21"));
+    expect(clean(f, "12/21/2010")).toEqual(ok("2010-12-21"));
+  });
+
+  test("SimpleDateFormatTests, localized with input formats", () => {
+    const f = new DateField({ inputFormats: ["%d.%m.%Y", "%d-%m-%Y"], localize: true });
+    expect(clean(f, "2010-12-21")).toEqual(INVALID);
+    expect(clean(f, "21.12.2010")).toEqual(ok("2010-12-21"));
+    expect(clean(f, "21-12-2010")).toEqual(ok("2010-12-21"));
+  });
+
+  test("SimpleDateTimeFormatTests, localized", () => {
+    const f = new DateTimeField({ localize: true });
+    expect(clean(f, "13:30:05 21.12.2010")).toEqual(INVALID);
+    expect(clean(f, "2010-12-21 13:30:05")).toEqual(ok("2010-12-21T13:30:05"));
+    expect(clean(f, "12/21/2010 13:30:05")).toEqual(ok("2010-12-21T13:30:05"));
+  });
+
+  test("SimpleDateTimeFormatTests, localized with input formats", () => {
+    const f = new DateTimeField({
+      inputFormats: ["%I:%M:%S %p %d.%m.%Y", "%I:%M %p %d-%m-%Y"],
+      localize: true,
+    });
+    expect(clean(f, "1:30:05 PM 21.12.2010")).toEqual(ok("2010-12-21T13:30:05"));
+    expect(clean(f, "1:30 PM 21-12-2010")).toEqual(ok("2010-12-21T13:30:00"));
+    expect(clean(f, "12/21/2010 13:30:05")).toEqual(INVALID);
+  });
+});
