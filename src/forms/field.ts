@@ -20,6 +20,21 @@ export function isEmptyValue(value: unknown): boolean {
   return false;
 }
 
+/** The active language's template for `code` from the class chain's `defaultErrorMessages`. */
+function defaultMessage(cls: typeof Field, code: string): MessageTemplate | undefined {
+  let current = cls as typeof Field | null;
+  while (current && current !== (Function.prototype as unknown)) {
+    if (Object.hasOwn(current, "defaultErrorMessages")) {
+      const key = current.defaultErrorMessages[code];
+      if (key !== undefined && Object.hasOwn(current.defaultErrorMessages, code)) {
+        return lookupMessage(key);
+      }
+    }
+    current = Object.getPrototypeOf(current) as typeof Field | null;
+  }
+  return undefined;
+}
+
 /** Options every field takes (Django's `Field.__init__`, camelCased). */
 export interface FieldOptions {
   /** Default true: an empty value is an error ("This field is required."). */
@@ -161,12 +176,16 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     for (const defaults of chain) {
       for (const [code, key] of Object.entries(defaults)) table[code] = lookupMessage(key);
     }
-    return { ...table, ...this.#overrides };
+    return Object.assign(table, this.#overrides);
   }
 
   /** A ValidationError with this field's message for `code`. */
   error(code: string, params?: MessageParams): ValidationError {
-    const template = this.errorMessages[code] ?? code;
+    // `errorMessages[code]` without building the whole table (this runs per failed check).
+    const own = Object.hasOwn(this.#overrides, code);
+    const template =
+      (own ? this.#overrides[code] : defaultMessage(this.constructor as typeof Field, code)) ??
+      code;
     const options: { code: string; params?: MessageParams } = { code };
     if (params) options.params = params;
     return new ValidationError(formatMessage(template, params ?? {}), options);

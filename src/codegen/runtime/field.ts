@@ -82,7 +82,7 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unk
   for (const [fn, code, message, params] of spec.validate ?? []) {
     const failure = fn(value, params);
     if (failure) {
-      report(ctx, input, code, formatMessage(message, { ...params, ...failure }));
+      report(ctx, input, code, formatMessage(message, Object.assign({}, params, failure)));
       return undefined;
     }
   }
@@ -91,7 +91,7 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unk
   for (const [fn, code, message, params] of spec.rules ?? []) {
     const failure = fn(value, params);
     if (failure) {
-      report(ctx, input, code, formatMessage(message, { ...params, ...failure }));
+      report(ctx, input, code, formatMessage(message, Object.assign({}, params, failure)));
       failed = true;
     }
   }

@@ -83,6 +83,9 @@ export function normalizeChoices(choices: Choices): NormalizedChoices {
   );
 }
 
+/** `str()` of every choice's value, per choices list (lists are configuration, not per request). */
+const choiceValuesCache = new WeakMap<object, readonly string[]>();
+
 /** The `[value, label]` pairs with optgroups flattened, in order. */
 export function flattenChoices(choices: NormalizedChoices): Array<[ChoiceValue, string]> {
   return choices.flatMap((entry) =>
@@ -158,7 +161,22 @@ export class ChoiceField<
 
   /** Django's `valid_value`: `str(value)` is the `str()` of a choice's value (optgroups included). */
   validValue(value: unknown): boolean {
-    return isValidChoice(value, this.choiceValues());
+    return isValidChoice(value, this.#values());
+  }
+
+  /** `choiceValues()`, computed once per choices list (each check would re-flatten them). */
+  #values(): readonly string[] {
+    const raw = this.#choices;
+    // A callable is called on each read; a subclass's own choiceValues() is honoured.
+    if (typeof raw === "function" || this.choiceValues !== ChoiceField.prototype.choiceValues) {
+      return this.choiceValues();
+    }
+    let values = choiceValuesCache.get(raw);
+    if (!values) {
+      values = this.choiceValues();
+      choiceValuesCache.set(raw, values);
+    }
+    return values;
   }
 
   /** Every choice's value as the field compares it (`str()`), groups flattened. */

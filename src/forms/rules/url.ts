@@ -144,10 +144,12 @@ function isValidUrl(value: unknown, schemes: readonly string[] = URL_SCHEMES): b
 // ---------- URLField ----------
 
 const INVALID: CoerceResult = { ok: false, code: "invalid" };
+const STRIP = { strip: true };
 
 /** URLField.to_python: CharField's, then add the scheme and move a path-only host. */
 export const coerceUrl: CoerceFn = (value, params) => {
-  const base = coerceStr(value, { ...params, strip: true });
+  // coerceStr strips unless `strip: false`: copy the params only then (not on every clean).
+  const base = coerceStr(value, params.strip === false ? Object.assign({}, params, STRIP) : params);
   if (!base.ok || !base.value) return base;
   let parts = urlsplit(base.value as string);
   if (!parts) return INVALID;

@@ -53,7 +53,7 @@ export class RuleValidator implements ValidatorObject {
   validate(value: unknown): void {
     const failure = this.#fn(value, this.params);
     if (failure) {
-      const params = { ...this.params, ...failure };
+      const params = Object.assign({}, this.params, failure);
       throw new ValidationError(formatMessage(this.message, params), { code: this.code, params });
     }
   }

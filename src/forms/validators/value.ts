@@ -8,25 +8,30 @@ export type NumericLimit = number | string;
 /** Django also takes a callable, read at each check (and each schema export). */
 export type LimitValue = NumericLimit | (() => NumericLimit);
 
+interface LimitOptions {
+  code: string;
+  messageKey: string;
+  message?: MessageTemplate;
+  params?: RuleParams;
+}
+
 /** Django's BaseValidator for value limits: `limit_value` may be a callable. */
 abstract class LimitValueValidator extends RuleValidator {
   readonly limitValue: LimitValue;
 
-  constructor(
-    rule: string,
-    fn: RuleFn,
-    limitValue: LimitValue,
-    options: { code: string; messageKey: string; message?: MessageTemplate; params?: RuleParams },
-  ) {
+  constructor(rule: string, fn: RuleFn, limitValue: LimitValue, options: LimitOptions) {
     const limit = typeof limitValue === "function" ? limitValue() : limitValue;
-    super(rule, fn, { ...options, params: { limit_value: limit, ...options.params } });
+    // Object.assign, not spread-then-property: V8 11 (Node 20) takes a slow path for the latter.
+    const params: RuleParams = Object.assign({ limit_value: limit }, options.params);
+    super(rule, fn, Object.assign({}, options, { params }));
     this.limitValue = limitValue;
   }
 
   /** Re-read a callable limit; `params` is what both the check and the schema read. */
   #refresh(): void {
     if (typeof this.limitValue === "function") {
-      (this as { params: RuleParams }).params = { ...this.params, limit_value: this.limitValue() };
+      const params = Object.assign({}, this.params, { limit_value: this.limitValue() });
+      (this as { params: RuleParams }).params = params;
     }
   }
 
@@ -49,11 +54,9 @@ abstract class LimitValueValidator extends RuleValidator {
  */
 export class MaxValueValidator extends LimitValueValidator {
   constructor(limitValue: LimitValue, message?: MessageTemplate) {
-    super("max_value", maxValue, limitValue, {
-      code: "max_value",
-      messageKey: "MaxValueValidator.max_value",
-      ...(message ? { message } : {}),
-    });
+    const options: LimitOptions = { code: "max_value", messageKey: "MaxValueValidator.max_value" };
+    if (message) options.message = message;
+    super("max_value", maxValue, limitValue, options);
   }
 }
 
@@ -65,11 +68,9 @@ export class MaxValueValidator extends LimitValueValidator {
  */
 export class MinValueValidator extends LimitValueValidator {
   constructor(limitValue: LimitValue, message?: MessageTemplate) {
-    super("min_value", minValue, limitValue, {
-      code: "min_value",
-      messageKey: "MinValueValidator.min_value",
-      ...(message ? { message } : {}),
-    });
+    const options: LimitOptions = { code: "min_value", messageKey: "MinValueValidator.min_value" };
+    if (message) options.message = message;
+    super("min_value", minValue, limitValue, options);
   }
 }
 
