@@ -106,6 +106,27 @@ describe("delivery", () => {
     expect(live.ws.readyState).toBe(live.ws.OPEN);
   });
 
+  test("close() leaves no timer, socket or server behind", async () => {
+    const handles = () =>
+      process
+        .getActiveResourcesInfo()
+        .filter((kind) => /Timeout|TCP|Pipe/.test(kind))
+        .sort();
+    const before = handles();
+    const started = await startServer({ registry: channelRegistry(), heartbeatMs: 20 });
+    const a = new TestClient(started.wsUrl);
+    const b = new TestClient(started.wsUrl);
+    await a.sub("f", "feed");
+    await b.sub("r", "room", { room: "x" });
+    // One socket is mid-close (engine-initiated) when the server stops.
+    b.send({ t: "sub", id: "i", ch: "inbox" });
+    await b.closed;
+    await started.close();
+    await a.closed;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(handles()).toEqual(before);
+  });
+
   test("close() ends every socket with 1001 and refuses new ones", async () => {
     const started = await startServer({ registry: channelRegistry() });
     const c = client(started.wsUrl);
