@@ -12,6 +12,16 @@ export function payloadTooLarge(maxBytes: number): MizanError {
 function ignore(): void {}
 
 /**
+ * An adapter's 413 (`mizan/node` refuses the stream as the bytes arrive, in the socket's
+ * callbacks) made again here, so its text is in the language of the request being served.
+ */
+function inScope(error: MizanError, maxBytes: number): MizanError {
+  if (error.code !== "PAYLOAD_TOO_LARGE") return error;
+  const max = (error.details as { max_bytes?: unknown } | null)?.max_bytes;
+  return payloadTooLarge(typeof max === "number" ? max : maxBytes);
+}
+
+/**
  * A request body's chunks as they arrive, refused with 413 as soon as it passes `maxBytes`:
  * first by its Content-Length, then by counting the streamed bytes, cancelling the stream
  * once over so the rest is never read. Leaving the loop early cancels the stream too.
@@ -36,7 +46,7 @@ export async function* bodyChunks(
         next = await reader.read();
       } catch (error) {
         finished = true;
-        if (error instanceof MizanError) throw error;
+        if (error instanceof MizanError) throw inScope(error, maxBytes);
         throw new MizanError("BAD_REQUEST", "Could not read the request body.", null, error);
       }
       if (next.done) {
