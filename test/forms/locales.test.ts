@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { ar } from "../../src/forms/locales/ar.js";
 import { de } from "../../src/forms/locales/de.js";
@@ -157,4 +160,39 @@ test("every text formats with its placeholders filled and nothing left over", ()
     }
   }
   expect(leftovers).toEqual([]);
+});
+
+describe("every key the code looks up is in the English table", () => {
+  test("Field classes' defaultErrorMessages", async () => {
+    const forms = (await import("../../src/forms/index.js")) as Record<string, unknown>;
+    const missing: string[] = [];
+    let classes = 0;
+    for (const [name, value] of Object.entries(forms)) {
+      if (typeof value !== "function" || !Object.hasOwn(value, "defaultErrorMessages")) continue;
+      classes++;
+      const table = (value as unknown as { defaultErrorMessages: Record<string, string> })
+        .defaultErrorMessages;
+      for (const key of Object.values(table))
+        if (!Object.hasOwn(en, key)) missing.push(`${name}: ${key}`);
+    }
+    expect(classes).toBeGreaterThan(15);
+    expect(missing).toEqual([]);
+  });
+
+  test("keys named in the sources (messageKey, lookupMessage, http.*, page.*)", () => {
+    const root = fileURLToPath(new URL("../../src/", import.meta.url));
+    const keys = new Set<string>();
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith(".ts")) continue;
+      const path = join(entry.parentPath, entry.name);
+      if (path.includes(`${sep}locales${sep}`)) continue;
+      const text = readFileSync(path, "utf8");
+      for (const m of text.matchAll(/(?:messageKey: |lookupMessage\()"([\w.]+)"/g))
+        keys.add(m[1] as string);
+      for (const m of text.matchAll(/"((?:http|page)\.[A-Za-z_]+(?:\.[a-z_]+)?)"/g))
+        keys.add(m[1] as string);
+    }
+    expect(keys.size).toBeGreaterThan(20);
+    expect([...keys].filter((key) => !Object.hasOwn(en, key)).sort()).toEqual([]);
+  });
 });

@@ -162,6 +162,7 @@ export const ar: LocaleTable = {
   "http.UNSUPPORTED_MEDIA_TYPE": "نوع الوسائط غير مدعوم.",
   "http.VALIDATION_FAILED": "فشل التحقق من صحة البيانات.",
   "http.INTERNAL": "خطأ داخلي في الخادم.",
+  "http.METHOD_NOT_ALLOWED.use": "استخدم %(method)s لهذا الرابط.",
   "http.CSRF_FAILED.cookie_not_set": `${FAILED} لم يتم تعيين ملف تعريف الارتباط (cookie) الخاص بـ CSRF.`,
   "http.CSRF_FAILED.token_missing": `${FAILED} رمز CSRF مفقود.`,
   "http.CSRF_FAILED.token_incorrect": `${FAILED} رمز CSRF غير صحيح.`,

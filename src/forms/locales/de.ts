@@ -133,6 +133,7 @@ export const de: LocaleTable = {
   "http.UNSUPPORTED_MEDIA_TYPE": "Nicht unterstützter Medientyp.",
   "http.VALIDATION_FAILED": "Validierung fehlgeschlagen.",
   "http.INTERNAL": "Interner Serverfehler.",
+  "http.METHOD_NOT_ALLOWED.use": "Bitte %(method)s für diese URL verwenden.",
   "http.CSRF_FAILED.cookie_not_set": `${FAILED} CSRF-Cookie nicht gesetzt.`,
   "http.CSRF_FAILED.token_missing": `${FAILED} CSRF-Token fehlt.`,
   "http.CSRF_FAILED.token_incorrect": `${FAILED} CSRF-Token falsch.`,

@@ -129,6 +129,7 @@ export const en: LocaleTable = {
   "http.UNSUPPORTED_MEDIA_TYPE": "Unsupported media type.",
   "http.VALIDATION_FAILED": "Validation failed.",
   "http.INTERNAL": "Internal server error.",
+  "http.METHOD_NOT_ALLOWED.use": "Use %(method)s for this URL.",
   // The CSRF refusals (src/server/csrf.ts), each a whole message; reasons worded as Django's.
   "http.CSRF_FAILED.cookie_not_set": "CSRF verification failed: CSRF cookie not set.",
   "http.CSRF_FAILED.token_missing": "CSRF verification failed: CSRF token missing.",

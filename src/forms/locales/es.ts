@@ -144,6 +144,7 @@ export const es: LocaleTable = {
   "http.UNSUPPORTED_MEDIA_TYPE": "Tipo de medio no admitido.",
   "http.VALIDATION_FAILED": "La validación ha fallado.",
   "http.INTERNAL": "Error interno del servidor.",
+  "http.METHOD_NOT_ALLOWED.use": "Utilice %(method)s para esta URL.",
   "http.CSRF_FAILED.cookie_not_set": `${FAILED} no se ha establecido la cookie CSRF.`,
   "http.CSRF_FAILED.token_missing": `${FAILED} falta el token CSRF.`,
   "http.CSRF_FAILED.token_incorrect": `${FAILED} el token CSRF es incorrecto.`,

@@ -144,6 +144,7 @@ export const fr: LocaleTable = {
   "http.UNSUPPORTED_MEDIA_TYPE": "Type de média non pris en charge.",
   "http.VALIDATION_FAILED": "La validation a échoué.",
   "http.INTERNAL": "Erreur interne du serveur.",
+  "http.METHOD_NOT_ALLOWED.use": "Utilisez %(method)s pour cette URL.",
   "http.CSRF_FAILED.cookie_not_set": `${FAILED} le cookie CSRF n’est pas défini.`,
   "http.CSRF_FAILED.token_missing": `${FAILED} jeton CSRF manquant.`,
   "http.CSRF_FAILED.token_incorrect": `${FAILED} jeton CSRF incorrect.`,
