@@ -3,6 +3,7 @@
 // is checked by the server, which picks the request's language (see docs/forms.md, localize).
 import { activeLocale } from "../messages.js";
 import { pyLen } from "../rules/core.js";
+import { compileFormat } from "../rules/strptime.js";
 import {
   DATE_INPUT_FORMATS,
   DATETIME_INPUT_FORMATS,
@@ -58,6 +59,7 @@ const ISO_INPUT_FORMATS: Partial<Record<FormatName, readonly string[]>> = {
  * configureFormats({ useThousandSeparator: true }); // "1.234,5" is 1234.5 in German
  */
 export function configureFormats(changes: Partial<FormatSettings>): FormatSettings {
+  checkInputFormats(changes);
   const previous = settings;
   settings = { ...settings, ...changes };
   return previous;
@@ -71,7 +73,15 @@ export function configureFormats(changes: Partial<FormatSettings>): FormatSettin
  * registerFormats("de-ch", { thousandSeparator: "'" });
  */
 export function registerFormats(language: string, formats: FormatModule): void {
+  checkInputFormats(formats);
   custom.set(normalize(language), { ...formats });
+}
+
+/** A format that repeats a directive is a programming error: refuse it now, not per request. */
+function checkInputFormats(formats: Partial<FormatModule>): void {
+  for (const name of ["dateInputFormats", "timeInputFormats", "datetimeInputFormats"] as const) {
+    for (const format of formats[name] ?? []) compileFormat(format);
+  }
 }
 
 function normalize(language: string): string {

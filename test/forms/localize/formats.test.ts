@@ -110,3 +110,11 @@ describe("getFormat (Django's get_format)", () => {
     expect(getFormat("dateInputFormats", "de-CH")).toEqual(getFormat("dateInputFormats", "de"));
   });
 });
+
+describe("bad formats are refused when they are registered", () => {
+  test("a format repeating a directive (Python's re.error)", () => {
+    expect(() => registerFormats("xx", { dateInputFormats: ["%d/%d/%Y"] })).toThrow();
+    expect(() => withSettings({ timeInputFormats: ["%H:%H"] })).toThrow();
+    expect(getFormat("dateInputFormats", "xx")).toEqual(DATE_INPUT_FORMATS);
+  });
+});
