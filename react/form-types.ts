@@ -1,6 +1,7 @@
 import type { BaseSyntheticEvent } from "react";
 import type { DefaultValues, FieldValues, UseFormProps, UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
+import type { MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import type { MizanFormMeta } from "./meta.js";
 import type { MizanFormInitialState } from "./native-form.js";
 import type { MizanServerError } from "./server-error.js";
@@ -51,6 +52,11 @@ export interface UseMizanFormOptions<
   onSuccess?: (result: TResult) => void;
   /** Called when a submit fails with anything but field errors (401, 403, 500, network). */
   onServerError?: (error: MizanServerError) => void;
+  /**
+   * The generated client's `messageCatalogs` (`mizan generate --languages`), which generated
+   * hooks pass: default messages in `useMizanLanguage()`'s language, English built in.
+   */
+  messages?: MessageCatalogs | undefined;
 }
 
 /** What `useMizanForm` adds to react-hook-form's `UseFormReturn`. */

@@ -20,6 +20,7 @@ export type {
   MizanFormReturn,
   UseMizanFormOptions,
 } from "./form-types.js";
+export { useMizanLanguage } from "./language.js";
 export {
   createLocalContext,
   type MizanLocalContext,

@@ -7,6 +7,7 @@ import {
   type SerializedContexts,
 } from "../src/client/context-store.js";
 import { type ClientOptions, createClient } from "../src/client/create-client.js";
+import { MizanLanguageContext } from "./language.js";
 import { lazyChannelSource, MizanChannelsContext } from "./use-channel.js";
 import { MizanContextStoreContext } from "./use-mizan-context.js";
 
@@ -65,6 +66,13 @@ export type MizanProviderProps = (
    * socket at `{baseUrl}/ws/`, `/api/mizan/ws/` with a `client`). Read when the provider mounts.
    */
   channels?: ChannelClient | ChannelClientOptions | undefined;
+  /**
+   * The language the forms show their default messages in (`"fr"`, `"pt-BR"`), from the
+   * catalogs `mizan generate --languages` wrote; one the client was not generated with shows
+   * English. Default: the page's `<html lang>`, else `"en"`. Changing it re-renders the
+   * messages already shown.
+   */
+  language?: string | undefined;
 };
 
 /** What `<MizanForm>` needs to post natively: the handler's base URL and the CSRF token. */
@@ -92,6 +100,7 @@ function makeCaller(props: MizanProviderProps): MizanCaller {
     initialContexts: _,
     csrfToken: _token,
     channels: _channels,
+    language: _language,
     ...rest
   } = props;
   const options: ClientOptions = { baseUrl };
@@ -115,6 +124,10 @@ function makeCaller(props: MizanProviderProps): MizanCaller {
  * // Server-rendered: the same contexts on the server and in the browser, and the CSRF token
  * // the forms post natively with.
  * <MizanProvider baseUrl="/api/mizan" initialContexts={contexts} csrfToken={token}>
+ *   <App />
+ * </MizanProvider>
+ * // Messages in French (from `mizan generate --languages en,fr`):
+ * <MizanProvider baseUrl="/api/mizan" language="fr">
  *   <App />
  * </MizanProvider>
  */
@@ -146,7 +159,11 @@ export function MizanProvider(props: MizanProviderProps) {
     <MizanClientContext.Provider value={caller}>
       <MizanContextStoreContext.Provider value={store}>
         <MizanChannelsContext.Provider value={channels}>
-          <MizanPageContext.Provider value={page}>{children}</MizanPageContext.Provider>
+          <MizanPageContext.Provider value={page}>
+            <MizanLanguageContext.Provider value={props.language}>
+              {children}
+            </MizanLanguageContext.Provider>
+          </MizanPageContext.Provider>
         </MizanChannelsContext.Provider>
       </MizanContextStoreContext.Provider>
     </MizanClientContext.Provider>

@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   type DefaultValues,
@@ -24,6 +23,7 @@ import {
 } from "./field-paths.js";
 import { isDevelopment, liveSettings, multipleFilesAt, unprefixed } from "./form-settings.js";
 import type { FormSchemaType, MizanFormReturn, UseMizanFormOptions } from "./form-types.js";
+import { useCatalogResolver } from "./language.js";
 import { LiveValidation } from "./live-validation.js";
 import { type MizanFormMeta, serverRuleFields } from "./meta.js";
 import { initialStateErrors, initialStateValues } from "./native-form.js";
@@ -82,12 +82,13 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
     onSuccess,
     onServerError,
     initialState,
+    messages,
     ...formProps
   } = options;
   const client = useMizanClient();
   const version = versionOption ?? meta?.version;
 
-  const resolver = useMemo(() => zodResolver(schema), [schema]);
+  const { resolver, follow } = useCatalogResolver<z.input<TSchema>>(schema, messages);
   const initialValues = useMemo(
     () =>
       (initialStateValues(meta, initialState) as DefaultValues<z.input<TSchema>> | undefined) ??
@@ -102,13 +103,16 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
   const useFormProps: UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>> = {
     mode: "onTouched",
     ...formProps,
-    resolver,
+    resolver: resolver as NonNullable<
+      UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>["resolver"]
+    >,
   };
   if (initialValues !== undefined) useFormProps.defaultValues = initialValues;
   if (initialErrors !== undefined) {
     useFormProps.errors = initialErrors as NonNullable<typeof useFormProps.errors>;
   }
   const methods = useForm<z.input<TSchema>, unknown, z.output<TSchema>>(useFormProps);
+  follow(methods as unknown as Parameters<typeof follow>[0]);
 
   const [result, setResult] = useState<TResult | undefined>(undefined);
   const [serverError, setServerError] = useState<MizanServerError | undefined>(undefined);

@@ -2,6 +2,7 @@ import { type FSWatcher, watch as watchFile } from "node:fs";
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import type { Manifest } from "../core/registry.js";
+import { parseLanguages } from "./catalogs.js";
 import { formatCachePath, loadFormatCache, saveFormatCache } from "./format-cache.js";
 import { type GeneratedFile, generate, plainFunctions } from "./generate.js";
 import { fetchManifest, loadEntryManifest, type TsxLoading } from "./load-manifest.js";
@@ -20,6 +21,8 @@ const USAGE = `Usage: mizan generate (--entry <server module> | --url <api base>
   --check           write nothing; exit 1 naming the stale files when out of date (CI)
   --watch           regenerate when the entry (or its local imports) change; with --url, poll
   --no-hooks        leave out the React hooks (no "mizan/react" import)
+  --languages <l>   the languages the forms' messages are shown in, e.g. en,fr,ar (default:
+                    en); each but English gets a catalog, loaded when a page shows it
   -h, --help        show this help`;
 
 interface GenerateCommand {
@@ -30,6 +33,8 @@ interface GenerateCommand {
   check: boolean;
   watch: boolean;
   hooks: boolean;
+  /** `--languages`, parsed; absent means English only. */
+  languages?: string[];
 }
 
 /** Where the command prints; tests pass their own. */
@@ -54,6 +59,7 @@ export function parseCommand(argv: string[]): GenerateCommand | "help" {
       check: { type: "boolean", default: false },
       watch: { type: "boolean", short: "w", default: false },
       "no-hooks": { type: "boolean", default: false },
+      languages: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -72,6 +78,7 @@ export function parseCommand(argv: string[]): GenerateCommand | "help" {
     watch: values.watch,
     hooks: !values["no-hooks"],
   };
+  if (values.languages !== undefined) command.languages = parseLanguages(values.languages);
   if (values.entry) command.entry = values.entry;
   if (values.export) command.exportName = values.export;
   if (values.url) command.url = values.url;
@@ -108,7 +115,8 @@ async function runOnce(command: GenerateCommand, io: CommandIO): Promise<RunResu
       sources = loaded.files;
     }
     // Compare layout-blind first: an up-to-date folder needs no formatter at all.
-    const draft = withoutLayout(() => generate(manifest, { hooks: command.hooks }));
+    const options = { hooks: command.hooks, languages: command.languages ?? ["en"] };
+    const draft = withoutLayout(() => generate(manifest, options));
     let files: GeneratedFile[];
     let result: SyncResult;
     if (upToDateIgnoringLayout(command.out, draft)) {
@@ -117,7 +125,7 @@ async function runOnce(command: GenerateCommand, io: CommandIO): Promise<RunResu
     } else {
       const cache = formatCachePath(command.out);
       loadFormatCache(cache);
-      files = generate(manifest, { hooks: command.hooks });
+      files = generate(manifest, options);
       saveFormatCache(cache);
       result = syncFiles(command.out, files, command.check);
     }

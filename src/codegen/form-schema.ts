@@ -61,15 +61,42 @@ function specBody(entries: Array<[string, string | undefined]>): string {
   return kept.length ? `{ ${kept.map(([k, v]) => `${k}: ${v}`).join(", ")} }` : "{}";
 }
 
+/**
+ * The locale keys generated code carries (`--languages`): collects every key it emits, for the
+ * catalogs. Without one, no key is emitted and the output is what an English-only client was.
+ */
+export type KeyCollector = Set<string> | undefined;
+
+function messageCodes(node: Node, drop: string[]): string[] {
+  if (!isObject(node.errorMessage)) return [];
+  return Object.entries(node.errorMessage)
+    .filter(([code, text]) => typeof text === "string" && !drop.includes(code))
+    .map(([code]) => code);
+}
+
 function messagesOf(node: Node, drop: string[] = []): string | undefined {
-  if (!isObject(node.errorMessage)) return undefined;
-  const entries = Object.entries(node.errorMessage).filter(
-    ([code, text]) => typeof text === "string" && !drop.includes(code),
-  );
+  const codes = messageCodes(node, drop);
+  const texts = node.errorMessage as Record<string, string>;
+  return codes.length ? literal(Object.fromEntries(codes.map((c) => [c, texts[c]]))) : undefined;
+}
+
+/** `x-mizan-message-keys` for the codes `messagesOf` keeps, when keys are collected. */
+function keysOf(node: Node, keys: KeyCollector, drop: string[] = []): string | undefined {
+  const table = node["x-mizan-message-keys"];
+  if (!keys || !isObject(table)) return undefined;
+  const entries = messageCodes(node, drop)
+    .filter((code) => typeof table[code] === "string")
+    .map((code) => [code, table[code] as string] as const);
+  for (const [, key] of entries) keys.add(key);
   return entries.length ? literal(Object.fromEntries(entries)) : undefined;
 }
 
-function ruleList(value: unknown, where: string, runtime: RuntimeImports): string | undefined {
+function ruleList(
+  value: unknown,
+  where: string,
+  runtime: RuntimeImports,
+  keys: KeyCollector,
+): string | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) throw new GenerateError(`${where}: expected an array of RuleSpec.`);
   if (!value.length) return undefined;
@@ -85,7 +112,10 @@ function ruleList(value: unknown, where: string, runtime: RuntimeImports): strin
       );
     }
     const fn = runtime.rule(spec.rule, `${where}[${i}]`);
-    return `[${fn}, ${literal(spec.code)}, ${literal(spec.message)}, ${literal(spec.params ?? {})}]`;
+    const key = keys && typeof spec.key === "string" ? spec.key : undefined;
+    if (key !== undefined) keys?.add(key);
+    const tail = key === undefined ? "" : `, ${literal(key)}`;
+    return `[${fn}, ${literal(spec.code)}, ${literal(spec.message)}, ${literal(spec.params ?? {})}${tail}]`;
   });
   return `[${calls.join(", ")}]`;
 }
@@ -95,7 +125,7 @@ function where(refs: Refs): string {
 }
 
 /** A field node's `FieldSpec` as source: its coercer, required check, rules and steps. */
-function fieldSpec(node: Node, at: string, runtime: RuntimeImports): string {
+function fieldSpec(node: Node, at: string, runtime: RuntimeImports, keys: KeyCollector): string {
   const coerce = node["x-mizan-coerce"];
   let coerceText: string | undefined;
   if (coerce !== undefined) {
@@ -105,27 +135,34 @@ function fieldSpec(node: Node, at: string, runtime: RuntimeImports): string {
     coerceText = `[${runtime.coercer(coerce.kind, at)}, ${literal(coerce.params ?? {})}]`;
   }
   const required = node["x-mizan-required"] === true;
+  const drop = required ? [] : ["required"];
   return specBody([
     ["coerce", coerceText],
     ["required", required ? "true" : undefined],
     ["falsy", required && node["x-mizan-required-kind"] === "falsy" ? "true" : undefined],
-    ["messages", messagesOf(node, required ? [] : ["required"])],
-    ["validate", ruleList(node["x-mizan-validate"], `${at}: x-mizan-validate`, runtime)],
-    ["rules", ruleList(node["x-mizan-rules"], `${at}: x-mizan-rules`, runtime)],
-    ["steps", stepList(node["x-mizan-steps"], `${at}: x-mizan-steps`, runtime)],
+    ["messages", messagesOf(node, drop)],
+    ["keys", keysOf(node, keys, drop)],
+    ["validate", ruleList(node["x-mizan-validate"], `${at}: x-mizan-validate`, runtime, keys)],
+    ["rules", ruleList(node["x-mizan-rules"], `${at}: x-mizan-rules`, runtime, keys)],
+    ["steps", stepList(node["x-mizan-steps"], `${at}: x-mizan-steps`, runtime, keys)],
   ]);
 }
 
 /** `x-mizan-steps`: field nodes whose pipelines run in turn after the field's own. */
-function stepList(value: unknown, at: string, runtime: RuntimeImports): string | undefined {
+function stepList(
+  value: unknown,
+  at: string,
+  runtime: RuntimeImports,
+  keys: KeyCollector,
+): string | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || !value.every(isObject))
     throw new GenerateError(`${at}: expected an array of field nodes.`);
   if (!value.length) return undefined;
-  return `[${value.map((step, i) => fieldSpec(step, `${at}[${i}]`, runtime)).join(", ")}]`;
+  return `[${value.map((step, i) => fieldSpec(step, `${at}[${i}]`, runtime, keys)).join(", ")}]`;
 }
 
-function fieldCall(node: Node, refs: Refs, runtime: RuntimeImports): string {
+function fieldCall(node: Node, refs: Refs, runtime: RuntimeImports, keys: KeyCollector): string {
   const at = where(refs);
   let types: ReturnType<typeof fieldTypes>;
   try {
@@ -136,7 +173,7 @@ function fieldCall(node: Node, refs: Refs, runtime: RuntimeImports): string {
   }
   if (types.input.includes("JsonValue") || types.output.includes("JsonValue"))
     runtime.takeType("JsonValue");
-  return `${runtime.take("field")}<${types.output}, ${types.input}>(${fieldSpec(node, at, runtime)})`;
+  return `${runtime.take("field")}<${types.output}, ${types.input}>(${fieldSpec(node, at, runtime, keys)})`;
 }
 
 function numberOf(value: unknown): string | undefined {
@@ -151,7 +188,11 @@ function numberOf(value: unknown): string | undefined {
  * steps, with the server's messages, typed by its `x-mizan-ts`) — and lets json-schema-to-zod
  * build the object nodes around them.
  */
-export function formSchemaToZod(formNode: Node, runtime: RuntimeImports): string {
+export function formSchemaToZod(
+  formNode: Node,
+  runtime: RuntimeImports,
+  keys?: KeyCollector,
+): string {
   const override = (schema: JsonSchemaObject, refs: Refs): string | undefined => {
     if (typeof schema["x-mizan-field"] !== "string") return undefined;
     if (isFormSetNode(schema)) {
@@ -162,6 +203,7 @@ export function formSchemaToZod(formNode: Node, runtime: RuntimeImports): string
         ["min", numberOf(schema["x-mizan-min-num"])],
         ["max", numberOf(schema["x-mizan-max-num"])],
         ["messages", messagesOf(schema)],
+        ["keys", keysOf(schema, keys)],
       ]);
       return `${runtime.take("formset")}(${item}, ${body})`;
     }
@@ -169,10 +211,11 @@ export function formSchemaToZod(formNode: Node, runtime: RuntimeImports): string
       const body = specBody([
         ["required", schema["x-mizan-required"] === true ? "true" : undefined],
         ["messages", messagesOf(schema)],
+        ["keys", keysOf(schema, keys)],
       ]);
       return `${runtime.take("subform")}(${parseObject(schema as Parameters<typeof parseObject>[0], refs)}, ${body})`;
     }
-    return fieldCall(schema, refs, runtime);
+    return fieldCall(schema, refs, runtime, keys);
   };
   if (!isFormNode(formNode)) {
     throw new GenerateError('The form\'s json_schema must be an object node with "properties".');

@@ -1,8 +1,11 @@
 import { contentHash } from "../core/hash.js";
 import type { FunctionManifest, Manifest } from "../core/registry.js";
+import type { LocaleTable } from "../forms/message-types.js";
+import { CATALOG_INDEX, catalogFiles, parseLanguages } from "./catalogs.js";
 import { withChannels } from "./channels.js";
 import { type ContextEntry, contextExports, contextsFile, manifestContexts } from "./contexts.js";
-import { formSchemaToZod } from "./form-schema.js";
+import { markServerRules } from "./form-meta.js";
+import { formSchemaToZod, type KeyCollector } from "./form-schema.js";
 import { jsonSchemaToType } from "./json-schema-type.js";
 import { camelCase, type FormNames, formNames, functionNames } from "./names.js";
 import { compareNames, compareSources, formatStatement, literal } from "./printer.js";
@@ -30,6 +33,10 @@ export interface GenerateOptions {
   imports?: GenerateImports;
   /** Default true; false leaves out the `use<Name>Form` hooks (no React import at all). */
   hooks?: boolean;
+  /** `--languages`: default `["en"]`; others get `messages/<lang>.ts` catalogs (catalogs.ts). */
+  languages?: string | readonly string[];
+  /** Locale tables by language, before registered and shipped ones (tests, tools). */
+  localeTables?: Readonly<Record<string, LocaleTable>>;
 }
 
 /** What a manifest's `forms.<name>` holds: the `<name>.schema` payload. */
@@ -97,34 +104,6 @@ export function plainFunctions(manifest: Manifest): FunctionManifest[] {
     .sort((a, b) => byCodeUnit(a.name, b.name));
 }
 
-/**
- * The field descriptors, each with `server_rules` as the server decided it
- * (`fieldHasServerRules`). A manifest from before descriptors carried it has the same answer
- * in the JSON Schema's `x-mizan-server-rules`, which is copied over.
- */
-function markServerRules(form: FormPayload): Record<string, unknown> {
-  const properties = (form.json_schema.properties ?? {}) as Record<
-    string,
-    Record<string, unknown> | undefined
-  >;
-  const fields: Record<string, unknown> = {};
-  const all = form.fields ?? {};
-  const order = [
-    ...(form.field_order ?? []).filter((k) => Object.hasOwn(all, k)),
-    ...Object.keys(all).sort(byCodeUnit),
-  ];
-  for (const key of new Set(order)) {
-    const descriptor = all[key];
-    const unmarked =
-      descriptor && typeof descriptor === "object" && !("server_rules" in descriptor);
-    fields[key] =
-      unmarked && properties[key]?.["x-mizan-server-rules"] === true
-        ? { ...descriptor, server_rules: true }
-        : descriptor;
-  }
-  return fields;
-}
-
 function hookSignature(names: FormNames): string[] {
   const head = `export function ${names.hook}<TResult = unknown>(`;
   const param = `options: ${names.options}<TResult> = {}`;
@@ -132,10 +111,15 @@ function hookSignature(names: FormNames): string[] {
   return line.length <= 100 ? [line] : [head, `  ${param},`, ") {"];
 }
 
-function formFile(form: FormPayload, names: FormNames, options: GenerateOptions): string {
+function formFile(
+  form: FormPayload,
+  names: FormNames,
+  options: GenerateOptions,
+  keys: KeyCollector,
+): string {
   const imports = options.imports ?? {};
   const runtime = new RuntimeImports();
-  const zodSource = formSchemaToZod(form.json_schema, runtime);
+  const zodSource = formSchemaToZod(form.json_schema, runtime, keys);
   const hooks = options.hooks !== false;
   const meta = {
     name: form.name,
@@ -164,6 +148,8 @@ function formFile(form: FormPayload, names: FormNames, options: GenerateOptions)
   }
   const runtimeSource = source(imports.runtime ?? "mizan/runtime");
   importLines.push([runtimeSource, runtime.statement(runtimeSource)]);
+  const catalogs = hooks && keys ? source(`./${CATALOG_INDEX.replace(/\.ts$/, ".js")}`) : "";
+  if (catalogs) importLines.push([catalogs, `import { messageCatalogs } from "${catalogs}";`]);
   importLines.sort(([a], [b]) => compareSources(a, b));
   lines.push(...importLines.map(([, line]) => line), "");
   lines.push(`/** ${title}: the form's shareable rules, run by the server's own functions. */`);
@@ -199,7 +185,7 @@ function formFile(form: FormPayload, names: FormNames, options: GenerateOptions)
       " */",
       ...hookSignature(names),
       formatStatement(
-        `return useMizanForm({ name: ${literal(form.name)}, schema: ${names.schema}, meta: ${names.meta}, version: ${names.version}, ...options });`,
+        `return useMizanForm({ name: ${literal(form.name)}, schema: ${names.schema}, meta: ${names.meta}, version: ${names.version}, ${catalogs ? "messages: messageCatalogs, " : ""}...options });`,
         "  ",
       ),
       "}",
@@ -344,6 +330,8 @@ export function generate(manifest: Manifest, options: GenerateOptions = {}): Gen
     );
   }
   const hooks = options.hooks !== false;
+  const languages = parseLanguages(options.languages ?? ["en"]);
+  const keys: KeyCollector = languages.length > 1 ? new Set() : undefined;
   const files: GeneratedFile[] = [];
   const formList: FormNames[] = [];
   const taken = new Map<string, string>();
@@ -359,7 +347,7 @@ export function generate(manifest: Manifest, options: GenerateOptions = {}): Gen
     try {
       files.push({
         path: names.file,
-        contents: formFile({ ...form, name: form.name ?? name }, names, options),
+        contents: formFile({ ...form, name: form.name ?? name }, names, options, keys),
       });
     } catch (error) {
       if (error instanceof GenerateError)
@@ -367,6 +355,11 @@ export function generate(manifest: Manifest, options: GenerateOptions = {}): Gen
       throw error;
     }
     formList.push(names);
+  }
+  if (keys && formList.length) {
+    const runtime = specifierFrom(CATALOG_INDEX, options.imports?.runtime ?? "mizan/runtime");
+    const tables = options.localeTables;
+    files.push(...catalogFiles(languages, keys, header, { runtime, tables }));
   }
   const functions = plainFunctions(manifest);
   const callers = new Map<string, string>();

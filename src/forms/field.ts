@@ -1,3 +1,4 @@
+import { classMessageKeys, ruleWithOverride, withFieldKey } from "./message-keys.js";
 import {
   formatMessage,
   lookupMessage,
@@ -164,18 +165,17 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     this.validators = [...this.defaultValidators(), ...(options.validators ?? [])];
   }
 
+  /** Code → locale key of the default messages `errorMessages` leaves (`x-mizan-message-keys`). */
+  get messageKeys(): Record<string, string> {
+    const keys = classMessageKeys(this.constructor);
+    for (const code of Object.keys(this.#overrides)) delete keys[code];
+    return keys;
+  }
+
   /** The merged code → template table: class chain defaults, then the field's overrides. */
   get errorMessages(): Record<string, MessageTemplate> {
-    const chain: Array<Record<string, string>> = [];
-    let cls = this.constructor as typeof Field | null;
-    while (cls && cls !== (Function.prototype as unknown)) {
-      if (Object.hasOwn(cls, "defaultErrorMessages")) chain.unshift(cls.defaultErrorMessages);
-      cls = Object.getPrototypeOf(cls) as typeof Field | null;
-    }
     const table: Record<string, MessageTemplate> = {};
-    for (const defaults of chain) {
-      for (const [code, key] of Object.entries(defaults)) table[code] = lookupMessage(key);
-    }
+    for (const [code, key] of Object.entries(this.messageKeys)) table[code] = lookupMessage(key);
     return Object.assign(table, this.#overrides);
   }
 
@@ -342,14 +342,13 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     const rules = this.validators
       .map((v) => ruleOf(v))
       .filter((r): r is RuleSpec => r !== undefined)
-      .map((r) => {
-        const override = this.#overrides[r.code];
-        return override ? { ...r, message: formatMessage(override, r.params) } : r;
-      });
+      .map((r) => ruleWithOverride(r, this.#overrides[r.code]));
+    const keys = this.messageKeys;
     const node: JsonSchema = {
       ...this.inputSchema(),
       title: this.label ?? prettyName(this.name),
       errorMessage: messages,
+      "x-mizan-message-keys": keys,
       "x-mizan-field": (this.constructor as typeof Field).fieldType,
       "x-mizan-required": this.required,
       "x-mizan-empty": this.emptyValue(),
@@ -360,7 +359,7 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     if (this.disabled) node.readOnly = true;
     const coerce = this.coerceSpec();
     if (coerce) node["x-mizan-coerce"] = coerce;
-    const validate = this.validateSpecs();
+    const validate = this.validateSpecs().map((spec) => withFieldKey(spec, keys));
     if (validate.length) node["x-mizan-validate"] = validate;
     if (rules.length) node["x-mizan-rules"] = rules;
     if (this.hasServerRules()) node["x-mizan-server-rules"] = true;

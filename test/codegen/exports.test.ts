@@ -23,6 +23,7 @@ test("mizan/runtime exports: the pipeline, and every shared coercer and rule by 
   expect(Object.keys(runtime).sort()).toEqual([
     "COERCERS",
     "RULES",
+    "catalogLoader",
     "choice",
     "choiceList",
     "cleanField",
@@ -56,6 +57,7 @@ test("mizan/runtime exports: the pipeline, and every shared coercer and rule by 
     "ipv6Rule",
     "maxLength",
     "maxValue",
+    "messageText",
     "minLength",
     "minValue",
     "nullCharacters",
@@ -63,5 +65,6 @@ test("mizan/runtime exports: the pipeline, and every shared coercer and rule by 
     "stepSize",
     "subform",
     "urlRule",
+    "withCatalog",
   ]);
 });

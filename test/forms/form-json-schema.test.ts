@@ -62,12 +62,14 @@ describe("form JSON Schema", () => {
         code: "max_length",
         params: { limit_value: 100 },
         message: "Ensure this value has at most 100 characters (it has %(show_value)d).",
+        key: "MaxLengthValidator.max_length",
       },
       {
         rule: "null_characters",
         code: "null_characters_not_allowed",
         params: {},
         message: "Null characters are not allowed.",
+        key: "ProhibitNullCharactersValidator.null_characters_not_allowed",
       },
     ]);
     expect(props.message?.["x-mizan-widget"]).toBe("Textarea");

@@ -31,6 +31,7 @@ test("mizan/react's public exports are pinned", () => {
     "useMizanContext",
     "useMizanContextStore",
     "useMizanForm",
+    "useMizanLanguage",
     "useNativeFormProps",
     "useServerFunction",
   ]);

@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { isEmptyValue } from "../../forms/field.js";
-import { formatMessage } from "../../forms/messages.js";
 import type { CoerceFn, RuleFn, RuleParams } from "../../forms/rules/types.js";
+import { messageText } from "./catalog.js";
 
-/** One `RuleSpec` as generated code passes it: the shared function, code, template, params. */
-export type RuleCall = readonly [fn: RuleFn, code: string, message: string, params: RuleParams];
+/**
+ * One `RuleSpec` as generated code passes it: the shared function, code, template, params,
+ * and (in a client generated with `--languages`) the message's locale key.
+ */
+export type RuleCall =
+  | readonly [fn: RuleFn, code: string, message: string, params: RuleParams]
+  | readonly [fn: RuleFn, code: string, message: string, params: RuleParams, key: string];
 
 /** A field node's `x-mizan-*` keywords, with the shared functions in place of their names. */
 export interface FieldSpec {
@@ -16,6 +21,8 @@ export interface FieldSpec {
   falsy?: boolean;
   /** `errorMessage` templates for `required` and the codes a coercer can name. */
   messages?: Readonly<Record<string, string>>;
+  /** `x-mizan-message-keys`: the locale key of each default message (with `--languages`). */
+  keys?: Readonly<Record<string, string>>;
   /** `x-mizan-validate`: the first failure stops. */
   validate?: readonly RuleCall[];
   /** `x-mizan-rules`: all run, all failures are reported. */
@@ -64,34 +71,36 @@ export function cleanField(
 
 function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unknown } | undefined {
   const messages = spec.messages ?? {};
+  const keys = spec.keys ?? {};
   let value = input;
   if (spec.coerce) {
     const result = spec.coerce[0](input, spec.coerce[1]);
     if (!result.ok) {
       const template = messages[result.code] ?? result.code;
-      report(ctx, input, result.code, formatMessage(template, result.params ?? {}));
+      const text = messageText(keys[result.code], template, result.params ?? {});
+      report(ctx, input, result.code, text);
       return undefined;
     }
     value = result.value;
   }
   const empty = isEmptyValue(value);
   if (spec.required && (spec.falsy ? isFalsy(value) : empty)) {
-    report(ctx, input, "required", messages.required ?? "required");
+    report(ctx, input, "required", messageText(keys.required, messages.required ?? "required", {}));
     return undefined;
   }
-  for (const [fn, code, message, params] of spec.validate ?? []) {
+  for (const [fn, code, message, params, key] of spec.validate ?? []) {
     const failure = fn(value, params);
     if (failure) {
-      report(ctx, input, code, formatMessage(message, Object.assign({}, params, failure)));
+      report(ctx, input, code, messageText(key, message, Object.assign({}, params, failure)));
       return undefined;
     }
   }
   if (empty) return { value };
   let failed = false;
-  for (const [fn, code, message, params] of spec.rules ?? []) {
+  for (const [fn, code, message, params, key] of spec.rules ?? []) {
     const failure = fn(value, params);
     if (failure) {
-      report(ctx, input, code, formatMessage(message, Object.assign({}, params, failure)));
+      report(ctx, input, code, messageText(key, message, Object.assign({}, params, failure)));
       failed = true;
     }
   }

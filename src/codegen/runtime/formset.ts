@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { isSubformData } from "../../core/is-plain-object.js";
 import { isEmptyValue } from "../../forms/field.js";
+import { messageText } from "./catalog.js";
 
 /** A nested form node's `x-mizan-required` and `errorMessage` (FormField). */
 export interface SubformSpec<TRequired extends boolean = boolean> {
   required?: TRequired;
   messages?: Readonly<Record<string, string>>;
+  /** The locale key of each default message (`--languages`). */
+  keys?: Readonly<Record<string, string>>;
 }
 
 /** A FormSet node's `x-mizan-required`, `x-mizan-min-num` / `x-mizan-max-num` and messages. */
@@ -15,6 +18,8 @@ export interface FormSetSpec {
   max?: number;
   /** Count messages arrive formatted (the server fills `%(num)d` and picks the plural). */
   messages?: Readonly<Record<string, string>>;
+  /** The locale key of each default message (`--languages`); counts fill `%(num)d`. */
+  keys?: Readonly<Record<string, string>>;
 }
 
 type Issue = {
@@ -32,9 +37,15 @@ function report(
   ctx: IssueSink,
   input: unknown,
   code: string,
-  messages: SubformSpec["messages"],
+  spec: SubformSpec | FormSetSpec,
+  num?: number,
 ): void {
-  ctx.issues.push({ code: "custom", message: messages?.[code] ?? code, input, params: { code } });
+  const message = messageText(
+    spec.keys?.[code],
+    spec.messages?.[code] ?? code,
+    num === undefined ? {} : { num },
+  );
+  ctx.issues.push({ code: "custom", message, input, params: { code } });
 }
 
 /** Parse with a sub-schema, copying its issues under `prefix`. */
@@ -69,11 +80,11 @@ export function subform<T extends z.ZodType, TRequired extends boolean = false>(
     const ctx = payload as unknown as IssueSink;
     if (isEmptyValue(input)) {
       if (!spec.required) return null as Out;
-      report(ctx, input, "required", spec.messages);
+      report(ctx, input, "required", spec);
       return z.NEVER;
     }
     if (!isSubformData(input)) {
-      report(ctx, input, "invalid", spec.messages);
+      report(ctx, input, "invalid", spec);
       return z.NEVER;
     }
     const before = ctx.issues.length;
@@ -98,19 +109,19 @@ export function formset<T extends z.ZodType>(
     const ctx = payload as unknown as IssueSink;
     const items: unknown = input ?? [];
     if (!Array.isArray(items) || !items.every(isSubformData)) {
-      report(ctx, input, "invalid", spec.messages);
+      report(ctx, input, "invalid", spec);
       return z.NEVER;
     }
     if (spec.required && items.length === 0) {
-      report(ctx, input, "required", spec.messages);
+      report(ctx, input, "required", spec);
       return z.NEVER;
     }
     const before = ctx.issues.length;
     const out = items.map((item, index) => parseInto(form, item, [index], ctx));
     if (spec.max !== undefined && items.length > spec.max) {
-      report(ctx, input, "too_many_forms", spec.messages);
+      report(ctx, input, "too_many_forms", spec, spec.max);
     } else if (spec.min !== undefined && items.length < spec.min) {
-      report(ctx, input, "too_few_forms", spec.messages);
+      report(ctx, input, "too_few_forms", spec, spec.min);
     }
     return ctx.issues.length > before ? z.NEVER : (out as Array<z.output<T>>);
   });

@@ -34,5 +34,12 @@ export { regexRule } from "../../forms/rules/text.js";
 export type { CoerceFn, JsonValue, RuleFn, RuleParams } from "../../forms/rules/types.js";
 export { coerceUrl, urlRule } from "../../forms/rules/url.js";
 export { coerceUuid } from "../../forms/rules/uuid.js";
+export {
+  catalogLoader,
+  type MessageCatalog,
+  type MessageCatalogs,
+  messageText,
+  withCatalog,
+} from "./catalog.js";
 export { cleanField, type FieldSpec, field, type RuleCall } from "./field.js";
 export { type FormSetSpec, formset, type SubformSpec, subform } from "./formset.js";

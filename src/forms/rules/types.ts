@@ -32,6 +32,11 @@ export interface RuleSpec {
   /** Static params already filled in; dynamic ones (`%(show_value)d`) left for the caller. */
   message: string;
   params: RuleParams;
+  /**
+   * The message's locale key (`"MaxLengthValidator.max_length"`), so a browser can show the
+   * text of another language's catalog; absent when the form's author gave the message.
+   */
+  key?: string;
 }
 
 /** A field's `to_python` as the JSON Schema carries it (`x-mizan-coerce`). */

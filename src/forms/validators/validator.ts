@@ -59,11 +59,13 @@ export class RuleValidator implements ValidatorObject {
   }
 
   toRule(): RuleSpec {
-    return {
+    const spec: RuleSpec = {
       rule: this.rule,
       code: this.code,
       message: formatMessage(this.message, this.params),
       params: this.params,
     };
+    if (this.#message === undefined) spec.key = this.#messageKey;
+    return spec;
   }
 }

@@ -93,6 +93,7 @@ describe("BooleanField schema", () => {
       type: ["boolean", "string"],
       title: "I agree",
       errorMessage: { required: "This field is required." },
+      "x-mizan-message-keys": { required: "Field.required" },
       "x-mizan-field": "BooleanField",
       "x-mizan-required": true,
       "x-mizan-empty": false,

@@ -316,6 +316,10 @@ describe("ChoiceField schema", () => {
         required: "This field is required.",
         invalid_choice: "Select a valid choice. %(value)s is not one of the available choices.",
       },
+      "x-mizan-message-keys": {
+        invalid_choice: "ChoiceField.invalid_choice",
+        required: "Field.required",
+      },
       "x-mizan-field": "ChoiceField",
       "x-mizan-required": true,
       "x-mizan-empty": "",
@@ -327,6 +331,7 @@ describe("ChoiceField schema", () => {
           rule: "choice",
           code: "invalid_choice",
           message: "Select a valid choice. %(value)s is not one of the available choices.",
+          key: "ChoiceField.invalid_choice",
           params: { values: ["1", "2", "3", "4", "5"] },
         },
       ],

@@ -149,6 +149,7 @@ describe("DateField schema", () => {
       type: "string",
       title: "Birth date",
       errorMessage: { required: "This field is required.", invalid: "Enter a valid date." },
+      "x-mizan-message-keys": { invalid: "DateField.invalid", required: "Field.required" },
       "x-mizan-field": "DateField",
       "x-mizan-required": true,
       "x-mizan-empty": null,

@@ -164,6 +164,11 @@ describe("DurationField schema", () => {
         invalid: "Enter a valid duration.",
         overflow: "The number of days must be between %(min_days)s and %(max_days)s.",
       },
+      "x-mizan-message-keys": {
+        invalid: "DurationField.invalid",
+        overflow: "DurationField.overflow",
+        required: "Field.required",
+      },
       "x-mizan-field": "DurationField",
       "x-mizan-required": false,
       "x-mizan-empty": null,

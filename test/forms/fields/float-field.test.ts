@@ -182,6 +182,7 @@ describe("FloatField widget and schema", () => {
       maximum: 1.5,
       title: "Ratio",
       errorMessage: { required: "This field is required.", invalid: "Enter a number." },
+      "x-mizan-message-keys": { invalid: "FloatField.invalid", required: "Field.required" },
       "x-mizan-field": "FloatField",
       "x-mizan-required": true,
       "x-mizan-empty": null,
@@ -189,13 +190,20 @@ describe("FloatField widget and schema", () => {
       "x-mizan-ts": { input: "number | string", output: "number" },
       "x-mizan-coerce": { kind: "float", params: {} },
       "x-mizan-validate": [
-        { rule: "finite", code: "invalid", message: "Enter a number.", params: {} },
+        {
+          rule: "finite",
+          code: "invalid",
+          key: "FloatField.invalid",
+          message: "Enter a number.",
+          params: {},
+        },
       ],
       "x-mizan-rules": [
         {
           rule: "max_value",
           code: "max_value",
           message: "Ensure this value is less than or equal to 1.5.",
+          key: "MaxValueValidator.max_value",
           params: { limit_value: 1.5 },
         },
       ],

@@ -252,6 +252,7 @@ describe("IntegerField schema", () => {
       title: "Count",
       description: "How many?",
       errorMessage: { required: "This field is required.", invalid: "Enter a whole number." },
+      "x-mizan-message-keys": { invalid: "IntegerField.invalid", required: "Field.required" },
       "x-mizan-field": "IntegerField",
       "x-mizan-required": true,
       "x-mizan-empty": null,
@@ -263,12 +264,14 @@ describe("IntegerField schema", () => {
           rule: "max_value",
           code: "max_value",
           message: "Ensure this value is less than or equal to 10.",
+          key: "MaxValueValidator.max_value",
           params: { limit_value: 10 },
         },
         {
           rule: "min_value",
           code: "min_value",
           message: "Ensure this value is greater than or equal to -1.",
+          key: "MinValueValidator.min_value",
           params: { limit_value: -1 },
         },
         {
@@ -276,6 +279,7 @@ describe("IntegerField schema", () => {
           code: "step_size",
           message:
             "Ensure this value is a multiple of step size 3, starting from -1, e.g. -1, %(valid_value1)s, %(valid_value2)s, and so on.",
+          key: "StepValueValidator.step_size_offset",
           params: { limit_value: 3, offset: -1 },
         },
       ],

@@ -105,6 +105,7 @@ describe("NullBooleanField schema", () => {
       type: ["boolean", "string", "null"],
       title: "Attending",
       errorMessage: { required: "This field is required." },
+      "x-mizan-message-keys": { required: "Field.required" },
       "x-mizan-field": "NullBooleanField",
       "x-mizan-required": false,
       "x-mizan-empty": null,

@@ -80,6 +80,7 @@ describe("TimeField schema", () => {
       type: "string",
       title: "Opens at",
       errorMessage: { required: "This field is required.", invalid: "Enter a valid time." },
+      "x-mizan-message-keys": { invalid: "TimeField.invalid", required: "Field.required" },
       "x-mizan-field": "TimeField",
       "x-mizan-required": true,
       "x-mizan-empty": null,

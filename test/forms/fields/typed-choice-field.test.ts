@@ -240,6 +240,10 @@ describe("TypedChoiceField schema", () => {
         required: "This field is required.",
         invalid_choice: "Select a valid choice. %(value)s is not one of the available choices.",
       },
+      "x-mizan-message-keys": {
+        invalid_choice: "ChoiceField.invalid_choice",
+        required: "Field.required",
+      },
       "x-mizan-field": "TypedChoiceField",
       "x-mizan-required": false,
       "x-mizan-empty": null,
@@ -251,6 +255,7 @@ describe("TypedChoiceField schema", () => {
           rule: "choice",
           code: "invalid_choice",
           message: "Select a valid choice. %(value)s is not one of the available choices.",
+          key: "ChoiceField.invalid_choice",
           params: { values: ["1", "-1"] },
         },
       ],

@@ -93,23 +93,32 @@ describe("DecimalValidator", () => {
   test("parts: one shareable rule per code, only those the limits need", () => {
     expect(new DecimalValidator().parts.map((p) => p.code)).toEqual(["invalid"]);
     expect(new DecimalValidator(5, 2).parts.map((p) => p.toRule())).toEqual([
-      { rule: "finite", code: "invalid", message: "Enter a number.", params: {} },
+      {
+        rule: "finite",
+        code: "invalid",
+        key: "DecimalValidator.invalid",
+        message: "Enter a number.",
+        params: {},
+      },
       {
         rule: "decimal_max_digits",
         code: "max_digits",
         message: "Ensure that there are no more than 5 digits in total.",
+        key: "DecimalValidator.max_digits",
         params: { max: 5, max_digits: 5, decimal_places: 2 },
       },
       {
         rule: "decimal_max_decimal_places",
         code: "max_decimal_places",
         message: "Ensure that there are no more than 2 decimal places.",
+        key: "DecimalValidator.max_decimal_places",
         params: { max: 2, max_digits: 5, decimal_places: 2 },
       },
       {
         rule: "decimal_max_whole_digits",
         code: "max_whole_digits",
         message: "Ensure that there are no more than 3 digits before the decimal point.",
+        key: "DecimalValidator.max_whole_digits",
         params: { max: 3, max_digits: 5, decimal_places: 2 },
       },
     ]);

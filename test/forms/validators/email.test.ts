@@ -136,6 +136,7 @@ describe("EmailValidator options", () => {
       rule: "email",
       code: "invalid",
       message: "Enter a valid email address.",
+      key: "EmailValidator.invalid",
       params: { allowlist: ["localhost"] },
     });
     expect(RULES.email?.("a@b.com", { allowlist: ["localhost"] })).toBeNull();

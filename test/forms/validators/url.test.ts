@@ -258,6 +258,7 @@ describe("URLValidator", () => {
       rule: "url",
       code: "invalid",
       message: "Enter a valid URL.",
+      key: "URLValidator.invalid",
       params: { schemes: ["http", "https", "ftp", "ftps"] },
     });
     expect(RULES.url?.("http://example.com", { schemes: ["http"] })).toBeNull();

@@ -182,6 +182,7 @@ describe("messages, params and codes", () => {
       rule: "max_value",
       code: "max_value",
       message: "Ensure this value is less than or equal to 10.",
+      key: "MaxValueValidator.max_value",
       params: { limit_value: 10 },
     });
   });
@@ -196,6 +197,7 @@ describe("rules (what the browser runs)", () => {
       code: "step_size",
       message:
         "Ensure this value is a multiple of step size 3, starting from -1, e.g. -1, %(valid_value1)s, %(valid_value2)s, and so on.",
+      key: "StepValueValidator.step_size_offset",
       params: { limit_value: 3, offset: -1 },
     });
     expect(RULES.step_size?.(9, spec.params)).toEqual({

@@ -1,0 +1,124 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
+import type { FieldErrors, FieldValues, Path, Resolver, UseFormReturn } from "react-hook-form";
+import {
+  catalogLoader,
+  type MessageCatalog,
+  type MessageCatalogs,
+  withCatalog,
+} from "../src/codegen/runtime/catalog.js";
+import type { FormSchemaType } from "./form-types.js";
+
+/** The `language` prop of the nearest `<MizanProvider>` (undefined: none given). */
+export const MizanLanguageContext = createContext<string | undefined>(undefined);
+
+/**
+ * The language mizan's forms show their messages in: the nearest `<MizanProvider language>`,
+ * else the page's `<html lang>`, else `"en"`.
+ *
+ * @example
+ * const language = useMizanLanguage(); // "fr" under <MizanProvider language="fr">
+ */
+export function useMizanLanguage(): string {
+  const given = useContext(MizanLanguageContext);
+  if (given) return given;
+  const page = typeof document === "undefined" ? "" : document.documentElement.lang;
+  return page || "en";
+}
+
+// One load per catalog module, shared by every form of the page.
+const loaded = new WeakMap<object, Promise<MessageCatalog | undefined>>();
+
+function load(loader: MessageCatalogs[string]): Promise<MessageCatalog | undefined> {
+  let promise = loaded.get(loader);
+  if (!promise) {
+    promise = loader().then(
+      (module) => module.catalog,
+      () => {
+        loaded.delete(loader); // a failed chunk load may succeed later
+        return undefined;
+      },
+    );
+    loaded.set(loader, promise);
+  }
+  return promise;
+}
+
+/** Whether `error` (a react-hook-form error subtree) holds a message the browser made. */
+function hasClientMessage(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { type, message } = error as { type?: unknown; message?: unknown };
+  if (typeof message === "string" && typeof type === "string") return type !== "server";
+  return Object.entries(error).some(([key, value]) => key !== "ref" && hasClientMessage(value));
+}
+
+/**
+ * The resolver of a generated form, showing its default messages in the page's language:
+ * the catalog of `useMizanLanguage()` is loaded from `catalogs` (a dynamic import, once per
+ * page), validation runs inside it, and when it arrives (a language switch), the fields
+ * already showing a browser-made message are validated again so they show it in the new
+ * language. Server messages are left alone (the server wrote them in its language).
+ * Without `catalogs` (English only), it is `zodResolver(schema)`.
+ */
+export function useCatalogResolver<TValues extends FieldValues>(
+  schema: FormSchemaType,
+  catalogs: MessageCatalogs | undefined,
+): {
+  resolver: Resolver<TValues, unknown, unknown>;
+  /** Call once with the form, after `useForm`. */
+  follow(form: UseFormReturn<TValues, unknown, unknown>): void;
+} {
+  const language = useMizanLanguage();
+  const loader = catalogLoader(catalogs, language);
+  const [catalog, setCatalog] = useState<MessageCatalog | undefined>(undefined);
+  const current = useRef<MessageCatalog | undefined>(undefined);
+  current.current = loader ? catalog : undefined;
+  useEffect(() => {
+    if (!loader) return;
+    let live = true;
+    void load(loader).then((next) => {
+      if (live) setCatalog(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [loader]);
+  const resolver = useMemo(() => {
+    if (!catalogs) return zodResolver(schema) as unknown as Resolver<TValues, unknown, unknown>;
+    // The sync parse runs inside withCatalog; generated schemas have no async step.
+    const base = zodResolver(schema, undefined, { mode: "sync" }) as unknown as Resolver<
+      TValues,
+      unknown,
+      unknown
+    >;
+    return ((values, context, options) =>
+      withCatalog(current.current, () => base(values, context, options))) as Resolver<
+      TValues,
+      unknown,
+      unknown
+    >;
+  }, [schema, catalogs]);
+  const shown = loader ? catalog : undefined;
+  const form = useRef<UseFormReturn<TValues, unknown, unknown> | null>(null);
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the shown catalog changes
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const methods = form.current;
+    if (!methods) return;
+    const errors = methods.formState.errors as FieldErrors<TValues>;
+    const stale = Object.keys(errors).filter(
+      (name) => name !== "root" && hasClientMessage(errors[name]),
+    );
+    if (stale.length) void methods.trigger(stale as Array<Path<TValues>>);
+  }, [shown]);
+  return {
+    resolver,
+    follow(methods) {
+      form.current = methods;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { formatMessage } from "../../forms/message-format.js";
+import type { MessageParams, MessageTemplate } from "../../forms/message-types.js";
+
+/**
+ * One language's default messages as `mizan generate --languages` writes them
+ * (`messages/<lang>.ts`): locale key → template, only the keys the generated forms use.
+ */
+export interface MessageCatalog {
+  /** The language the templates are in (`"fr"`); plural forms are chosen for it. */
+  language: string;
+  messages: Readonly<Record<string, MessageTemplate>>;
+}
+
+/**
+ * The catalogs a generated client has, by language, each behind a dynamic `import()` so a
+ * page downloads only the one it shows (`messages/index.ts`). English is not listed: its
+ * texts are baked into the generated forms.
+ */
+export type MessageCatalogs = Readonly<
+  Record<string, () => Promise<{ readonly catalog: MessageCatalog }>>
+>;
+
+let current: MessageCatalog | undefined;
+
+/**
+ * Run `fn` (a synchronous parse with a generated schema) showing default messages from
+ * `catalog`; `undefined` means the English texts baked into the schema. Messages the form's
+ * author wrote (`errorMessages`, a validator's own message) are the same in every language.
+ *
+ * @example
+ * const { catalog } = await messageCatalogs.fr();
+ * const result = withCatalog(catalog, () => contactSchema.safeParse(values));
+ */
+export function withCatalog<T>(catalog: MessageCatalog | undefined, fn: () => T): T {
+  const before = current;
+  current = catalog;
+  try {
+    return fn();
+  } finally {
+    current = before;
+  }
+}
+
+/**
+ * The catalog of `language` from `catalogs`: the exact tag, else its base language
+ * (`fr-CA` → `fr`); `undefined` for English or a language the client was not generated with.
+ *
+ * @example
+ * const load = catalogLoader(messageCatalogs, document.documentElement.lang);
+ * const catalog = load ? (await load()).catalog : undefined;
+ */
+export function catalogLoader(
+  catalogs: MessageCatalogs | undefined,
+  language: string,
+): MessageCatalogs[string] | undefined {
+  if (!catalogs) return undefined;
+  const tag = language.trim().toLowerCase().replace(/_/g, "-");
+  const base = tag.split("-")[0] ?? tag;
+  for (const name of [tag, base]) {
+    if (Object.hasOwn(catalogs, name)) return catalogs[name];
+  }
+  return undefined;
+}
+
+/**
+ * A message's text: the active catalog's template for `key` when there is one, formatted for
+ * the catalog's language, else the baked-in `fallback` (the schema's English text).
+ */
+export function messageText(
+  key: string | undefined,
+  fallback: MessageTemplate,
+  params: MessageParams,
+): string {
+  const template = key === undefined ? undefined : current?.messages[key];
+  if (template === undefined || !current) return formatMessage(fallback, params, "en");
+  return formatMessage(template, params, current.language);
+}
