@@ -3,10 +3,10 @@
  * process, then writes BENCHMARKS.md from the latest result of every benchmark (a benchmark
  * not run this time keeps its earlier section, with its own date).
  *
- * Names: validation, http, typing, download, generator. BENCH_ROUNDS overrides the rounds;
+ * Names: validation, http, typing, download, generator, channels. BENCH_ROUNDS overrides the rounds;
  * `--no-run` rewrites BENCHMARKS.md from the stored results (after editing bench/findings.md).
  */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -21,7 +21,16 @@ import {
 } from "./lib/report.js";
 import { table } from "./lib/stats.js";
 
-const ALL = ["validation", "http", "typing", "download", "generator"] as const;
+const ALL = ["validation", "http", "typing", "download", "generator", "channels"] as const;
+/** How each benchmark's rows in the Targets table begin (to keep them when it is not re-run). */
+const METRIC_PREFIX: Record<(typeof ALL)[number], string> = {
+  validation: "Server validation",
+  http: "HTTP",
+  typing: "Typing",
+  download: "Download",
+  generator: "Generator",
+  channels: "Channels",
+};
 // `--no-run` only rewrites BENCHMARKS.md from the stored results (after editing findings.md).
 const noRun = process.argv.includes("--no-run");
 const asked = process.argv.slice(2).filter((a) => a !== "--no-run");
@@ -47,9 +56,59 @@ for (const name of names) {
   if (result.status !== 0) failed.push(name);
 }
 
-function read(name: string): BenchResult | null {
+function read(name: (typeof ALL)[number]): BenchResult | null {
   const path = join(RESULTS, `${name}.json`);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as BenchResult) : null;
+  if (existsSync(path)) return JSON.parse(readFileSync(path, "utf8")) as BenchResult;
+  return (
+    recover(name, readFileSync(join(ROOT, "BENCHMARKS.md"), "utf8")) ?? recover(name, committed())
+  );
+}
+
+/** BENCHMARKS.md as last committed ("" outside a git checkout). */
+function committed(): string {
+  try {
+    return execFileSync("git", ["show", "HEAD:BENCHMARKS.md"], { cwd: ROOT, encoding: "utf8" });
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * A benchmark's last result as a BENCHMARKS.md text shows it, for one that has no stored
+ * result on this machine (a fresh clone, or results written elsewhere): running one benchmark
+ * then keeps the others' sections and Targets rows instead of dropping them.
+ */
+function recover(name: (typeof ALL)[number], doc: string): BenchResult | null {
+  const part = doc.split(/^## /m).find((p) => p.includes(`Script: \`bench/${name}.ts\`.`));
+  if (!part) return null;
+  const title = part.slice(0, part.indexOf("\n")).trim();
+  const run = /^_Run (\S+); load average (\S+) at start, (\S+) at end.*$/m.exec(part);
+  const bodyStart = run ? part.indexOf("\n\n", run.index) + 2 : -1;
+  const verdictAt = part.indexOf("\n**Verdict:** ");
+  if (!run || bodyStart < 2 || verdictAt < bodyStart) return null;
+  const verdictEnd = part.indexOf("\n\n", verdictAt + 1);
+  const targets = doc.split(/^## /m).find((p) => p.startsWith("Targets"));
+  const summary = (targets ?? "")
+    .split("\n")
+    .filter((line) => line.startsWith(`| ${METRIC_PREFIX[name]}`))
+    .map((line) => line.slice(2, -2).split(" | "))
+    .map(([metric = "", target = "", measured = "", met = ""]) => ({
+      metric,
+      target,
+      measured,
+      met: met.includes("✅"),
+    }));
+  return {
+    name,
+    title,
+    date: run[1] as string,
+    load: [Number(run[2]), Number(run[3])],
+    markdown: part.slice(bodyStart, verdictAt).trim(),
+    verdict: part
+      .slice(verdictAt + "\n**Verdict:** ".length, verdictEnd < 0 ? undefined : verdictEnd)
+      .trim(),
+    summary,
+  };
 }
 
 /** `## name` sections of bench/findings.md: the profiling notes written for each benchmark. */
