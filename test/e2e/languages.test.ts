@@ -115,6 +115,28 @@ describe("the demo's languages, in Chromium", () => {
     );
   }, 30_000);
 
+  test("a native post in Arabic comes back with the server's messages in Arabic, right to left", async () => {
+    await withPage(
+      browser,
+      "languages-native-post-ar",
+      async (page) => {
+        await page.context().addCookies([{ name: "django_language", value: "ar", url: base }]);
+        await page.goto(`${base}/contact`);
+        const [post] = await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith("/api/mizan/form/contact/")),
+          page.locator("form.mizan-form button[type=submit]").click(),
+        ]);
+        expect(post.status()).toBe(422);
+        expect(post.headers()["content-language"]).toBe("ar");
+        await page.waitForLoadState("domcontentloaded");
+        expect(await htmlLanguage(page)).toEqual({ lang: "ar", dir: "rtl" });
+        await expect.poll(() => page.getByText("هذا الحقل مطلوب.").count()).toBeGreaterThan(0);
+        expect(await page.getByText("This field is required.").count()).toBe(0);
+      },
+      { javaScriptEnabled: false },
+    );
+  }, 30_000);
+
   test.each([
     ["en", "ltr"],
     ["ar", "rtl"],

@@ -1,35 +1,16 @@
-import Negotiator from "negotiator";
-import {
-  DEMO_LANGUAGE_CODES,
-  type DemoLanguage,
-  isDemoLanguage,
-  LANGUAGE_COOKIE,
-} from "../client/src/languages.js";
+import { negotiateLanguage } from "mizan/server";
+import { DEMO_LANGUAGE_CODES, isDemoLanguage, LANGUAGE_COOKIE } from "../client/src/languages.js";
 
-function cookieValue(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return rest.join("=");
-  }
-  return undefined;
-}
+/** The handler's language options: the demo's five, English by default. */
+export const LANGUAGE_OPTIONS = { languages: DEMO_LANGUAGE_CODES, defaultLanguage: "en" };
 
 /**
- * The language a page is rendered in, chosen as Django's LocaleMiddleware does: the
- * `django_language` cookie when it names an offered language, else the best match of
- * Accept-Language (q-values; `fr-CA` gets `fr`), else English.
+ * The language a page is rendered in, as the handler chooses it for the calls (Django's
+ * LocaleMiddleware): the `django_language` cookie when it names an offered language, else the
+ * best match of Accept-Language (q-values; `fr-CA` gets `fr`), else English.
  */
-export function pageLanguage(request: Request): DemoLanguage {
-  const chosen = cookieValue(request, LANGUAGE_COOKIE);
-  if (isDemoLanguage(chosen)) return chosen;
-  const header = request.headers.get("accept-language");
-  if (header) {
-    const best = new Negotiator({ headers: { "accept-language": header } }).language([
-      ...DEMO_LANGUAGE_CODES,
-    ]);
-    if (isDemoLanguage(best)) return best;
-  }
-  return "en";
+export function pageLanguage(request: Request): string {
+  return negotiateLanguage(request, LANGUAGE_OPTIONS);
 }
 
 /** Where `/i18n/setlang/` sends the user back: a same-site path, else the home page. */
