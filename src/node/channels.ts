@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from "node:http";
+import type { Server as HttpsServer } from "node:https";
 import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { App } from "../core/context.js";
@@ -81,7 +82,7 @@ function refuseUpgrade(socket: Duplex, status: string): void {
  * await publish("chat:lobby", { from: "system", text: "Hello" });
  */
 export function attachChannels(
-  server: Server,
+  server: Server | HttpsServer,
   options: AttachChannelsOptions = {},
 ): AttachedChannels {
   const owned = !options.channels && options.registry !== undefined;
@@ -160,9 +161,11 @@ export function attachChannels(
         closeSocket(ws, 1003, "Text frames only.");
         return;
       }
-      const text = Array.isArray(data)
-        ? Buffer.concat(data).toString("utf8")
-        : Buffer.from(data as ArrayBuffer).toString("utf8");
+      const text = Buffer.isBuffer(data)
+        ? data.toString("utf8")
+        : Array.isArray(data)
+          ? Buffer.concat(data).toString("utf8")
+          : Buffer.from(data).toString("utf8");
       if (state.connection) state.connection.receive(text);
       else if (!refused && early.length < MAX_EARLY_FRAMES) early.push(text);
     });

@@ -150,6 +150,41 @@ describe("the engine with a fake peer", () => {
     expect(gapListeners.size).toBe(0);
   });
 
+  test("more subscriptions than maxSubscriptions are refused; unsub makes room", async () => {
+    const channels = createChannels({ registry: channelRegistry() });
+    const peer = new FakePeer();
+    const connection = channels.connect(peer, { request, user: null }, { maxSubscriptions: 2 });
+    for (const id of ["a", "b", "c"]) {
+      connection.receive(JSON.stringify({ t: "sub", id, ch: "room", params: { room: id } }));
+    }
+    await settle();
+    expect(peer.sent.filter((f) => f.t === "ok").map((f) => f.id)).toEqual(["a", "b"]);
+    expect(peer.sent.find((f) => f.t === "err")).toMatchObject({ id: "c", code: "RATE_LIMITED" });
+    connection.receive(JSON.stringify({ t: "unsub", id: "a" }));
+    connection.receive(JSON.stringify({ t: "sub", id: "c", ch: "room", params: { room: "c" } }));
+    await settle();
+    expect(peer.sent.at(-1)).toMatchObject({ t: "ok", id: "c" });
+    await channels.close();
+  });
+
+  test("a hook's MizanError goes out with its code, message and details", async () => {
+    const registry = channelRegistry();
+    const room = registry.channel("room");
+    if (!room) throw new Error("no room channel");
+    room.authorize = () => {
+      throw new MizanError("FORBIDDEN", "Members only.", { room: "vip" });
+    };
+    const channels = createChannels({ registry });
+    const peer = new FakePeer();
+    const connection = channels.connect(peer, { request, user: null });
+    connection.receive(JSON.stringify({ t: "sub", id: "v", ch: "room", params: { room: "vip" } }));
+    await settle();
+    expect(peer.sent).toEqual([
+      { t: "err", id: "v", code: "FORBIDDEN", message: "Members only.", details: { room: "vip" } },
+    ]);
+    await channels.close();
+  });
+
   test("channels.close() closes every connection with 1001", async () => {
     const channels = createChannels({ registry: channelRegistry() });
     const peer = new FakePeer();
@@ -227,9 +262,9 @@ describe("fuzz: any frame into the engine", () => {
           await channels.close();
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
     await settle();
     expect(unhandled).toEqual([]);
-  });
+  }, 60_000);
 });
