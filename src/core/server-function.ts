@@ -78,6 +78,15 @@ export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn
 
   abstract handle(ctx: RequestContext, args: TArgs): TResult | Promise<TResult>;
 
+  /**
+   * The args as `input` would return them, when a subclass can tell without running it (a
+   * form's `{ data, fields?, version? }`: no walk and copy of `data`); `undefined` runs `input`,
+   * which also words the errors.
+   */
+  protected acceptArgs(_rawArgs: unknown): TArgs | undefined {
+    return undefined;
+  }
+
   /** Adds middleware; they run in the order added, outermost first. */
   use(...middleware: Middleware[]): this {
     this.middleware.push(...middleware);
@@ -88,7 +97,10 @@ export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn
   async invoke(ctx: RequestContext, rawArgs: unknown): Promise<TResult> {
     await checkAuth(this.auth, ctx);
     let args = rawArgs;
-    if (this.input) {
+    const accepted = this.input ? this.acceptArgs(rawArgs) : undefined;
+    if (accepted !== undefined) {
+      args = accepted;
+    } else if (this.input) {
       const parsed = await this.input.safeParseAsync(rawArgs);
       if (!parsed.success) {
         throw new MizanError("VALIDATION_FAILED", undefined, zodErrorDetails(parsed.error));

@@ -3,6 +3,14 @@ import { createContext } from "../core/context.js";
 import type { ValidationDetails, WireErrorItem } from "../core/errors.js";
 import { Field } from "./field.js";
 import type { FormMeta } from "./form-meta.js";
+import {
+  defineOwn,
+  type FormPlan,
+  guardAccessors,
+  hookName,
+  planOf,
+  standaloneRequest,
+} from "./form-plan.js";
 import { type ErrorItem, ValidationError } from "./validation-error.js";
 
 // biome-ignore lint/suspicious/noConfusingVoidType: hooks that return nothing are the norm
@@ -84,23 +92,12 @@ function isAsyncCleanField(field: unknown): field is AnyField & AsyncCleanField 
   return typeof (field as Partial<AsyncCleanField>).cleanAsync === "function";
 }
 
-const hookNames = new Map<string, string>();
-
-/** The `clean<Field>` hook name of a field: `first_name` → `cleanFirstName`. */
-export function hookName(field: string): string {
-  const known = hookNames.get(field);
-  if (known) return known;
-  const pascal = field
-    .split("_")
-    .filter(Boolean)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
-  const name = `clean${pascal}`;
-  if (hookNames.size < 10_000) hookNames.set(field, name);
-  return name;
-}
+export { hookName };
 
 const own = (obj: object, key: string) => Object.hasOwn(obj, key);
+// The plan the next BaseForm constructor adopts (bindForm), and BaseForm's #materialize.
+let pendingPlan: FormPlan | undefined;
+let materialize: (form: object) => void;
 
 function clash(key: string): TypeError {
   return new TypeError(
@@ -123,13 +120,41 @@ export class BaseForm<TSelf = any> {
   #errors: Record<string, ErrorItem[]> | undefined;
   #cleaned: Record<string, unknown> = {};
   #ctx: RequestContext | undefined;
+  #plan: FormPlan | undefined; // while the instance shares its class's fields (bindForm)
 
   constructor(options: FormOptions = {}) {
     this.#options = options;
+    this.#plan = pendingPlan;
+    pendingPlan = undefined;
+  }
+
+  static {
+    materialize = (form) => (form as BaseForm).#materialize();
+  }
+
+  /** Gives an instance that shares its class's fields its own (a fresh construction's). */
+  #materialize(): void {
+    const plan = this.#plan;
+    if (!plan) return;
+    this.#plan = undefined;
+    const collected = this.#fields !== undefined;
+    this.#fields = undefined;
+    const full = new plan.cls(this.#options) as unknown as Record<string, unknown>;
+    for (const key of Object.keys(full)) defineOwn(this, key, full[key]);
+    // Once the pipeline has its fields, a later assignment is not among them (as with `new`).
+    if (collected) void this.fields;
+  }
+
+  /** The fields the pipeline runs: the class's shared ones until the instance has its own. */
+  #fieldMap(): ReadonlyMap<string, AnyField> {
+    if (!this.#plan) return this.fields;
+    this.#fields ??= this.#plan.fields as Map<string, AnyField>;
+    return this.#fields;
   }
 
   /** The declared fields, in declaration order (collected on first use). */
   get fields(): ReadonlyMap<string, AnyField> {
+    this.#materialize();
     if (!this.#fields) {
       const fields = new Map<string, AnyField>();
       for (const key of Object.keys(this)) {
@@ -153,7 +178,8 @@ export class BaseForm<TSelf = any> {
   }
 
   get ctx(): RequestContext {
-    if (!this.#ctx) this.#ctx = this.#options.ctx ?? createContext();
+    // Without one given, a context of its own over a Request built once (not one per form).
+    this.#ctx ??= this.#options.ctx ?? createContext(standaloneRequest());
     return this.#ctx;
   }
 
@@ -170,7 +196,7 @@ export class BaseForm<TSelf = any> {
   initialFor(name: string): unknown {
     const initial = this.#options.initial;
     if (initial && own(initial, name)) return initial[name];
-    return this.fields.get(name)?.resolveInitial(this.#options.ctx);
+    return this.#fieldMap().get(name)?.resolveInitial(this.#options.ctx);
   }
 
   /** Errors by field name (`__all__` for non-field), after `isValid()` / `fullClean()`. */
@@ -204,7 +230,7 @@ export class BaseForm<TSelf = any> {
   /** The names of fields whose data differs from their initial value. */
   get changedData(): string[] {
     const out: string[] = [];
-    for (const [name, field] of this.fields) {
+    for (const [name, field] of this.#fieldMap()) {
       if (field.hasChanged(this.initialFor(name), this.data[this.addPrefix(name)])) out.push(name);
     }
     return out;
@@ -228,8 +254,11 @@ export class BaseForm<TSelf = any> {
 
   protected async cleanFields(only?: readonly string[]): Promise<void> {
     const ctx = this.ctx;
-    for (const [name, field] of this.fields) {
+    for (const name of this.#plan ? this.#plan.names : [...this.fields.keys()]) {
       if (only && !only.includes(name)) continue;
+      // Read per name: a hook may have given the instance its own fields meanwhile.
+      const field = this.#fieldMap().get(name);
+      if (!field) continue;
       const key = this.addPrefix(name);
       const value = field.disabled
         ? this.initialFor(name)
@@ -313,7 +342,7 @@ export class BaseForm<TSelf = any> {
     }
     for (const [name, items] of Object.entries(mapping)) {
       const key = name === "null" ? NON_FIELD_ERRORS : name;
-      if (key !== NON_FIELD_ERRORS && !this.fields.has(key)) {
+      if (key !== NON_FIELD_ERRORS && !this.#fieldMap().has(key)) {
         throw new TypeError(`'${this.constructor.name}' has no field named '${key}'.`);
       }
       const list = errors[key] ?? [];
@@ -336,22 +365,32 @@ export class BaseForm<TSelf = any> {
   }
 }
 
+/**
+ * `new cls(options)` for a request. A declarative class (fields and methods, no constructor of
+ * its own) builds its fields once; its instances share them until one reads or assigns a field
+ * or `fields`, which gives it its own copy (Django deep-copies `base_fields`).
+ *
+ * @example
+ * const form = bindForm(SignupForm, { data, ctx });
+ * await form.isValid();
+ */
+export function bindForm<F extends BaseForm>(
+  cls: new (options?: FormOptions) => F,
+  options: FormOptions,
+): F {
+  const plan = planOf(cls, BaseForm, materialize);
+  if (!plan) return new cls(options);
+  pendingPlan = plan;
+  try {
+    return Reflect.construct(BaseForm, [options], plan.view) as F;
+  } finally {
+    pendingPlan = undefined;
+  }
+}
+
 /** A form with a submit handler (checked at call time; declaring it is optional). */
 export interface SubmittableForm {
   onSubmitSuccess(ctx: RequestContext, data: unknown): unknown;
 }
 
-// Compiled with [[Set]] class fields (`useDefineForClassFields: false`), a field named like one
-// of Form's accessors assigns through the accessor instead of shadowing it: answer that with
-// the same clear error as the [[Define]] case, which `fields` reports.
-for (const key of Object.getOwnPropertyNames(BaseForm.prototype)) {
-  const descriptor = Object.getOwnPropertyDescriptor(BaseForm.prototype, key);
-  if (descriptor?.get && !descriptor.set) {
-    Object.defineProperty(BaseForm.prototype, key, {
-      ...descriptor,
-      set() {
-        throw clash(key);
-      },
-    });
-  }
-}
+guardAccessors(BaseForm.prototype, clash);

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { RequestContext } from "../core/context.js";
 import { MizanError, type ValidationDetails } from "../core/errors.js";
+import { isPlainObject } from "../core/is-plain-object.js";
 import type { Registry } from "../core/registry.js";
 import { ServerFunction } from "../core/server-function.js";
-import type { BaseForm, FormOptions, SubmittableForm } from "./base-form.js";
+import { type BaseForm, bindForm, type FormOptions, type SubmittableForm } from "./base-form.js";
 import { fileLimitAt } from "./file-limit.js";
 import type { FormMeta } from "./form-meta.js";
 import {
@@ -36,6 +37,30 @@ const submitInput = z.object({
   version: z.string().max(200).optional(),
 });
 
+/**
+ * What `validateInput` (`withFields`) or `submitInput` returns for args it would accept as
+ * they are: a plain `data` object is passed on, not walked and copied key by key. Anything
+ * else is left to Zod (undefined), which also words the error.
+ */
+function acceptFormArgs(raw: unknown, withFields: boolean) {
+  if (!isPlainObject(raw)) return undefined;
+  const { data, fields, version } = raw;
+  if (data !== undefined && !isPlainObject(data)) return undefined;
+  if (version !== undefined && (typeof version !== "string" || version.length > 200)) {
+    return undefined;
+  }
+  const args: { data: Record<string, unknown>; fields?: string[]; version?: string } = {
+    data: (data as Record<string, unknown> | undefined) ?? {},
+  };
+  if (version !== undefined) args.version = version;
+  if (withFields && fields !== undefined) {
+    if (!Array.isArray(fields) || fields.length > 1000) return undefined;
+    if (!fields.every((name) => typeof name === "string")) return undefined;
+    args.fields = fields as string[];
+  }
+  return args;
+}
+
 async function initialFor(form: FormCtor, ctx: RequestContext) {
   const initial = form.meta?.initial;
   return typeof initial === "function" ? await initial(ctx) : initial;
@@ -45,7 +70,7 @@ async function bind(form: FormCtor, ctx: RequestContext, data: Record<string, un
   const options: FormOptions = { data, ctx };
   const initial = await initialFor(form, ctx);
   if (initial) options.initial = initial;
-  return new form(options);
+  return bindForm(form, options);
 }
 
 function markVersion(form: FormCtor, ctx: RequestContext, version: string | undefined): boolean {
@@ -68,6 +93,9 @@ class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>
     super();
     this.input = validateInput;
   }
+  protected override acceptArgs(raw: unknown) {
+    return acceptFormArgs(raw, true);
+  }
   async handle(ctx: RequestContext, args: z.output<typeof validateInput>): Promise<ValidateResult> {
     const stale = markVersion(this.form, ctx, args.version);
     const form = await bind(this.form, ctx, args.data);
@@ -86,6 +114,9 @@ class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, un
   constructor(readonly form: FormCtor) {
     super();
     this.input = submitInput;
+  }
+  protected override acceptArgs(raw: unknown) {
+    return acceptFormArgs(raw, false);
   }
   async handle(ctx: RequestContext, args: z.output<typeof submitInput>): Promise<unknown> {
     markVersion(this.form, ctx, args.version);
