@@ -1,5 +1,5 @@
 import { Field, type FieldOptions, type JsonSchema } from "../field.js";
-import { activeLocale } from "../messages.js";
+import { activeLocale } from "../message-format.js";
 import { compileFormat } from "../rules/strptime.js";
 import { temporalCoercers } from "../rules/temporal.js";
 import type { CoerceSpec, JsonValue } from "../rules/types.js";

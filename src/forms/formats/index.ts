@@ -1,7 +1,7 @@
 // Per-language number and date input formats (Django's django/utils/formats.py, the part form
 // input needs). Browser-safe and small; the shared rules never import it: a localized field
 // is checked by the server, which picks the request's language (see docs/forms.md, localize).
-import { activeLocale } from "../messages.js";
+import { activeLocale } from "../message-format.js";
 import { pyLen } from "../rules/core.js";
 import { compileFormat } from "../rules/strptime.js";
 import {
