@@ -111,6 +111,21 @@ describe("memoryLayer", () => {
     expect(seen).toEqual([]);
   });
 
+  test("events travel as JSON: a copy, dates as strings, non-JSON refused", async () => {
+    const layer = memoryLayer();
+    const seen: unknown[] = [];
+    layer.subscribe("g", (_c, event) => seen.push(event));
+    const event = { at: new Date(0), tags: ["a"] };
+    const cursor = await layer.publish("g", event);
+    event.tags.push("changed later");
+    expect(seen).toEqual([{ at: "1970-01-01T00:00:00.000Z", tags: ["a"] }]);
+    expect(await layer.history("g", "")).toEqual({
+      events: [{ cursor, event: { at: "1970-01-01T00:00:00.000Z", tags: ["a"] } }],
+    });
+    await expect(layer.publish("g", { n: 1n })).rejects.toThrow(TypeError);
+    expect(await layer.latest("g")).toBe(cursor);
+  });
+
   test("historySize must be a positive integer", () => {
     expect(() => memoryLayer({ historySize: 0 })).toThrow(TypeError);
     expect(() => memoryLayer({ historySize: 1.5 })).toThrow(TypeError);

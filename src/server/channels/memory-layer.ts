@@ -25,7 +25,8 @@ function randomEpoch(): string {
 /**
  * A channel layer inside this process: each group keeps its newest `historySize` events in a
  * ring buffer. Cursors are `<epoch>-<n>`: `n` counts the group's events and the epoch is
- * random per layer, so a cursor from before a restart gets a `gap`, never wrong events. For
+ * random per layer, so a cursor from before a restart gets a `gap`, never wrong events. Events
+ * travel as JSON (as they would between processes). For
  * one server process; use `redisLayer` (`mizan/redis`) across processes.
  *
  * @example
@@ -62,8 +63,13 @@ export function memoryLayer(options: MemoryLayerOptions = {}): ChannelLayer {
   };
 
   return {
-    async publish(name, event) {
+    async publish(name, given) {
       ensureOpen();
+      // Stored and delivered as JSON, as a layer across processes must: a Date arrives as its
+      // string, a later change to the publisher's object changes nothing, and a value that is
+      // not JSON (a BigInt, a cycle) is refused here rather than on some other server.
+      const text = JSON.stringify(given ?? null);
+      const event: unknown = JSON.parse(text);
       const group = groupOf(name);
       group.last += 1;
       const cursor = cursorOf(group.last);
