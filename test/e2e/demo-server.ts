@@ -43,6 +43,8 @@ export async function startDemo(): Promise<RunningDemo> {
     base,
     store: demo.store,
     close: async () => {
+      // The chat's sockets first: upgraded connections are not the HTTP server's to close.
+      await demo.channels.close();
       await new Promise<void>((resolve) => {
         demo.server.closeAllConnections();
         demo.server.close(() => resolve());

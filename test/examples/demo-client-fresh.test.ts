@@ -9,6 +9,7 @@ describe("the demo's generated client", () => {
   test("is what `mizan generate` writes for the demo's registry today", async () => {
     const files = generate(registry.manifest());
     expect(files.map((f) => f.path).sort()).toEqual([
+      "channels.ts",
       "contexts.ts",
       "forms/contact.ts",
       "forms/login.ts",

@@ -1,10 +1,17 @@
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
-import { toNodeHandler } from "mizan/node";
-import { type ContextResolveOptions, createHandler, type RenderFormPage } from "mizan/server";
+import { type AttachedChannels, attachChannels, toNodeHandler } from "mizan/node";
+import {
+  type ChannelLayer,
+  type ContextResolveOptions,
+  createChannels,
+  createHandler,
+  memoryLayer,
+  type RenderFormPage,
+} from "mizan/server";
 import { SESSION_COOKIE } from "./functions.js";
-import { LANGUAGE_OPTIONS, setLanguage } from "./language.js";
+import { setLanguage } from "./language.js";
 import { registry } from "./registry.js";
 import { renderPage } from "./render-page.js";
 import { DemoStore } from "./store.js";
@@ -93,16 +100,24 @@ export interface DemoServerOptions {
   clientDir: string;
   /** Show internal error details in 500 bodies (off by default). */
   debug?: boolean;
+  /** Where channel events travel (default: in memory; main.ts picks Redis from MIZAN_REDIS_URL). */
+  layer?: ChannelLayer;
 }
 
 /**
  * The demo server: mizan's handler under /api/mizan/ (its native form endpoint
- * `/api/mizan/form/<name>/` included), the built React client elsewhere, every page rendered
- * on the server for the request's user, and a failed native post answered with its form's
- * page showing the user's values and Django's messages.
+ * `/api/mizan/form/<name>/` included), the channels' WebSocket at /api/mizan/ws/, the built
+ * React client elsewhere, every page rendered on the server for the request's user, and a
+ * failed native post answered with its form's page showing the user's values and Django's
+ * messages.
  */
-export function createDemoServer(options: DemoServerOptions): { server: Server; store: DemoStore } {
+export function createDemoServer(options: DemoServerOptions): {
+  server: Server;
+  store: DemoStore;
+  channels: AttachedChannels;
+} {
   const store = new DemoStore();
+  const channels = createChannels({ registry, layer: options.layer ?? memoryLayer() });
   const root = resolve(options.clientDir);
   const renderFormPage: RenderFormPage = async (state, request) => {
     const template = await readFile(join(root, "index.html"), "utf8");
@@ -112,10 +127,9 @@ export function createDemoServer(options: DemoServerOptions): { server: Server; 
   };
   const handlerOptions = {
     registry,
-    app: { store },
+    // The channels ride along so server code (the order form) can publish to them.
+    app: { store, channels },
     debug: options.debug ?? false,
-    // Every answer (messages, error texts, the native-post pages) in the request's language.
-    ...LANGUAGE_OPTIONS,
     getUser: (request: Request) => {
       const id = Number(cookie(request, SESSION_COOKIE));
       return Number.isInteger(id) ? (store.userById(id) ?? null) : null;
@@ -137,5 +151,7 @@ export function createDemoServer(options: DemoServerOptions): { server: Server; 
       });
     });
   });
-  return { server, store };
+  // The chat's WebSocket at /api/mizan/ws/, beside the HTTP handler, with the same user.
+  const attached = attachChannels(server, { channels, getUser: handlerOptions.getUser });
+  return { server, store, channels: attached };
 }

@@ -17,6 +17,7 @@ import {
   Textarea,
   ValidationError,
 } from "mizan";
+import { announceToStaff } from "./channels.js";
 import { SESSION_COOKIE } from "./functions.js";
 import type { DemoStore } from "./store.js";
 
@@ -129,6 +130,8 @@ export class OrderForm extends Form<OrderForm> {
     const id = store.orders.length + 1;
     store.orders.push({ id, items: data.items.length });
     const units = data.items.reduce((sum, item) => sum + item.quantity, 0);
+    // Server code publishing to a channel group: staff on the chat page see it at once.
+    await announceToStaff(ctx, `Order ${id}: ${units} units to ${data.shipping.city}.`);
     return { orderId: id, units, city: data.shipping.city };
   }
 }

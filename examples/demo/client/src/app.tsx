@@ -1,6 +1,7 @@
 import { type MouseEvent, useEffect, useState } from "react";
 import { LanguageSwitcher } from "./language-switcher.js";
 import { usePageState } from "./page-state.js";
+import { ChatPanel } from "./panels/chat-panel.js";
 import { ContactPanel } from "./panels/contact-panel.js";
 import { EchoPanel } from "./panels/echo-panel.js";
 import { OrderPanel } from "./panels/order-panel.js";
@@ -15,6 +16,7 @@ const PANELS = [
   { id: "order", label: "Order", render: () => <OrderPanel /> },
   { id: "profile", label: "Profile", render: () => <ProfilePanel /> },
   { id: "echo", label: "Echo", render: () => <EchoPanel /> },
+  { id: "chat", label: "Chat", render: () => <ChatPanel /> },
 ] as const satisfies ReadonlyArray<{ id: PanelId; label: string; render: () => unknown }>;
 
 function isPlainClick(event: MouseEvent): boolean {

@@ -3,7 +3,7 @@
  * successful native post is redirected to (`/contact/sent?ticket=3`, the forms' `successUrl`).
  * Pure, so the server renders the same page the browser hydrates.
  */
-export const PANEL_IDS = ["contact", "signup", "order", "profile", "echo"] as const;
+export const PANEL_IDS = ["contact", "signup", "order", "profile", "echo", "chat"] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 /** Which panel shows each form's page (the login form lives on the profile panel). */
