@@ -51,7 +51,7 @@ export interface FieldOptions {
   /** Shown but not editable; the submitted value is ignored in favour of `initial`. */
   disabled?: boolean;
   widget?: Widget;
-  /** Accepted for Django parity; mizan does not localise number or date input (see docs). */
+  /** Read number and date input in the request's language (IntegerField, FloatField, DecimalField, the date/time fields; docs/forms.md). */
   localize?: boolean;
   showHiddenInitial?: boolean;
   labelSuffix?: string;
