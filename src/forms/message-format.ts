@@ -46,22 +46,32 @@ export function activeLocale(): string {
   return scope?.get() ?? processLanguage;
 }
 
-const MAX_CACHED_RULES = 64;
-const pluralRules = new Map<string, Intl.PluralRules>();
+const MAX_CACHED_LANGUAGES = 64;
+/** Counts below this have their category remembered per language (most counts are small). */
+const SMALL_COUNTS = 256;
 
-function rulesFor(language: string): Intl.PluralRules {
-  let rules = pluralRules.get(language);
-  if (!rules) {
+interface PluralRulesCache {
+  rules: Intl.PluralRules;
+  small: Array<PluralCategory | undefined>;
+}
+
+const pluralRules = new Map<string, PluralRulesCache>();
+
+function rulesFor(language: string): PluralRulesCache {
+  let cached = pluralRules.get(language);
+  if (!cached) {
+    let rules: Intl.PluralRules;
     try {
       rules = new Intl.PluralRules(language);
     } catch {
       // Not a BCP 47 tag: English rules, as the English texts are what such a name gets.
       rules = new Intl.PluralRules("en");
     }
-    if (pluralRules.size >= MAX_CACHED_RULES) pluralRules.clear();
-    pluralRules.set(language, rules);
+    if (pluralRules.size >= MAX_CACHED_LANGUAGES) pluralRules.clear();
+    cached = { rules, small: [] };
+    pluralRules.set(language, cached);
   }
-  return rules;
+  return cached;
 }
 
 /**
@@ -76,7 +86,15 @@ function rulesFor(language: string): Intl.PluralRules {
  */
 export function pluralCategory(count: unknown, language: string = activeLocale()): PluralCategory {
   if (typeof count !== "number" || !Number.isFinite(count) || count < 0) return "other";
-  return rulesFor(language).select(Math.trunc(count));
+  const n = Math.trunc(count);
+  const cached = rulesFor(language);
+  if (n >= SMALL_COUNTS) return cached.rules.select(n);
+  let category = cached.small[n];
+  if (category === undefined) {
+    category = cached.rules.select(n);
+    cached.small[n] = category;
+  }
+  return category;
 }
 
 function pythonFormat(value: unknown, conversion: string): string {
