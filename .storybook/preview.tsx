@@ -1,7 +1,15 @@
 import "../react/mizan.css";
 import type { Preview } from "@storybook/react-vite";
+import { activateLocale, hasLocale, registerLocale } from "mizan";
 import { languageDirection } from "mizan/react";
 import type { ReactElement } from "react";
+import { SHIPPED_LOCALES } from "../src/forms/locales/index.js";
+
+// The stories' in-page server answers in the toolbar's language: its tables are registered
+// here (a real browser bundle would load one catalog, not every table).
+for (const [name, table] of Object.entries(SHIPPED_LOCALES)) {
+  if (!hasLocale(name)) registerLocale(name, table);
+}
 
 /** The languages mizan ships, each named in itself, for the toolbar. */
 const LOCALES = [
@@ -14,12 +22,13 @@ const LOCALES = [
 
 /**
  * Shows the story in the toolbar's language: the page's `<html lang dir>` (which `<MizanForm>`
- * reads for its `dir`) and a frame with the same attributes; `withDemo` gives the language to
- * the provider.
+ * reads for its `dir`), a frame with the same attributes, and the language the in-page server
+ * (`createInProcessClient`) answers in (`activateLocale`: one page, one language).
  */
 function withLocale(Story: () => ReactElement, context: { globals: Record<string, unknown> }) {
   const locale = typeof context.globals.locale === "string" ? context.globals.locale : "en";
   const dir = languageDirection(locale) ?? "ltr";
+  activateLocale(hasLocale(locale) ? locale : "en");
   document.documentElement.lang = locale;
   document.documentElement.dir = dir;
   return (

@@ -141,3 +141,17 @@ export const ArabicRightToLeft: Story = {
     await expect(document.documentElement).toHaveAttribute("dir", "rtl");
   },
 };
+
+/** In Arabic the server's own texts arrive in Arabic too: here the generic 500 message. */
+export const ArabicServerError: Story = {
+  globals: { locale: "ar" },
+  args: { initial: FILLED },
+  parameters: { demo: { storeDown: true } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Send" }));
+    const alert = await canvas.findByRole("alert");
+    await expect(alert).toHaveTextContent("خطأ داخلي في الخادم.");
+    await expect(alert).not.toHaveTextContent("Internal server error.");
+  },
+};
