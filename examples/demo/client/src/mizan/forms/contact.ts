@@ -12,6 +12,7 @@ import {
   nullCharacters,
 } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Contact us: the form's shareable rules, run by the server's own functions. */
 export const contactSchema = z.object({
@@ -19,29 +20,51 @@ export const contactSchema = z.object({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
       [
         maxLength,
         "max_length",
         "Ensure this value has at most 100 characters (it has %(show_value)d).",
         { limit_value: 100 },
+        "MaxLengthValidator.max_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
   email: field<string, string>({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
-      [emailRule, "invalid", "Enter a valid email address.", { allowlist: ["localhost"] }],
+      [
+        emailRule,
+        "invalid",
+        "Enter a valid email address.",
+        { allowlist: ["localhost"] },
+        "EmailValidator.invalid",
+      ],
       [
         maxLength,
         "max_length",
         "Ensure this value has at most 320 characters (it has %(show_value)d).",
         { limit_value: 320 },
+        "MaxLengthValidator.max_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
   topic: field<"sales" | "support" | "press", string>({
@@ -51,12 +74,14 @@ export const contactSchema = z.object({
       required: "This field is required.",
       invalid_choice: "Select a valid choice. %(value)s is not one of the available choices.",
     },
+    keys: { required: "Field.required", invalid_choice: "ChoiceField.invalid_choice" },
     validate: [
       [
         choice,
         "invalid_choice",
         "Select a valid choice. %(value)s is not one of the available choices.",
         { values: ["sales", "support", "press"] },
+        "ChoiceField.invalid_choice",
       ],
     ],
   }),
@@ -64,14 +89,22 @@ export const contactSchema = z.object({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
       [
         minLength,
         "min_length",
         "Ensure this value has at least 10 characters (it has %(show_value)d).",
         { limit_value: 10 },
+        "MinLengthValidator.min_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
 });
@@ -206,6 +239,7 @@ export function useContactForm<TResult = unknown>(options: UseContactFormOptions
     schema: contactSchema,
     meta: contactFormMeta,
     version: contactFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceStr, field, maxLength, nullCharacters } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Sign in: the form's shareable rules, run by the server's own functions. */
 export const loginSchema = z.object({
@@ -11,14 +12,22 @@ export const loginSchema = z.object({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
       [
         maxLength,
         "max_length",
         "Ensure this value has at most 30 characters (it has %(show_value)d).",
         { limit_value: 30 },
+        "MaxLengthValidator.max_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
 });
@@ -85,6 +94,7 @@ export function useLoginForm<TResult = unknown>(options: UseLoginFormOptions<TRe
     schema: loginSchema,
     meta: loginFormMeta,
     version: loginFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

@@ -15,6 +15,7 @@ import {
   subform,
 } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Place an order: the form's shareable rules, run by the server's own functions. */
 export const orderSchema = z.object({
@@ -24,48 +25,73 @@ export const orderSchema = z.object({
         coerce: [coerceStr, { strip: true, empty: "" }],
         required: true,
         messages: { required: "This field is required." },
+        keys: { required: "Field.required" },
         rules: [
           [
             maxLength,
             "max_length",
             "Ensure this value has at most 100 characters (it has %(show_value)d).",
             { limit_value: 100 },
+            "MaxLengthValidator.max_length",
           ],
-          [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+          [
+            nullCharacters,
+            "null_characters_not_allowed",
+            "Null characters are not allowed.",
+            {},
+            "ProhibitNullCharactersValidator.null_characters_not_allowed",
+          ],
         ],
       }),
       city: field<string, string>({
         coerce: [coerceStr, { strip: true, empty: "" }],
         required: true,
         messages: { required: "This field is required." },
+        keys: { required: "Field.required" },
         rules: [
           [
             maxLength,
             "max_length",
             "Ensure this value has at most 60 characters (it has %(show_value)d).",
             { limit_value: 60 },
+            "MaxLengthValidator.max_length",
           ],
-          [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+          [
+            nullCharacters,
+            "null_characters_not_allowed",
+            "Null characters are not allowed.",
+            {},
+            "ProhibitNullCharactersValidator.null_characters_not_allowed",
+          ],
         ],
       }),
       postcode: field<string, string>({
         coerce: [coerceStr, { strip: true, empty: "" }],
         required: true,
         messages: { required: "This field is required." },
+        keys: { required: "Field.required" },
         rules: [
           [
             maxLength,
             "max_length",
             "Ensure this value has at most 10 characters (it has %(show_value)d).",
             { limit_value: 10 },
+            "MaxLengthValidator.max_length",
           ],
-          [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+          [
+            nullCharacters,
+            "null_characters_not_allowed",
+            "Null characters are not allowed.",
+            {},
+            "ProhibitNullCharactersValidator.null_characters_not_allowed",
+          ],
         ],
       }),
     }),
     {
       required: true,
       messages: { required: "This field is required.", invalid: "Enter an object." },
+      keys: { required: "Field.required", invalid: "FormField.invalid" },
     },
   ),
   items: formset(
@@ -77,12 +103,14 @@ export const orderSchema = z.object({
           required: "This field is required.",
           invalid_choice: "Select a valid choice. %(value)s is not one of the available choices.",
         },
+        keys: { required: "Field.required", invalid_choice: "ChoiceField.invalid_choice" },
         validate: [
           [
             choice,
             "invalid_choice",
             "Select a valid choice. %(value)s is not one of the available choices.",
             { values: ["tea", "coffee", "mug"] },
+            "ChoiceField.invalid_choice",
           ],
         ],
       }),
@@ -90,18 +118,21 @@ export const orderSchema = z.object({
         coerce: [coerceInt, {}],
         required: true,
         messages: { required: "This field is required.", invalid: "Enter a whole number." },
+        keys: { required: "Field.required", invalid: "IntegerField.invalid" },
         rules: [
           [
             maxValue,
             "max_value",
             "Ensure this value is less than or equal to 20.",
             { limit_value: 20 },
+            "MaxValueValidator.max_value",
           ],
           [
             minValue,
             "min_value",
             "Ensure this value is greater than or equal to 1.",
             { limit_value: 1 },
+            "MinValueValidator.min_value",
           ],
         ],
       }),
@@ -115,12 +146,24 @@ export const orderSchema = z.object({
         too_few_forms: "Please submit at least 1 form.",
         too_many_forms: "Please submit at most 5 forms.",
       },
+      keys: {
+        required: "Field.required",
+        invalid: "FormSet.invalid",
+        too_few_forms: "FormSet.too_few_forms",
+        too_many_forms: "FormSet.too_many_forms",
+      },
     },
   ),
   note: field<string, string>({
     coerce: [coerceStr, { strip: true, empty: "" }],
     rules: [
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
 });
@@ -360,6 +403,7 @@ export function useOrderForm<TResult = unknown>(options: UseOrderFormOptions<TRe
     schema: orderSchema,
     meta: orderFormMeta,
     version: orderFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

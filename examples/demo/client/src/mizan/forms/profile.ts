@@ -12,6 +12,7 @@ import {
   nullCharacters,
 } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Your profile: the form's shareable rules, run by the server's own functions. */
 export const profileSchema = z.object({
@@ -19,14 +20,22 @@ export const profileSchema = z.object({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
       [
         maxLength,
         "max_length",
         "Ensure this value has at most 50 characters (it has %(show_value)d).",
         { limit_value: 50 },
+        "MaxLengthValidator.max_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
   avatar: field<File, File | null | false>({
@@ -40,12 +49,21 @@ export const profileSchema = z.object({
       max_length: "Ensure this filename has at most %(max)d characters (it has %(length)d).",
       contradiction: "Please either submit a file or check the clear checkbox, not both.",
     },
+    keys: {
+      required: "Field.required",
+      invalid: "FileField.invalid",
+      missing: "FileField.missing",
+      empty: "FileField.empty",
+      max_length: "FileField.max_length",
+      contradiction: "FileField.contradiction",
+    },
     rules: [
       [
         fileMaxSize,
         "max_size",
         "Ensure this file is at most 200.0 KB (it is %(size)s).",
         { limit_value: 204800, max_size: "200.0 KB" },
+        "FileField.max_size",
       ],
       [
         fileContentType,
@@ -55,6 +73,7 @@ export const profileSchema = z.object({
           allowed: ["image/png", "image/jpeg", "image/gif"],
           allowed_content_types: "image/png, image/jpeg, image/gif",
         },
+        "FileField.content_type",
       ],
     ],
   }),
@@ -145,6 +164,7 @@ export function useProfileForm<TResult = unknown>(options: UseProfileFormOptions
     schema: profileSchema,
     meta: profileFormMeta,
     version: profileFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

@@ -17,6 +17,7 @@ import {
   regexRule,
 } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Create an account: the form's shareable rules, run by the server's own functions. */
 export const signupSchema = z.object({
@@ -24,81 +25,123 @@ export const signupSchema = z.object({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
       [
         regexRule,
         "invalid",
         "Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.",
         { pattern: "^[-a-zA-Z0-9_]+$", flags: "", inverse_match: false },
+        "validate_slug.invalid",
       ],
       [
         minLength,
         "min_length",
         "Ensure this value has at least 3 characters (it has %(show_value)d).",
         { limit_value: 3 },
+        "MinLengthValidator.min_length",
       ],
       [
         maxLength,
         "max_length",
         "Ensure this value has at most 30 characters (it has %(show_value)d).",
         { limit_value: 30 },
+        "MaxLengthValidator.max_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
   email: field<string, string>({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
-      [emailRule, "invalid", "Enter a valid email address.", { allowlist: ["localhost"] }],
+      [
+        emailRule,
+        "invalid",
+        "Enter a valid email address.",
+        { allowlist: ["localhost"] },
+        "EmailValidator.invalid",
+      ],
       [
         maxLength,
         "max_length",
         "Ensure this value has at most 320 characters (it has %(show_value)d).",
         { limit_value: 320 },
+        "MaxLengthValidator.max_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
   password: field<string, string>({
     coerce: [coerceStr, { strip: false, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
       [
         minLength,
         "min_length",
         "Ensure this value has at least 8 characters (it has %(show_value)d).",
         { limit_value: 8 },
+        "MinLengthValidator.min_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
   confirm: field<string, string>({
     coerce: [coerceStr, { strip: false, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
   age: field<number, number | string>({
     coerce: [coerceInt, {}],
     required: true,
     messages: { required: "This field is required.", invalid: "Enter a whole number." },
+    keys: { required: "Field.required", invalid: "IntegerField.invalid" },
     rules: [
       [
         maxValue,
         "max_value",
         "Ensure this value is less than or equal to 120.",
         { limit_value: 120 },
+        "MaxValueValidator.max_value",
       ],
       [
         minValue,
         "min_value",
         "Ensure this value is greater than or equal to 13.",
         { limit_value: 13 },
+        "MinValueValidator.min_value",
       ],
     ],
   }),
@@ -122,12 +165,14 @@ export const signupSchema = z.object({
       },
     ],
     messages: { invalid: "Enter a valid date." },
+    keys: { invalid: "DateField.invalid" },
   }),
   terms: field<true, boolean | string>({
     coerce: [coerceBool, {}],
     required: true,
     falsy: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
   }),
 });
 
@@ -334,6 +379,7 @@ export function useSignupForm<TResult = unknown>(options: UseSignupFormOptions<T
     schema: signupSchema,
     meta: signupFormMeta,
     version: signupFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }
