@@ -15,6 +15,8 @@ import {
   type MessageTemplate,
   Registry,
   type RequestContext,
+  type ValidationError,
+  validateIpv46Address,
   withLocale,
 } from "../../src/index.js";
 import { createHandler, type HandlerOptions } from "../../src/server/index.js";
@@ -256,6 +258,26 @@ describe("a handler with languages", () => {
     );
     // Each form the table gives differently is picked (two: the dual; few: plural; many).
     expect(new Set(messages.map((m) => m.replace(/\d+/, "#"))).size).toBeGreaterThan(3);
+  });
+
+  test("a translated param: validate_ipv46_address's protocol words", async () => {
+    handlerFor(served); // registers the shipped tables
+    const failure = (language: string) =>
+      withLocale(language, () => {
+        try {
+          validateIpv46Address.validate("999.1.1.1");
+        } catch (error) {
+          return (error as ValidationError).errors[0];
+        }
+        throw new Error("accepted");
+      });
+    const protocol = fr["validate_ipv46_address.protocol"] as string;
+    expect(protocol).not.toBe("IPv4 or IPv6");
+    expect(failure("fr")).toMatchObject({
+      message: text(fr, "validate_ipv46_address.invalid", { protocol }),
+      params: { protocol },
+    });
+    expect(failure("en")?.message).toBe("Enter a valid IPv4 or IPv6 address.");
   });
 
   test("a context read is answered in the request's language", async () => {

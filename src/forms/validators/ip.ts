@@ -20,6 +20,7 @@ export const validateIpv46Address = new RuleValidator("ipv46", ipv46Rule, {
   code: "invalid",
   params: { protocol: "IPv4 or IPv6" },
   messageKey: "validate_ipv46_address.invalid",
+  paramKeys: { protocol: "validate_ipv46_address.protocol" },
 });
 
 /** The protocols GenericIPAddressField accepts (compared case-insensitively). */

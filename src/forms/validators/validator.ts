@@ -30,12 +30,23 @@ export class RuleValidator implements ValidatorObject {
   readonly params: RuleParams;
   readonly #message: MessageTemplate | undefined;
   readonly #messageKey: string;
+  readonly #paramKeys: Readonly<Record<string, string>>;
   readonly #fn: RuleFn;
 
   constructor(
     rule: string,
     fn: RuleFn,
-    options: { code: string; params?: RuleParams; message?: MessageTemplate; messageKey: string },
+    options: {
+      code: string;
+      params?: RuleParams;
+      message?: MessageTemplate;
+      messageKey: string;
+      /**
+       * Params that are words to translate (Django's `params={"protocol": _("IPv4 or IPv6")}`):
+       * param → locale key, looked up in the current language when the validator fails.
+       */
+      paramKeys?: Record<string, string>;
+    },
   ) {
     this.rule = rule;
     this.#fn = fn;
@@ -43,6 +54,7 @@ export class RuleValidator implements ValidatorObject {
     this.params = options.params ?? {};
     this.#message = options.message;
     this.#messageKey = options.messageKey;
+    this.#paramKeys = options.paramKeys ?? {};
   }
 
   /** The template in force: the override, else the active locale's (looked up late, like Django's lazy texts). */
@@ -53,7 +65,11 @@ export class RuleValidator implements ValidatorObject {
   validate(value: unknown): void {
     const failure = this.#fn(value, this.params);
     if (failure) {
-      const params = Object.assign({}, this.params, failure);
+      const params: RuleParams = Object.assign({}, this.params, failure);
+      for (const [name, key] of Object.entries(this.#paramKeys)) {
+        const word = lookupMessage(key);
+        if (typeof word === "string" && word !== key) params[name] = word;
+      }
       throw new ValidationError(formatMessage(this.message, params), { code: this.code, params });
     }
   }
