@@ -7,6 +7,7 @@ import {
   type MessageCatalogs,
   withCatalog,
 } from "../src/codegen/runtime/catalog.js";
+import { usePageLanguage } from "./direction.js";
 import type { FormSchemaType } from "./form-types.js";
 
 /** The `language` prop of the nearest `<MizanProvider>` (undefined: none given). */
@@ -14,16 +15,16 @@ export const MizanLanguageContext = createContext<string | undefined>(undefined)
 
 /**
  * The language mizan's forms show their messages in: the nearest `<MizanProvider language>`,
- * else the page's `<html lang>`, else `"en"`.
+ * else the page's `<html lang>` (followed when a script changes it; not read on the server
+ * or while hydrating), else `"en"`.
  *
  * @example
  * const language = useMizanLanguage(); // "fr" under <MizanProvider language="fr">
  */
 export function useMizanLanguage(): string {
   const given = useContext(MizanLanguageContext);
-  if (given) return given;
-  const page = typeof document === "undefined" ? "" : document.documentElement.lang;
-  return page || "en";
+  const page = usePageLanguage();
+  return given || page || "en";
 }
 
 // One load per catalog module, shared by every form of the page.

@@ -99,13 +99,19 @@ describe("<MizanProvider language>: the generated forms' messages in the page's 
     view.unmount();
   }, 30_000);
 
-  test("without the prop: the page's <html lang> (a region falls back to its language), else English", async () => {
+  test("without the prop: the page's <html lang> (a region falls back to its language, a change is followed), else English", async () => {
     document.documentElement.lang = "de-AT";
     const de = await serverMessages("de", { name: "ab", nick: "x" });
     const view = render(<Page />);
     expect(screen.getByTestId("language").textContent).toBe("de-AT");
     await submitShortName();
     await waitFor(() => expect(screen.getByTestId("name-error").textContent).toBe(de.name));
+    // A script switching the page's language switches the messages shown.
+    const fr = await serverMessages("fr", { name: "ab", nick: "x" });
+    act(() => {
+      document.documentElement.lang = "fr";
+    });
+    await waitFor(() => expect(screen.getByTestId("name-error").textContent).toBe(fr.name));
     view.unmount();
 
     document.documentElement.lang = "";
