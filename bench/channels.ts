@@ -23,9 +23,10 @@ productionLike();
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const MEMORY_ROUNDS = Math.min(ROUNDS, 3);
 const LATENCY_SAMPLES = 200;
+/** 30,000 deliveries per burst either way. */
 const FANOUT = [
-  { subscribers: 100, events: 1000 },
-  { subscribers: 1000, events: 100 },
+  { subscribers: 100, events: 300 },
+  { subscribers: 1000, events: 30 },
 ] as const;
 const IDLE = 1000;
 const reporter = new Reporter("channels", "6. Channels: fan-out, latency through Redis, memory");
@@ -336,7 +337,7 @@ try {
   const markdown = [
     `${ROUNDS} alternating rounds (rotating order) after a warm-up, each server in its own process (NODE_ENV=production), the clients in this one (bare \`ws\` sockets that count frames; Socket.IO's are spoken over a bare socket too, Engine.IO v4, so every server gets the same cheap client). Ratios per round, median (min–max). Versions: ${versions(["ws", "socket.io", "ioredis"])}; redis-server from Debian.`,
     "",
-    "**Fan-out** (one group, one process; a burst of events published in the server, timed in the client until every subscriber has every event; 1,000 events per burst to 100 subscribers, 100 to 1,000):",
+    `**Fan-out** (one group, one process; a burst of events published in the server, timed in the client until every subscriber has every event; ${FANOUT.map((f) => `${f.events} events per burst to ${f.subscribers.toLocaleString("en-US")} subscribers`).join(", ")}):`,
     "",
     table(fanRows, "llrrr"),
     "",
