@@ -1,9 +1,10 @@
-import { type FormHTMLAttributes, type ReactNode, useMemo, useRef } from "react";
+import { type FormHTMLAttributes, type ReactNode, useContext, useMemo, useRef } from "react";
 import { type FieldValues, get, type UseFormReturn, useFormState } from "react-hook-form";
 import type { MizanComponents, MizanComponentsOverride } from "./components.js";
 import { languageDirection, usePageLanguage } from "./direction.js";
 import { errorMessages } from "./error-messages.js";
 import type { MizanFormReturn } from "./form-types.js";
+import { MizanLanguageContext } from "./language.js";
 import { Button } from "./layout/button.js";
 import { ErrorList } from "./layout/error-list.js";
 import { FieldRow } from "./layout/field-row.js";
@@ -128,7 +129,11 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
   } = props;
   const meta = metaProp ?? form.meta;
   const native = useNativeFormProps({ name: form.name, meta });
-  const dir = languageDirection(usePageLanguage());
+  // The provider's language (the same on the server and in the browser), else <html lang>
+  // once hydrated; the form says its direction, and its language when the provider gave one.
+  const given = useContext(MizanLanguageContext);
+  const page = usePageLanguage();
+  const dir = languageDirection(given ?? page);
   const resolved = useMemo<MizanComponents>(
     () => ({
       ...defaultComponents,
@@ -161,6 +166,7 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
         noValidate
         className="mizan-form"
         {...native}
+        lang={given}
         dir={dir}
         aria-busy={form.isServerSubmitting || undefined}
         {...rest}

@@ -1,7 +1,12 @@
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { renderToString } from "react-dom/server";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { languageDirection, MizanForm, type MizanFormReturn } from "../../react/index.js";
+import {
+  languageDirection,
+  MizanForm,
+  type MizanFormReturn,
+  MizanProvider,
+} from "../../react/index.js";
 import { fixtureRegistry } from "../fixtures/forms.js";
 import { type GeneratedClient, loadGenerated } from "../fixtures/generated.js";
 import { harness } from "../fixtures/react.js";
@@ -74,5 +79,21 @@ describe("<MizanForm dir>", () => {
     const html = renderToString(<h.wrapper>{<Contact />}</h.wrapper>);
     expect(html).toContain('aria-label="Contact"');
     expect(html).not.toContain("dir=");
+  });
+
+  test("the provider's language sets lang and dir, on the server already and over the page's", () => {
+    document.documentElement.lang = "en";
+    const h = harness();
+    const page = (
+      <MizanProvider client={h.client} language="ar">
+        <Contact />
+      </MizanProvider>
+    );
+    const html = renderToString(page);
+    expect(html).toMatch(/<form[^>]* lang="ar" dir="rtl"/);
+    render(page);
+    const form = screen.getByRole("form", { name: "Contact" });
+    expect(form).toHaveAttribute("dir", "rtl");
+    expect(form).toHaveAttribute("lang", "ar");
   });
 });
