@@ -94,12 +94,10 @@ export function createChannelClient(options: ChannelClientOptions = {}): Channel
       item.reject(error);
     }
   };
-
   const write = (frame: unknown) => {
     const target = socket;
     if (target && open) safely(() => target.send(JSON.stringify(frame)));
   };
-
   const transmit = (sub: Sub, message: unknown, waiter: Waiter) => {
     const ref = `m${++seq}`;
     let text: string;
@@ -130,19 +128,16 @@ export function createChannelClient(options: ChannelClientOptions = {}): Channel
     if (sub.cursor !== undefined) frame.since = sub.cursor;
     write(frame);
   };
-
   const dropId = (sub: Sub) => {
     if (sub.id) byId.delete(sub.id);
     sub.id = undefined;
     sub.confirmed = false;
   };
-
   const stopPing = () => {
     if (pingTimer !== undefined) timers.clearTimeout(pingTimer);
     pingTimer = undefined;
     awaitingPong = false;
   };
-
   const schedulePing = () => {
     if (!pingMs) return;
     pingTimer = timers.setTimeout(() => {
@@ -371,10 +366,14 @@ export function createChannelClient(options: ChannelClientOptions = {}): Channel
     },
     reconnect() {
       stopped = false;
-      for (const sub of subs) {
-        if (sub.status !== "forbidden") continue;
-        setStatus(sub, "connecting");
-        if (open) sendSub(sub);
+      const refused = [...subs].filter((sub) => sub.status === "forbidden");
+      for (const sub of refused) setStatus(sub, "connecting");
+      // The server resolved the user when this socket opened: only a new one asks again.
+      const old = socket;
+      if (refused.length && old) {
+        detach();
+        safely(() => old.close(1000, "reconnecting"));
+        closed(1000);
       }
       if (reconnectTimer !== undefined) wake();
       else connect();

@@ -93,7 +93,11 @@ export interface ChannelClient {
     params?: Record<string, unknown>,
     handlers?: ChannelHandlers<E>,
   ): ChannelSubscription<M>;
-  /** Try again now: forbidden subscriptions resubscribe (after signing in) and a wait ends. */
+  /**
+   * Try again now, e.g. after signing in: a wait for the next attempt ends, and when some
+   * subscription is `forbidden` the socket is replaced (the server reads the user when a socket
+   * opens), every subscription resuming from its cursor.
+   */
   reconnect(): void;
   /** Close every subscription and the socket, for good. */
   close(): void;

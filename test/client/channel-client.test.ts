@@ -393,9 +393,38 @@ describe("refusals", () => {
     });
     timers.advance(60_000);
     expect(socket.sentOf("sub")).toHaveLength(1);
+    expect(FakeSocket.instances).toHaveLength(1);
     c.reconnect();
     expect(w.sub.status).toBe("connecting");
-    expect(socket.sentOf("sub")).toHaveLength(2);
+    // A new socket: the server reads the user (a new cookie) when one opens.
+    expect(socket.closedWith?.code).toBe(1000);
+    expect(FakeSocket.instances).toHaveLength(2);
+    FakeSocket.last.accept();
+    expect(FakeSocket.last.sentOf("sub")).toMatchObject([{ ch: "staff" }]);
+  });
+
+  test("reconnect() after a refusal keeps the other subscriptions, resuming from their cursors", () => {
+    const c = client();
+    const chat = watch(c, "chat");
+    const staff = watch(c, "staff");
+    const socket = FakeSocket.last;
+    socket.accept();
+    socket.frame({ t: "ok", id: socket.subId("chat"), cursor: "7" });
+    socket.frame({
+      t: "err",
+      id: socket.subId("staff"),
+      code: "FORBIDDEN",
+      message: "Staff only.",
+    });
+    c.reconnect();
+    expect(chat.sub.status).toBe("reconnecting");
+    FakeSocket.last.accept();
+    expect(FakeSocket.last.sentOf("sub")).toMatchObject([
+      { ch: "chat", since: "7" },
+      { ch: "staff" },
+    ]);
+    FakeSocket.last.frame({ t: "ok", id: FakeSocket.last.subId("staff"), cursor: "" });
+    expect(staff.sub.status).toBe("open");
   });
 
   test("close 4401 marks unconfirmed subscriptions forbidden and does not reconnect for them", () => {
