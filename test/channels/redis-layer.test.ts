@@ -223,7 +223,9 @@ describe("close", () => {
         String(await admin.client("LIST"))
           .trim()
           .split("\n").length;
-      const baseline = await clients();
+      // Every other test's layer is closed: only this admin connection is left.
+      await until(async () => (await clients()) === 1, "the other tests' connections to close");
+      const baseline = 1;
       const own = redisLayer({ url: redis.url });
       const group = freshGroup();
       own.subscribe(group, () => {});
