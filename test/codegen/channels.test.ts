@@ -46,7 +46,7 @@ const chatManifest = () =>
     r.register(ChatChannel, "chat");
     r.register(StaffAlertsChannel, "staff.alerts");
     r.register(
-      client({ input: z.object({ text: z.string() }) }, ({ text }) => text),
+      client({ input: z.object({ text: z.string() }) }, (_ctx, { text }) => text),
       "echo",
     );
   });
