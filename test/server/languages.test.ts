@@ -19,7 +19,7 @@ import {
   validateIpv46Address,
   withLocale,
 } from "../../src/index.js";
-import { createHandler, type HandlerOptions } from "../../src/server/index.js";
+import { createHandler, type HandlerOptions, negotiateLanguage } from "../../src/server/index.js";
 
 const BASE = "http://test.local/api/mizan";
 
@@ -160,6 +160,11 @@ describe("a handler with languages", () => {
     [{ cookie: "other=1; django_language=de", "accept-language": "fr" }, "de"],
     [{ cookie: "django_language=xx", "accept-language": "fr" }, "fr"],
     [{ cookie: "django_language=*", "accept-language": "es" }, "es"],
+    [{ "accept-language": "fr;q=0, de" }, "de"],
+    [{ "accept-language": "ar-EG;q=0.9, fr;q=0.95" }, "fr"],
+    [{ cookie: "django_language=fr-BE", "accept-language": "de" }, "fr"],
+    [{ cookie: "django_language=%ZZ", "accept-language": "de" }, "de"],
+    [{ "accept-language": `${"xx-yy;q=0.9, ".repeat(60)}fr` }, "en"],
   ])("%j → %s", async (headers, language) => {
     const response = await handlerFor(served)(call("whichLanguage", {}, headers));
     expect((await response.json()).result).toEqual({ language, active: language });
@@ -246,7 +251,7 @@ describe("a handler with languages", () => {
     handlerFor(served); // registers the shipped tables
     const counts = [0, 1, 2, 3, 11, 100];
     const categories = ["zero", "one", "two", "few", "many", "other"] as const;
-    const template = ar["FormSet.too_few_forms"] as Record<string, string>;
+    const template = ar["FormSet.too_few_forms"] as unknown as Record<string, string>;
     const messages = await withLocale("ar", async () => {
       await Promise.resolve();
       return counts.map((num) => formatMessage(lookupMessage("FormSet.too_few_forms"), { num }));
@@ -316,6 +321,17 @@ describe("a handler without languages", () => {
     expect(errors.fields.email[0].message).toBe("Enter a valid email address.");
     const who = await handlerFor()(call("whichLanguage", {}, { "accept-language": "fr" }));
     expect((await who.json()).result).toEqual({ language: "en", active: "en" });
+  });
+});
+
+describe("negotiateLanguage", () => {
+  test("answers as the handler would, for pages the app renders", () => {
+    const request = new Request("http://test.local/", {
+      headers: { "accept-language": "es-MX,es;q=0.9", cookie: "theme=dark" },
+    });
+    expect(negotiateLanguage(request, served)).toBe("es");
+    expect(negotiateLanguage(request, { languages: ["en", "fr"] })).toBe("en");
+    expect(negotiateLanguage(request, { languages: ["fr", "en"] })).toBe("fr");
   });
 });
 
