@@ -233,6 +233,8 @@ export function redisLayer(options: RedisLayerOptions = {}): ChannelLayer {
   const settled = async (name: string): Promise<void> => {
     const group = groups.get(name);
     if (!group || group.live || closed) return;
+    // Lost after having been up: the read fails fast on its own; no point waiting here.
+    if (subscriberWasReady && subscriber.status !== "ready") return;
     const live = new Promise<void>((resolve) => group.waiters.push(resolve));
     await within(live, commandTimeoutMs).catch(() => {});
   };
@@ -254,6 +256,7 @@ export function redisLayer(options: RedisLayerOptions = {}): ChannelLayer {
     },
 
     subscribe(name, listener) {
+      if (closed) return () => {};
       let group = groups.get(name);
       if (!group) {
         group = { listeners: new Set(), live: false, waiters: [] };

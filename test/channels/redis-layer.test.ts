@@ -184,11 +184,17 @@ describe("Redis going away and coming back", () => {
     await before.done;
 
     await redis.stop();
+    // A new subscriber's first read (what the engine does on `sub`) fails like a publish.
+    const lateGroup = freshGroup();
+    const late = a.subscribe(lateGroup, () => {});
     const failures = await Promise.allSettled([
       b.publish(watched, "during"),
       a.publish(unwatched, "during"),
       b.latest(watched),
+      a.latest(lateGroup),
+      a.history(lateGroup, ""),
     ]);
+    late();
     for (const failure of failures) {
       expect(failure.status).toBe("rejected");
       const reason = (failure as PromiseRejectedResult).reason as MizanError;
