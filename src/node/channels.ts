@@ -63,6 +63,29 @@ const CLOSE_GRACE_MS = 5000;
 /** Frames kept while the user is being resolved; more are dropped (a client should wait). */
 const MAX_EARLY_FRAMES = 64;
 
+/** Refuse settings that would make the limits meaningless, when the server starts. */
+function checkOptions(options: AttachChannelsOptions): void {
+  const positive = (value: number | undefined, name: string) => {
+    if (
+      value !== undefined &&
+      !(typeof value === "number" && value > 0 && Number.isFinite(value))
+    ) {
+      throw new TypeError(`attachChannels: ${name} must be a positive number.`);
+    }
+  };
+  positive(options.maxPayload, "maxPayload");
+  positive(options.heartbeatMs, "heartbeatMs");
+  positive(options.maxSubscriptions, "maxSubscriptions");
+  positive(options.rate?.messagesPerSecond, "rate.messagesPerSecond");
+  if (options.rate && !(options.rate.burst >= 1)) {
+    throw new TypeError("attachChannels: rate.burst must be at least 1.");
+  }
+  positive(options.slowConsumer?.maxBufferedBytes, "slowConsumer.maxBufferedBytes");
+  if (options.slowConsumer && !(options.slowConsumer.graceMs >= 0)) {
+    throw new TypeError("attachChannels: slowConsumer.graceMs must be 0 or more.");
+  }
+}
+
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -85,6 +108,7 @@ export function attachChannels(
   server: Server | HttpsServer,
   options: AttachChannelsOptions = {},
 ): AttachedChannels {
+  checkOptions(options);
   const owned = !options.channels && options.registry !== undefined;
   const channels =
     options.channels ??

@@ -1,6 +1,8 @@
 import { once } from "node:events";
+import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
+import { attachChannels } from "../../src/node/index.js";
 import { createChannels, memoryLayer } from "../../src/server/index.js";
 import { channelRegistry, headerUser } from "./fixtures.js";
 import { roundTrip, startServer, TestClient } from "./helpers.js";
@@ -323,4 +325,19 @@ describe("the upgrade", () => {
       await app.close();
     }
   });
+});
+
+test("attachChannels refuses settings that make a limit meaningless", () => {
+  const server = createServer();
+  for (const options of [
+    { maxPayload: 0 },
+    { heartbeatMs: -1 },
+    { rate: { messagesPerSecond: 10, burst: 0 } },
+    { rate: { messagesPerSecond: Number.NaN, burst: 5 } },
+    { slowConsumer: { maxBufferedBytes: 1024, graceMs: -5 } },
+    { maxSubscriptions: 0 },
+  ]) {
+    expect(() => attachChannels(server, options)).toThrow(TypeError);
+  }
+  expect(server.listenerCount("upgrade")).toBe(0);
 });
