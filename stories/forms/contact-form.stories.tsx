@@ -139,6 +139,10 @@ export const ArabicRightToLeft: Story = {
     await waitFor(() => expect(form).toHaveAttribute("dir", "rtl"));
     await expect(form.closest("[lang]")).toHaveAttribute("lang", "ar");
     await expect(document.documentElement).toHaveAttribute("dir", "rtl");
+    // The browser's own checks speak Arabic too (the generated catalog, loaded on demand).
+    await userEvent.type(canvas.getByRole("textbox", { name: "Email" }), "not-an-email");
+    await userEvent.tab();
+    await expect(await canvas.findByText("أدخل عنوان بريد إلكتروني صحيحًا.")).toBeVisible();
   },
 };
 

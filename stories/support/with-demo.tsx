@@ -7,7 +7,8 @@ import { createDemoHarness, type DemoHarness, type DemoHarnessOptions } from "./
  * Story annotations that give every story a fresh demo server (see createDemoHarness) inside
  * `<MizanProvider>`. A story chooses its server with `parameters: { demo: { user, ... } }`, and
  * the contexts the page starts with (as a server renders them) with
- * `parameters: { contexts: storyContexts({ currentUser: ... }) }`.
+ * `parameters: { contexts: storyContexts({ currentUser: ... }) }`. The provider's language is
+ * the toolbar's (the `locale` global).
  *
  * @example
  * const meta = { title: "Forms/Contact", component: ContactStory, ...withDemo } satisfies Meta;
@@ -21,10 +22,15 @@ export const withDemo = {
   decorators: [
     (
       Story: () => ReactElement,
-      context: { loaded: Record<string, unknown>; parameters: Record<string, unknown> },
+      context: {
+        loaded: Record<string, unknown>;
+        parameters: Record<string, unknown>;
+        globals: Record<string, unknown>;
+      },
     ) => (
       <MizanProvider
         client={demoOf(context).client}
+        language={typeof context.globals.locale === "string" ? context.globals.locale : undefined}
         initialContexts={context.parameters.contexts as SerializedContexts | undefined}
       >
         <Story />

@@ -138,12 +138,16 @@ describe("the demo's languages, in Chromium", () => {
   }, 30_000);
 
   test.each([
-    ["en", "ltr"],
-    ["ar", "rtl"],
+    ["en", "ltr", "This field is required."],
+    ["ar", "rtl", "هذا الحقل مطلوب."],
   ])(
     "axe finds no violation on the demo in %s (%s)",
-    async (language, dir) => {
+    async (language, dir, required) => {
       await withPage(browser, `languages-axe-${language}`, async (page) => {
+        // Hydration in the language the server rendered: no mismatch, no error.
+        const errors: string[] = [];
+        page.on("pageerror", (error) => errors.push(error.message));
+        page.on("console", (m) => (m.type() === "error" ? errors.push(m.text()) : undefined));
         await page.context().addCookies([{ name: "django_language", value: language, url: base }]);
         for (const panel of ["contact", "signup", "order"]) {
           await page.goto(`${base}/${panel}`);
@@ -156,8 +160,13 @@ describe("the demo's languages, in Chromium", () => {
           // Errors shown too: submit the empty form so the messages are part of the check.
           await page.locator("form.mizan-form button[type=submit]").first().click();
           await page.locator(".mizan-error").first().waitFor();
+          // The browser's own messages are in the page's language.
+          await expect
+            .poll(() => page.getByText(required, { exact: true }).count())
+            .toBeGreaterThan(0);
           expect(await axeViolations(page)).toEqual([]);
         }
+        expect(errors).toEqual([]);
       });
     },
     60_000,

@@ -41,7 +41,12 @@ export async function renderPage(
   const csrf = csrfToken(request);
   const language = pageLanguage(request);
   const app = renderToString(
-    <MizanProvider baseUrl="/api/mizan" initialContexts={state} csrfToken={csrf.token}>
+    <MizanProvider
+      baseUrl="/api/mizan"
+      initialContexts={state}
+      csrfToken={csrf.token}
+      language={language}
+    >
       <PageStateProvider state={{ path: url.pathname, search: url.search, language, formState }}>
         <App />
       </PageStateProvider>

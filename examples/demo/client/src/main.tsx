@@ -11,12 +11,14 @@ if (!root) throw new Error("index.html has no #root element");
 
 // The server rendered this page (examples/demo/server/render-page.tsx): hydrate it with the
 // same state. Contexts come from its <script id="mizan-contexts">, the CSRF token from the
-// csrftoken cookie it set.
+// csrftoken cookie it set, the language from its <html lang>.
+const state = readPageState();
+
 hydrateRoot(
   root,
   <StrictMode>
-    <MizanProvider baseUrl="/api/mizan">
-      <PageStateProvider state={readPageState()}>
+    <MizanProvider baseUrl="/api/mizan" language={state.language}>
+      <PageStateProvider state={state}>
         <App />
       </PageStateProvider>
     </MizanProvider>
