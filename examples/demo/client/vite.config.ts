@@ -8,6 +8,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: mizanAliases },
   build: { outDir: "../dist", emptyOutDir: true },
-  server: { proxy: { "/api/mizan": "http://127.0.0.1:3000" } },
+  // `ws: true`: the chat's WebSocket at /api/mizan/ws/ goes through the proxy too.
+  server: { proxy: { "/api/mizan": { target: "http://127.0.0.1:3000", ws: true } } },
   logLevel: "warn",
 });
