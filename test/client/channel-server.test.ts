@@ -113,7 +113,7 @@ describe("the channel client against attachChannels", () => {
     await expect.poll(() => inbox.sub.status).toBe("forbidden");
     expect(inbox.sub.error?.code).toBe("UNAUTHENTICATED");
     // The server closed the socket (4401); the room subscription came back on a new one.
-    await opened(room);
+    await expect.poll(() => room.statuses).toEqual(["open", "reconnecting", "open"]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sockets.length - before).toBe(2);
     await app.attached.channels.publish("room:patient", { from: "system", text: "still here" });
