@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { ar } from "../../src/forms/locales/ar.js";
 import { fr } from "../../src/forms/locales/fr.js";
@@ -321,6 +322,32 @@ describe("a handler without languages", () => {
     expect(errors.fields.email[0].message).toBe("Enter a valid email address.");
     const who = await handlerFor()(call("whichLanguage", {}, { "accept-language": "fr" }));
     expect((await who.json()).result).toEqual({ language: "en", active: "en" });
+  });
+});
+
+describe("hostile headers", () => {
+  test("any Accept-Language or cookie value gets a served language, never an error", async () => {
+    const handler = handlerFor(served);
+    const headerText = fc.string({
+      unit: fc.constantFrom(...'abcdefFR-_;=q.,*019 \t"%é@'),
+      maxLength: 80,
+    });
+    await fc.assert(
+      fc.asyncProperty(headerText, headerText, async (accept, cookie) => {
+        const response = await handler(
+          call(
+            "whichLanguage",
+            {},
+            { "accept-language": accept, cookie: `django_language=${cookie}` },
+          ),
+        );
+        expect(response.status).toBe(200);
+        const { language } = (await response.json()).result;
+        expect(served.languages).toContain(language);
+        expect(response.headers.get("content-language")).toBe(language);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
