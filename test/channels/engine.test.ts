@@ -185,6 +185,24 @@ describe("the engine with a fake peer", () => {
     await channels.close();
   });
 
+  test("a frame nested as deep as 64 KiB allows is answered, not a crash", async () => {
+    const channels = createChannels({ registry: channelRegistry() });
+    const peer = new FakePeer();
+    const connection = channels.connect(peer, { request, user: null });
+    connection.receive(JSON.stringify({ t: "sub", id: "s", ch: "room", params: { room: "a" } }));
+    await settle();
+    const deep = `${"[".repeat(32_000)}${"]".repeat(32_000)}`;
+    connection.receive(`{"t":"msg","id":"s","ref":"d","data":${deep}}`);
+    connection.receive(`{"t":"sub","id":"p","ch":"room","params":{"room":${deep}}}`);
+    await settle();
+    await settle();
+    expect(peer.sent.filter((f) => f.t === "err").map((f) => [f.id, f.code])).toEqual([
+      ["s", "VALIDATION_FAILED"],
+      ["p", "VALIDATION_FAILED"],
+    ]);
+    await channels.close();
+  });
+
   test("channels.close() closes every connection with 1001", async () => {
     const channels = createChannels({ registry: channelRegistry() });
     const peer = new FakePeer();
