@@ -17,6 +17,7 @@ const TSX = join(HERE, "../../node_modules/.bin/tsx");
 
 interface Child {
   process: ChildProcess;
+  origin: string;
   wsUrl: string;
   stderr: () => string;
 }
@@ -36,6 +37,7 @@ async function startChild(redisUrl: string): Promise<Child> {
     if (port)
       return {
         process: child,
+        origin: `http://127.0.0.1:${port}`,
         wsUrl: `ws://127.0.0.1:${port}/api/mizan/ws/`,
         stderr: () => stderr,
       };
@@ -52,6 +54,16 @@ const connect = (child: Child) => {
   clients.push(client);
   return client;
 };
+
+/** Calls the fixture's `announce` server function over HTTP. */
+async function announce(child: Child, room: string, text: string) {
+  const response = await fetch(`${child.origin}/api/mizan/call/`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ fn: "announce", args: { room, text } }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
 
 /** Sends a `msg` until the server acknowledges it (the layer may still be reconnecting). */
 async function sendUntilAcked(client: TestClient, id: string, text: string): Promise<void> {
@@ -100,6 +112,15 @@ describe("two server processes on one Redis", () => {
     await onA.next({ t: "ack", ref: "r3" });
     await onA.next((f) => f.t === "ev" && (f.data as { text: string }).text === "third");
 
+    // A server function on B publishes too (from HTTP, not from a socket).
+    const announced = await announce(b, "lobby", "from a server function");
+    expect(announced.status).toBe(200);
+    const cursor = (announced.body.result as { cursor: string }).cursor;
+    expect(await onA.next((f) => f.t === "ev" && f.cursor === cursor)).toMatchObject({
+      id: "a1",
+      data: { from: "server", text: "from a server function" },
+    });
+
     // A page that saw only the first event reconnects to the other process with its cursor.
     const later = connect(b);
     expect(await later.sub("l1", "room", { room: "lobby" }, first.cursor as string)).toMatchObject({
@@ -109,6 +130,7 @@ describe("two server processes on one Redis", () => {
     expect(later.events("l1")).toEqual([
       { from: "anonymous", text: "second" },
       { from: "anonymous", text: "third" },
+      { from: "server", text: "from a server function" },
     ]);
     expect(later.frames.some((f) => f.t === "gap")).toBe(false);
   }, 30_000);
@@ -126,6 +148,9 @@ describe("two server processes on one Redis", () => {
     const refused: Frame = await onB.next({ ref: "down" });
     expect(refused).toMatchObject({ t: "err", id: "b2", ref: "down", code: "UNAVAILABLE" });
     expect(JSON.stringify(refused)).not.toMatch(/ioredis|ECONNREFUSED|at \w+ \(/);
+    const overHttp = await announce(b, "outage", "during");
+    expect(overHttp.status).toBe(503);
+    expect((overHttp.body.error as { code: string }).code).toBe("UNAVAILABLE");
     // Both processes still answer on their sockets.
     await Promise.all([roundTrip(onA), roundTrip(onB)]);
 
