@@ -6,7 +6,7 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { MizanError } from "../../src/core/errors.js";
 import { redisLayer } from "../../src/redis/index.js";
-import { type RedisServer, startRedisServer } from "../helpers/redis-server.js";
+import { findRedisServer, type RedisServer, startRedisServer } from "../helpers/redis-server.js";
 
 type Layer = ReturnType<typeof redisLayer>;
 
@@ -254,5 +254,15 @@ describe("close", () => {
 
   test("historySize must be a positive integer", () => {
     expect(() => redisLayer({ url: redis.url, historySize: 0 })).toThrow(/historySize/);
+  });
+});
+
+describe("the redis-server harness", () => {
+  test("without a redis-server it fails with the command that installs one", async () => {
+    const env = { ...process.env, REDIS_SERVER_PATH: "/nonexistent/redis-server" };
+    expect(findRedisServer(env)).toBe(null);
+    await expect(startRedisServer({ env })).rejects.toThrow(
+      /no redis-server at \/nonexistent\/redis-server[\s\S]*apt-get install -y redis-server/,
+    );
   });
 });
