@@ -1,3 +1,4 @@
+import { withProcessLocale } from "../forms/message-format.js";
 import { type AuthKind, authKind } from "./auth.js";
 import {
   type AnyChannel,
@@ -155,7 +156,12 @@ export class Registry {
 
   /** Every function with its JSON Schemas, auth and context kind, plus a content hash. */
   manifest(): Manifest {
-    if (this.#manifest) return this.#manifest;
+    // Built once for every request: in the process language, not the first requester's.
+    this.#manifest ??= withProcessLocale(() => this.#buildManifest());
+    return this.#manifest;
+  }
+
+  #buildManifest(): Manifest {
     const functions: Record<string, FunctionManifest> = {};
     const contexts: Record<string, ContextManifest> = {};
     for (const name of this.names()) {
@@ -183,8 +189,7 @@ export class Registry {
     // Channels count in the hash only when there are some: registries without channels keep
     // the version they had before channels existed (generated clients embed it).
     const hashed = this.#channels.size > 0 ? { ...body, channels } : body;
-    this.#manifest = { version: contentHash(hashed), ...body, channels };
-    return this.#manifest;
+    return { version: contentHash(hashed), ...body, channels };
   }
 }
 

@@ -3,6 +3,7 @@ import { contentHash } from "../core/hash.js";
 import { type BaseForm as Form, hookName } from "./base-form.js";
 import type { Field, FieldDescriptor, JsonSchema } from "./field.js";
 import type { FormMeta } from "./form-meta.js";
+import { withProcessLocale } from "./message-format.js";
 
 type FormCtor = (new (
   options?: ConstructorParameters<typeof Form>[0],
@@ -110,7 +111,10 @@ const versions = new WeakMap<FormCtor, string>();
 export function formVersion(form: FormCtor): string {
   let version = versions.get(form);
   if (!version) {
-    version = contentHash({ schema: formJsonSchema(form), fields: formDescriptor(form) });
+    // Shared by every request: hashed in the process language, whichever request asks first.
+    version = withProcessLocale(() =>
+      contentHash({ schema: formJsonSchema(form), fields: formDescriptor(form) }),
+    );
     versions.set(form, version);
   }
   return version;

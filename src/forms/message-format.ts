@@ -46,6 +46,18 @@ export function activeLocale(): string {
   return scope?.get() ?? processLanguage;
 }
 
+/**
+ * Run `fn` in the process language (the one `activateLocale` sets), whatever request is being
+ * served: for what is computed once and shared by every request (the manifest, a form's
+ * version), which must not depend on the language of the request that happened to build it.
+ *
+ * @example
+ * const version = withProcessLocale(() => contentHash(formJsonSchema(form)));
+ */
+export function withProcessLocale<T>(fn: () => T): T {
+  return scope && scope.get() !== undefined ? scope.run(processLanguage, fn) : fn();
+}
+
 const MAX_CACHED_LANGUAGES = 64;
 /** Counts below this have their category remembered per language (most counts are small). */
 const SMALL_COUNTS = 256;

@@ -303,6 +303,27 @@ describe("a handler with languages", () => {
     expect((answer as Response).headers.get("content-language")).toBe("es");
   });
 
+  test("the manifest and form versions stay in the process language; schemas follow the request", async () => {
+    const handler = handlerFor(served);
+    const french = { "accept-language": "fr" };
+    const manifestFr = await handler(new Request(`${BASE}/manifest/`, { headers: french }));
+    const schemaFr = (await (await handler(call("contact.schema", {}, french))).json()).result;
+    const manifestEn = await handlerFor()(new Request(`${BASE}/manifest/`));
+    const schemaEn = (await (await handlerFor()(call("contact.schema", {}))).json()).result;
+    expect(await manifestFr.json()).toEqual(await manifestEn.json());
+    expect(schemaFr.version).toBe(schemaEn.version);
+    const emailMessages = (schema: { json_schema: { properties: Record<string, unknown> } }) =>
+      (schema.json_schema.properties.email as { errorMessage: Record<string, string> })
+        .errorMessage;
+    expect(emailMessages(schemaEn).required).toBe("This field is required.");
+    expect(emailMessages(schemaFr).required).toBe(fr["Field.required"]);
+    // A validate call that sends the (English-built) version is not stale in French.
+    const validated = await handler(
+      call("contact.validate", { data: {}, version: schemaEn.version }, french),
+    );
+    expect((await validated.json()).result.stale).toBe(false);
+  });
+
   test("nothing leaks: after a French request the process language is still English", async () => {
     const handler = handlerFor(served);
     await handler(call("whichLanguage", {}, { "accept-language": "fr" }));
