@@ -88,6 +88,11 @@ export interface UseChannelResult<E, M> {
   status: ChannelStatus;
   /** Why the subscription is `forbidden` or `closed`, or the last retryable refusal. */
   error: MizanChannelError | undefined;
+  /**
+   * Try again now (the page's client's `reconnect()`): after signing in, a `forbidden`
+   * subscription is retried on a new socket, which carries the new session.
+   */
+  reconnect: () => void;
 }
 
 interface State<E> {
@@ -170,6 +175,7 @@ export function useChannel<E = unknown, M = unknown>(
         : Promise.reject(new MizanChannelError("CLOSED", "The channel is not subscribed yet.")),
     [],
   );
+  const reconnect = useCallback(() => source.get().reconnect(), [source]);
   const current = state.key === key ? state : fresh<E>(key);
   return useMemo(
     () => ({
@@ -178,7 +184,8 @@ export function useChannel<E = unknown, M = unknown>(
       send,
       status: current.status,
       error: current.error,
+      reconnect,
     }),
-    [current.events, current.last, current.status, current.error, send],
+    [current.events, current.last, current.status, current.error, send, reconnect],
   );
 }

@@ -221,11 +221,23 @@ describe("useChannel", () => {
     );
     expect(result.current.staff.status).toBe("forbidden");
     expect(result.current.staff.error?.message).toBe("Staff only.");
+    expect(FakeSocket.instances).toHaveLength(1);
     const chat = socket.subId("chat");
     act(() => socket.frame({ t: "ok", id: chat, cursor: "5" }));
     act(() => socket.frame({ t: "gap", id: chat }));
     expect(gaps).toHaveLength(1);
     expect(result.current.chat.status).toBe("open");
+    // Signed in since: reconnect() retries the refused subscription on a new socket.
+    act(() => result.current.staff.reconnect());
+    expect(result.current.staff.status).toBe("connecting");
+    expect(FakeSocket.instances).toHaveLength(2);
+    act(() => FakeSocket.last.accept());
+    act(() => FakeSocket.last.frame({ t: "ok", id: FakeSocket.last.subId("staff"), cursor: "" }));
+    expect(result.current.staff.status).toBe("open");
+    expect(FakeSocket.last.sentOf("sub")).toMatchObject([
+      { ch: "staff" },
+      { ch: "chat", since: "5" },
+    ]);
   });
 
   test("a dropped socket shows reconnecting, then open again", () => {
