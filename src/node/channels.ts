@@ -38,7 +38,10 @@ export interface AttachChannelsOptions {
   rate?: { messagesPerSecond: number; burst: number };
   /** Ping every socket this often; one that has not answered the last ping is cut (default 30 s). */
   heartbeatMs?: number;
-  /** Close with 4008 a socket with more than `maxBufferedBytes` unsent for `graceMs` (1 MiB, 10 s). */
+  /**
+   * Close with 4008 a socket with more than `maxBufferedBytes` unsent for `graceMs` (1 MiB,
+   * 10 s), or at once with more than four times `maxBufferedBytes`.
+   */
   slowConsumer?: { maxBufferedBytes: number; graceMs: number };
   /** Live subscriptions per socket (default 100). */
   maxSubscriptions?: number;

@@ -129,6 +129,26 @@ describe("the engine with a fake peer", () => {
     await channels.close();
   });
 
+  test("within the grace period a slow subscriber is kept, unless it is four times over", async () => {
+    const channels = createChannels({ registry: channelRegistry() });
+    const peer = new FakePeer();
+    const connection = channels.connect(
+      peer,
+      { request, user: null },
+      { slowConsumer: { maxBufferedBytes: 100, graceMs: 60_000 } },
+    );
+    connection.receive(JSON.stringify({ t: "sub", id: "s", ch: "feed" }));
+    await settle();
+    peer.buffered = 400;
+    await channels.publish("feed", { n: 1 });
+    connection.check();
+    expect(peer.closed).toBeNull();
+    peer.buffered = 401;
+    await channels.publish("feed", { n: 2 });
+    expect(peer.closed).toEqual({ code: 4008, reason: "Too slow a consumer." });
+    await channels.close();
+  });
+
   test("a layer's onGap sends gap to the live subscriptions of that group only", async () => {
     const gapListeners = new Set<(group: string) => void>();
     const layer: ChannelLayer = {

@@ -81,7 +81,11 @@ export function connectPeer(
     }
     const now = Date.now();
     slowSince ??= now;
-    if (now - slowSince >= slow.graceMs) shutdown(CLOSE.slowConsumer, "Too slow a consumer.");
+    // Past four times the threshold the grace period is over: memory, not patience, decides.
+    const overrun = buffered > 4 * slow.maxBufferedBytes;
+    if (overrun || now - slowSince >= slow.graceMs) {
+      shutdown(CLOSE.slowConsumer, "Too slow a consumer.");
+    }
   };
 
   const sendText = (text: string): void => {

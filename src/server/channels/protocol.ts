@@ -24,7 +24,10 @@ export interface ConnectionInit {
 export interface EngineOptions {
   /** Inbound frames per socket: a token bucket (default 20 per second, bursts of 40). */
   rate?: { messagesPerSecond: number; burst: number };
-  /** Close with 4008 a socket whose unsent bytes stay over `maxBufferedBytes` for `graceMs`. */
+  /**
+   * Close with 4008 a socket whose unsent bytes stay over `maxBufferedBytes` for `graceMs`, or
+   * at once when they pass four times `maxBufferedBytes`.
+   */
   slowConsumer?: { maxBufferedBytes: number; graceMs: number };
   /** Live subscriptions per socket (default 100). */
   maxSubscriptions?: number;
