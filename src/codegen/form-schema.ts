@@ -114,7 +114,12 @@ function ruleList(
     const fn = runtime.rule(spec.rule, `${where}[${i}]`);
     const key = keys && typeof spec.key === "string" ? spec.key : undefined;
     if (key !== undefined) keys?.add(key);
-    const tail = key === undefined ? "" : `, ${literal(key)}`;
+    const words = keys && isObject(spec.paramKeys) ? spec.paramKeys : {};
+    const wordKeys = Object.values(words).filter((k): k is string => typeof k === "string");
+    for (const k of wordKeys) keys?.add(k);
+    const tail =
+      (key === undefined && !wordKeys.length ? "" : `, ${literal(key)}`) +
+      (wordKeys.length ? `, ${literal(words)}` : "");
     return `[${fn}, ${literal(spec.code)}, ${literal(spec.message)}, ${literal(spec.params ?? {})}${tail}]`;
   });
   return `[${calls.join(", ")}]`;

@@ -64,14 +64,24 @@ export function catalogLoader(
 
 /**
  * A message's text: the active catalog's template for `key` when there is one, formatted for
- * the catalog's language, else the baked-in `fallback` (the schema's English text).
+ * the catalog's language, else the baked-in `fallback` (the schema's English text). `words`
+ * names params that are words to translate (param → key): the catalog's text replaces them.
  */
 export function messageText(
   key: string | undefined,
   fallback: MessageTemplate,
   params: MessageParams,
+  words?: Readonly<Record<string, string>>,
 ): string {
-  const template = key === undefined ? undefined : current?.messages[key];
-  if (template === undefined || !current) return formatMessage(fallback, params, "en");
-  return formatMessage(template, params, current.language);
+  const catalog = current;
+  if (!catalog) return formatMessage(fallback, params, "en");
+  let filled = params;
+  for (const [name, wordKey] of Object.entries(words ?? {})) {
+    const word = catalog.messages[wordKey];
+    if (typeof word === "string") filled = Object.assign({}, filled, { [name]: word });
+  }
+  const template = key === undefined ? undefined : catalog.messages[key];
+  return template === undefined
+    ? formatMessage(fallback, filled, "en")
+    : formatMessage(template, filled, catalog.language);
 }

@@ -9,7 +9,15 @@ import { messageText } from "./catalog.js";
  */
 export type RuleCall =
   | readonly [fn: RuleFn, code: string, message: string, params: RuleParams]
-  | readonly [fn: RuleFn, code: string, message: string, params: RuleParams, key: string];
+  | readonly [
+      fn: RuleFn,
+      code: string,
+      message: string,
+      params: RuleParams,
+      key: string | undefined,
+      /** Params that are words to translate: param → locale key. */
+      paramKeys?: Readonly<Record<string, string>>,
+    ];
 
 /** A field node's `x-mizan-*` keywords, with the shared functions in place of their names. */
 export interface FieldSpec {
@@ -88,19 +96,21 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unk
     report(ctx, input, "required", messageText(keys.required, messages.required ?? "required", {}));
     return undefined;
   }
-  for (const [fn, code, message, params, key] of spec.validate ?? []) {
+  for (const [fn, code, message, params, key, words] of spec.validate ?? []) {
     const failure = fn(value, params);
     if (failure) {
-      report(ctx, input, code, messageText(key, message, Object.assign({}, params, failure)));
+      const text = messageText(key, message, Object.assign({}, params, failure), words);
+      report(ctx, input, code, text);
       return undefined;
     }
   }
   if (empty) return { value };
   let failed = false;
-  for (const [fn, code, message, params, key] of spec.rules ?? []) {
+  for (const [fn, code, message, params, key, words] of spec.rules ?? []) {
     const failure = fn(value, params);
     if (failure) {
-      report(ctx, input, code, messageText(key, message, Object.assign({}, params, failure)));
+      const text = messageText(key, message, Object.assign({}, params, failure), words);
+      report(ctx, input, code, text);
       failed = true;
     }
   }

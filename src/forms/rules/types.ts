@@ -37,6 +37,11 @@ export interface RuleSpec {
    * text of another language's catalog; absent when the form's author gave the message.
    */
   key?: string;
+  /**
+   * Params that are words to translate (`{ protocol: "validate_ipv46_address.protocol" }`):
+   * param → locale key; another language's text replaces the param's English value.
+   */
+  paramKeys?: Record<string, string>;
 }
 
 /** A field's `to_python` as the JSON Schema carries it (`x-mizan-coerce`). */

@@ -75,13 +75,19 @@ export class RuleValidator implements ValidatorObject {
   }
 
   toRule(): RuleSpec {
+    const words: RuleParams = {};
+    for (const [name, key] of Object.entries(this.#paramKeys)) {
+      const word = lookupMessage(key);
+      if (typeof word === "string" && word !== key) words[name] = word;
+    }
     const spec: RuleSpec = {
       rule: this.rule,
       code: this.code,
-      message: formatMessage(this.message, this.params),
+      message: formatMessage(this.message, Object.assign({}, this.params, words)),
       params: this.params,
     };
     if (this.#message === undefined) spec.key = this.#messageKey;
+    if (Object.keys(this.#paramKeys).length) spec.paramKeys = { ...this.#paramKeys };
     return spec;
   }
 }

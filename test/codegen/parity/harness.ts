@@ -3,8 +3,12 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import type { z } from "zod";
 import { formNames } from "../../../src/codegen/index.js";
+import { type MessageCatalog, withCatalog } from "../../../src/codegen/runtime/index.js";
+import { withLocale } from "../../../src/core/locale.js";
 import type { Manifest } from "../../../src/core/registry.js";
 import type { Field } from "../../../src/forms/field.js";
+import { SHIPPED_LOCALES } from "../../../src/forms/locales/index.js";
+import { registerLocale } from "../../../src/forms/messages.js";
 import { ValidationError } from "../../../src/forms/validation-error.js";
 import { emit, TMP } from "../helpers.js";
 
@@ -39,9 +43,16 @@ export function clientVerdict(schema: z.ZodType, input: unknown): Verdict {
   };
 }
 
+/** The shipped languages besides English: each field is also checked in each (fewer runs). */
+export const LANGUAGES = Object.keys(SHIPPED_LOCALES).filter((l) => l !== "en");
+for (const language of LANGUAGES) registerLocale(language, SHIPPED_LOCALES[language] ?? {});
+
+/** The `--languages` catalogs generated with each field schema. */
+const catalogsOf = new WeakMap<z.ZodType, Record<string, MessageCatalog>>();
+
 /**
  * Generate the client for a set of fields (as one form, through the real generator and its
- * file output) and import it: the field schemas by name.
+ * file output, with a catalog per shipped language) and import it: the field schemas by name.
  */
 export async function generatedFields(
   name: string,
@@ -70,12 +81,20 @@ export async function generatedFields(
     },
   };
   const dir = join(TMP, `parity-${name}`);
-  emit(manifest, dir, { hooks: false });
+  emit(manifest, dir, { hooks: false, languages: ["en", ...LANGUAGES] });
   const names = formNames(name);
   const mod = (await import(join(dir, names.file))) as Record<string, z.ZodObject>;
   const schema = mod[names.schema];
   if (!schema) throw new Error(`no ${names.schema} in the generated module`);
-  return schema.shape as Record<string, z.ZodType>;
+  const index = (await import(join(dir, "messages/index.ts"))) as {
+    messageCatalogs: Record<string, () => Promise<{ catalog: MessageCatalog }>>;
+  };
+  const catalogs: Record<string, MessageCatalog> = {};
+  for (const [language, load] of Object.entries(index.messageCatalogs))
+    catalogs[language] = (await load()).catalog;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  for (const fieldSchema of Object.values(shape)) catalogsOf.set(fieldSchema, catalogs);
+  return shape;
 }
 
 /** How many inputs each field configuration gets (PARITY_RUNS overrides). */
@@ -83,6 +102,8 @@ export const RUNS = Number(process.env.PARITY_RUNS ?? 2000);
 
 /**
  * For every input: same success, same cleaned value, same ordered (code, message) list.
+ * Then, in each shipped language (a tenth of the runs, at least 50; the server inside
+ * `withLocale`, the generated schema inside that language's catalog), the same again.
  * Returns the number of cases run.
  */
 export function assertParity(
@@ -101,5 +122,23 @@ export function assertParity(
     }),
     { numRuns: runs, seed: Number(process.env.PARITY_SEED ?? 20261128), endOnFailure: true },
   );
+  const catalogs = catalogsOf.get(schema);
+  for (const language of catalogs ? LANGUAGES : []) {
+    const catalog = catalogs?.[language];
+    if (!catalog) throw new Error(`no "${language}" catalog was generated`);
+    fc.assert(
+      fc.property(inputs, (input) => {
+        count++;
+        const server = withLocale(language, () => serverVerdict(field, input));
+        const client = withCatalog(catalog, () => clientVerdict(schema, input));
+        expect(client, language).toEqual(server);
+      }),
+      {
+        numRuns: Math.max(50, Math.round(runs / 10)),
+        seed: Number(process.env.PARITY_SEED ?? 20261128),
+        endOnFailure: true,
+      },
+    );
+  }
   return count;
 }

@@ -109,6 +109,7 @@ test("messages name the protocol (Django 6's 'Enter a valid %(protocol)s address
     message: "Enter a valid IPv4 or IPv6 address.",
     key: "validate_ipv46_address.invalid",
     params: { protocol: "IPv4 or IPv6" },
+    paramKeys: { protocol: "validate_ipv46_address.protocol" },
   });
 });
 
