@@ -15,7 +15,7 @@ import type { ChannelLayer } from "../server/channels/layer.js";
 
 export interface RedisLayerOptions {
   /** A Redis URL (`redis://host:6379/0`); default `redis://127.0.0.1:6379`. Ignored with `client`. */
-  url?: string;
+  url?: string | undefined;
   /**
    * Your own ioredis client for commands (it stays yours: `close()` leaves it open). The layer
    * subscribes on `client.duplicate()`, which it closes.
