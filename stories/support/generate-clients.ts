@@ -33,7 +33,9 @@ export async function storyClients(): Promise<StoryClient[]> {
   const clients: StoryClient[] = [];
   for (const source of SOURCES) {
     const registry = await source.load();
-    clients.push({ out: source.out, files: generate(registry.manifest()) });
+    // Every shipped language, as the toolbar offers: the browser's messages follow <html lang>.
+    const languages = ["en", "fr", "de", "es", "ar"];
+    clients.push({ out: source.out, files: generate(registry.manifest(), { languages }) });
   }
   return clients;
 }

@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceBool, field } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Checkbox (disabled): the form's shareable rules, run by the server's own functions. */
 export const widgetCheckboxDisabledSchema = z.object({
@@ -12,6 +13,7 @@ export const widgetCheckboxDisabledSchema = z.object({
     required: true,
     falsy: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
   }),
 });
 
@@ -76,6 +78,7 @@ export function useWidgetCheckboxDisabledForm<TResult = unknown>(
     schema: widgetCheckboxDisabledSchema,
     meta: widgetCheckboxDisabledFormMeta,
     version: widgetCheckboxDisabledFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

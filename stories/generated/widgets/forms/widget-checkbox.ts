@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceBool, field } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Checkbox: the form's shareable rules, run by the server's own functions. */
 export const widgetCheckboxSchema = z.object({
@@ -12,6 +13,7 @@ export const widgetCheckboxSchema = z.object({
     required: true,
     falsy: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
   }),
 });
 
@@ -76,6 +78,7 @@ export function useWidgetCheckboxForm<TResult = unknown>(
     schema: widgetCheckboxSchema,
     meta: widgetCheckboxFormMeta,
     version: widgetCheckboxFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

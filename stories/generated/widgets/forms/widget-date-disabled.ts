@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceDate, field } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Date input (disabled): the form's shareable rules, run by the server's own functions. */
 export const widgetDateDisabledSchema = z.object({
@@ -28,6 +29,7 @@ export const widgetDateDisabledSchema = z.object({
     ],
     required: true,
     messages: { required: "This field is required.", invalid: "Enter a valid date." },
+    keys: { required: "Field.required", invalid: "DateField.invalid" },
   }),
 });
 
@@ -105,6 +107,7 @@ export function useWidgetDateDisabledForm<TResult = unknown>(
     schema: widgetDateDisabledSchema,
     meta: widgetDateDisabledFormMeta,
     version: widgetDateDisabledFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

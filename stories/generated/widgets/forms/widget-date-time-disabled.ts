@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceDateTime, field } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Date-time input (disabled): the form's shareable rules, run by the server's own functions. */
 export const widgetDateTimeDisabledSchema = z.object({
@@ -37,6 +38,7 @@ export const widgetDateTimeDisabledSchema = z.object({
     ],
     required: true,
     messages: { required: "This field is required.", invalid: "Enter a valid date/time." },
+    keys: { required: "Field.required", invalid: "DateTimeField.invalid" },
   }),
 });
 
@@ -123,6 +125,7 @@ export function useWidgetDateTimeDisabledForm<TResult = unknown>(
     schema: widgetDateTimeDisabledSchema,
     meta: widgetDateTimeDisabledFormMeta,
     version: widgetDateTimeDisabledFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

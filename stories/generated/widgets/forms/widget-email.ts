@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceStr, emailRule, field, maxLength, nullCharacters } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Email input: the form's shareable rules, run by the server's own functions. */
 export const widgetEmailSchema = z.object({
@@ -11,15 +12,29 @@ export const widgetEmailSchema = z.object({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
-      [emailRule, "invalid", "Enter a valid email address.", { allowlist: ["localhost"] }],
+      [
+        emailRule,
+        "invalid",
+        "Enter a valid email address.",
+        { allowlist: ["localhost"] },
+        "EmailValidator.invalid",
+      ],
       [
         maxLength,
         "max_length",
         "Ensure this value has at most 320 characters (it has %(show_value)d).",
         { limit_value: 320 },
+        "MaxLengthValidator.max_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
 });
@@ -88,6 +103,7 @@ export function useWidgetEmailForm<TResult = unknown>(
     schema: widgetEmailSchema,
     meta: widgetEmailFormMeta,
     version: widgetEmailFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

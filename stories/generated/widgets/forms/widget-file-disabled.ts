@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceFile, field, fileMaxSize } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** File input (disabled): the form's shareable rules, run by the server's own functions. */
 export const widgetFileDisabledSchema = z.object({
@@ -16,12 +17,20 @@ export const widgetFileDisabledSchema = z.object({
       max_length: "Ensure this filename has at most %(max)d characters (it has %(length)d).",
       contradiction: "Please either submit a file or check the clear checkbox, not both.",
     },
+    keys: {
+      invalid: "FileField.invalid",
+      missing: "FileField.missing",
+      empty: "FileField.empty",
+      max_length: "FileField.max_length",
+      contradiction: "FileField.contradiction",
+    },
     rules: [
       [
         fileMaxSize,
         "max_size",
         "Ensure this file is at most 1.0 KB (it is %(size)s).",
         { limit_value: 1024, max_size: "1.0 KB" },
+        "FileField.max_size",
       ],
     ],
   }),
@@ -92,6 +101,7 @@ export function useWidgetFileDisabledForm<TResult = unknown>(
     schema: widgetFileDisabledSchema,
     meta: widgetFileDisabledFormMeta,
     version: widgetFileDisabledFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceStr, field, nullCharacters } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Hidden input (disabled): the form's shareable rules, run by the server's own functions. */
 export const widgetHiddenDisabledSchema = z.object({
@@ -11,8 +12,15 @@ export const widgetHiddenDisabledSchema = z.object({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
 });
@@ -81,6 +89,7 @@ export function useWidgetHiddenDisabledForm<TResult = unknown>(
     schema: widgetHiddenDisabledSchema,
     meta: widgetHiddenDisabledFormMeta,
     version: widgetHiddenDisabledFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

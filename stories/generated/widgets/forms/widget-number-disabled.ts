@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceInt, field, maxValue, minValue } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Number input (disabled): the form's shareable rules, run by the server's own functions. */
 export const widgetNumberDisabledSchema = z.object({
@@ -11,18 +12,21 @@ export const widgetNumberDisabledSchema = z.object({
     coerce: [coerceInt, {}],
     required: true,
     messages: { required: "This field is required.", invalid: "Enter a whole number." },
+    keys: { required: "Field.required", invalid: "IntegerField.invalid" },
     rules: [
       [
         maxValue,
         "max_value",
         "Ensure this value is less than or equal to 10.",
         { limit_value: 10 },
+        "MaxValueValidator.max_value",
       ],
       [
         minValue,
         "min_value",
         "Ensure this value is greater than or equal to 1.",
         { limit_value: 1 },
+        "MinValueValidator.min_value",
       ],
     ],
   }),
@@ -92,6 +96,7 @@ export function useWidgetNumberDisabledForm<TResult = unknown>(
     schema: widgetNumberDisabledSchema,
     meta: widgetNumberDisabledFormMeta,
     version: widgetNumberDisabledFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

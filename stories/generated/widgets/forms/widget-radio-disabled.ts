@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { choice, coerceStr, field } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Radio select (disabled): the form's shareable rules, run by the server's own functions. */
 export const widgetRadioDisabledSchema = z.object({
@@ -14,12 +15,14 @@ export const widgetRadioDisabledSchema = z.object({
       required: "This field is required.",
       invalid_choice: "Select a valid choice. %(value)s is not one of the available choices.",
     },
+    keys: { required: "Field.required", invalid_choice: "ChoiceField.invalid_choice" },
     validate: [
       [
         choice,
         "invalid_choice",
         "Select a valid choice. %(value)s is not one of the available choices.",
         { values: ["s", "m", "l"] },
+        "ChoiceField.invalid_choice",
       ],
     ],
   }),
@@ -91,6 +94,7 @@ export function useWidgetRadioDisabledForm<TResult = unknown>(
     schema: widgetRadioDisabledSchema,
     meta: widgetRadioDisabledFormMeta,
     version: widgetRadioDisabledFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { choiceList, coerceStrList, field } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Select multiple (disabled): the form's shareable rules, run by the server's own functions. */
 export const widgetSelectMultipleDisabledSchema = z.object({
@@ -15,12 +16,18 @@ export const widgetSelectMultipleDisabledSchema = z.object({
       invalid_choice: "Select a valid choice. %(value)s is not one of the available choices.",
       invalid_list: "Enter a list of values.",
     },
+    keys: {
+      required: "Field.required",
+      invalid_choice: "MultipleChoiceField.invalid_choice",
+      invalid_list: "MultipleChoiceField.invalid_list",
+    },
     validate: [
       [
         choiceList,
         "invalid_choice",
         "Select a valid choice. %(value)s is not one of the available choices.",
         { values: ["olives", "za'atar", "feta"] },
+        "MultipleChoiceField.invalid_choice",
       ],
     ],
   }),
@@ -92,6 +99,7 @@ export function useWidgetSelectMultipleDisabledForm<TResult = unknown>(
     schema: widgetSelectMultipleDisabledSchema,
     meta: widgetSelectMultipleDisabledFormMeta,
     version: widgetSelectMultipleDisabledFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

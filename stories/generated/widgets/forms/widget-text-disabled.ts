@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceStr, field, maxLength, nullCharacters } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Text input (disabled): the form's shareable rules, run by the server's own functions. */
 export const widgetTextDisabledSchema = z.object({
@@ -11,14 +12,22 @@ export const widgetTextDisabledSchema = z.object({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
       [
         maxLength,
         "max_length",
         "Ensure this value has at most 20 characters (it has %(show_value)d).",
         { limit_value: 20 },
+        "MaxLengthValidator.max_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
 });
@@ -87,6 +96,7 @@ export function useWidgetTextDisabledForm<TResult = unknown>(
     schema: widgetTextDisabledSchema,
     meta: widgetTextDisabledFormMeta,
     version: widgetTextDisabledFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceStr, field, minLength, nullCharacters } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Textarea (disabled): the form's shareable rules, run by the server's own functions. */
 export const widgetTextareaDisabledSchema = z.object({
@@ -11,14 +12,22 @@ export const widgetTextareaDisabledSchema = z.object({
     coerce: [coerceStr, { strip: true, empty: "" }],
     required: true,
     messages: { required: "This field is required." },
+    keys: { required: "Field.required" },
     rules: [
       [
         minLength,
         "min_length",
         "Ensure this value has at least 10 characters (it has %(show_value)d).",
         { limit_value: 10 },
+        "MinLengthValidator.min_length",
       ],
-      [nullCharacters, "null_characters_not_allowed", "Null characters are not allowed.", {}],
+      [
+        nullCharacters,
+        "null_characters_not_allowed",
+        "Null characters are not allowed.",
+        {},
+        "ProhibitNullCharactersValidator.null_characters_not_allowed",
+      ],
     ],
   }),
 });
@@ -87,6 +96,7 @@ export function useWidgetTextareaDisabledForm<TResult = unknown>(
     schema: widgetTextareaDisabledSchema,
     meta: widgetTextareaDisabledFormMeta,
     version: widgetTextareaDisabledFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }

@@ -4,6 +4,7 @@
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { coerceTime, field } from "mizan/runtime";
 import { z } from "zod";
+import { messageCatalogs } from "../messages/index.js";
 
 /** Time input: the form's shareable rules, run by the server's own functions. */
 export const widgetTimeSchema = z.object({
@@ -11,6 +12,7 @@ export const widgetTimeSchema = z.object({
     coerce: [coerceTime, { input_formats: ["%H:%M:%S", "%H:%M:%S.%f", "%H:%M"] }],
     required: true,
     messages: { required: "This field is required.", invalid: "Enter a valid time." },
+    keys: { required: "Field.required", invalid: "TimeField.invalid" },
   }),
 });
 
@@ -76,6 +78,7 @@ export function useWidgetTimeForm<TResult = unknown>(
     schema: widgetTimeSchema,
     meta: widgetTimeFormMeta,
     version: widgetTimeFormVersion,
+    messages: messageCatalogs,
     ...options,
   });
 }
