@@ -11,18 +11,20 @@ import { GenerateError } from "./runtime-names.js";
 /** Where a client's catalogs live, relative to the output folder. */
 export const CATALOG_INDEX = "messages/index.ts";
 
-const TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
+const TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
 /**
- * `--languages` as given (`"en,fr,ar"` or a list): lower-cased, de-duplicated, checked as BCP 47
- * tags. English is always there (first), since it is what the forms carry.
+ * `--languages` as given (`"en,fr,ar"` or a list): checked as BCP 47 tags, the language
+ * lower-cased and the rest as written (`pt_BR` → `pt-BR`, the name a table is registered
+ * under), de-duplicated. English is always there (first), since it is what the forms carry.
  *
  * @example
  * parseLanguages("fr, AR"); // ["en", "fr", "ar"]
  */
 export function parseLanguages(value: string | readonly string[]): string[] {
   const list = (typeof value === "string" ? value.split(",") : value)
-    .map((l) => l.trim().toLowerCase().replace(/_/g, "-"))
+    .map((l) => l.trim().replace(/_/g, "-"))
+    .map((l) => l.replace(/^[^-]+/, (primary) => primary.toLowerCase()))
     .filter(Boolean);
   for (const language of list) {
     if (!TAG.test(language))
@@ -30,7 +32,8 @@ export function parseLanguages(value: string | readonly string[]): string[] {
         `--languages: "${language}" is not a language tag (e.g. en, fr, pt-br).`,
       );
   }
-  return [...new Set(["en", ...list])];
+  const seen = new Set<string>();
+  return ["en", ...list].filter((l) => !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()));
 }
 
 /**

@@ -80,12 +80,13 @@ describe("mizan generate --languages", () => {
 describe("catalogLoader", () => {
   const catalogs = {
     fr: async () => ({ catalog: { language: "fr", messages: {} } }),
-    "pt-br": async () => ({ catalog: { language: "pt-br", messages: {} } }),
+    "pt-BR": async () => ({ catalog: { language: "pt-BR", messages: {} } }),
   };
   test("exact tag, else its base language; English and unknown ones have none", () => {
     expect(catalogLoader(catalogs, "fr")).toBe(catalogs.fr);
     expect(catalogLoader(catalogs, "fr-CA")).toBe(catalogs.fr);
-    expect(catalogLoader(catalogs, "pt-BR")).toBe(catalogs["pt-br"]);
+    expect(catalogLoader(catalogs, "pt-BR")).toBe(catalogs["pt-BR"]);
+    expect(catalogLoader(catalogs, "pt_br")).toBe(catalogs["pt-BR"]);
     expect(catalogLoader(catalogs, "en")).toBeUndefined();
     expect(catalogLoader(catalogs, "de")).toBeUndefined();
     expect(catalogLoader(undefined, "fr")).toBeUndefined();

@@ -193,6 +193,13 @@ describe("mizan generate", () => {
     });
   });
 
+  test("--languages: English first, primary subtag lower-cased, de-duplicated; a bad tag is a usage error", () => {
+    const argv = ["generate", "--entry", "a.ts", "--out", "o", "--languages"];
+    expect(parseCommand([...argv, "fr,AR,fr"])).toMatchObject({ languages: ["en", "fr", "ar"] });
+    expect(parseCommand([...argv, "en,pt_BR,PT-br"])).toMatchObject({ languages: ["en", "pt-BR"] });
+    expect(() => parseCommand([...argv, "en,français"])).toThrow(/not a language tag/);
+  });
+
   test("--watch regenerates when the entry changes", async () => {
     const dir = join(OUT, "watch");
     const src = join(TMP, "watch-src");

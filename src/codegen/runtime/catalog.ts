@@ -56,8 +56,10 @@ export function catalogLoader(
   if (!catalogs) return undefined;
   const tag = language.trim().toLowerCase().replace(/_/g, "-");
   const base = tag.split("-")[0] ?? tag;
-  for (const name of [tag, base]) {
-    if (Object.hasOwn(catalogs, name)) return catalogs[name];
+  const names = Object.keys(catalogs);
+  for (const wanted of [tag, base]) {
+    const name = names.find((n) => n.toLowerCase() === wanted);
+    if (name !== undefined) return catalogs[name];
   }
   return undefined;
 }
