@@ -76,6 +76,10 @@ function browserProjects(): TestProjectInlineConfiguration[] {
 export default defineConfig({
   resolve: { alias: mizanAliases },
   test: {
+    // A time limit catches a hung test, not a slow one: speed is measured in bench/, never here.
+    // On a loaded 2-core machine a property test or a jsdom render can take several seconds.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
