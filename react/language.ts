@@ -71,14 +71,20 @@ export function useCatalogResolver<TValues extends FieldValues>(
 } {
   const language = useMizanLanguage();
   const loader = catalogLoader(catalogs, language);
-  const [catalog, setCatalog] = useState<MessageCatalog | undefined>(undefined);
+  // The catalog loaded last, with the loader it came from: after a switch, the previous
+  // language's catalog is not used while the new one loads (English shows meanwhile).
+  const [loadedLast, setLoadedLast] = useState<{
+    loader: MessageCatalogs[string];
+    catalog: MessageCatalog | undefined;
+  }>();
+  const shown = loader && loadedLast?.loader === loader ? loadedLast.catalog : undefined;
   const current = useRef<MessageCatalog | undefined>(undefined);
-  current.current = loader ? catalog : undefined;
+  current.current = shown;
   useEffect(() => {
     if (!loader) return;
     let live = true;
-    void load(loader).then((next) => {
-      if (live) setCatalog(next);
+    void load(loader).then((catalog) => {
+      if (live) setLoadedLast({ loader, catalog });
     });
     return () => {
       live = false;
@@ -99,7 +105,6 @@ export function useCatalogResolver<TValues extends FieldValues>(
       unknown
     >;
   }, [schema, catalogs]);
-  const shown = loader ? catalog : undefined;
   const form = useRef<UseFormReturn<TValues, unknown, unknown> | null>(null);
   const first = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the shown catalog changes
