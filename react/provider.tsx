@@ -7,8 +7,8 @@ import {
   type SerializedContexts,
 } from "../src/client/context-store.js";
 import { type ClientOptions, createClient } from "../src/client/create-client.js";
+import { lazyChannelSource, MizanChannelsContext } from "./channel-source.js";
 import { MizanLanguageContext } from "./language.js";
-import { lazyChannelSource, MizanChannelsContext } from "./use-channel.js";
 import { MizanContextStoreContext } from "./use-mizan-context.js";
 
 /**

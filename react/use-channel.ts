@@ -1,70 +1,12 @@
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
-import {
-  type ChannelClient,
-  type ChannelClientOptions,
   type ChannelStatus,
   type ChannelSubscription,
   createChannelClient,
   MizanChannelError,
 } from "../src/client/channel-client.js";
 import { stableStringify } from "../src/core/hash.js";
-
-/** Where the provider keeps the page's channel client: made on first use, not before. */
-export interface MizanChannelSource {
-  get(): ChannelClient;
-}
-
-/** The channel client source of the nearest `<MizanProvider>`; set by the provider. */
-export const MizanChannelsContext = createContext<MizanChannelSource | null>(null);
-
-/**
- * A source that makes its client on the first `get()` (so a page without channels opens no
- * socket). `retain()` is the provider's hold on it: when the last hold is released (and not
- * taken again within a microtask, as React's StrictMode does), a client it made is closed; the
- * next `get()` makes a new one. A client given ready-made is never closed here.
- */
-export function lazyChannelSource(
-  option: ChannelClient | ChannelClientOptions | undefined,
-  basePath: string | undefined,
-): MizanChannelSource & { retain(): () => void } {
-  if (option && typeof (option as ChannelClient).subscribe === "function") {
-    const given = option as ChannelClient;
-    return { get: () => given, retain: () => () => {} };
-  }
-  let made: ChannelClient | undefined;
-  let holds = 0;
-  return {
-    get() {
-      made ??= createChannelClient({
-        ...(basePath !== undefined ? { basePath } : {}),
-        ...(option as ChannelClientOptions | undefined),
-      });
-      return made;
-    },
-    retain() {
-      holds++;
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        holds--;
-        queueMicrotask(() => {
-          if (holds > 0) return;
-          made?.close();
-          made = undefined;
-        });
-      };
-    },
-  };
-}
+import { MizanChannelsContext } from "./channel-source.js";
 
 export interface UseChannelOptions<E> {
   /** Each event, once, as it arrives (after a reconnect, replayed ones are not repeated). */
@@ -143,7 +85,7 @@ export function useChannel<E = unknown, M = unknown>(
       if (live) setState((s) => (s.key === key ? { ...s, ...patch(s) } : s));
     };
     setState(fresh(key));
-    const sub = source.get().subscribe<E, M>(name, stable, {
+    const sub = source.get(createChannelClient).subscribe<E, M>(name, stable, {
       onEvent(event, cursor) {
         const keep = Math.max(0, latest.current.keep ?? 100);
         update((s) => {
@@ -175,7 +117,7 @@ export function useChannel<E = unknown, M = unknown>(
         : Promise.reject(new MizanChannelError("CLOSED", "The channel is not subscribed yet.")),
     [],
   );
-  const reconnect = useCallback(() => source.get().reconnect(), [source]);
+  const reconnect = useCallback(() => source.get(createChannelClient).reconnect(), [source]);
   const current = state.key === key ? state : fresh<E>(key);
   return useMemo(
     () => ({
