@@ -65,6 +65,12 @@ const KIB = 1024;
 const CLOSE_GRACE_MS = 5000;
 /** Frames kept while the user is being resolved; more are dropped (a client should wait). */
 const MAX_EARLY_FRAMES = 64;
+/**
+ * A socket's sends are held (corked) until the end of the tick and written together, one
+ * write per socket instead of one per frame; past this many held bytes they go at once, so
+ * the slow-consumer rule still sees what the network has not taken.
+ */
+const MAX_CORKED_BYTES = 64 * KIB;
 
 /** Refuse settings that would make the limits meaningless, when the server starts. */
 function checkOptions(options: AttachChannelsOptions): void {
@@ -141,6 +147,21 @@ export function attachChannels(
   const sockets = new Map<WebSocket, { alive: boolean; connection?: ChannelConnection }>();
   const closeTimers = new Set<ReturnType<typeof setTimeout>>();
   let stopped = false;
+  /** Sockets corked during this tick; all uncorked in one callback once the tick is done. */
+  const corked: Duplex[] = [];
+  const uncorkAll = (): void => {
+    for (const socket of corked) socket.uncork();
+    corked.length = 0;
+  };
+  /** Send one text frame, corking its socket for the rest of the tick. */
+  const sendCorked = (ws: WebSocket, socket: Duplex, text: string): void => {
+    if (socket.writableCorked === 0) {
+      socket.cork();
+      if (corked.push(socket) === 1) process.nextTick(uncorkAll);
+    }
+    ws.send(text);
+    if (socket.writableLength > MAX_CORKED_BYTES) socket.uncork();
+  };
 
   const originAllowed = (req: IncomingMessage): boolean =>
     upgradeOriginAllowed(req.headers.origin, req.headers.host, trusted);
@@ -165,7 +186,7 @@ export function attachChannels(
     });
   };
 
-  const onConnection = (ws: WebSocket, req: IncomingMessage): void => {
+  const onConnection = (ws: WebSocket, req: IncomingMessage, socket: Duplex): void => {
     const state: { alive: boolean; connection?: ChannelConnection } = { alive: true };
     sockets.set(ws, state);
     /** Frames that arrive while getUser runs, handled once it is done. */
@@ -203,7 +224,7 @@ export function attachChannels(
     }
     const request = new Request(requestUrl(req), { headers: requestHeaders(req) });
     const peer: Peer = {
-      send: (text) => ws.send(text),
+      send: (text) => sendCorked(ws, socket, text),
       close: (code, reason) => closeSocket(ws, code, reason),
       bufferedAmount: () => ws.bufferedAmount,
     };
@@ -240,7 +261,7 @@ export function attachChannels(
     socket.on("error", () => {
       // A client that vanished mid-handshake.
     });
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, socket));
   };
   server.on("upgrade", onUpgrade);
 
