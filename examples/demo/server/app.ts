@@ -11,7 +11,7 @@ import {
   type RenderFormPage,
 } from "mizan/server";
 import { SESSION_COOKIE } from "./functions.js";
-import { setLanguage } from "./language.js";
+import { LANGUAGE_OPTIONS, setLanguage } from "./language.js";
 import { registry } from "./registry.js";
 import { renderPage } from "./render-page.js";
 import { DemoStore } from "./store.js";
@@ -130,6 +130,8 @@ export function createDemoServer(options: DemoServerOptions): {
     // The channels ride along so server code (the order form) can publish to them.
     app: { store, channels },
     debug: options.debug ?? false,
+    // Every answer (messages, error texts, the native-post pages) in the request's language.
+    ...LANGUAGE_OPTIONS,
     getUser: (request: Request) => {
       const id = Number(cookie(request, SESSION_COOKIE));
       return Number.isInteger(id) ? (store.userById(id) ?? null) : null;
