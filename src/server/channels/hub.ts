@@ -2,9 +2,20 @@ import type { ChannelLayer } from "./layer.js";
 
 /**
  * Per-event scratch space shared by every local subscriber of one event, so that subscribers
- * of the same channel validate and serialise it once (keyed by whatever the sink chooses).
+ * of the same channel validate and serialise it once (keyed by whatever the sink chooses;
+ * `null`: the event failed that channel's schema).
  */
-export type EventMemo = Map<unknown, string | null>;
+export type EventMemo = Map<unknown, EncodedEvent | null>;
+
+/** One event as one channel sends it: the frame's text after the id, and each id's frame. */
+export interface EncodedEvent {
+  /** The event as the channel's schema parsed it, as JSON text. */
+  readonly data: string;
+  /** `,"cursor":…,"data":…}`: serialised once per event and channel. */
+  readonly tail: string;
+  /** Whole `ev` frames by the subscription id's JSON text (pages reuse ids: `s1`, `s2`…). */
+  readonly frames: Map<string, string>;
+}
 
 /** One local subscriber of a group. */
 export interface Sink {

@@ -1,6 +1,6 @@
 import type { AnyChannel } from "../../core/channel.js";
 import { MizanError } from "../../core/errors.js";
-import type { EventMemo, Sink } from "./hub.js";
+import type { EncodedEvent, EventMemo, Sink } from "./hub.js";
 import type { ChannelLayer } from "./layer.js";
 import { encodeEvent } from "./protocol.js";
 
@@ -49,6 +49,22 @@ export async function startPosition(
   }
 }
 
+/** The event checked and serialised for one channel; null (reported) when it fails the schema. */
+function encodeFor(
+  sub: Subscription,
+  cursor: string,
+  event: unknown,
+  report: (error: unknown, fn: string | null) => void,
+): EncodedEvent | null {
+  const data = encodeEvent(sub.channel, event);
+  if (typeof data !== "string") {
+    const message = `An event published to "${sub.group}" does not match the "${sub.name}" event schema.`;
+    report(new TypeError(message, { cause: data }), sub.name);
+    return null;
+  }
+  return { data, tail: `,"cursor":${JSON.stringify(cursor)},"data":${data}}`, frames: new Map() };
+}
+
 /**
  * The hub sink of a subscription: each event checked against the channel's schema (once per
  * channel and event, through the memo), held in `buffer` until the subscription is live.
@@ -65,19 +81,23 @@ export function createSink(
   return {
     event(cursor: string, event: unknown, memo: EventMemo) {
       if (sub.cancelled || io.isClosed()) return;
-      let data = memo.get(sub.channel);
-      if (data === undefined) {
-        const encoded = encodeEvent(sub.channel, event);
-        data = typeof encoded === "string" ? encoded : null;
-        if (data === null) {
-          const message = `An event published to "${sub.group}" does not match the "${sub.name}" event schema.`;
-          io.report(new TypeError(message, { cause: encoded }), sub.name);
-        }
-        memo.set(sub.channel, data);
+      let encoded = memo.get(sub.channel);
+      if (encoded === undefined) {
+        encoded = encodeFor(sub, cursor, event, io.report);
+        memo.set(sub.channel, encoded);
       }
-      if (data === null) return;
-      if (!sub.live) buffer.push([cursor, data]);
-      else io.send(evFrame(sub.idJson, cursor, data));
+      if (encoded === null) return;
+      if (!sub.live) {
+        buffer.push([cursor, encoded.data]);
+        return;
+      }
+      // Subscribers of one channel that picked the same id get the very same frame text.
+      let frame = encoded.frames.get(sub.idJson);
+      if (frame === undefined) {
+        frame = `{"t":"ev","id":${sub.idJson}${encoded.tail}`;
+        encoded.frames.set(sub.idJson, frame);
+      }
+      io.send(frame);
     },
     gap() {
       if (sub.live && !sub.cancelled) io.send(`{"t":"gap","id":${sub.idJson}}`);
