@@ -96,7 +96,8 @@ function serializeCookie(name: string, value: string, o: CookieOptions = {}): st
 }
 
 export interface ContextInit {
-  request?: Request;
+  /** The request, or a function that builds it the first time `ctx.request` is read. */
+  request?: Request | (() => Request);
   user?: User | null;
   signal?: AbortSignal;
   app?: App;
@@ -115,8 +116,13 @@ export interface ContextInit {
 export function createContext(init: ContextInit = {}): RequestContext {
   const responseHeaders = new Headers();
   const collected: ContextEffects = { invalidate: [], merge: [] };
+  const given = init.request;
+  let request = typeof given === "function" ? undefined : given;
   const ctx: RequestContext = {
-    request: init.request ?? new Request("http://localhost/"),
+    get request() {
+      request ??= typeof given === "function" ? given() : new Request("http://localhost/");
+      return request;
+    },
     user: init.user ?? null,
     signal: init.signal ?? new AbortController().signal,
     app: init.app as App,

@@ -222,7 +222,11 @@ export function attachChannels(
       closeSocket(ws, CLOSE.badOrigin, "Origin not allowed.");
       return;
     }
-    const request = new Request(requestUrl(req), { headers: requestHeaders(req) });
+    // getUser gets a Request of its own; the socket keeps only the URL and the header object,
+    // and builds ctx.request again if a hook reads it (a Request costs several KB per socket).
+    const url = requestUrl(req).href;
+    const { headers } = req;
+    const upgradeRequest = () => new Request(url, { headers: requestHeaders({ headers }) });
     const peer: Peer = {
       send: (text) => sendCorked(ws, socket, text),
       close: (code, reason) => closeSocket(ws, code, reason),
@@ -231,10 +235,10 @@ export function attachChannels(
     void (async () => {
       let user: Awaited<ReturnType<GetUser>> = null;
       try {
-        user = options.getUser ? await options.getUser(request) : null;
+        user = options.getUser ? await options.getUser(upgradeRequest()) : null;
       } catch (error) {
         try {
-          onError(error, { request, fn: null });
+          onError(error, { request: upgradeRequest(), fn: null });
         } catch {
           // A failing logger must not leave the socket open.
         }
@@ -242,7 +246,11 @@ export function attachChannels(
         return;
       }
       if (closed || stopped) return;
-      state.connection = channels.connect(peer, { request, user: user ?? null }, engineOptions);
+      state.connection = channels.connect(
+        peer,
+        { request: upgradeRequest, user: user ?? null },
+        engineOptions,
+      );
       for (const text of early.splice(0)) state.connection.receive(text);
     })();
   };

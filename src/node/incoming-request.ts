@@ -21,7 +21,7 @@ export function requestUrl(req: NodeRequest): URL {
 }
 
 /** The request's headers as Web `Headers` (repeated ones appended; HTTP/2 pseudo-headers left out). */
-export function requestHeaders(req: IncomingMessage): Headers {
+export function requestHeaders(req: Pick<IncomingMessage, "headers">): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.startsWith(":") || value === undefined) continue;

@@ -2,6 +2,8 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
+import { z } from "zod";
+import { Channel, Registry, type RequestContext } from "../../src/index.js";
 import { attachChannels } from "../../src/node/index.js";
 import { createChannels, memoryLayer } from "../../src/server/index.js";
 import { channelRegistry, headerUser } from "./fixtures.js";
@@ -340,4 +342,51 @@ test("attachChannels refuses settings that make a limit meaningless", () => {
     expect(() => attachChannels(server, options)).toThrow(TypeError);
   }
   expect(server.listenerCount("upgrade")).toBe(0);
+});
+
+describe("ctx.request on a socket", () => {
+  const empty = z.object({});
+  const seen = z.object({ path: z.string(), note: z.string().nullable(), same: z.boolean() });
+  class WhoChannel extends Channel<typeof empty, typeof empty, typeof seen> {
+    params = empty;
+    override message = empty;
+    event = seen;
+    group() {
+      return "who";
+    }
+    override receive(ctx: RequestContext) {
+      return {
+        path: new URL(ctx.request.url).pathname,
+        note: ctx.request.headers.get("x-note"),
+        same: ctx.request === ctx.request,
+      };
+    }
+  }
+
+  test("a hook reads the upgrade's URL and headers, one Request per socket", async () => {
+    const registry = new Registry();
+    registry.register(WhoChannel, "who");
+    const users: Array<string | null> = [];
+    const app = await startServer({
+      registry,
+      getUser: (request) => {
+        users.push(request.headers.get("x-note"));
+        return null;
+      },
+    });
+    const c = new TestClient(app.wsUrl, { headers: { "x-note": "from the upgrade" } });
+    try {
+      await c.sub("w", "who", {});
+      c.send({ t: "msg", id: "w", ref: "m", data: {} });
+      expect((await c.next({ t: "ev" })).data).toEqual({
+        path: "/api/mizan/ws/",
+        note: "from the upgrade",
+        same: true,
+      });
+      expect(users).toEqual(["from the upgrade"]);
+    } finally {
+      c.ws.terminate();
+      await app.close();
+    }
+  });
 });

@@ -58,9 +58,10 @@ export function createChannels(options: ChannelsOptions = {}): Channels {
     connect(peer, init, engineOptions) {
       const connection = connectPeer({ registry, layer, hub }, peer, init, engineOptions);
       open.set(connection, peer);
+      // Bound, so that an adapter may hand `receive` or `check` around on its own.
       return {
-        receive: connection.receive,
-        check: connection.check,
+        receive: (text) => connection.receive(text),
+        check: () => connection.check(),
         close() {
           open.delete(connection);
           connection.close();

@@ -42,114 +42,138 @@ export function connectPeer(
   init: ConnectionInit,
   options: EngineOptions = {},
 ): ChannelConnection {
-  const rate = options.rate ?? DEFAULT_RATE;
-  const slow = options.slowConsumer ?? DEFAULT_SLOW_CONSUMER;
-  const maxSubscriptions = options.maxSubscriptions ?? 100;
-  const onError = options.onError ?? defaultOnError;
-  const abort = new AbortController();
-  const ctx: RequestContext = createContext({
-    request: init.request,
-    user: init.user,
-    signal: abort.signal,
-    app: options.app,
-  });
-  const subs = new Map<string, Subscription>();
-  let closed = false;
-  let tokens = rate.burst;
-  let refilledAt = Date.now();
-  let slowSince: number | undefined;
+  return new Connection(deps, peer, init, options);
+}
 
-  const report = (error: unknown, fn: string | null): void => {
+/**
+ * One socket's protocol state. A class rather than closures: thousands of idle sockets each
+ * hold a few fields, not a dozen functions.
+ */
+class Connection implements ChannelConnection {
+  readonly #deps: EngineDeps;
+  readonly #peer: Peer;
+  readonly #rate: { messagesPerSecond: number; burst: number };
+  readonly #slow: { maxBufferedBytes: number; graceMs: number };
+  readonly #maxSubscriptions: number;
+  readonly #onError: NonNullable<EngineOptions["onError"]>;
+  readonly #abort = new AbortController();
+  readonly #ctx: RequestContext;
+  readonly #subs = new Map<string, Subscription>();
+  #closed = false;
+  #tokens: number;
+  #refilledAt = Date.now();
+  #slowSince: number | undefined;
+
+  constructor(deps: EngineDeps, peer: Peer, init: ConnectionInit, options: EngineOptions) {
+    this.#deps = deps;
+    this.#peer = peer;
+    this.#rate = options.rate ?? DEFAULT_RATE;
+    this.#slow = options.slowConsumer ?? DEFAULT_SLOW_CONSUMER;
+    this.#maxSubscriptions = options.maxSubscriptions ?? 100;
+    this.#onError = options.onError ?? defaultOnError;
+    this.#tokens = this.#rate.burst;
+    this.#ctx = createContext({
+      request: init.request,
+      user: init.user,
+      signal: this.#abort.signal,
+      app: options.app,
+    });
+  }
+
+  isClosed(): boolean {
+    return this.#closed;
+  }
+
+  report(error: unknown, fn: string | null): void {
     try {
-      onError(error, { request: init.request, fn });
+      this.#onError(error, { request: this.#ctx.request, fn });
     } catch {
       // A failing logger must not break the socket.
     }
-  };
+  }
 
-  const check = (): void => {
-    if (closed) return;
+  check(): void {
+    if (this.#closed) return;
     let buffered = 0;
     try {
-      buffered = peer.bufferedAmount();
+      buffered = this.#peer.bufferedAmount();
     } catch {
       return;
     }
+    const slow = this.#slow;
     if (buffered <= slow.maxBufferedBytes) {
-      slowSince = undefined;
+      this.#slowSince = undefined;
       return;
     }
     const now = Date.now();
-    slowSince ??= now;
+    this.#slowSince ??= now;
     // Past four times the threshold the grace period is over: memory, not patience, decides.
     const overrun = buffered > 4 * slow.maxBufferedBytes;
-    if (overrun || now - slowSince >= slow.graceMs) {
-      shutdown(CLOSE.slowConsumer, "Too slow a consumer.");
+    if (overrun || now - this.#slowSince >= slow.graceMs) {
+      this.#shutdown(CLOSE.slowConsumer, "Too slow a consumer.");
     }
-  };
+  }
 
-  const sendText = (text: string): void => {
-    if (closed) return;
+  send(text: string): void {
+    if (this.#closed) return;
     try {
-      peer.send(text);
+      this.#peer.send(text);
     } catch {
       // The socket is going away; its close event cleans up.
       return;
     }
-    check();
-  };
+    this.check();
+  }
 
-  const sendError = (
-    thrown: unknown,
-    address: { id?: string; ref?: string },
-    fn: string | null,
-  ) => {
+  #sendError(thrown: unknown, address: { id?: string; ref?: string }, fn: string | null): void {
     const error = MizanError.fromUnknown(thrown);
-    if (error.code === "INTERNAL") report(thrown, fn);
+    if (error.code === "INTERNAL") this.report(thrown, fn);
     // Never a stack or the original text: INTERNAL is always the bare default message.
     const safe = error.code === "INTERNAL" ? new MizanError("INTERNAL") : error;
-    sendText(errFrame(safe, address));
-  };
+    this.send(errFrame(safe, address));
+  }
 
-  const drop = (sub: Subscription): void => {
+  #drop(sub: Subscription): void {
     sub.cancelled = true;
     sub.live = false;
     sub.off();
-    if (subs.get(sub.id) === sub) subs.delete(sub.id);
-  };
+    if (this.#subs.get(sub.id) === sub) this.#subs.delete(sub.id);
+  }
 
-  function shutdown(code: number, reason: string): void {
-    if (closed) return;
-    cleanup();
+  #shutdown(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.close();
     try {
-      peer.close(code, reason);
+      this.#peer.close(code, reason);
     } catch {
       // Already closed.
     }
   }
 
-  function cleanup(): void {
-    if (closed) return;
-    closed = true;
-    for (const sub of [...subs.values()]) drop(sub);
-    abort.abort();
+  /** The socket went away: drop its subscriptions. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const sub of [...this.#subs.values()]) this.#drop(sub);
+    this.#abort.abort();
   }
 
-  const takeToken = (): boolean => {
+  #takeToken(): boolean {
     const now = Date.now();
-    tokens = Math.min(rate.burst, tokens + ((now - refilledAt) * rate.messagesPerSecond) / 1000);
-    refilledAt = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
+    const rate = this.#rate;
+    this.#tokens = Math.min(
+      rate.burst,
+      this.#tokens + ((now - this.#refilledAt) * rate.messagesPerSecond) / 1000,
+    );
+    this.#refilledAt = now;
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
     return true;
-  };
+  }
 
-  /** The sink a subscription gives the hub: buffers until `ok` is out, then sends. */
-  const sinkFor = (sub: Subscription, buffer: Array<[string, string]>) =>
-    createSink(sub, buffer, { isClosed: () => closed, send: sendText, report });
-
-  async function subscribe(frame: Extract<ClientFrame, { t: "sub" }>, sub: Subscription) {
+  async #subscribe(frame: Extract<ClientFrame, { t: "sub" }>, sub: Subscription) {
     const { channel } = sub;
+    const ctx = this.#ctx;
     await checkAuth(channel.auth, ctx);
     const parsed = await channel.params.safeParseAsync(frame.params);
     if (!parsed.success) {
@@ -162,43 +186,44 @@ export function connectPeer(
       throw new TypeError(`"${sub.name}": group(params) must return a non-empty string.`);
     }
     sub.group = group;
-    if (sub.cancelled || closed) return false;
+    if (sub.cancelled || this.#closed) return false;
+    // The sink buffers events until `ok` is out, then sends.
     const buffer: Array<[string, string]> = [];
     try {
-      sub.off = deps.hub.add(group, sinkFor(sub, buffer));
+      sub.off = this.#deps.hub.add(group, createSink(sub, buffer, this));
     } catch (error) {
       throw new MizanError("UNAVAILABLE", undefined, undefined, error);
     }
-    const { cursor, replay, gap } = await startPosition(deps.layer, group, frame.since);
-    if (sub.cancelled || closed) return false;
-    sendText(JSON.stringify({ t: "ok", id: sub.id, cursor }));
-    if (gap) sendText(`{"t":"gap","id":${sub.idJson}}`);
+    const { cursor, replay, gap } = await startPosition(this.#deps.layer, group, frame.since);
+    if (sub.cancelled || this.#closed) return false;
+    this.send(JSON.stringify({ t: "ok", id: sub.id, cursor }));
+    if (gap) this.send(`{"t":"gap","id":${sub.idJson}}`);
     const replayed = new Set<string>();
     for (const item of replay) {
       replayed.add(item.cursor);
       const data = encodeEvent(channel, item.event);
       if (typeof data !== "string") {
-        report(
+        this.report(
           new TypeError(`A stored event of "${group}" fails the "${sub.name}" event schema.`),
           sub.name,
         );
         continue;
       }
-      sendText(evFrame(sub.idJson, item.cursor, data));
+      this.send(evFrame(sub.idJson, item.cursor, data));
     }
     for (const [at, data] of buffer) {
       if (replayed.has(at)) continue;
-      sendText(evFrame(sub.idJson, at, data));
+      this.send(evFrame(sub.idJson, at, data));
     }
     buffer.length = 0;
-    sub.live = !sub.cancelled && !closed;
+    sub.live = !sub.cancelled && !this.#closed;
     return sub.live;
   }
 
-  function onSub(frame: Extract<ClientFrame, { t: "sub" }>): void {
+  #onSub(frame: Extract<ClientFrame, { t: "sub" }>): void {
     const address = { id: frame.id };
-    if (subs.has(frame.id)) {
-      sendText(
+    if (this.#subs.has(frame.id)) {
+      this.send(
         errFrame(
           new MizanError("CONFLICT", `Subscription "${frame.id}" is already in use.`),
           address,
@@ -206,17 +231,17 @@ export function connectPeer(
       );
       return;
     }
-    if (subs.size >= maxSubscriptions) {
+    if (this.#subs.size >= this.#maxSubscriptions) {
       const error = new MizanError(
         "RATE_LIMITED",
-        `At most ${maxSubscriptions} subscriptions per connection.`,
+        `At most ${this.#maxSubscriptions} subscriptions per connection.`,
       );
-      sendText(errFrame(error, address));
+      this.send(errFrame(error, address));
       return;
     }
-    const channel = deps.registry.channel(frame.ch);
+    const channel = this.#deps.registry.channel(frame.ch);
     if (!channel) {
-      sendText(errFrame(new MizanError("NOT_FOUND", `Unknown channel "${frame.ch}".`), address));
+      this.send(errFrame(new MizanError("NOT_FOUND", `Unknown channel "${frame.ch}".`), address));
       return;
     }
     const sub: Subscription = {
@@ -229,25 +254,25 @@ export function connectPeer(
       ready: Promise.resolve(false),
       live: false,
       cancelled: false,
-      off: () => {},
+      off: noop,
       queue: Promise.resolve(),
       pending: 0,
     };
-    subs.set(frame.id, sub);
-    sub.ready = subscribe(frame, sub).catch((thrown: unknown) => {
-      drop(sub);
-      if (closed) return false;
+    this.#subs.set(frame.id, sub);
+    sub.ready = this.#subscribe(frame, sub).catch((thrown: unknown) => {
+      this.#drop(sub);
+      if (this.#closed) return false;
       if (thrown instanceof MizanError && thrown.code === "UNAUTHENTICATED") {
-        sendText(errFrame(thrown, address));
-        shutdown(CLOSE.unauthenticated, "Authentication required.");
+        this.send(errFrame(thrown, address));
+        this.#shutdown(CLOSE.unauthenticated, "Authentication required.");
         return false;
       }
-      sendError(thrown, address, frame.ch);
+      this.#sendError(thrown, address, frame.ch);
       return false;
     });
   }
 
-  async function handleMessage(sub: Subscription, ref: string, data: unknown): Promise<void> {
+  async #handleMessage(sub: Subscription, ref: string, data: unknown): Promise<void> {
     const address = { id: sub.id, ref };
     try {
       if (!(await sub.ready) || sub.cancelled) {
@@ -259,7 +284,7 @@ export function connectPeer(
       if (!parsed.success) {
         throw new MizanError("VALIDATION_FAILED", undefined, zodErrorDetails(parsed.error));
       }
-      const event = await sub.channel.receive(ctx, sub.params, parsed.data);
+      const event = await sub.channel.receive(this.#ctx, sub.params, parsed.data);
       if (event !== undefined) {
         const encoded = encodeEvent(sub.channel, event);
         if (typeof encoded !== "string") {
@@ -271,88 +296,87 @@ export function connectPeer(
           );
         }
         try {
-          await deps.layer.publish(sub.group, event);
+          await this.#deps.layer.publish(sub.group, event);
         } catch (error) {
           throw error instanceof MizanError && error.code === "UNAVAILABLE"
             ? error
             : new MizanError("UNAVAILABLE", undefined, undefined, error);
         }
       }
-      if (!closed) sendText(JSON.stringify({ t: "ack", id: sub.id, ref }));
+      if (!this.#closed) this.send(JSON.stringify({ t: "ack", id: sub.id, ref }));
     } catch (thrown) {
-      if (!closed) sendError(thrown, address, sub.name);
+      if (!this.#closed) this.#sendError(thrown, address, sub.name);
     }
   }
 
-  function onMsg(frame: Extract<ClientFrame, { t: "msg" }>): void {
-    const sub = subs.get(frame.id);
+  #onMsg(frame: Extract<ClientFrame, { t: "msg" }>): void {
+    const sub = this.#subs.get(frame.id);
     const address = { id: frame.id, ref: frame.ref };
     if (!sub) {
-      sendText(errFrame(new MizanError("NOT_FOUND", `No subscription "${frame.id}".`), address));
+      this.send(errFrame(new MizanError("NOT_FOUND", `No subscription "${frame.id}".`), address));
       return;
     }
     if (sub.pending >= MAX_PENDING_MESSAGES) {
-      sendText(
+      this.send(
         errFrame(new MizanError("RATE_LIMITED", "Too many messages awaiting an answer."), address),
       );
       return;
     }
     sub.pending += 1;
     sub.queue = sub.queue
-      .then(() => handleMessage(sub, frame.ref, frame.data))
-      .catch((error: unknown) => report(error, sub.name))
+      .then(() => this.#handleMessage(sub, frame.ref, frame.data))
+      .catch((error: unknown) => this.report(error, sub.name))
       .finally(() => {
         sub.pending -= 1;
       });
   }
 
-  function handle(text: string): void {
+  #handle(text: string): void {
     // Every frame spends a token, malformed ones too; parsing still runs to address the err.
-    const allowed = takeToken();
+    const allowed = this.#takeToken();
     let frame: ClientFrame;
     try {
       frame = parseFrame(text);
     } catch (thrown) {
       if (!(thrown instanceof FrameError)) throw thrown;
-      sendText(errFrame(allowed ? thrown.error : rateLimited(), thrown.address));
+      this.send(errFrame(allowed ? thrown.error : rateLimited(), thrown.address));
       return;
     }
     if (!allowed) {
       const address: { id?: string; ref?: string } = {};
       if (frame.t !== "ping") address.id = frame.id;
       if (frame.t === "msg") address.ref = frame.ref;
-      sendText(errFrame(rateLimited(), address));
+      this.send(errFrame(rateLimited(), address));
       return;
     }
     switch (frame.t) {
       case "ping":
-        sendText('{"t":"pong"}');
+        this.send('{"t":"pong"}');
         return;
       case "sub":
-        onSub(frame);
+        this.#onSub(frame);
         return;
       case "unsub": {
-        const sub = subs.get(frame.id);
-        if (sub) drop(sub);
+        const sub = this.#subs.get(frame.id);
+        if (sub) this.#drop(sub);
         return;
       }
       case "msg":
-        onMsg(frame);
+        this.#onMsg(frame);
         return;
     }
   }
 
-  return {
-    receive(text) {
-      if (closed) return;
-      try {
-        handle(typeof text === "string" ? text : String(text));
-      } catch (thrown) {
-        // A bug of ours: report it, keep the socket.
-        report(thrown, null);
-      }
-    },
-    close: cleanup,
-    check,
-  };
+  /** Handle one inbound text frame. Never throws; never rejects. */
+  receive(text: string): void {
+    if (this.#closed) return;
+    try {
+      this.#handle(typeof text === "string" ? text : String(text));
+    } catch (thrown) {
+      // A bug of ours: report it, keep the socket.
+      this.report(thrown, null);
+    }
+  }
 }
+
+const noop = (): void => {};

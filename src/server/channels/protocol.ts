@@ -15,8 +15,12 @@ export interface Peer {
 
 /** Who is on the other end, resolved once when the socket opened. */
 export interface ConnectionInit {
-  /** The upgrade request (URL and headers), seen by hooks as `ctx.request`. */
-  request: Request;
+  /**
+   * The upgrade request (URL and headers), seen by hooks as `ctx.request`; or a function that
+   * builds it, called the first time a hook (or `onError`) needs it, so that an idle socket
+   * does not hold a `Request` for its whole life.
+   */
+  request: Request | (() => Request);
   /** `getUser(request)` at upgrade time; `null` when anonymous. */
   user: User | null;
 }

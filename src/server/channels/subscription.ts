@@ -54,12 +54,12 @@ function encodeFor(
   sub: Subscription,
   cursor: string,
   event: unknown,
-  report: (error: unknown, fn: string | null) => void,
+  io: { report(error: unknown, fn: string | null): void },
 ): EncodedEvent | null {
   const data = encodeEvent(sub.channel, event);
   if (typeof data !== "string") {
     const message = `An event published to "${sub.group}" does not match the "${sub.name}" event schema.`;
-    report(new TypeError(message, { cause: data }), sub.name);
+    io.report(new TypeError(message, { cause: data }), sub.name);
     return null;
   }
   return { data, tail: `,"cursor":${JSON.stringify(cursor)},"data":${data}}`, frames: new Map() };
@@ -73,9 +73,9 @@ export function createSink(
   sub: Subscription,
   buffer: Array<[string, string]>,
   io: {
-    isClosed: () => boolean;
-    send: (text: string) => void;
-    report: (error: unknown, fn: string | null) => void;
+    isClosed(): boolean;
+    send(text: string): void;
+    report(error: unknown, fn: string | null): void;
   },
 ): Sink {
   return {
@@ -83,7 +83,7 @@ export function createSink(
       if (sub.cancelled || io.isClosed()) return;
       let encoded = memo.get(sub.channel);
       if (encoded === undefined) {
-        encoded = encodeFor(sub, cursor, event, io.report);
+        encoded = encodeFor(sub, cursor, event, io);
         memo.set(sub.channel, encoded);
       }
       if (encoded === null) return;
