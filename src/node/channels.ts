@@ -186,6 +186,23 @@ export function attachChannels(
     });
   };
 
+  /** The engine's view of one socket (methods, not closures: one small object per socket). */
+  class SocketPeer implements Peer {
+    constructor(
+      readonly ws: WebSocket,
+      readonly socket: Duplex,
+    ) {}
+    send(text: string): void {
+      sendCorked(this.ws, this.socket, text);
+    }
+    close(code: number, reason: string): void {
+      closeSocket(this.ws, code, reason);
+    }
+    bufferedAmount(): number {
+      return this.ws.bufferedAmount;
+    }
+  }
+
   const onConnection = (ws: WebSocket, req: IncomingMessage, socket: Duplex): void => {
     const state: { alive: boolean; connection?: ChannelConnection } = { alive: true };
     sockets.set(ws, state);
@@ -227,11 +244,7 @@ export function attachChannels(
     const url = requestUrl(req).href;
     const { headers } = req;
     const upgradeRequest = () => new Request(url, { headers: requestHeaders({ headers }) });
-    const peer: Peer = {
-      send: (text) => sendCorked(ws, socket, text),
-      close: (code, reason) => closeSocket(ws, code, reason),
-      bufferedAmount: () => ws.bufferedAmount,
-    };
+    const peer = new SocketPeer(ws, socket);
     void (async () => {
       let user: Awaited<ReturnType<GetUser>> = null;
       try {
