@@ -2,11 +2,14 @@ import { SHIPPED_LOCALES } from "../forms/locales/index.js";
 import type { LocaleTable, MessageTemplate } from "../forms/message-types.js";
 import { hasLocale, lookupMessage } from "../forms/messages.js";
 import { formatStatement, literal } from "./printer.js";
+import { RENDERER_TEXTS } from "./runtime/renderer-texts.js";
 import { GenerateError } from "./runtime-names.js";
 
 // `mizan generate --languages en,fr,ar`: one catalog per language besides English
 // (`messages/<lang>.ts`, the keys the forms use) and `messages/index.ts`, which loads each with
-// a dynamic import(). English needs no file: the forms carry its texts.
+// a dynamic import(). English needs no file: the forms carry its texts, and the renderer its
+// own (RENDERER_TEXTS: the submit, add and remove buttons, NullBooleanSelect's choices, ...),
+// whose keys every catalog carries too.
 
 /** Where a client's catalogs live, relative to the output folder. */
 export const CATALOG_INDEX = "messages/index.ts";
@@ -70,8 +73,9 @@ function knowsLanguage(
 }
 
 /**
- * The catalog files for `languages` (English excluded) holding `keys`, in key order, and the
- * index that loads them. `header` writes the generated-file header.
+ * The catalog files for `languages` (English excluded) holding `keys` and the renderer's own
+ * texts (`RENDERER_TEXTS`), in key order, and the index that loads them. `header` writes the
+ * generated-file header.
  */
 export function catalogFiles(
   languages: readonly string[],
@@ -82,7 +86,7 @@ export function catalogFiles(
 ): Array<{ path: string; contents: string }> {
   const others = languages.filter((l) => l !== "en");
   if (!others.length) return [];
-  const sorted = [...keys].sort();
+  const sorted = [...new Set([...keys, ...Object.keys(RENDERER_TEXTS)])].sort();
   const files: Array<{ path: string; contents: string }> = [];
   const { runtime } = options;
   for (const language of others) {
@@ -101,7 +105,7 @@ export function catalogFiles(
         header(`the "${language}" texts of ${sorted.length} default messages`),
         formatStatement(`import type { MessageCatalog } from ${JSON.stringify(runtime)};`),
         "",
-        `/** The forms' default messages in "${language}"; English ones are in the forms. */`,
+        `/** The default texts of the forms and the renderer in "${language}"; English is built in. */`,
         formatStatement(
           `export const catalog: MessageCatalog = ${literal({ language, messages })};`,
         ),

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { GenerateError, generate } from "../../src/codegen/index.js";
 import { catalogLoader } from "../../src/codegen/runtime/index.js";
+import { RENDERER_TEXTS } from "../../src/codegen/runtime/renderer-texts.js";
 import { Registry } from "../../src/core/registry.js";
 import { CharField } from "../../src/forms/fields/char-field.js";
 import { IntegerField } from "../../src/forms/fields/integer-field.js";
@@ -58,6 +59,29 @@ describe("mizan generate --languages", () => {
     expect(form).toContain('import { messageCatalogs } from "../messages/index.js";');
     expect(form).toContain("messages: messageCatalogs");
     expect(fileOf(files, "messages/index.ts")).toContain('fr: () => import("./fr.js")');
+  });
+
+  test("every catalog carries the renderer's own texts (Submit, Add, Yes/No...) in its language", async () => {
+    const rendererKeys = Object.keys(RENDERER_TEXTS);
+    // The English built into the renderer is the English table's.
+    for (const key of rendererKeys)
+      expect(SHIPPED_LOCALES.en?.[key]).toBe(RENDERER_TEXTS[key as keyof typeof RENDERER_TEXTS]);
+    const files = generate(ageManifest(), { languages: "en,fr,ar" });
+    for (const language of ["fr", "ar"]) {
+      const source = fileOf(files, `messages/${language}.ts`);
+      const table = SHIPPED_LOCALES[language] ?? {};
+      for (const key of rendererKeys) {
+        expect(table[key]).toBeDefined();
+        // A text worded as in English is left out: the English built in serves.
+        if (table[key] === SHIPPED_LOCALES.en?.[key]) expect(source).not.toContain(`"${key}"`);
+        else expect(source).toContain(`${JSON.stringify(key)}: ${JSON.stringify(table[key])}`);
+      }
+    }
+    expect(fileOf(files, "messages/ar.ts")).toContain('"ui.submit": "إرسال"');
+    // English only: no catalog, so nothing more to download.
+    expect(
+      generate(ageManifest(), { languages: "en" }).some((f) => f.path.startsWith("messages/")),
+    ).toBe(false);
   });
 
   test("a language with no table is refused, naming the fix", () => {

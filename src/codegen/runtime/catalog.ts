@@ -53,13 +53,9 @@ export function catalogLoader(
   catalogs: MessageCatalogs | undefined,
   language: string,
 ): MessageCatalogs[string] | undefined {
-  if (!catalogs) return undefined;
   const tag = language.trim().toLowerCase().replace(/_/g, "-");
-  const base = tag.split("-")[0] ?? tag;
-  const names = Object.keys(catalogs);
-  for (const wanted of [tag, base]) {
-    const name = names.find((n) => n.toLowerCase() === wanted);
-    if (name !== undefined) return catalogs[name];
+  for (const wanted of [tag, tag.split("-")[0]]) {
+    for (const name in catalogs) if (name.toLowerCase() === wanted) return catalogs[name];
   }
   return undefined;
 }
@@ -80,7 +76,7 @@ export function messageText(
   let filled = params;
   for (const [name, wordKey] of Object.entries(words ?? {})) {
     const word = catalog.messages[wordKey];
-    if (typeof word === "string") filled = Object.assign({}, filled, { [name]: word });
+    if (typeof word === "string") filled = { ...filled, [name]: word };
   }
   const template = key === undefined ? undefined : catalog.messages[key];
   return template === undefined
