@@ -349,7 +349,7 @@ try {
     "",
     table(memRows, "lrrr"),
     "",
-    "- mizan checks each event against the channel's `event` schema once and writes one frame per subscription (its id differs); the floor serialises once and sends the same text to all; Socket.IO encodes once per broadcast.",
+    "- mizan checks and serialises each event once per channel, builds one `ev` frame per distinct subscription id (here one: every client subscribes as `s`), and holds each socket's frames until the end of the tick (`cork()`), so a burst is one write per socket; the floor serialises once and writes each frame to each socket as it goes; Socket.IO encodes and frames once per broadcast and queues a socket's packets while its previous write is in flight.",
     "- The latency rows include the client's send, the server's `receive()` and schema checks (mizan) and the Redis round trip; the floor relays the text through Redis untouched.",
   ].join("\n");
   const at = (n: number) => fanSummary.find((s) => s.subscribers === n);
