@@ -1,4 +1,6 @@
+import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
 import type { FieldDescriptor } from "./meta.js";
+import { rendererText } from "./renderer-text.js";
 
 export interface Choice {
   /** The value as the form holds it (a string, number, boolean or null). */
@@ -8,17 +10,27 @@ export interface Choice {
   group?: string;
 }
 
-const NULL_BOOLEAN: Choice[] = [
-  { value: null, label: "Unknown" },
-  { value: true, label: "Yes" },
-  { value: false, label: "No" },
-];
+/** NullBooleanSelect's choices, worded as Django's (`NullBooleanSelect.unknown`, ...). */
+function nullBooleanChoices(catalog: MessageCatalog | undefined): Choice[] {
+  return [
+    { value: null, label: rendererText(catalog, "NullBooleanSelect.unknown") },
+    { value: true, label: rendererText(catalog, "NullBooleanSelect.yes") },
+    { value: false, label: rendererText(catalog, "NullBooleanSelect.no") },
+  ];
+}
 
-/** A field's choices, flattened (`[group, [[value, label], ...]]` entries keep their group). */
-export function choicesOf(field: FieldDescriptor): Choice[] {
+/**
+ * A field's choices, flattened (`[group, [[value, label], ...]]` entries keep their group).
+ * A NullBooleanSelect's Unknown/Yes/No are `catalog`'s (the form's, `form.catalog`) when
+ * given, else English.
+ *
+ * @example
+ * choicesOf(field, form.catalog); // [{ value: null, label: "مجهول" }, ...] in Arabic
+ */
+export function choicesOf(field: FieldDescriptor, catalog?: MessageCatalog): Choice[] {
   const raw = Array.isArray(field.grouped_choices) ? field.grouped_choices : field.choices;
   if (!Array.isArray(raw) || raw.length === 0) {
-    return field.widget.type === "NullBooleanSelect" ? NULL_BOOLEAN : [];
+    return field.widget.type === "NullBooleanSelect" ? nullBooleanChoices(catalog) : [];
   }
   const out: Choice[] = [];
   for (const entry of raw as unknown[]) {

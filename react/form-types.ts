@@ -1,7 +1,7 @@
 import type { BaseSyntheticEvent } from "react";
 import type { DefaultValues, FieldValues, UseFormProps, UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import type { MessageCatalogs } from "../src/codegen/runtime/catalog.js";
+import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import type { MizanFormMeta } from "./meta.js";
 import type { MizanFormInitialState } from "./native-form.js";
 import type { MizanServerError } from "./server-error.js";
@@ -81,6 +81,11 @@ export interface MizanFormExtras<TResult = unknown> {
   validateOnServer: (path: string) => Promise<void>;
   /** Tell the form a field lost focus (widgets built on `Controller` call this from `onBlur`). */
   onFieldBlur: (path: string) => void;
+  /**
+   * The catalog the form shows its default messages from (`undefined`: the English ones
+   * built in); `<MizanForm>` shows its own texts (Submit, Add, ...) from it too.
+   */
+  catalog: MessageCatalog | undefined;
 }
 
 export type MizanFormReturn<

@@ -20,7 +20,7 @@ export type {
   MizanFormReturn,
   UseMizanFormOptions,
 } from "./form-types.js";
-export { useMizanLanguage } from "./language.js";
+export { loadMessageCatalog, useMizanLanguage } from "./language.js";
 export {
   createLocalContext,
   type MizanLocalContext,

@@ -13,6 +13,9 @@ import type { FormSchemaType } from "./form-types.js";
 /** The `language` prop of the nearest `<MizanProvider>` (undefined: none given). */
 export const MizanLanguageContext = createContext<string | undefined>(undefined);
 
+/** The `catalog` prop of the nearest `<MizanProvider>`: its language's catalog, loaded. */
+export const MizanCatalogContext = createContext<MessageCatalog | undefined>(undefined);
+
 /**
  * The language mizan's forms show their messages in: the nearest `<MizanProvider language>`,
  * else the page's `<html lang>` (followed when a script changes it; not read on the server
@@ -45,6 +48,28 @@ function load(loader: MessageCatalogs[string]): Promise<MessageCatalog | undefin
   return promise;
 }
 
+/**
+ * The catalog of `language` from a generated client's `messageCatalogs`, loaded (once per
+ * page; `undefined` for English, a language the client was not generated with, or a chunk
+ * that failed to load). Give it to `<MizanProvider catalog>` with the same `language`, on the
+ * server and before hydrating, so that the first render already shows that language.
+ *
+ * @example
+ * const catalog = await loadMessageCatalog(messageCatalogs, language);
+ * renderToString(
+ *   <MizanProvider baseUrl="/api/mizan" language={language} catalog={catalog}>
+ *     <App />
+ *   </MizanProvider>,
+ * );
+ */
+export function loadMessageCatalog(
+  catalogs: MessageCatalogs | undefined,
+  language: string,
+): Promise<MessageCatalog | undefined> {
+  const loader = catalogLoader(catalogs, language);
+  return loader ? load(loader) : Promise.resolve(undefined);
+}
+
 /** Whether `error` (a react-hook-form error subtree) holds a message the browser made. */
 function hasClientMessage(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
@@ -59,7 +84,9 @@ function hasClientMessage(error: unknown): boolean {
  * page), validation runs inside it, and when it arrives (a language switch), the fields
  * already showing a browser-made message are validated again so they show it in the new
  * language. Server messages are left alone (the server wrote them in its language).
- * Without `catalogs` (English only), it is `zodResolver(schema)`.
+ * Without `catalogs` (English only), it is `zodResolver(schema)`. Until the load, the
+ * provider's `catalog` serves when it is this language's (so the server's render and the
+ * hydrating one show it); `catalog` is the one shown (the renderer's texts use it too).
  */
 export function useCatalogResolver<TValues extends FieldValues>(
   schema: FormSchemaType,
@@ -68,16 +95,25 @@ export function useCatalogResolver<TValues extends FieldValues>(
   resolver: Resolver<TValues, unknown, unknown>;
   /** Call once with the form, after `useForm`. */
   follow(form: UseFormReturn<TValues, unknown, unknown>): void;
+  catalog: MessageCatalog | undefined;
 } {
   const language = useMizanLanguage();
   const loader = catalogLoader(catalogs, language);
   // The catalog loaded last, with the loader it came from: after a switch, the previous
-  // language's catalog is not used while the new one loads (English shows meanwhile).
+  // language's catalog is not used while the new one loads (English shows meanwhile). Until
+  // a load, the provider's catalog serves when it is this language's.
   const [loadedLast, setLoadedLast] = useState<{
     loader: MessageCatalogs[string];
     catalog: MessageCatalog | undefined;
   }>();
-  const shown = loader && loadedLast?.loader === loader ? loadedLast.catalog : undefined;
+  const given = useContext(MizanCatalogContext);
+  const shown =
+    loader &&
+    (loadedLast?.loader === loader
+      ? loadedLast.catalog
+      : given && catalogLoader(catalogs, given.language) === loader
+        ? given
+        : undefined);
   const current = useRef<MessageCatalog | undefined>(undefined);
   current.current = shown;
   useEffect(() => {
@@ -126,5 +162,6 @@ export function useCatalogResolver<TValues extends FieldValues>(
     follow(methods) {
       form.current = methods;
     },
+    catalog: shown,
   };
 }

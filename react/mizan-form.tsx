@@ -15,6 +15,7 @@ import { MizanFields } from "./mizan-fields.js";
 import { MizanCsrfField, useNativeFormProps } from "./native-fields.js";
 import { applyInitialState, type MizanFormInitialState } from "./native-form.js";
 import { RenderContext, type RenderContextValue, useRenderContext } from "./render-context.js";
+import { useRendererText } from "./renderer-text.js";
 import { defaultWidgets } from "./widgets/index.js";
 
 /** The built-in parts; `components` replaces any of them. */
@@ -37,6 +38,7 @@ export interface MizanFormProps<TValues extends FieldValues = FieldValues>
   components?: MizanComponentsOverride;
   /** Prefix of element ids; default `id_<form name>-`. */
   idPrefix?: string;
+  /** The submit button's text; default "Submit" in the form's language (`ui.submit`). */
   submitLabel?: ReactNode;
   /** Shown in a `role="status"` region once the submit succeeded. */
   renderResult?: (result: unknown) => ReactNode;
@@ -55,14 +57,21 @@ export interface MizanFormProps<TValues extends FieldValues = FieldValues>
   csrfToken?: string | undefined;
 }
 
-/** Messages of hidden fields, shown with the form's own errors (as Django does). */
-function hiddenFieldErrors(form: FormDescriptor, errors: FieldValues): string[] {
+/**
+ * Messages of hidden fields, shown with the form's own errors as Django does
+ * (`(Hidden field token) This field is required.`, `Form.hidden_field_error`).
+ */
+function hiddenFieldErrors(
+  form: FormDescriptor,
+  errors: FieldValues,
+  text: ReturnType<typeof useRendererText>,
+): string[] {
   const out: string[] = [];
   for (const name of form.field_order) {
     const field = form.fields[name];
     if (!field?.widget.is_hidden) continue;
-    for (const message of errorMessages(get(errors, name)))
-      out.push(`(Hidden field ${name}) ${message}`);
+    for (const error of errorMessages(get(errors, name)))
+      out.push(text("Form.hidden_field_error", { name, error }));
   }
   return out;
 }
@@ -70,11 +79,12 @@ function hiddenFieldErrors(form: FormDescriptor, errors: FieldValues): string[] 
 function FormErrors({ meta }: { meta: FormDescriptor }) {
   const { form, components } = useRenderContext();
   const { errors } = useFormState({ control: form.control });
+  const text = useRendererText();
   const root = errors.root as Record<string, unknown> | undefined;
   const messages = [
     ...errorMessages(root?.server),
     ...errorMessages(root),
-    ...hiddenFieldErrors(meta, errors),
+    ...hiddenFieldErrors(meta, errors, text),
   ];
   const { NonFieldErrors: Alert } = components;
   return <Alert messages={messages.filter((message, i) => messages.indexOf(message) === i)} />;
@@ -82,6 +92,7 @@ function FormErrors({ meta }: { meta: FormDescriptor }) {
 
 function SubmitButton({ label }: { label: ReactNode }) {
   const { form, components } = useRenderContext();
+  const text = useRendererText();
   const { isSubmitting } = useFormState({ control: form.control });
   const { Button: Submit } = components;
   return (
@@ -90,7 +101,7 @@ function SubmitButton({ label }: { label: ReactNode }) {
       className="mizan-submit"
       disabled={isSubmitting || form.isServerSubmitting}
     >
-      {label}
+      {label ?? text("ui.submit")}
     </Submit>
   );
 }
@@ -120,7 +131,7 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
     meta: metaProp,
     components,
     idPrefix,
-    submitLabel = "Submit",
+    submitLabel,
     renderResult,
     children,
     initialState,
@@ -157,6 +168,7 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
     components: resolved,
     idPrefix: idPrefix ?? `id_${meta?.name || form.name}-`,
     disabled: form.isServerSubmitting,
+    catalog: form.catalog,
   };
   const label =
     rest["aria-label"] ?? (rest["aria-labelledby"] ? undefined : meta.title || undefined);

@@ -6,6 +6,7 @@ import type { FieldDescriptor, FormDescriptor } from "./meta.js";
 import { MizanFields } from "./mizan-fields.js";
 import { useNodeErrors } from "./mizan-nested-form.js";
 import { fieldId, useRenderContext } from "./render-context.js";
+import { useRendererText } from "./renderer-text.js";
 
 function FormSetRow({
   path,
@@ -25,6 +26,7 @@ function FormSetRow({
   const errors = useNodeErrors(rowPath);
   const id = fieldId(idPrefix, rowPath);
   const { Fieldset, Button } = components;
+  const text = useRendererText();
   const legend = `${label} ${index + 1}`;
   return (
     <Fieldset
@@ -41,9 +43,9 @@ function FormSetRow({
             className="mizan-remove"
             onClick={onRemove}
             disabled={disabled}
-            aria-label={`Remove ${legend}`}
+            aria-label={text("ui.remove_named", { legend })}
           >
-            Remove
+            {text("ui.remove")}
           </Button>
         ) : null
       }
@@ -99,6 +101,7 @@ export function MizanFormSet({
   const max = typeof field.max_num === "number" ? field.max_num : Number.POSITIVE_INFINITY;
   const id = fieldId(idPrefix, path);
   const { Fieldset, Button } = components;
+  const text = useRendererText();
   return (
     <Fieldset
       kind="formset"
@@ -114,9 +117,9 @@ export function MizanFormSet({
             className="mizan-add"
             onClick={() => append(formDefaults(form))}
             disabled={disabled}
-            aria-label={`Add ${field.label}`}
+            aria-label={text("ui.add_named", { label: field.label })}
           >
-            Add
+            {text("ui.add")}
           </Button>
         ) : null
       }

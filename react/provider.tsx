@@ -7,8 +7,9 @@ import {
   type SerializedContexts,
 } from "../src/client/context-store.js";
 import { type ClientOptions, createClient } from "../src/client/create-client.js";
+import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
 import { lazyChannelSource, MizanChannelsContext } from "./channel-source.js";
-import { MizanLanguageContext } from "./language.js";
+import { MizanCatalogContext, MizanLanguageContext } from "./language.js";
 import { MizanContextStoreContext } from "./use-mizan-context.js";
 
 /**
@@ -73,6 +74,12 @@ export type MizanProviderProps = (
    * messages already shown.
    */
   language?: string | undefined;
+  /**
+   * The catalog of `language`, already loaded (`loadMessageCatalog(messageCatalogs,
+   * language)`), so the first render shows it: the server's and the hydrating one (give both
+   * the same). Without it, the forms load it after the first render (English until then).
+   */
+  catalog?: MessageCatalog | undefined;
 };
 
 /** What `<MizanForm>` needs to post natively: the handler's base URL and the CSRF token. */
@@ -93,21 +100,12 @@ export function useMizanPage(): MizanPageSettings {
 
 function makeCaller(props: MizanProviderProps): MizanCaller {
   if (props.client) return props.client;
-  const {
-    baseUrl,
-    children: _children,
-    client: _client,
-    initialContexts: _,
-    csrfToken: _token,
-    channels: _channels,
-    language: _language,
-    ...rest
-  } = props;
+  const { baseUrl, fetch, headers, csrf, retry } = props;
   const options: ClientOptions = { baseUrl };
-  if (rest.fetch) options.fetch = rest.fetch;
-  if (rest.headers) options.headers = rest.headers;
-  if (rest.csrf !== undefined) options.csrf = rest.csrf;
-  if (rest.retry) options.retry = rest.retry;
+  if (fetch) options.fetch = fetch;
+  if (headers) options.headers = headers;
+  if (csrf !== undefined) options.csrf = csrf;
+  if (retry) options.retry = retry;
   return createClient(options);
 }
 
@@ -128,6 +126,10 @@ function makeCaller(props: MizanProviderProps): MizanCaller {
  * </MizanProvider>
  * // Messages in French (from `mizan generate --languages en,fr`):
  * <MizanProvider baseUrl="/api/mizan" language="fr">
+ *   <App />
+ * </MizanProvider>
+ * // ... shown from the first render (the catalog loaded first, on both sides):
+ * <MizanProvider baseUrl="/api/mizan" language="fr" catalog={frCatalog}>
  *   <App />
  * </MizanProvider>
  */
@@ -161,7 +163,9 @@ export function MizanProvider(props: MizanProviderProps) {
         <MizanChannelsContext.Provider value={channels}>
           <MizanPageContext.Provider value={page}>
             <MizanLanguageContext.Provider value={props.language}>
-              {children}
+              <MizanCatalogContext.Provider value={props.catalog}>
+                {children}
+              </MizanCatalogContext.Provider>
             </MizanLanguageContext.Provider>
           </MizanPageContext.Provider>
         </MizanChannelsContext.Provider>

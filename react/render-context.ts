@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import type { FieldValues } from "react-hook-form";
+import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
 import type { MizanComponents } from "./components.js";
 import type { MizanFormReturn } from "./form-types.js";
 
@@ -9,6 +10,8 @@ export interface RenderContextValue {
   idPrefix: string;
   /** Every input is disabled (a submit is in flight). */
   disabled: boolean;
+  /** The catalog of the form's messages, for the renderer's own texts (undefined: English). */
+  catalog: MessageCatalog | undefined;
 }
 
 export const RenderContext = createContext<RenderContextValue | null>(null);

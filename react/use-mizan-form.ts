@@ -88,7 +88,7 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
   const client = useMizanClient();
   const version = versionOption ?? meta?.version;
 
-  const { resolver, follow } = useCatalogResolver<z.input<TSchema>>(schema, messages);
+  const { resolver, follow, catalog } = useCatalogResolver<z.input<TSchema>>(schema, messages);
   const initialValues = useMemo(
     () =>
       (initialStateValues(meta, initialState) as DefaultValues<z.input<TSchema>> | undefined) ??
@@ -121,17 +121,7 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
   const [focusRequest, setFocusRequest] = useState<{ path: string } | null>(null);
 
   // The latest options, read by callbacks that outlive a render.
-  const latest = useRef({
-    name,
-    schema,
-    meta,
-    version,
-    client,
-    liveValidation,
-    onSuccess,
-    onServerError,
-  });
-  latest.current = {
+  const latestOptions = {
     name,
     schema,
     meta,
@@ -141,6 +131,8 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
     onSuccess,
     onServerError,
   };
+  const latest = useRef(latestOptions);
+  latest.current = latestOptions;
   const submitController = useRef<AbortController | null>(null);
 
   const { getValues, setFocus } = methods;
@@ -354,5 +346,6 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
     isServerSubmitting,
     validateOnServer,
     onFieldBlur,
+    catalog,
   };
 }

@@ -1,11 +1,12 @@
 import { choiceByKey, choiceKey, choicesOf } from "../choices.js";
 import type { MizanWidgetProps } from "../components.js";
+import { useFormCatalog } from "../renderer-text.js";
 import { ariaProps } from "./aria.js";
 
 /** A checkbox per choice, holding the array of checked values. */
 export function MizanCheckboxSelectMultiple(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled } = props;
-  const choices = choicesOf(field);
+  const choices = choicesOf(field, useFormCatalog());
   const selected = Array.isArray(value) ? value : [];
   const keys = selected.map(choiceKey);
   return (

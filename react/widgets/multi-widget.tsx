@@ -1,10 +1,14 @@
 import type { MizanWidgetProps } from "../components.js";
 import { widgetAttrs } from "../html-attrs.js";
 import type { FieldDescriptor, WidgetDescriptor } from "../meta.js";
+import { useRendererText } from "../renderer-text.js";
 import { ariaProps, inputText } from "./aria.js";
 
 /** What a part of a MultiWidget is called to assistive technology, by its widget class. */
-const PART_NAMES: Record<string, string> = { DateInput: "Date", TimeInput: "Time" };
+const PART_NAMES: Record<string, "ui.date" | "ui.time"> = {
+  DateInput: "ui.date",
+  TimeInput: "ui.time",
+};
 
 /** The parts' widgets (`subwidgets` in the descriptor of a server MultiWidget). */
 function subwidgetsOf(widget: WidgetDescriptor): WidgetDescriptor[] {
@@ -29,7 +33,8 @@ function partsOf(value: unknown, count: number): unknown[] {
  * Django's MultiWidget (and SplitDateTimeWidget): one `<input>` per part, of the part's
  * input type (`date` and `time` for SplitDateTimeWidget), holding the array of parts. The
  * row around it is a fieldset whose legend is the field's label; each input is named for
- * assistive technology ("Date", "Time", else "<label> (1 of 2)") and marked required as the
+ * assistive technology ("Date", "Time" in the form's language, else "<label> (1 of 2)") and
+ * marked required as the
  * descriptor's `required_parts` says (Django's per-part `required` attribute).
  */
 export function MizanMultiWidget(props: MizanWidgetProps) {
@@ -37,11 +42,13 @@ export function MizanMultiWidget(props: MizanWidgetProps) {
   const parts = subwidgetsOf(field.widget);
   const current = partsOf(value, parts.length);
   const requiredParts = Array.isArray(field.required_parts) ? field.required_parts : [];
+  const text = useRendererText();
   return (
     <div className="mizan-multi">
       {parts.map((part, i) => {
         const partId = `${id}_${i}`;
-        const label = PART_NAMES[part.type] ?? `${field.label} (${i + 1} of ${parts.length})`;
+        const known = PART_NAMES[part.type];
+        const label = known ? text(known) : `${field.label} (${i + 1} of ${parts.length})`;
         return (
           <input
             {...attrs}

@@ -1,11 +1,12 @@
 import { choiceByKey, choiceKey, choicesOf } from "../choices.js";
 import type { MizanWidgetProps } from "../components.js";
+import { useFormCatalog } from "../renderer-text.js";
 import { ariaProps } from "./aria.js";
 
 /** Radio buttons, one per choice; the row around it is a fieldset with a legend. */
 export function MizanRadioSelect(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled, required } = props;
-  const choices = choicesOf(field);
+  const choices = choicesOf(field, useFormCatalog());
   const current = value === undefined ? undefined : choiceKey(value);
   return (
     <div className="mizan-choices mizan-radio">

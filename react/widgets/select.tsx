@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { type Choice, choiceByKey, choiceKey, choicesOf } from "../choices.js";
 import type { MizanWidgetProps } from "../components.js";
+import { useFormCatalog } from "../renderer-text.js";
 import { ariaProps } from "./aria.js";
 
 function isEmpty(value: unknown): boolean {
@@ -47,7 +48,7 @@ function renderOptions(choices: Choice[]): ReactNode[] {
 /** `<select>` for Select and NullBooleanSelect; a blank option while nothing valid is chosen. */
 export function MizanSelect(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled, required, attrs } = props;
-  const choices = choicesOf(field);
+  const choices = choicesOf(field, useFormCatalog());
   const hasBlank = choices.some((choice) => choice.value === "" || choice.value === null);
   const showBlank = !hasBlank && (!required || isEmpty(value));
   const known = choices.some((choice) => choiceKey(choice.value) === choiceKey(value));
@@ -75,7 +76,7 @@ export function MizanSelect(props: MizanWidgetProps) {
 /** `<select multiple>` holding an array of choice values. */
 export function MizanSelectMultiple(props: MizanWidgetProps) {
   const { id, name, field, value, onChange, onBlur, inputRef, disabled, required, attrs } = props;
-  const choices = choicesOf(field);
+  const choices = choicesOf(field, useFormCatalog());
   const selected = Array.isArray(value) ? value.map(choiceKey) : [];
   return (
     <select

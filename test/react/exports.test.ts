@@ -26,6 +26,7 @@ test("mizan/react's public exports are pinned", () => {
     "errorMessages",
     "formDefaults",
     "languageDirection",
+    "loadMessageCatalog",
     "useChannel",
     "useMizanClient",
     "useMizanContext",
