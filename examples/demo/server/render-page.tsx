@@ -1,4 +1,4 @@
-import { languageDirection, MizanProvider } from "mizan/react";
+import { languageDirection, loadMessageCatalog, MizanProvider } from "mizan/react";
 import {
   type ContextResolveOptions,
   contextsScript,
@@ -7,6 +7,7 @@ import {
 } from "mizan/server";
 import { renderToString } from "react-dom/server";
 import { App } from "../client/src/app.js";
+import { messageCatalogs } from "../client/src/mizan/messages/index.js";
 import {
   type DemoFormState,
   PageStateProvider,
@@ -28,7 +29,8 @@ export interface RenderedPage {
  * state the browser hydrates with, and a CSRF token: the request's `csrftoken` cookie, or a
  * new one set with the page, written into every form's `csrfmiddlewaretoken` field. The page
  * is in the request's language (`django_language` cookie, else Accept-Language): `<html lang
- * dir>` say which, and the provider gives it to the forms.
+ * dir>` say which, and the provider gives it, with its catalog, to the forms (whose own texts,
+ * Submit, Add, Remove, are then in that language without JavaScript too).
  */
 export async function renderPage(
   template: string,
@@ -40,12 +42,14 @@ export async function renderPage(
   const state = await resolveGlobalContexts(request, contexts);
   const csrf = csrfToken(request);
   const language = pageLanguage(request);
+  const catalog = await loadMessageCatalog(messageCatalogs, language);
   const app = renderToString(
     <MizanProvider
       baseUrl="/api/mizan"
       initialContexts={state}
       csrfToken={csrf.token}
       language={language}
+      catalog={catalog}
     >
       <PageStateProvider state={{ path: url.pathname, search: url.search, language, formState }}>
         <App />
