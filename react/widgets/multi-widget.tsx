@@ -33,7 +33,7 @@ function partsOf(value: unknown, count: number): unknown[] {
  * Django's MultiWidget (and SplitDateTimeWidget): one `<input>` per part, of the part's
  * input type (`date` and `time` for SplitDateTimeWidget), holding the array of parts. The
  * row around it is a fieldset whose legend is the field's label; each input is named for
- * assistive technology ("Date", "Time" in the form's language, else "<label> (1 of 2)") and
+ * assistive technology ("Date", "Time", else "<label> (1 of 2)", in the form's language) and
  * marked required as the
  * descriptor's `required_parts` says (Django's per-part `required` attribute).
  */
@@ -48,7 +48,9 @@ export function MizanMultiWidget(props: MizanWidgetProps) {
       {parts.map((part, i) => {
         const partId = `${id}_${i}`;
         const known = PART_NAMES[part.type];
-        const label = known ? text(known) : `${field.label} (${i + 1} of ${parts.length})`;
+        const label = known
+          ? text(known)
+          : text("ui.part_of", { label: field.label, index: i + 1, count: parts.length });
         return (
           <input
             {...attrs}

@@ -14,13 +14,27 @@ import { createInProcessClient } from "../../src/client/index.js";
 import type { MessageCatalog, MessageCatalogs } from "../../src/codegen/runtime/index.js";
 import { Registry } from "../../src/core/registry.js";
 import { SHIPPED_LOCALES } from "../../src/forms/locales/index.js";
-import { CharField, Form, formMeta, HiddenInput, SplitDateTimeField } from "../../src/index.js";
+import {
+  CharField,
+  Form,
+  formMeta,
+  HiddenInput,
+  MultiValueField,
+  SplitDateTimeField,
+} from "../../src/index.js";
 import { GalleryForm, OrderForm } from "../fixtures/forms.js";
 import { type GeneratedClient, loadGenerated } from "../fixtures/generated.js";
+
+class PairField extends MultiValueField<string | null> {
+  override compress(parts: unknown[]) {
+    return parts.length ? parts.join("+") : null;
+  }
+}
 
 class MeetingForm extends Form {
   static override meta = formMeta({ name: "meeting", title: "Meeting" });
   starts = new SplitDateTimeField();
+  pair = new PairField([new CharField(), new CharField()]);
 }
 
 class TokenForm extends Form {
@@ -116,7 +130,7 @@ describe("<MizanForm>'s own texts follow the language of the form's messages", (
       add: "أضف",
       addName: "أضف Items",
       nullBoolean: ["مجهول", "نعم", "لا"],
-      parts: ["التاريخ", "الوقت"],
+      parts: ["التاريخ", "الوقت", "Pair (1 من 2)", "Pair (2 من 2)"],
     });
     const items = within(formNamed("order")).getByRole("group", { name: "Items" });
     await user.click(within(items).getByRole("button", { name: "أضف Items" }));
@@ -151,7 +165,7 @@ describe("<MizanForm>'s own texts follow the language of the form's messages", (
       add: "Add",
       addName: "Add Items",
       nullBoolean: ["Unknown", "Yes", "No"],
-      parts: ["Date", "Time"],
+      parts: ["Date", "Time", "Pair (1 of 2)", "Pair (2 of 2)"],
     };
     const english = render(<Page />);
     await act(async () => {});
@@ -186,7 +200,7 @@ describe("<MizanForm>'s own texts follow the language of the form's messages", (
       add: "أضف",
       addName: "أضف Items",
       nullBoolean: ["مجهول", "نعم", "لا"],
-      parts: ["التاريخ", "الوقت"],
+      parts: ["التاريخ", "الوقت", "Pair (1 من 2)", "Pair (2 من 2)"],
     });
     expect(container.innerHTML.length).toBeGreaterThan(0);
     expect(before).toContain("إرسال");

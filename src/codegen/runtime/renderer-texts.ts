@@ -9,7 +9,8 @@ export const RENDERER_TEXTS = {
   "NullBooleanSelect.unknown": "Unknown",
   "NullBooleanSelect.yes": "Yes",
   "NullBooleanSelect.no": "No",
-  // mizan's own: the buttons, their accessible names and MultiWidget's part names.
+  // mizan's own: the buttons, their accessible names and MultiWidget's part names (Date and
+  // Time, else "<label> (1 of 2)").
   "ui.submit": "Submit",
   "ui.add": "Add",
   "ui.remove": "Remove",
@@ -17,6 +18,7 @@ export const RENDERER_TEXTS = {
   "ui.remove_named": "Remove %(legend)s",
   "ui.date": "Date",
   "ui.time": "Time",
+  "ui.part_of": "%(label)s (%(index)d of %(count)d)",
 } as const;
 
 /** A key of one of the renderer's own texts. */

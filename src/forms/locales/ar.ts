@@ -151,6 +151,7 @@ export const ar: LocaleTable = {
   "ui.remove_named": "أزِل %(legend)s",
   "ui.date": "التاريخ",
   "ui.time": "الوقت",
+  "ui.part_of": "%(label)s (%(index)d من %(count)d)",
 
   "http.BAD_REQUEST": "طلب غير صالح.",
   "http.UNAUTHENTICATED": "المصادقة مطلوبة.",

@@ -122,6 +122,7 @@ export const de: LocaleTable = {
   "ui.remove_named": "%(legend)s entfernen",
   "ui.date": "Datum",
   "ui.time": "Uhrzeit",
+  "ui.part_of": "%(label)s (%(index)d von %(count)d)",
 
   "http.BAD_REQUEST": "Ungültige Anfrage.",
   "http.UNAUTHENTICATED": "Anmeldung erforderlich.",

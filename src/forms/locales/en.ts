@@ -117,6 +117,7 @@ export const en: LocaleTable = {
   "ui.remove_named": "Remove %(legend)s",
   "ui.date": "Date",
   "ui.time": "Time",
+  "ui.part_of": "%(label)s (%(index)d of %(count)d)",
 
   // The default message of each error code (src/core/errors.ts), as a client receives it.
   "http.BAD_REQUEST": "Bad request.",

@@ -133,6 +133,7 @@ export const es: LocaleTable = {
   "ui.remove_named": "Eliminar %(legend)s",
   "ui.date": "Fecha",
   "ui.time": "Hora",
+  "ui.part_of": "%(label)s (%(index)d de %(count)d)",
 
   "http.BAD_REQUEST": "Solicitud incorrecta.",
   "http.UNAUTHENTICATED": "Se requiere autenticación.",

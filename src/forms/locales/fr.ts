@@ -133,6 +133,7 @@ export const fr: LocaleTable = {
   "ui.remove_named": "Enlever\u00a0: %(legend)s",
   "ui.date": "Date",
   "ui.time": "Heure",
+  "ui.part_of": "%(label)s (%(index)d sur %(count)d)",
 
   "http.BAD_REQUEST": "Requête incorrecte.",
   "http.UNAUTHENTICATED": "Authentification requise.",
