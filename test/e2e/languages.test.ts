@@ -115,6 +115,30 @@ describe("the demo's languages, in Chromium", () => {
     );
   }, 30_000);
 
+  test("the forms' own buttons are in Arabic in the server's HTML and after hydration, with no mismatch", async () => {
+    await withPage(browser, "languages-renderer-ar", async (page) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.context().addCookies([{ name: "django_language", value: "ar", url: base }]);
+      const response = await page.goto(`${base}/order`);
+      const html = (await response?.text()) ?? "";
+      expect(html).toContain('aria-label="أضف Line items"');
+      expect(html).not.toContain(">Add</button>");
+      const items = page.getByRole("group", { name: "Line items" });
+      // Only the hydrated form adds a row; its Remove button is named in Arabic too.
+      await expect
+        .poll(async () => {
+          await items.getByRole("button", { name: "أضف Line items" }).click();
+          return items.getByRole("button", { name: /^أزِل Line items \d$/ }).count();
+        })
+        .toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    });
+  }, 30_000);
+
   test("a native post in Arabic comes back with the server's messages in Arabic, right to left", async () => {
     await withPage(
       browser,
