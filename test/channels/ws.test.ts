@@ -355,10 +355,11 @@ describe("ctx.request on a socket", () => {
       return "who";
     }
     override receive(ctx: RequestContext) {
+      const first = ctx.request; // built on this first read, then kept for the socket
       return {
-        path: new URL(ctx.request.url).pathname,
+        path: new URL(first.url).pathname,
         note: ctx.request.headers.get("x-note"),
-        same: ctx.request === ctx.request,
+        same: first === ctx.request,
       };
     }
   }
