@@ -4,25 +4,14 @@
  * and shows the server's French text for an error found in the browser (no request).
  */
 import type { Browser, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { SHIPPED_LOCALES } from "../../src/forms/locales/index.js";
-import { launchChromium, withPage } from "./chromium.js";
-import { startDemo } from "./demo-server.js";
+import { withPage } from "./chromium.js";
+import { withDemoInChromium } from "./demo-server.js";
 
 let browser: Browser;
 let base = "";
-let close: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  const demo = await startDemo();
-  ({ base, close } = demo);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await close();
-});
+withDemoInChromium((demo) => ({ base, browser } = demo));
 
 /** The scripts the page fetched, and the API calls it made. */
 function record(page: import("playwright-core").Page) {

@@ -4,28 +4,17 @@
  */
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { DemoStore } from "../../examples/demo/server/store.js";
-import { launchChromium, withPage } from "./chromium.js";
-import { startDemo } from "./demo-server.js";
+import { withPage } from "./chromium.js";
+import { withDemoInChromium } from "./demo-server.js";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let browser: Browser;
 let base = "";
 let store: DemoStore;
-let close: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  const demo = await startDemo();
-  ({ base, store, close } = demo);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await close();
-});
+withDemoInChromium((demo) => ({ base, store, browser } = demo));
 
 /** Console errors and uncaught exceptions of a page. */
 function recordErrors(page: Page): string[] {

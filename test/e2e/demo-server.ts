@@ -7,9 +7,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
 import { build } from "vite";
+import { afterAll, beforeAll } from "vitest";
 import { createDemoServer } from "../../examples/demo/server/app.js";
 import type { DemoStore } from "../../examples/demo/server/store.js";
+import { launchChromium } from "./chromium.js";
 
 const CLIENT_CONFIG = fileURLToPath(
   new URL("../../examples/demo/client/vite.config.ts", import.meta.url),
@@ -52,4 +55,32 @@ export async function startDemo(): Promise<RunningDemo> {
       await rm(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What an end-to-end test file drives: the demo on a free port and one Chromium. */
+export interface DemoInChromium extends Omit<RunningDemo, "close"> {
+  browser: Browser;
+}
+
+/**
+ * Start the demo and Chromium before a file's tests and stop both after them; `ready` receives
+ * them once they run.
+ *
+ * @example
+ * let base = "";
+ * let browser: Browser;
+ * withDemoInChromium((demo) => ({ base, browser } = demo));
+ */
+export function withDemoInChromium(ready: (demo: DemoInChromium) => void): void {
+  let running: RunningDemo | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    running = await startDemo();
+    browser = await launchChromium();
+    ready({ base: running.base, store: running.store, browser });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
 }

@@ -3,26 +3,15 @@
  * driven through Debian's Chromium. A failing step saves a screenshot to test-results/.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { DemoStore } from "../../examples/demo/server/store.js";
-import { launchChromium, withPage } from "./chromium.js";
-import { startDemo } from "./demo-server.js";
+import { withPage } from "./chromium.js";
+import { withDemoInChromium } from "./demo-server.js";
 
 let browser: Browser;
 let base = "";
 let store: DemoStore;
-let close: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  const demo = await startDemo();
-  ({ base, store, close } = demo);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await close();
-});
+withDemoInChromium((demo) => ({ base, store, browser } = demo));
 
 /** Every call the page makes to the mizan endpoint, by function name. */
 function recordCalls(page: Page): string[] {

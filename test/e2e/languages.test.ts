@@ -6,26 +6,15 @@
  */
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, withPage } from "./chromium.js";
-import { startDemo } from "./demo-server.js";
+import { describe, expect, test } from "vitest";
+import { withPage } from "./chromium.js";
+import { withDemoInChromium } from "./demo-server.js";
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let browser: Browser;
 let base = "";
-let close: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  const demo = await startDemo();
-  ({ base, close } = demo);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await close();
-});
+withDemoInChromium((demo) => ({ base, browser } = demo));
 
 /** `<html lang dir>` of the page. */
 function htmlLanguage(page: Page): Promise<{ lang: string; dir: string }> {

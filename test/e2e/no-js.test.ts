@@ -4,26 +4,15 @@
  * user's values and Django's messages, a good one redirects (303) to a success page.
  */
 import type { Browser, Page, Response } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { DemoStore } from "../../examples/demo/server/store.js";
-import { launchChromium, withPage } from "./chromium.js";
-import { startDemo } from "./demo-server.js";
+import { withPage } from "./chromium.js";
+import { withDemoInChromium } from "./demo-server.js";
 
 let browser: Browser;
 let base = "";
 let store: DemoStore;
-let close: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  const demo = await startDemo();
-  ({ base, store, close } = demo);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await close();
-});
+withDemoInChromium((demo) => ({ base, store, browser } = demo));
 
 /** A page whose context runs no JavaScript at all. */
 function withoutJs<T>(name: string, body: (page: Page) => Promise<T>): Promise<T> {
