@@ -54,6 +54,16 @@ async function open(page: Page, panel: string) {
 }
 
 describe("the demo in Chromium", () => {
+  test("a malformed session cookie is an anonymous visitor, never a 500", async () => {
+    const cookie = "mizan_demo_user=%E0%A4%A";
+    const page = await fetch(`${base}/contact`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    // The header's context runs the same getUser as every call.
+    const read = await fetch(`${base}/api/mizan/ctx/currentUser/`, { headers: { cookie } });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toEqual({ result: null });
+  });
+
   test("a client-side error appears with no request sent", async () => {
     await withPage(browser, "e2e-contact-client-error", async (page) => {
       await open(page, "contact");

@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { parse as parseCookies } from "cookie";
 import { type AttachedChannels, attachChannels, toNodeHandler } from "mizan/node";
 import {
   type ChannelLayer,
@@ -27,11 +28,8 @@ const TYPES: Record<string, string> = {
 };
 
 function cookie(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return undefined;
+  // The cookie package: a malformed %-escape gives the raw text instead of throwing.
+  return parseCookies(request.headers.get("cookie") ?? "")[name];
 }
 
 /** The page request as a Web Request (what `getUser` reads: the session cookie). */
