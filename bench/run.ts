@@ -3,7 +3,7 @@
  * process, then writes BENCHMARKS.md from the latest result of every benchmark (a benchmark
  * not run this time keeps its earlier section, with its own date).
  *
- * Names: validation, http, typing, download, generator, channels. BENCH_ROUNDS overrides the rounds;
+ * Names: validation, http, typing, download, generator, channels, memory. BENCH_ROUNDS overrides the rounds;
  * `--no-run` rewrites BENCHMARKS.md from the stored results (after editing bench/findings.md).
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -21,7 +21,15 @@ import {
 } from "./lib/report.js";
 import { table } from "./lib/stats.js";
 
-const ALL = ["validation", "http", "typing", "download", "generator", "channels"] as const;
+const ALL = [
+  "validation",
+  "http",
+  "typing",
+  "download",
+  "generator",
+  "channels",
+  "memory",
+] as const;
 /** How each benchmark's rows in the Targets table begin (to keep them when it is not re-run). */
 const METRIC_PREFIX: Record<(typeof ALL)[number], string> = {
   validation: "Server validation",
@@ -30,6 +38,7 @@ const METRIC_PREFIX: Record<(typeof ALL)[number], string> = {
   download: "Download",
   generator: "Generator",
   channels: "Channels",
+  memory: "Memory",
 };
 // `--no-run` only rewrites BENCHMARKS.md from the stored results (after editing findings.md).
 const noRun = process.argv.includes("--no-run");
