@@ -2,8 +2,11 @@ import type { ServerResponse } from "node:http";
 import { MizanError } from "../core/errors.js";
 import type { FrameworkPassThrough } from "../server/handler.js";
 import { DEFAULT_LIMITS, type Limits, maxBodyBytesFor } from "../server/limits.js";
-import { isUnderBasePath, normalizeBasePath } from "../server/router.js";
+import { JSON_TYPE, mediaType } from "../server/media-type.js";
+import type { BodyReader } from "../server/parse-call.js";
+import { isUnderBasePath, matchRoute, normalizeBasePath } from "../server/router.js";
 import { type NodeRequest, requestUrl, toWebRequest } from "./incoming-request.js";
+import { lightCall } from "./light-request.js";
 import { NodeResponse, writeNodeResponse } from "./node-response.js";
 import { writeResponse } from "./write-response.js";
 
@@ -15,6 +18,10 @@ export type WebHandler = ((request: Request) => Promise<Response>) & {
   readonly basePath?: string;
   readonly limits?: Readonly<Limits>;
   readonly serve?: (request: Request) => Promise<Response | FrameworkPassThrough>;
+  readonly serveCall?: (
+    request: Request,
+    readBody: BodyReader,
+  ) => Promise<Response | FrameworkPassThrough>;
 };
 
 export interface NodeHandlerOptions {
@@ -70,8 +77,9 @@ async function sendFramework(
 /**
  * Serve a Web handler from node:http or Express. The adapter only converts: IncomingMessage →
  * Request (streamed body, refused past the handler's limit; a signal aborted when the client
- * disconnects), and Response → ServerResponse. A function's `nodeResponse()` is the one
- * exception: it is handed the ServerResponse itself (see docs/http.md).
+ * disconnects), and Response → ServerResponse. A JSON `POST …/call/` skips the Web streams
+ * (its body read into one Buffer under the same limit, the Request built only if read). A
+ * function's `nodeResponse()` is handed the ServerResponse itself (see docs/http.md).
  *
  * @example
  * const handler = createHandler({ registry });
@@ -82,8 +90,21 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
   const basePath = normalizeBasePath(options.basePath ?? handler.basePath ?? "/api/mizan");
   const limits = handler.limits ?? DEFAULT_LIMITS;
 
+  /**
+   * A JSON `POST …/call/` whose stream no body parser took: served without Web streams (the
+   * body read straight into one Buffer, the Request built only if a function reads it).
+   */
+  const isPlainJsonCall = (req: NodeRequest, url: URL): boolean =>
+    req.method === "POST" &&
+    handler.serveCall !== undefined &&
+    req.body === undefined &&
+    !req.readableEnded &&
+    mediaType(req.headers["content-type"]) === JSON_TYPE &&
+    matchRoute(url.pathname, basePath)?.kind === "call";
+
   return (req, res, next) => {
-    if (next && !isUnderBasePath(requestUrl(req).pathname, basePath)) {
+    const url = requestUrl(req);
+    if (next && !isUnderBasePath(url.pathname, basePath)) {
       next();
       return;
     }
@@ -91,9 +112,15 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       // A write racing a closed socket; the request's signal already reports the disconnect.
     });
     const serve = async (): Promise<void> => {
-      const maxBytes = maxBodyBytesFor(limits, req.headers["content-type"]);
-      const request = toWebRequest(req, res, maxBytes);
-      const answer = await (handler.serve ?? handler)(request).catch((error: unknown) => {
+      let pending: Promise<Response | FrameworkPassThrough>;
+      if (handler.serveCall && isPlainJsonCall(req, url)) {
+        const { request, readBody } = lightCall(req, res, url);
+        pending = handler.serveCall(request, readBody);
+      } else {
+        const maxBytes = maxBodyBytesFor(limits, req.headers["content-type"]);
+        pending = (handler.serve ?? handler)(toWebRequest(req, res, maxBytes));
+      }
+      const answer = await pending.catch((error: unknown) => {
         if (next) {
           next(error);
           return null;

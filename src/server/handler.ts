@@ -22,7 +22,7 @@ import {
 } from "./language.js";
 import { type Limits, maxBodyBytesFor, resolveLimits } from "./limits.js";
 import { formPostResponse, type RenderFormPage } from "./native-pages.js";
-import { type FileLimitLookup, parseCall } from "./parse-call.js";
+import { type BodyReader, type FileLimitLookup, parseCall } from "./parse-call.js";
 import { jsonResponse, jsonTextResponse, passThrough } from "./responses.js";
 import { matchRoute, normalizeBasePath, type Route } from "./router.js";
 
@@ -81,6 +81,15 @@ export interface MizanHandler {
    * else sendFramework(answer.frameworkResponse, answer.headers);
    */
   readonly serve: (request: Request) => Promise<Response | FrameworkPassThrough>;
+  /**
+   * @internal For adapters that read a `POST {basePath}/call/` body themselves (`mizan/node`):
+   * `serve`, with the body taken from `readBody(maxBytes)` (called where the handler would read
+   * the request's stream, after the CSRF and media-type checks) instead of `request.body`.
+   */
+  readonly serveCall: (
+    request: Request,
+    readBody: BodyReader,
+  ) => Promise<Response | FrameworkPassThrough>;
 }
 
 /** A function that caps its uploads by path (a form's validate and submit do). */
@@ -140,19 +149,23 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   };
 
   /** HTTP-only steps (CSRF, body parsing and limits), then the shared dispatch. */
-  async function call(request: Request, frameworkResponses: boolean): Promise<DispatchOutcome> {
+  async function call(
+    request: Request,
+    frameworkResponses: boolean,
+    readBody: BodyReader | undefined,
+  ): Promise<DispatchOutcome> {
     let parsed: Awaited<ReturnType<typeof parseCall>>;
     try {
       if (csrf) {
         try {
           csrf.check(request);
         } catch (error) {
-          request.body?.cancel().catch(() => {});
+          if (!readBody) request.body?.cancel().catch(() => {});
           throw error;
         }
       }
       const maxBytes = maxBodyBytesFor(limits, request.headers.get("content-type"));
-      parsed = await parseCall(request, limits, maxBytes, fileLimit);
+      parsed = await parseCall(request, limits, maxBytes, fileLimit, readBody);
     } catch (thrown) {
       // Before any function is known: CSRF, media type, limits, malformed bodies.
       return errorOutcome(thrown, { request, fn: null }, dispatchOptions);
@@ -165,6 +178,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     request: Request,
     found: Route | null,
     frameworkResponses: boolean,
+    readBody: BodyReader | undefined,
   ): Promise<Response | FrameworkPassThrough> {
     if (!found) {
       request.body?.cancel().catch(() => {});
@@ -196,7 +210,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     const outcome =
       found.kind === "context"
         ? await readContext(request, found.name, limits, { ...dispatchOptions, frameworkResponses })
-        : await call(request, frameworkResponses);
+        : await call(request, frameworkResponses, readBody);
     if (outcome.kind === "framework") {
       const fn = outcome.fn;
       return {
@@ -211,10 +225,11 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   async function answerIn(
     request: Request,
     frameworkResponses: boolean,
+    readBody?: BodyReader,
   ): Promise<Response | FrameworkPassThrough> {
     const found = matchRoute(new URL(request.url).pathname, basePath);
     const cookie = csrf?.issue(request, found?.kind === "manifest" ? "manifest" : "other") ?? null;
-    const out = await respond(request, found, frameworkResponses);
+    const out = await respond(request, found, frameworkResponses, readBody);
     if (out instanceof Response) return withCookie(out, cookie);
     if (cookie) out.headers.append("set-cookie", cookie);
     return out;
@@ -224,10 +239,11 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   async function answer(
     request: Request,
     frameworkResponses: boolean,
+    readBody?: BodyReader,
   ): Promise<Response | FrameworkPassThrough> {
-    if (!languages) return answerIn(request, frameworkResponses);
+    if (!languages) return answerIn(request, frameworkResponses, readBody);
     const language = negotiate(request, languages);
-    const out = await withLocale(language, () => answerIn(request, frameworkResponses));
+    const out = await withLocale(language, () => answerIn(request, frameworkResponses, readBody));
     if (out instanceof Response) return withLanguageHeaders(out, language);
     setLanguageHeaders(out.headers, language);
     return out;
@@ -236,7 +252,8 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   const serve = (request: Request) => answer(request, true);
   // Framework responses off: dispatch refuses them (a 500), so the answer is always a Response.
   const handler = (request: Request) => answer(request, false) as Promise<Response>;
-  return Object.assign(handler, { basePath, limits, serve });
+  const serveCall = (request: Request, readBody: BodyReader) => answer(request, true, readBody);
+  return Object.assign(handler, { basePath, limits, serve, serveCall });
 }
 
 /**

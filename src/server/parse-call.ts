@@ -56,6 +56,9 @@ function argsField(value: string | null, limits: Readonly<Limits>): unknown {
   return parseJson(value, limits, 'The "args" field');
 }
 
+/** Reads a whole body under `maxBytes` (413 past it), for an adapter that reads it itself. */
+export type BodyReader = (maxBytes: number) => Promise<Uint8Array>;
+
 /** The largest file `fn` accepts at a path in its args (`data.avatar`), when it says. */
 export type FileLimitLookup = (fn: string, path: string) => number | undefined;
 
@@ -143,13 +146,15 @@ function parseUrlEncoded(text: string, limits: Readonly<Limits>): CallEnvelope {
  * field holding JSON, and, for multipart, file parts named `args.<dotted path>` that are put
  * into args at that path (`args.data.avatar` → `args.data.avatar = File`); `fileLimit`
  * caps each file as it streams (see `parseMultipart`).
- * Throws 415, 413 or 400 as the status table of docs/protocol.md says.
+ * Throws 415, 413 or 400 as the status table of docs/protocol.md says. `readBodyOf`, when an
+ * adapter gives it, supplies a JSON or urlencoded body instead of `request.body`.
  */
 export async function parseCall(
   request: Request,
   limits: Readonly<Limits>,
   maxBytes: number,
   fileLimit?: FileLimitLookup,
+  readBodyOf?: BodyReader,
 ): Promise<CallEnvelope> {
   const contentType = request.headers.get("content-type") ?? "";
   const type = mediaType(contentType);
@@ -163,7 +168,7 @@ export async function parseCall(
   if (type === MULTIPART_TYPE) {
     return parseMultipart(request, contentType, limits, maxBytes, fileLimit);
   }
-  const bytes = await readBody(request, maxBytes);
+  const bytes = readBodyOf ? await readBodyOf(maxBytes) : await readBody(request, maxBytes);
   const text = decode(bytes);
   return type === JSON_TYPE ? fromJson(text, limits) : parseUrlEncoded(text, limits);
 }

@@ -1,0 +1,177 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { MizanError } from "../core/errors.js";
+import { payloadTooLarge } from "../server/read-body.js";
+import { type NodeRequest, requestHeaders } from "./incoming-request.js";
+
+const STATE = Symbol("mizan.lightRequest");
+
+interface LightState {
+  readonly req: NodeRequest;
+  readonly method: string;
+  readonly url: string;
+  readonly signal: AbortSignal;
+  headers: Headers | undefined;
+  /** The body, once the adapter has read it. */
+  body: Uint8Array | undefined;
+  built: Request | undefined;
+}
+
+type Light = { [STATE]: LightState };
+
+function headersOf(state: LightState): Headers {
+  state.headers ??= requestHeaders(state.req);
+  return state.headers;
+}
+
+/** The undici Request, built the first time anything but method, url, headers or signal is read. */
+function build(state: LightState): Request {
+  if (!state.built) {
+    const init: RequestInit & { duplex?: "half" } = {
+      method: state.method,
+      headers: headersOf(state),
+      signal: state.signal,
+    };
+    if (state.body !== undefined) {
+      init.body = state.body as BodyInit;
+      init.duplex = "half";
+    }
+    const built = new Request(state.url, init);
+    // The handler has read the body: a function sees it used, as on the streamed path.
+    if (state.body !== undefined) built.arrayBuffer().catch(() => {});
+    state.built = built;
+  }
+  return state.built;
+}
+
+const CHEAP: Record<string, (state: LightState) => unknown> = {
+  method: (state) => state.method,
+  url: (state) => state.url,
+  headers: headersOf,
+  signal: (state) => state.signal,
+};
+
+/** Request.prototype's members, answered by the real Request built on demand. */
+const lightPrototype: object = (() => {
+  const proto = Object.create(Request.prototype) as object;
+  for (const key of Reflect.ownKeys(Request.prototype)) {
+    if (key === "constructor") continue;
+    const cheap = typeof key === "string" ? CHEAP[key] : undefined;
+    const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, key);
+    if (cheap) {
+      Object.defineProperty(proto, key, {
+        get(this: Light) {
+          return cheap(this[STATE]);
+        },
+        configurable: true,
+      });
+    } else if (descriptor?.get) {
+      Object.defineProperty(proto, key, {
+        get(this: Light) {
+          return Reflect.get(build(this[STATE]), key);
+        },
+        configurable: true,
+      });
+    } else if (typeof descriptor?.value === "function") {
+      Object.defineProperty(proto, key, {
+        value(this: Light, ...args: unknown[]) {
+          const real = build(this[STATE]);
+          return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args);
+        },
+        configurable: true,
+        writable: true,
+      });
+    }
+  }
+  return proto;
+})();
+
+/** Collect the body into one Buffer; null once it passes `maxBytes` (the rest is left unread). */
+function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const cleanup = (): void => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("aborted", onAborted);
+      req.off("close", onClose);
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        cleanup();
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    const onAborted = (): void => onError(new Error("The client aborted the request."));
+    const onClose = (): void => {
+      if (!req.complete) onAborted();
+    };
+    if (req.destroyed) {
+      reject(new Error("The client aborted the request."));
+      return;
+    }
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("aborted", onAborted);
+    req.on("close", onClose);
+  });
+}
+
+/**
+ * A JSON call read without Web streams: a Request that answers method, url, headers and signal
+ * itself and builds the undici Request only when something else is read (`ctx.request.clone()`),
+ * and the reader the handler calls for the body: the whole IncomingMessage in one Buffer, 413
+ * the moment it passes the limit (by Content-Length first), and a signal aborted when the client
+ * disconnects before the answer is written.
+ */
+export function lightCall(
+  req: NodeRequest,
+  res: ServerResponse,
+  url: URL,
+): { request: Request; readBody: (maxBytes: number) => Promise<Uint8Array> } {
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const state: LightState = {
+    req,
+    method: req.method ?? "POST",
+    url: url.href,
+    signal: controller.signal,
+    headers: undefined,
+    body: undefined,
+    built: undefined,
+  };
+  const request = Object.create(lightPrototype, {
+    [STATE]: { value: state },
+  }) as Request;
+  const readBody = async (maxBytes: number): Promise<Uint8Array> => {
+    const declared = req.headers["content-length"];
+    if (declared !== undefined && Number(declared) > maxBytes) throw payloadTooLarge(maxBytes);
+    let bytes: Buffer | null;
+    try {
+      bytes = await collect(req, maxBytes);
+    } catch (error) {
+      throw new MizanError("BAD_REQUEST", "Could not read the request body.", null, error);
+    }
+    // Thrown here, after the await: the message is in the language of the request served.
+    if (bytes === null) throw payloadTooLarge(maxBytes);
+    state.body = bytes;
+    return bytes;
+  };
+  return { request, readBody };
+}
