@@ -13,7 +13,7 @@ import {
   type EngineOptions,
   type Peer,
 } from "../server/channels/engine.js";
-import { trustedOriginTest, upgradeOriginAllowed } from "../server/channels/origins.js";
+import { trustedOriginTest, upgradeOriginAllowed } from "../server/origins.js";
 import { normalizeBasePath } from "../server/router.js";
 import { requestHeaders, requestUrl } from "./incoming-request.js";
 

@@ -1,6 +1,7 @@
 import { parse as parseCookies } from "cookie";
 import { errorText } from "../core/error-text.js";
 import { MizanError } from "../core/errors.js";
+import { trustedOriginTest } from "./origins.js";
 
 /**
  * CSRF protection of `POST {base}/call/`. Either way it applies only to requests that carry a
@@ -108,23 +109,6 @@ function readCookie(request: Request, name: string): string | null {
   return parseCookies(header)[name] ?? null;
 }
 
-/** `https://*.example.com` → a matcher of `https://a.example.com`; exact origins compare as such. */
-function originMatcher(pattern: string): (origin: string) => boolean {
-  const wildcard = /^([a-z][a-z0-9+.-]*:\/\/)\*\.(.+)$/i.exec(pattern);
-  if (wildcard) {
-    const scheme = (wildcard[1] as string).toLowerCase();
-    const suffix = `.${(wildcard[2] as string).toLowerCase()}`;
-    return (origin) => origin.startsWith(scheme) && origin.endsWith(suffix);
-  }
-  let exact: string;
-  try {
-    exact = new URL(pattern).origin;
-  } catch {
-    throw new TypeError(`csrf.trustedOrigins: "${pattern}" is not an origin.`);
-  }
-  return (origin) => origin === exact;
-}
-
 function originOf(value: string): string | null {
   try {
     const origin = new URL(value).origin;
@@ -147,7 +131,7 @@ export function createCsrf(option: CsrfOptions | false | undefined): CsrfGuard |
   const cookieName = option?.cookieName ?? "csrftoken";
   const headerName = option?.headerName ?? "X-CSRFToken";
   const always = option?.enforce === "always";
-  const trusted = (option?.trustedOrigins ?? []).map(originMatcher);
+  const trusted = trustedOriginTest(option?.trustedOrigins ?? [], "csrf.trustedOrigins");
   const cookie = option?.cookie ?? {};
 
   const applies = (request: Request): boolean => always || request.headers.has("cookie");
@@ -171,7 +155,7 @@ export function createCsrf(option: CsrfOptions | false | undefined): CsrfGuard |
     const claimed = origin ?? (referer === null ? null : originOf(referer));
     if (claimed === null || claimed === "null") throw failed("no_origin");
     const own = new URL(request.url).origin;
-    if (claimed === own || trusted.some((matches) => matches(claimed))) return;
+    if (claimed === own || trusted(claimed)) return;
     throw failed("untrusted_origin");
   };
 

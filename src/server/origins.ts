@@ -1,9 +1,13 @@
 /**
- * A test for `trustedOrigins` entries: `"https://app.example.com"` matches that origin only,
- * `"https://*.example.com"` any subdomain over that scheme. Throws a TypeError for an entry
- * that is not an origin.
+ * A test for `trustedOrigins` entries (CSRF's and the WebSocket upgrade's):
+ * `"https://app.example.com"` matches that origin only, `"https://*.example.com"` any
+ * subdomain over that scheme. Throws a TypeError naming `option` for an entry that is not an
+ * origin.
  */
-export function trustedOriginTest(patterns: readonly string[]): (origin: string) => boolean {
+export function trustedOriginTest(
+  patterns: readonly string[],
+  option = "trustedOrigins",
+): (origin: string) => boolean {
   const tests = patterns.map((pattern): ((origin: string) => boolean) => {
     const star = /^([a-z][a-z0-9+.-]*):\/\/\*\.([^/]+)$/i.exec(pattern);
     if (star) {
@@ -15,9 +19,9 @@ export function trustedOriginTest(patterns: readonly string[]): (origin: string)
     try {
       origin = new URL(pattern).origin;
     } catch {
-      throw new TypeError(`trustedOrigins: "${pattern}" is not an origin.`);
+      throw new TypeError(`${option}: "${pattern}" is not an origin.`);
     }
-    if (origin === "null") throw new TypeError(`trustedOrigins: "${pattern}" is not an origin.`);
+    if (origin === "null") throw new TypeError(`${option}: "${pattern}" is not an origin.`);
     return (candidate) => candidate === origin;
   });
   return (origin) => tests.some((test) => test(origin));

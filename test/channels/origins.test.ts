@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { trustedOriginTest, upgradeOriginAllowed } from "../../src/server/channels/origins.js";
+import { trustedOriginTest, upgradeOriginAllowed } from "../../src/server/origins.js";
 
 describe("the upgrade's Origin check", () => {
   const none = trustedOriginTest([]);
