@@ -150,3 +150,22 @@ export function formatMessage(
     Object.hasOwn(params, name) ? pythonFormat(params[name], conversion) : whole,
   );
 }
+
+/** Django's `LANGUAGES_BIDI`: the languages written right to left (by primary subtag). */
+const RIGHT_TO_LEFT: ReadonlySet<string> = new Set(["ar", "ckb", "fa", "he", "ug", "ur"]);
+
+/**
+ * The writing direction of a language, as Django's `get_language_bidi()` decides it: `"rtl"`
+ * for Arabic, Hebrew, Persian, Urdu, Uyghur and Central Kurdish (any region: `ar-EG`,
+ * `fa-IR`), `"ltr"` for every other language; `undefined` when no language is known.
+ *
+ * @example
+ * languageDirection("ar"); // "rtl"
+ * languageDirection("fr-CA"); // "ltr"
+ */
+export function languageDirection(language: string | null | undefined): "ltr" | "rtl" | undefined {
+  if (!language) return undefined;
+  const primary = language.trim().toLowerCase().split(/[-_]/)[0] ?? "";
+  if (!primary) return undefined;
+  return RIGHT_TO_LEFT.has(primary) ? "rtl" : "ltr";
+}

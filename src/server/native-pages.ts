@@ -1,5 +1,6 @@
 import { errorOutcome } from "../core/dispatch.js";
 import type { ValidationDetails } from "../core/errors.js";
+import { languageDirection } from "../forms/message-format.js";
 import { activeLocale, lookupMessage } from "../forms/messages.js";
 import { type FormPostEnv, runFormPost } from "./native-form.js";
 import { passThrough } from "./responses.js";
@@ -39,9 +40,6 @@ const HTML_HEADERS = {
   "x-content-type-options": "nosniff",
 };
 
-/** Django's `LANGUAGES_BIDI` (base languages): pages in these are laid out right to left. */
-const RIGHT_TO_LEFT = new Set(["ar", "ckb", "fa", "he", "ug", "ur"]);
-
 /** A page text (`page.*` key) in the current language, else English. */
 function text(key: string, english: string): string {
   const found = lookupMessage(key);
@@ -69,7 +67,7 @@ function sameOriginReferer(request: Request): string | null {
 
 function page(status: number, title: string, body: string, headers: Headers): Response {
   const language = activeLocale();
-  const dir = RIGHT_TO_LEFT.has(language.split("-")[0] as string) ? ' dir="rtl"' : "";
+  const dir = languageDirection(language) === "rtl" ? ' dir="rtl"' : "";
   const html = `<!doctype html>
 <html lang="${escapeHtml(language)}"${dir}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${escapeHtml(title)}</title></head>
