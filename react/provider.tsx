@@ -2,15 +2,14 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useState
 import type { ChannelClient, ChannelClientOptions } from "../src/client/channel-client.js";
 import {
   type ContextEnvelope,
-  createContextStore,
   readSerializedContexts,
   type SerializedContexts,
 } from "../src/client/context-store.js";
 import { type ClientOptions, createClient } from "../src/client/create-client.js";
 import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
 import { lazyChannelSource, MizanChannelsContext } from "./channel-source.js";
+import { lazyContextSource, MizanContextSourceContext } from "./context-source.js";
 import { MizanCatalogContext, MizanLanguageContext } from "./language.js";
-import { MizanContextStoreContext } from "./use-mizan-context.js";
 
 /**
  * What the hooks need of `mizan/client`: one call with an abort signal; for contexts, a
@@ -140,18 +139,19 @@ export function MizanProvider(props: MizanProviderProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the transport changes
   const caller = useMemo(() => makeCaller(props), [key]);
   const [initial] = useState(() => props.initialContexts ?? readSerializedContexts());
-  const store = useMemo(
+  // The store itself is made by the first context hook (a page without contexts never loads it).
+  const contexts = useMemo(
     () =>
-      createContextStore({
-        fetch: (name, args, signal) =>
+      lazyContextSource(
+        (name, args, signal) =>
           caller.context
             ? caller.context(name, args, { signal })
             : caller.call(name, args, { signal }),
-        ...(initial ? { initial } : {}),
-      }),
+        initial,
+      ),
     [caller, initial],
   );
-  useEffect(() => caller.onEnvelope?.((envelope) => store.apply(envelope)), [caller, store]);
+  useEffect(() => caller.onEnvelope?.((envelope) => contexts.apply(envelope)), [caller, contexts]);
   const { baseUrl, csrfToken } = props;
   const page = useMemo(() => ({ baseUrl, csrfToken }), [baseUrl, csrfToken]);
   // No socket until a component subscribes; closed with the provider (when it made it).
@@ -159,7 +159,7 @@ export function MizanProvider(props: MizanProviderProps) {
   useEffect(() => channels.retain(), [channels]);
   return (
     <MizanClientContext.Provider value={caller}>
-      <MizanContextStoreContext.Provider value={store}>
+      <MizanContextSourceContext.Provider value={contexts}>
         <MizanChannelsContext.Provider value={channels}>
           <MizanPageContext.Provider value={page}>
             <MizanLanguageContext.Provider value={props.language}>
@@ -169,7 +169,7 @@ export function MizanProvider(props: MizanProviderProps) {
             </MizanLanguageContext.Provider>
           </MizanPageContext.Provider>
         </MizanChannelsContext.Provider>
-      </MizanContextStoreContext.Provider>
+      </MizanContextSourceContext.Provider>
     </MizanClientContext.Provider>
   );
 }

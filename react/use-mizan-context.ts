@@ -1,6 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from "react";
+import { useCallback, useContext, useMemo, useSyncExternalStore } from "react";
 import type { MizanClientError } from "../src/client/client-error.js";
-import { type ContextStatus, type ContextStore, contextKey } from "../src/client/context-store.js";
+import {
+  type ContextStatus,
+  type ContextStore,
+  contextKey,
+  createContextStore,
+} from "../src/client/context-store.js";
+import { MizanContextSourceContext } from "./context-source.js";
 
 /** What a context hook returns: the value, where its fetch stands, and a way to fetch again. */
 export interface MizanContextResult<T> {
@@ -14,9 +20,6 @@ export interface MizanContextResult<T> {
   refresh: () => Promise<void>;
 }
 
-/** The store of the nearest `<MizanProvider>`; set by the provider. */
-export const MizanContextStoreContext = createContext<ContextStore | null>(null);
-
 /**
  * The context store of the nearest `<MizanProvider>`: what the context hooks read.
  *
@@ -25,13 +28,14 @@ export const MizanContextStoreContext = createContext<ContextStore | null>(null)
  * store.apply({ invalidate: [{ name: "currentUser" }] });
  */
 export function useMizanContextStore(): ContextStore {
-  const store = useContext(MizanContextStoreContext);
-  if (!store) {
+  const source = useContext(MizanContextSourceContext);
+  if (!source) {
     throw new Error(
       'mizan: no context store. Wrap your app in <MizanProvider baseUrl="/api/mizan"> (or <MizanProvider client={...}>).',
     );
   }
-  return store;
+  // Made by the first context hook, so pages without contexts do not bundle the store.
+  return source.get(createContextStore);
 }
 
 /** The arguments without `undefined` entries (which never reach the server). */
