@@ -1,13 +1,14 @@
 /**
- * The three contestants of the typing benchmark, each counting the renders of its form
- * component. Imported only after a DOM exists (see typing.ts).
+ * The three contestants of the typing benchmark (and the floor), each counting the renders of
+ * its form component. Each takes an optional `size` (the big form's field count, default 200;
+ * see `bigForm`). Imported only after a DOM exists (see typing.ts).
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import RjsfForm from "@rjsf/core";
 import validator from "@rjsf/validator-ajv8";
 import type { ReactNode } from "react";
 import { type FieldErrors, type UseFormRegisterReturn, useForm } from "react-hook-form";
-import { BIG_DEFAULTS, BIG_FIELDS, type BigField, bigJsonSchema, bigZod } from "../lib/big-form.js";
+import { type BigField, bigForm, FIELD_COUNT } from "../lib/big-form.js";
 
 export const renders = { plain: 0, mizan: 0, rhf: 0, rjsf: 0 };
 
@@ -37,8 +38,12 @@ function input(field: BigField, props: UseFormRegisterReturn): ReactNode {
 }
 
 /** The same hand-laid markup for both react-hook-form contestants. */
-function Fields(props: { register: (name: string) => UseFormRegisterReturn; errors: FieldErrors }) {
-  return BIG_FIELDS.map((field) => {
+function Fields(props: {
+  fields: BigField[];
+  register: (name: string) => UseFormRegisterReturn;
+  errors: FieldErrors;
+}) {
+  return props.fields.map((field) => {
     const error = props.errors[field.name];
     return (
       <p key={field.name}>
@@ -53,22 +58,35 @@ function Fields(props: { register: (name: string) => UseFormRegisterReturn; erro
 // biome-ignore lint/suspicious/noExplicitAny: the generated hook's form type is the generator's
 type AnyHook = () => any;
 
-let useGeneratedForm: AnyHook = () => {
-  throw new Error("call setGeneratedHook(useBigForm) first");
-};
+const generatedHooks = new Map<number, AnyHook>();
 
-/** Hands over the generated `useBigForm()` (it is generated at run time). */
-export function setGeneratedHook(hook: AnyHook): void {
-  useGeneratedForm = hook;
+/**
+ * Hands over the generated hook of the big form at `size` fields (`useBigForm()` at 200; it
+ * is generated at run time).
+ */
+export function setGeneratedHook(hook: AnyHook, size: number = FIELD_COUNT): void {
+  generatedHooks.set(size, hook);
 }
 
-/** The generated `useBigForm()` hook, as an app lays out a form by hand. */
-export function MizanBig() {
+function missingHook(size: number): AnyHook {
+  return () => {
+    throw new Error(`call setGeneratedHook(hook, ${size}) first`);
+  };
+}
+
+/** The generated hook (`useBigForm()` at 200 fields), as an app lays out a form by hand. */
+export function MizanBig(props: { size?: number }) {
   renders.mizan++;
+  const size = props.size ?? FIELD_COUNT;
+  const useGeneratedForm = generatedHooks.get(size) ?? missingHook(size);
   const form = useGeneratedForm();
   return (
     <form onSubmit={form.submit} noValidate>
-      <Fields register={form.register} errors={form.formState.errors} />
+      <Fields
+        fields={bigForm(size).fields}
+        register={form.register}
+        errors={form.formState.errors}
+      />
     </form>
   );
 }
@@ -82,26 +100,28 @@ const plainRegister = (name: string): UseFormRegisterReturn => ({
 });
 
 /** The floor: the same markup with no form library (what jsdom, React and user-event cost). */
-export function PlainBig() {
+export function PlainBig(props: { size?: number }) {
   renders.plain++;
   return (
     <form noValidate>
-      <Fields register={plainRegister} errors={{}} />
+      <Fields fields={bigForm(props.size).fields} register={plainRegister} errors={{}} />
     </form>
   );
 }
 
 /** Raw react-hook-form + zodResolver with the hand-written schema, same mode as mizan's. */
-export function RhfBig() {
+export function RhfBig(props: { size?: number }) {
   renders.rhf++;
+  const spec = bigForm(props.size);
   const form = useForm({
     mode: "onTouched",
-    resolver: zodResolver(bigZod),
-    defaultValues: BIG_DEFAULTS,
+    resolver: zodResolver(spec.zod),
+    defaultValues: spec.defaults,
   });
   return (
     <form onSubmit={form.handleSubmit(() => {})} noValidate>
       <Fields
+        fields={spec.fields}
         register={form.register as (name: string) => UseFormRegisterReturn}
         errors={form.formState.errors}
       />
@@ -117,12 +137,13 @@ class CountingRjsf extends RjsfForm {
 }
 
 /** RJSF with its default theme and the AJV 8 validator; `live` validates on every change. */
-export function RjsfBig(props: { live: boolean }) {
+export function RjsfBig(props: { live: boolean; size?: number }) {
+  const spec = bigForm(props.size);
   return (
     <CountingRjsf
-      schema={bigJsonSchema as never}
+      schema={spec.jsonSchema as never}
       validator={validator}
-      formData={BIG_DEFAULTS}
+      formData={spec.defaults}
       liveValidate={props.live}
       noHtml5Validate
     />
