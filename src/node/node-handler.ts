@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { MizanError } from "../core/errors.js";
 import type { FrameworkPassThrough } from "../server/handler.js";
+import { isJsonAnswer, type JsonAnswer } from "../server/json-answer.js";
 import { DEFAULT_LIMITS, type Limits, maxBodyBytesFor } from "../server/limits.js";
 import { JSON_TYPE, mediaType } from "../server/media-type.js";
 import type { BodyReader } from "../server/parse-call.js";
@@ -8,7 +9,7 @@ import { isUnderBasePath, matchRoute, normalizeBasePath } from "../server/router
 import { type NodeRequest, requestUrl, toWebRequest } from "./incoming-request.js";
 import { lightCall } from "./light-request.js";
 import { NodeResponse, writeNodeResponse } from "./node-response.js";
-import { writeResponse } from "./write-response.js";
+import { writeJsonAnswer, writeResponse } from "./write-response.js";
 
 /**
  * Any Web handler; `createHandler()`'s also carries its base path, limits and `serve` (which
@@ -18,10 +19,11 @@ export type WebHandler = ((request: Request) => Promise<Response>) & {
   readonly basePath?: string;
   readonly limits?: Readonly<Limits>;
   readonly serve?: (request: Request) => Promise<Response | FrameworkPassThrough>;
-  readonly serveCall?: (
+  readonly serveLight?: (
     request: Request,
-    readBody: BodyReader,
-  ) => Promise<Response | FrameworkPassThrough>;
+    readBody?: BodyReader,
+    url?: URL,
+  ) => Promise<Response | FrameworkPassThrough | JsonAnswer>;
 };
 
 export interface NodeHandlerOptions {
@@ -96,7 +98,7 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
    */
   const isPlainJsonCall = (req: NodeRequest, url: URL): boolean =>
     req.method === "POST" &&
-    handler.serveCall !== undefined &&
+    handler.serveLight !== undefined &&
     req.body === undefined &&
     !req.readableEnded &&
     mediaType(req.headers["content-type"]) === JSON_TYPE &&
@@ -112,13 +114,16 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       // A write racing a closed socket; the request's signal already reports the disconnect.
     });
     const serve = async (): Promise<void> => {
-      let pending: Promise<Response | FrameworkPassThrough>;
-      if (handler.serveCall && isPlainJsonCall(req, url)) {
+      let pending: Promise<Response | FrameworkPassThrough | JsonAnswer>;
+      if (handler.serveLight && isPlainJsonCall(req, url)) {
         const { request, readBody } = lightCall(req, res, url);
-        pending = handler.serveCall(request, readBody);
+        pending = handler.serveLight(request, readBody, url);
       } else {
         const maxBytes = maxBodyBytesFor(limits, req.headers["content-type"]);
-        pending = (handler.serve ?? handler)(toWebRequest(req, res, maxBytes));
+        const request = toWebRequest(req, res, maxBytes);
+        pending = handler.serveLight
+          ? handler.serveLight(request, undefined, url)
+          : (handler.serve ?? handler)(request);
       }
       const answer = await pending.catch((error: unknown) => {
         if (next) {
@@ -128,6 +133,10 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
         return internalError();
       });
       if (!answer) return;
+      if (isJsonAnswer(answer)) {
+        writeJsonAnswer(answer, res, !req.complete);
+        return;
+      }
       const response = answer instanceof Response ? answer : await sendFramework(answer, req, res);
       if (!response) return;
       // A body left unread (refused early) would be drained to keep the connection alive;

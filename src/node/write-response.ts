@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { JsonAnswer } from "../server/json-answer.js";
 import { jsonTextOf } from "../server/responses.js";
 
 function closed(res: ServerResponse): boolean {
@@ -71,4 +72,21 @@ export async function writeResponse(
     // The response body failed mid-stream: the status is sent, so cut the connection.
     res.destroy();
   }
+}
+
+/**
+ * Write the handler's own JSON answer: what `writeResponse` writes for its Web Response, byte
+ * for byte (headers in the order Web `Headers` lists them, then Set-Cookie, `Connection: close`
+ * when the request body was left unread, then Content-Length), without building one.
+ */
+export function writeJsonAnswer(answer: JsonAnswer, res: ServerResponse, close: boolean): void {
+  if (closed(res)) return;
+  res.statusCode = answer.status;
+  // Web Headers iterate sorted by name; so do these (lower-case ASCII: code-unit order is the same).
+  const names = [...answer.headers.keys()].sort();
+  for (const name of names) res.setHeader(name, answer.headers.get(name) as string);
+  if (answer.cookies.length > 0) res.setHeader("set-cookie", answer.cookies);
+  if (close) res.setHeader("connection", "close");
+  res.setHeader("content-length", Buffer.byteLength(answer.text));
+  res.end(answer.text);
 }

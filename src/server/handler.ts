@@ -13,6 +13,7 @@ import { withLocale } from "../core/locale.js";
 import { defaultRegistry, type Registry } from "../core/registry.js";
 import { CONTEXT_CACHE_CONTROL, readContext } from "./context-route.js";
 import { type CsrfOptions, createCsrf } from "./csrf.js";
+import { isJsonAnswer, type JsonAnswer, jsonAnswer, toWebResponse } from "./json-answer.js";
 import {
   type LanguageOptions,
   negotiate,
@@ -23,7 +24,7 @@ import {
 import { type Limits, maxBodyBytesFor, resolveLimits } from "./limits.js";
 import { formPostResponse, type RenderFormPage } from "./native-pages.js";
 import { type BodyReader, type FileLimitLookup, parseCall } from "./parse-call.js";
-import { jsonResponse, jsonTextResponse, passThrough } from "./responses.js";
+import { passThrough } from "./responses.js";
 import { matchRoute, normalizeBasePath, type Route } from "./router.js";
 
 export type { GetUser, OnError } from "../core/dispatch.js";
@@ -82,15 +83,22 @@ export interface MizanHandler {
    */
   readonly serve: (request: Request) => Promise<Response | FrameworkPassThrough>;
   /**
-   * @internal For adapters that read a `POST {basePath}/call/` body themselves (`mizan/node`):
-   * `serve`, with the body taken from `readBody(maxBytes)` (called where the handler would read
-   * the request's stream, after the CSRF and media-type checks) instead of `request.body`.
+   * @internal For adapters that write the answer's bytes themselves (`mizan/node`): `serve`,
+   * except that the handler's own JSON answers come back as a `JsonAnswer` (status, headers,
+   * cookies, text) instead of a Response. With `readBody`, a `POST {basePath}/call/` body is
+   * taken from `readBody(maxBytes)` (called where the handler would read the request's stream,
+   * after the CSRF and media-type checks) instead of `request.body`. `url`, when given, is
+   * `request.url` already parsed.
    */
-  readonly serveCall: (
+  readonly serveLight: (
     request: Request,
-    readBody: BodyReader,
-  ) => Promise<Response | FrameworkPassThrough>;
+    readBody?: BodyReader,
+    url?: URL,
+  ) => Promise<Response | FrameworkPassThrough | JsonAnswer>;
 }
+
+/** What the handler's steps answer before a Web caller gets a Response. */
+type Answer = Response | FrameworkPassThrough | JsonAnswer;
 
 /** A function that caps its uploads by path (a form's validate and submit do). */
 interface FileLimited {
@@ -179,7 +187,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     found: Route | null,
     frameworkResponses: boolean,
     readBody: BodyReader | undefined,
-  ): Promise<Response | FrameworkPassThrough> {
+  ): Promise<Answer> {
     if (!found) {
       request.body?.cancel().catch(() => {});
       return toResponse(errorOutcome(new MizanError("NOT_FOUND"), { request, fn: null }, {}));
@@ -202,7 +210,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     }
     if (found.kind === "manifest") {
       try {
-        return jsonResponse(200, registry.manifest());
+        return jsonAnswer(200, JSON.stringify(registry.manifest()));
       } catch (thrown) {
         return toResponse(errorOutcome(thrown, { request, fn: null }, dispatchOptions));
       }
@@ -225,11 +233,16 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   async function answerIn(
     request: Request,
     frameworkResponses: boolean,
-    readBody?: BodyReader,
-  ): Promise<Response | FrameworkPassThrough> {
-    const found = matchRoute(new URL(request.url).pathname, basePath);
+    readBody: BodyReader | undefined,
+    url: URL | undefined,
+  ): Promise<Answer> {
+    const found = matchRoute((url ?? new URL(request.url)).pathname, basePath);
     const cookie = csrf?.issue(request, found?.kind === "manifest" ? "manifest" : "other") ?? null;
     const out = await respond(request, found, frameworkResponses, readBody);
+    if (isJsonAnswer(out)) {
+      if (cookie) out.cookies.push(cookie);
+      return out;
+    }
     if (out instanceof Response) return withCookie(out, cookie);
     if (cookie) out.headers.append("set-cookie", cookie);
     return out;
@@ -240,42 +253,55 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     request: Request,
     frameworkResponses: boolean,
     readBody?: BodyReader,
-  ): Promise<Response | FrameworkPassThrough> {
-    if (!languages) return answerIn(request, frameworkResponses, readBody);
+    url?: URL,
+  ): Promise<Answer> {
+    if (!languages) return answerIn(request, frameworkResponses, readBody, url);
     const language = negotiate(request, languages);
-    const out = await withLocale(language, () => answerIn(request, frameworkResponses, readBody));
+    const out = await withLocale(language, () =>
+      answerIn(request, frameworkResponses, readBody, url),
+    );
     if (out instanceof Response) return withLanguageHeaders(out, language);
     setLanguageHeaders(out.headers, language);
     return out;
   }
 
-  const serve = (request: Request) => answer(request, true);
-  // Framework responses off: dispatch refuses them (a 500), so the answer is always a Response.
-  const handler = (request: Request) => answer(request, false) as Promise<Response>;
-  const serveCall = (request: Request, readBody: BodyReader) => answer(request, true, readBody);
-  return Object.assign(handler, { basePath, limits, serve, serveCall });
+  const serve = async (request: Request): Promise<Response | FrameworkPassThrough> => {
+    const out = await answer(request, true);
+    return isJsonAnswer(out) ? toWebResponse(out) : out;
+  };
+  // Framework responses off: dispatch refuses them (a 500), so the answer is never a pass-through.
+  const handler = async (request: Request): Promise<Response> => {
+    const out = (await answer(request, false)) as Response | JsonAnswer;
+    return isJsonAnswer(out) ? toWebResponse(out) : out;
+  };
+  const serveLight = (request: Request, readBody?: BodyReader, url?: URL) =>
+    answer(request, true, readBody, url);
+  return Object.assign(handler, { basePath, limits, serve, serveLight });
 }
 
 /**
  * A context read's answer: `{"result": …}` (no invalidate/merge: a read changes nothing) or the
  * error envelope, both `Cache-Control: private, no-store`; a context's own Response as is.
  */
-function contextResponse(outcome: Exclude<DispatchOutcome, { kind: "framework" }>): Response {
+function contextResponse(
+  outcome: Exclude<DispatchOutcome, { kind: "framework" }>,
+): Response | JsonAnswer {
   const init = { "cache-control": CONTEXT_CACHE_CONTROL };
   if (outcome.kind === "result") {
-    return jsonResponse(200, { result: outcome.body.result }, outcome.headers, init);
+    const text = JSON.stringify({ result: outcome.body.result });
+    return jsonAnswer(200, text, outcome.headers, init);
   }
   if (outcome.kind === "response") return passThrough(outcome.response, outcome.headers);
-  return jsonResponse(outcome.status, outcome.body, outcome.headers, init);
+  return jsonAnswer(outcome.status, JSON.stringify(outcome.body), outcome.headers, init);
 }
 
 /** An outcome as the HTTP answer: the JSON envelope, or a function's own Response. */
 function toResponse(
   outcome: Exclude<DispatchOutcome, { kind: "framework" }>,
   allow?: string,
-): Response {
-  if (outcome.kind === "result") return jsonTextResponse(200, outcome.json, outcome.headers);
+): Response | JsonAnswer {
+  if (outcome.kind === "result") return jsonAnswer(200, outcome.json, outcome.headers);
   if (outcome.kind === "response") return passThrough(outcome.response, outcome.headers);
-  const init: Record<string, string> = allow ? { allow } : {};
-  return jsonResponse(outcome.status, outcome.body, outcome.headers, init);
+  const text = JSON.stringify(outcome.body);
+  return jsonAnswer(outcome.status, text, outcome.headers, allow ? { allow } : undefined);
 }

@@ -150,10 +150,17 @@ function varyWith(current: string | null, tokens: readonly string[]): string {
  * Mark an answer as negotiated: `Content-Language` (unless it has one, as Django's
  * LocaleMiddleware) and `Vary: Accept-Language, Cookie` merged into any Vary it has.
  */
-export function setLanguageHeaders(headers: Headers, language: string): void {
+export function setLanguageHeaders(headers: HeaderBag, language: string): void {
   if (!headers.has("content-language")) headers.set("content-language", language);
-  headers.set("vary", varyWith(headers.get("vary"), ["Accept-Language", "Cookie"]));
+  headers.set("vary", varyWith(headers.get("vary") ?? null, ["Accept-Language", "Cookie"]));
 }
+
+/** Web `Headers`, or a `Map` of lower-case names (a JSON answer's, see json-answer.ts). */
+type HeaderBag = {
+  has(name: string): boolean;
+  get(name: string): string | null | undefined;
+  set(name: string, value: string): unknown;
+};
 
 /** `setLanguageHeaders` on a Response, copied first when its headers are immutable. */
 export function withLanguageHeaders(response: Response, language: string): Response {

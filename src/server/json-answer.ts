@@ -1,0 +1,68 @@
+import { jsonTextResponse } from "./responses.js";
+
+/**
+ * A JSON answer of the handler's own (a call's result or error envelope, a context read, the
+ * manifest) before it is a Web `Response`: what `jsonResponse` would build, as plain data, so
+ * that an adapter that writes bytes itself (`mizan/node`) sends it without undici's Response
+ * and its body stream. `toWebResponse` makes the Response for Web callers, header for header
+ * the same.
+ */
+export interface JsonAnswer {
+  readonly kind: "json";
+  readonly status: number;
+  /**
+   * Every header but Set-Cookie: lower-case names, one value each (repeated ones joined with
+   * ", ", as `Headers` joins them), in the order they were set.
+   */
+  readonly headers: Map<string, string>;
+  /** Each Set-Cookie value, in order. */
+  readonly cookies: string[];
+  /** The body, JSON. */
+  readonly text: string;
+}
+
+/** The headers every JSON answer carries (a route's own `init` may replace Cache-Control). */
+const DEFAULTS: ReadonlyArray<readonly [string, string]> = [
+  ["content-type", "application/json; charset=utf-8"],
+  ["cache-control", "no-store"],
+  ["x-content-type-options", "nosniff"],
+];
+
+/**
+ * `jsonTextResponse(status, text, extra, init)` as data: `extra`'s headers (a context's
+ * cookies and headers) first, then the defaults over them, then `init` over those.
+ */
+export function jsonAnswer(
+  status: number,
+  text: string,
+  extra?: Headers,
+  init?: Readonly<Record<string, string>>,
+): JsonAnswer {
+  const headers = new Map<string, string>();
+  let cookies: string[] = [];
+  if (extra) {
+    cookies = extra.getSetCookie();
+    for (const [name, value] of extra) if (name !== "set-cookie") headers.set(name, value);
+  }
+  for (const [name, value] of DEFAULTS) headers.set(name, value);
+  if (init) for (const name in init) headers.set(name, init[name] as string);
+  return { kind: "json", status, headers, cookies, text };
+}
+
+/** True for a `JsonAnswer` (as against a Web `Response` or an adapter's pass-through). */
+export function isJsonAnswer(value: unknown): value is JsonAnswer {
+  return (value as Partial<JsonAnswer> | null)?.kind === "json";
+}
+
+/**
+ * The Web Response of a JSON answer, as `jsonTextResponse` builds it (its text kept for
+ * `jsonTextOf`, so a Node adapter given it still sends it in one write).
+ */
+export function toWebResponse(answer: JsonAnswer): Response {
+  let cookies: Headers | undefined;
+  if (answer.cookies.length > 0) {
+    cookies = new Headers();
+    for (const cookie of answer.cookies) cookies.append("set-cookie", cookie);
+  }
+  return jsonTextResponse(answer.status, answer.text, cookies, Object.fromEntries(answer.headers));
+}

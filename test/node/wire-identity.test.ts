@@ -1,0 +1,185 @@
+import { createServer, type Server } from "node:http";
+import { type AddressInfo, connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { client, Registry } from "../../src/core/index.js";
+import { toNodeHandler, type WebHandler } from "../../src/node/index.js";
+import { createHandler, type HandlerOptions } from "../../src/server/index.js";
+
+// Real sockets on a shared CI machine: generous time, no timing assertions.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
+/**
+ * The same handler served twice: through toNodeHandler as is (the handler's JSON answers
+ * written from plain data, JSON calls read without Web streams), and through a wrapper that
+ * only offers the Web entry points (every answer a Web Response, written by writeResponse).
+ * Both must put the same bytes on the wire.
+ */
+function registry(): Registry {
+  const r = new Registry();
+  r.register(
+    client((_ctx, args: { text?: string }) => ({ echo: args.text ?? "" })),
+    "echo",
+  );
+  r.register(
+    client((ctx) => {
+      ctx.setCookie("session", "abc", { httpOnly: true });
+      ctx.setCookie("theme", "dark");
+      ctx.responseHeaders.set("Vary", "Origin");
+      ctx.responseHeaders.append("X-Trace", "one");
+      ctx.responseHeaders.append("X-Trace", "two");
+      ctx.invalidate("greet", { name: "Ada" });
+      return { ok: true };
+    }),
+    "cookies",
+  );
+  r.register(
+    client((ctx) => {
+      ctx.setCookie("seen", "1");
+      return new Response("<p>hi</p>", {
+        status: 201,
+        headers: { "content-type": "text/html", "x-own": "yes" },
+      });
+    }),
+    "own",
+  );
+  r.register(
+    client(() => {
+      throw new Error("boom");
+    }),
+    "broken",
+  );
+  r.register(
+    client({ context: "local" }, (_ctx, args: { name?: string }) => ({ hi: args.name ?? "" })),
+    "greet",
+  );
+  return r;
+}
+
+const servers: Server[] = [];
+
+async function listen(handler: WebHandler): Promise<number> {
+  const server = createServer(toNodeHandler(handler));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** One raw HTTP/1.1 exchange; the answer's head and body as text, its Date line removed. */
+function exchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    const chunks: Buffer[] = [];
+    const finish = (): void => {
+      socket.destroy();
+      const text = Buffer.concat(chunks).toString("latin1");
+      resolve(
+        text
+          .replace(/\r\nDate: [^\r]*/i, "")
+          // Fresh CSRF tokens differ from one answer to the next.
+          .replace(/csrftoken=[A-Za-z0-9]{32}/g, "csrftoken=<token>"),
+      );
+    };
+    socket.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      const text = Buffer.concat(chunks).toString("latin1");
+      const end = text.indexOf("\r\n\r\n");
+      if (end < 0) return;
+      const length = /\r\ncontent-length: (\d+)/i.exec(text.slice(0, end));
+      if (length && Buffer.concat(chunks).byteLength >= end + 4 + Number(length[1])) finish();
+      else if (!length && text.endsWith("\r\n0\r\n\r\n")) finish(); // chunked, complete
+    });
+    socket.on("end", finish);
+    socket.on("error", reject);
+    socket.write(request);
+  });
+}
+
+function post(path: string, body: string, headers: Record<string, string> = {}): string {
+  const lines = Object.entries({
+    host: "example.test",
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(body)),
+    ...headers,
+  }).map(([name, value]) => `${name}: ${value}`);
+  return `POST ${path} HTTP/1.1\r\n${lines.join("\r\n")}\r\n\r\n${body}`;
+}
+
+function get(path: string, headers: Record<string, string> = {}): string {
+  const lines = Object.entries({ host: "example.test", ...headers }).map(
+    ([name, value]) => `${name}: ${value}`,
+  );
+  return `GET ${path} HTTP/1.1\r\n${lines.join("\r\n")}\r\n\r\n`;
+}
+
+const call = (fn: string, args?: unknown) => JSON.stringify({ fn, args });
+const TOKEN = "A".repeat(32);
+
+const REQUESTS: Array<[string, string]> = [
+  ["a result", post("/api/mizan/call/", call("echo", { text: "hi" }))],
+  ["cookies, Vary and repeated headers", post("/api/mizan/call/", call("cookies"))],
+  ["a function's own Response", post("/api/mizan/call/", call("own"))],
+  ["a 500", post("/api/mizan/call/", call("broken"))],
+  ["an unknown function", post("/api/mizan/call/", call("nope"))],
+  ["malformed JSON", post("/api/mizan/call/", "{nope")],
+  ["a body over the limit", post("/api/mizan/call/", call("echo", { text: "x".repeat(400) }))],
+  ["text/plain", post("/api/mizan/call/", "hi", { "content-type": "text/plain" })],
+  [
+    "urlencoded",
+    post("/api/mizan/call/", "fn=echo&args=%7B%7D", {
+      "content-type": "application/x-www-form-urlencoded",
+    }),
+  ],
+  ["GET on the call route", get("/api/mizan/call/")],
+  ["an unknown route", get("/api/mizan/nowhere/")],
+  ["the manifest", get("/api/mizan/manifest/")],
+  ["a context read", get("/api/mizan/ctx/greet/?args=%7B%22name%22%3A%22Ada%22%7D")],
+  ["a bad context read", get("/api/mizan/ctx/greet/?args=%7B")],
+  ["CSRF refused", post("/api/mizan/call/", call("echo"), { cookie: "a=b" })],
+  [
+    "CSRF passed, in French by cookie",
+    post("/api/mizan/call/", call("cookies"), {
+      cookie: `csrftoken=${TOKEN}; django_language=fr`,
+      "x-csrftoken": TOKEN,
+    }),
+  ],
+  [
+    "Accept-Language",
+    post("/api/mizan/call/", call("nope"), { "accept-language": "de-DE, fr;q=0.5" }),
+  ],
+];
+
+describe.each([
+  ["default options", {}],
+  ["languages", { languages: ["en", "fr", "de"] }],
+] as Array<[string, HandlerOptions]>)("toNodeHandler's bytes (%s)", (_name, options) => {
+  let light = 0;
+  let web = 0;
+  beforeAll(async () => {
+    const handler = createHandler({
+      registry: registry(),
+      limits: { maxBodyBytes: 256 },
+      onError: () => {},
+      ...options,
+    });
+    const webOnly: WebHandler = Object.assign((request: Request) => handler(request), {
+      basePath: handler.basePath,
+      limits: handler.limits,
+      serve: handler.serve,
+    });
+    light = await listen(handler);
+    web = await listen(webOnly);
+  });
+
+  test.each(REQUESTS)("%s: the same as the Web Response path", async (_what, request) => {
+    const expected = await exchange(web, request);
+    expect(expected).toMatch(/^HTTP\/1\.1 \d{3} /);
+    expect(await exchange(light, request)).toBe(expected);
+  });
+});
+
+afterAll(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
