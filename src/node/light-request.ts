@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MizanError } from "../core/errors.js";
 import { payloadTooLarge } from "../server/read-body.js";
-import { type NodeRequest, requestHeaders } from "./incoming-request.js";
+import type { NodeRequest } from "./incoming-request.js";
+import { lightHeaders, realHeaders } from "./light-headers.js";
 
 const STATE = Symbol("mizan.lightRequest");
 
@@ -10,7 +11,10 @@ interface LightState {
   readonly method: string;
   readonly url: string;
   readonly signal: AbortSignal;
+  /** The real Headers, once something needed them (see light-headers.ts). */
   headers: Headers | undefined;
+  /** What `request.headers` answers: a view over node's headers. */
+  view: Headers | undefined;
   /** The body, once the adapter has read it. */
   body: Uint8Array | undefined;
   built: Request | undefined;
@@ -19,8 +23,8 @@ interface LightState {
 type Light = { [STATE]: LightState };
 
 function headersOf(state: LightState): Headers {
-  state.headers ??= requestHeaders(state.req);
-  return state.headers;
+  state.view ??= lightHeaders(state);
+  return state.view;
 }
 
 /** The undici Request, built the first time anything but method, url, headers or signal is read. */
@@ -28,7 +32,7 @@ function build(state: LightState): Request {
   if (!state.built) {
     const init: RequestInit & { duplex?: "half" } = {
       method: state.method,
-      headers: headersOf(state),
+      headers: realHeaders(state),
       signal: state.signal,
     };
     if (state.body !== undefined) {
@@ -153,6 +157,7 @@ export function lightCall(
     url: url.href,
     signal: controller.signal,
     headers: undefined,
+    view: undefined,
     body: undefined,
     built: undefined,
   };

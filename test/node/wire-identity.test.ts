@@ -49,6 +49,34 @@ function registry(): Registry {
     "broken",
   );
   r.register(
+    client((ctx) => {
+      const headers = ctx.request.headers;
+      const names = ["cookie", "X-Dup", "x-dup", "accept-language", "x-empty", "x-missing"];
+      const odd = ["", "bad name", ":path", "x-\u212A"].map((name) => {
+        try {
+          return headers.get(name);
+        } catch (error) {
+          return (error as Error).name;
+        }
+      });
+      const before = {
+        isHeaders: headers instanceof Headers,
+        tag: Object.prototype.toString.call(headers),
+        get: names.map((name) => headers.get(name)),
+        has: names.map((name) => headers.has(name)),
+        odd,
+        entries: [...headers],
+      };
+      headers.set("x-dup", "changed");
+      headers.delete("cookie");
+      return {
+        before,
+        after: { dup: headers.get("X-Dup"), cookie: headers.has("cookie"), all: [...headers] },
+      };
+    }),
+    "headers",
+  );
+  r.register(
     client({ context: "local" }, (_ctx, args: { name?: string }) => ({ hi: args.name ?? "" })),
     "greet",
   );
@@ -141,6 +169,16 @@ const REQUESTS: Array<[string, string]> = [
       cookie: `csrftoken=${TOKEN}; django_language=fr`,
       "x-csrftoken": TOKEN,
     }),
+  ],
+  [
+    "ctx.request.headers",
+    post("/api/mizan/call/", call("headers"), {
+      "X-Dup": "one",
+      "x-empty": "",
+      "Accept-Language": "  fr  ",
+      Cookie: `csrftoken=${TOKEN}`,
+      "X-CSRFToken": TOKEN,
+    }).replace("\r\n\r\n", "\r\nx-dup: two\r\ncookie: b=2\r\n\r\n"),
   ],
   [
     "Accept-Language",

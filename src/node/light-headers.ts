@@ -1,0 +1,78 @@
+import type { IncomingMessage } from "node:http";
+import { requestHeaders } from "./incoming-request.js";
+
+const VIEW = Symbol("mizan.lightHeaders");
+
+/** Where a view reads from, and the real Headers once something needed it. */
+export interface HeaderSource {
+  readonly req: Pick<IncomingMessage, "headers">;
+  headers: Headers | undefined;
+}
+
+type View = { [VIEW]: HeaderSource };
+
+/** The request's headers as Web `Headers`, built once (the view's answers from then on). */
+export function realHeaders(source: HeaderSource): Headers {
+  source.headers ??= requestHeaders(source.req);
+  return source.headers;
+}
+
+/** An RFC 9110 field name: what `Headers` accepts (anything else makes it throw). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * `get(name)` read straight from node's parsed headers, as the Headers built from them would
+ * answer it; `undefined` when only the real Headers can (it exists already, so it may have
+ * been changed; an odd name, which it refuses; an HTTP/2 pseudo-header, which it leaves out).
+ */
+function peek(source: HeaderSource, name: unknown): string | null | undefined {
+  if (source.headers || typeof name !== "string" || !TOKEN.test(name)) return undefined;
+  const value = source.req.headers[name.toLowerCase()];
+  if (value === undefined) return null;
+  // requestHeaders appends each item of a list; Headers joins them again with ", ".
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+const viewPrototype: object = (() => {
+  const proto = Object.create(Headers.prototype) as object;
+  for (const key of Reflect.ownKeys(Headers.prototype)) {
+    if (key === "constructor") continue;
+    const descriptor = Object.getOwnPropertyDescriptor(Headers.prototype, key);
+    if (typeof descriptor?.value !== "function") continue;
+    Object.defineProperty(proto, key, {
+      value(this: View, ...args: unknown[]) {
+        const real = realHeaders(this[VIEW]);
+        return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args);
+      },
+      configurable: true,
+      writable: true,
+    });
+  }
+  Object.defineProperty(proto, "get", {
+    value(this: View, name: string): string | null {
+      const value = peek(this[VIEW], name);
+      return value === undefined ? realHeaders(this[VIEW]).get(name) : value;
+    },
+    configurable: true,
+    writable: true,
+  });
+  Object.defineProperty(proto, "has", {
+    value(this: View, name: string): boolean {
+      const value = peek(this[VIEW], name);
+      return value === undefined ? realHeaders(this[VIEW]).has(name) : value !== null;
+    },
+    configurable: true,
+    writable: true,
+  });
+  return proto;
+})();
+
+/**
+ * A request's headers as `Headers` (an instance, every method) that answers `get` and `has`
+ * from node's own parsed headers and builds the real Headers only when something else is
+ * asked (iteration, a change): the CSRF, media-type and language checks of a call read a few
+ * headers, and copying them all into a Headers per request cost more than those reads.
+ */
+export function lightHeaders(source: HeaderSource): Headers {
+  return Object.create(viewPrototype, { [VIEW]: { value: source } }) as Headers;
+}
