@@ -1,6 +1,6 @@
 import type { BaseSyntheticEvent } from "react";
 import type { DefaultValues, FieldValues, UseFormProps, UseFormReturn } from "react-hook-form";
-import type { z } from "zod";
+import type { $ZodIssue, $ZodType, input, output } from "zod/v4/core";
 import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import type { MizanFormMeta } from "./meta.js";
 import type { MizanFormInitialState } from "./native-form.js";
@@ -23,13 +23,22 @@ export type LiveValidationOption =
       fields?: readonly string[];
     };
 
-export type FormSchemaType = z.ZodType<FieldValues, FieldValues>;
+/**
+ * The schema `useMizanForm` takes: any Zod 4 schema, `zod/mini` (what `mizan generate` writes by
+ * default) or classic `zod` (`--zod classic`), over an object of fields. Both flavors have
+ * `safeParseAsync`, which the live validation uses.
+ */
+export type FormSchemaType = $ZodType<FieldValues, FieldValues> & {
+  safeParseAsync(
+    data: unknown,
+  ): Promise<{ success: true } | { success: false; error: { issues: $ZodIssue[] } }>;
+};
 
 export interface UseMizanFormOptions<
   TSchema extends FormSchemaType = FormSchemaType,
   TResult = unknown,
 > extends Omit<
-    UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>,
+    UseFormProps<input<TSchema>, unknown, output<TSchema>>,
     "resolver" | "defaultValues"
   > {
   /** The form's registered name: calls go to `<name>.validate` and `<name>.submit`. */
@@ -40,7 +49,7 @@ export interface UseMizanFormOptions<
   meta?: MizanFormMeta;
   /** The form's content hash, sent with each call; the server answers `stale` when it differs. */
   version?: string;
-  defaultValues?: DefaultValues<z.input<TSchema>>;
+  defaultValues?: DefaultValues<input<TSchema>>;
   liveValidation?: LiveValidationOption;
   /**
    * A failed native post to start from (`handleFormPost`'s `values` and `errors`): its values

@@ -9,6 +9,7 @@ import { fetchManifest, loadEntryManifest, type TsxLoading } from "./load-manife
 import { withoutLayout } from "./printer.js";
 import { GenerateError } from "./runtime-names.js";
 import { type SyncResult, syncFiles, upToDateIgnoringLayout } from "./write-files.js";
+import { type ZodFlavor, zodFlavor } from "./zod-flavor.js";
 
 const USAGE = `Usage: mizan generate (--entry <server module> | --url <api base>) --out <dir> [options]
 
@@ -23,6 +24,8 @@ const USAGE = `Usage: mizan generate (--entry <server module> | --url <api base>
   --no-hooks        leave out the React hooks (no "mizan/react" import)
   --languages <l>   the languages the forms' messages are shown in, e.g. en,fr,ar (default:
                     en); each but English gets a catalog, loaded when a page shows it
+  --zod <flavor>    mini (default): the schemas import "zod/mini", a few KB in the browser;
+                    classic: they import "zod", for extending them with the chained API
   -h, --help        show this help`;
 
 interface GenerateCommand {
@@ -35,6 +38,8 @@ interface GenerateCommand {
   hooks: boolean;
   /** `--languages`, parsed; absent means English only. */
   languages?: string[];
+  /** `--zod`: the Zod API the schemas are written against; absent means `"mini"`. */
+  zod?: ZodFlavor;
 }
 
 /** Where the command prints; tests pass their own. */
@@ -60,6 +65,7 @@ export function parseCommand(argv: string[]): GenerateCommand | "help" {
       watch: { type: "boolean", short: "w", default: false },
       "no-hooks": { type: "boolean", default: false },
       languages: { type: "string" },
+      zod: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -78,6 +84,7 @@ export function parseCommand(argv: string[]): GenerateCommand | "help" {
     watch: values.watch,
     hooks: !values["no-hooks"],
   };
+  if (values.zod !== undefined) command.zod = zodFlavor(values.zod);
   if (values.languages !== undefined) command.languages = parseLanguages(values.languages);
   if (values.entry) command.entry = values.entry;
   if (values.export) command.exportName = values.export;
@@ -115,7 +122,11 @@ async function runOnce(command: GenerateCommand, io: CommandIO): Promise<RunResu
       sources = loaded.files;
     }
     // Compare layout-blind first: an up-to-date folder needs no formatter at all.
-    const options = { hooks: command.hooks, languages: command.languages ?? ["en"] };
+    const options = {
+      hooks: command.hooks,
+      languages: command.languages ?? ["en"],
+      zod: command.zod ?? "mini",
+    };
     const draft = withoutLayout(() => generate(manifest, options));
     let files: GeneratedFile[];
     let result: SyncResult;

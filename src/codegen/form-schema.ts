@@ -185,21 +185,61 @@ function numberOf(value: unknown): string | undefined {
   return typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
 }
 
+/** The Zod API generated code is written against: `zod/mini`'s functions, or classic's chains. */
+export type ZodFlavor = "mini" | "classic";
+
+/** Keywords json-schema-to-zod's `parseObject` would print as an `.and()` chain. */
+const CHAINED_OBJECT_KEYWORDS = ["anyOf", "allOf", "oneOf"];
+
+/**
+ * A form node as `zod/mini` source: `z.object({ "<key>": <property> })`, each property through
+ * json-schema-to-zod's `parseSchema` (so through the override). A prepared form node lists every
+ * property as required and carries nothing else Zod would print, so no chain is needed; a
+ * keyword that would need one is refused rather than printed in the classic API.
+ */
+function miniObject(node: Node, refs: Refs): string {
+  const chained = CHAINED_OBJECT_KEYWORDS.filter((k) => node[k] !== undefined);
+  if (chained.length) {
+    throw new GenerateError(
+      `${where(refs)}: a form node with ${chained.join(", ")} has no zod/mini equivalent here; generate with --zod classic.`,
+    );
+  }
+  const properties = node.properties as Record<string, JsonSchemaObject>;
+  const entries = Object.keys(properties).map(
+    (key) =>
+      `${JSON.stringify(key)}: ${parseSchema(properties[key] as JsonSchemaObject, { ...refs, path: [...refs.path, "properties", key] })}`,
+  );
+  return entries.length ? `z.object({ ${entries.join(", ")} })` : "z.object({})";
+}
+
 /**
  * The form's JSON Schema as Zod source, through json-schema-to-zod. Its parser override turns
  * every node that carries `x-mizan-field` into the matching runtime call — `subform()` for a
  * nested form (a node that is itself a form), `formset()` for a formset (an array of form
  * nodes), `field()` for any other field (its coercer, required check, validate, rules and
- * steps, with the server's messages, typed by its `x-mizan-ts`) — and lets json-schema-to-zod
- * build the object nodes around them.
+ * steps, with the server's messages, typed by its `x-mizan-ts`). In `"classic"` it lets
+ * json-schema-to-zod build the object nodes around them; in `"mini"` (`zod/mini` has functions
+ * where classic has chains) the override prints the form nodes itself (`miniObject`), and a
+ * node that is neither a field nor a form is refused with a GenerateError.
  */
 export function formSchemaToZod(
   formNode: Node,
   runtime: RuntimeImports,
   keys?: KeyCollector,
+  flavor: ZodFlavor = "mini",
 ): string {
+  const object = (schema: JsonSchemaObject, refs: Refs): string =>
+    flavor === "mini"
+      ? miniObject(schema, refs)
+      : parseObject(schema as Parameters<typeof parseObject>[0], refs);
   const override = (schema: JsonSchemaObject, refs: Refs): string | undefined => {
-    if (typeof schema["x-mizan-field"] !== "string") return undefined;
+    if (typeof schema["x-mizan-field"] !== "string") {
+      if (flavor === "classic") return undefined;
+      if (isFormNode(schema)) return miniObject(schema, refs);
+      throw new GenerateError(
+        `${where(refs)}: a property without x-mizan-field has no zod/mini printer; generate with --zod classic.`,
+      );
+    }
     if (isFormSetNode(schema)) {
       const items = schema.items as JsonSchemaObject;
       const item = parseSchema(items, { ...refs, path: [...refs.path, "items"] });
@@ -218,7 +258,7 @@ export function formSchemaToZod(
         ["messages", messagesOf(schema)],
         ["keys", keysOf(schema, keys)],
       ]);
-      return `${runtime.take("subform")}(${parseObject(schema as Parameters<typeof parseObject>[0], refs)}, ${body})`;
+      return `${runtime.take("subform")}(${object(schema, refs)}, ${body})`;
     }
     return fieldCall(schema, refs, runtime, keys);
   };

@@ -10,6 +10,7 @@ import { jsonSchemaToType } from "./json-schema-type.js";
 import { camelCase, type FormNames, formNames, functionNames } from "./names.js";
 import { compareNames, compareSources, formatStatement, literal } from "./printer.js";
 import { GenerateError, RuntimeImports } from "./runtime-names.js";
+import { type ZodFlavor, zodFlavor, zodModule } from "./zod-flavor.js";
 
 /** One file to write, relative to the output directory. */
 export interface GeneratedFile {
@@ -19,7 +20,7 @@ export interface GeneratedFile {
 
 /** Module specifiers the generated code imports. */
 export interface GenerateImports {
-  /** Default `"zod"`. */
+  /** Default `"zod/mini"`, or `"zod"` with `zod: "classic"`. */
   zod?: string;
   /** The browser runtime; default `"mizan/runtime"`. */
   runtime?: string;
@@ -31,6 +32,8 @@ export interface GenerateImports {
 
 export interface GenerateOptions {
   imports?: GenerateImports;
+  /** `--zod`: `"mini"` (default, `zod/mini`) or `"classic"` (`zod`, for `.extend()` and chains). */
+  zod?: ZodFlavor;
   /** Default true; false leaves out the `use<Name>Form` hooks (no React import at all). */
   hooks?: boolean;
   /** `--languages`: default `["en"]`; others get `messages/<lang>.ts` catalogs (catalogs.ts). */
@@ -119,7 +122,8 @@ function formFile(
 ): string {
   const imports = options.imports ?? {};
   const runtime = new RuntimeImports();
-  const zodSource = formSchemaToZod(form.json_schema, runtime, keys);
+  const flavor = zodFlavor(options.zod);
+  const zodSource = formSchemaToZod(form.json_schema, runtime, keys, flavor);
   const hooks = options.hooks !== false;
   const meta = {
     name: form.name,
@@ -135,7 +139,7 @@ function formFile(
   const lines: string[] = [header(`form "${form.name}", version ${form.version}`)];
   const source = (specifier: string) => specifierFrom(names.file, specifier);
   const importLines: Array<[string, string]> = [];
-  const zod = source(imports.zod ?? "zod");
+  const zod = source(imports.zod ?? zodModule(flavor));
   importLines.push([zod, `import { z } from ${JSON.stringify(zod)};`]);
   if (hooks) {
     const react = source(imports.react ?? "mizan/react");
@@ -330,6 +334,7 @@ export function generate(manifest: Manifest, options: GenerateOptions = {}): Gen
     );
   }
   const hooks = options.hooks !== false;
+  zodFlavor(options.zod);
   const languages = parseLanguages(options.languages ?? ["en"]);
   const keys: KeyCollector = languages.length > 1 ? new Set() : undefined;
   const files: GeneratedFile[] = [];

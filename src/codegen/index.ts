@@ -3,7 +3,7 @@
  * (cli.ts) does the loading and the writing.
  */
 export { type FieldTypes, fieldTypes } from "./field-types.js";
-export { formSchemaToZod } from "./form-schema.js";
+export { formSchemaToZod, type ZodFlavor } from "./form-schema.js";
 export {
   type FormPayload,
   GENERATED_MARK,

@@ -37,7 +37,7 @@ async function runtimeShare(file: string): Promise<number> {
     minify: true,
     format: "esm",
     write: false,
-    external: ["zod"],
+    external: ["zod", "zod/mini", "zod/v4/core"],
     plugins: [pure],
     logLevel: "silent",
   });
@@ -45,6 +45,27 @@ async function runtimeShare(file: string): Promise<number> {
 }
 
 describe("mizan/runtime", () => {
+  test("pulls zod/mini, never classic zod (a mini page stays small)", async () => {
+    const result = await build({
+      stdin: {
+        contents: 'export * from "./src/codegen/runtime/index.js";',
+        resolveDir: ROOT,
+        loader: "ts",
+      },
+      bundle: true,
+      format: "esm",
+      write: false,
+      metafile: true,
+      plugins: [pure],
+      logLevel: "silent",
+    });
+    const zodInputs = Object.keys(result.metafile.inputs).filter((p) =>
+      p.includes("node_modules/zod/"),
+    );
+    expect(zodInputs.some((p) => p.includes("/v4/mini/"))).toBe(true);
+    expect(zodInputs.filter((p) => p.includes("/v4/classic/"))).toEqual([]);
+  }, 60_000);
+
   test("every shared coercer and rule is exported by name (tree-shakable imports)", () => {
     expect(unnamedRuntimeFunctions()).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { NEVER, transform, type ZodMiniTransform } from "zod/mini";
 import { isEmptyValue } from "../../forms/field.js";
 import type { CoerceFn, RuleFn, RuleParams } from "../../forms/rules/types.js";
 import { messageText } from "./catalog.js";
@@ -130,9 +130,9 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unk
  *   rules: [[maxLength, "max_length", "Ensure this value has at most 3 characters (it has %(show_value)d).", { limit_value: 3 }]],
  * });
  */
-export function field<TOut, TIn>(spec: FieldSpec): z.ZodTransform<TOut, TIn> {
-  return z.transform((input: TIn, ctx) => {
+export function field<TOut, TIn>(spec: FieldSpec): ZodMiniTransform<TOut, TIn> {
+  return transform((input: TIn, ctx) => {
     const result = cleanField(spec, input, ctx as unknown as IssueSink);
-    return result ? (result.value as TOut) : z.NEVER;
+    return result ? (result.value as TOut) : NEVER;
   });
 }

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { NEVER, safeParse, transform, type ZodMiniTransform } from "zod/mini";
+import type { $ZodType, input, output } from "zod/v4/core";
 import { isSubformData } from "../../core/is-plain-object.js";
 import { isEmptyValue } from "../../forms/field.js";
 import { messageText } from "./catalog.js";
@@ -50,12 +51,12 @@ function report(
 
 /** Parse with a sub-schema, copying its issues under `prefix`. */
 function parseInto(
-  schema: z.ZodType,
+  schema: $ZodType,
   value: unknown,
   prefix: PropertyKey[],
   ctx: IssueSink,
 ): unknown {
-  const result = schema.safeParse(value);
+  const result = safeParse(schema, value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     ctx.issues.push({ ...(issue as unknown as Issue), path: [...prefix, ...issue.path] });
@@ -71,25 +72,25 @@ function parseInto(
  * @example
  * address: subform(z.object({ city: field<string, string>({ required: true }) }), { required: true }),
  */
-export function subform<T extends z.ZodType, TRequired extends boolean = false>(
+export function subform<T extends $ZodType, TRequired extends boolean = false>(
   form: T,
   spec: SubformSpec<TRequired>,
-): z.ZodTransform<TRequired extends true ? z.output<T> : z.output<T> | null, z.input<T>> {
-  type Out = TRequired extends true ? z.output<T> : z.output<T> | null;
-  return z.transform((input: z.input<T>, payload) => {
+): ZodMiniTransform<TRequired extends true ? output<T> : output<T> | null, input<T>> {
+  type Out = TRequired extends true ? output<T> : output<T> | null;
+  return transform((input: input<T>, payload) => {
     const ctx = payload as unknown as IssueSink;
     if (isEmptyValue(input)) {
       if (!spec.required) return null as Out;
       report(ctx, input, "required", spec);
-      return z.NEVER;
+      return NEVER;
     }
     if (!isSubformData(input)) {
       report(ctx, input, "invalid", spec);
-      return z.NEVER;
+      return NEVER;
     }
     const before = ctx.issues.length;
     const out = parseInto(form, input, [], ctx);
-    return ctx.issues.length > before ? z.NEVER : (out as Out);
+    return ctx.issues.length > before ? NEVER : (out as Out);
   });
 }
 
@@ -101,20 +102,20 @@ export function subform<T extends z.ZodType, TRequired extends boolean = false>(
  * @example
  * items: formset(lineItemSchema, { min: 1, max: 5, messages }),
  */
-export function formset<T extends z.ZodType>(
+export function formset<T extends $ZodType>(
   form: T,
   spec: FormSetSpec,
-): z.ZodTransform<Array<z.output<T>>, Array<z.input<T>>> {
-  return z.transform((input: Array<z.input<T>>, payload) => {
+): ZodMiniTransform<Array<output<T>>, Array<input<T>>> {
+  return transform((input: Array<input<T>>, payload) => {
     const ctx = payload as unknown as IssueSink;
     const items: unknown = input ?? [];
     if (!Array.isArray(items) || !items.every(isSubformData)) {
       report(ctx, input, "invalid", spec);
-      return z.NEVER;
+      return NEVER;
     }
     if (spec.required && items.length === 0) {
       report(ctx, input, "required", spec);
-      return z.NEVER;
+      return NEVER;
     }
     const before = ctx.issues.length;
     const out = items.map((item, index) => parseInto(form, item, [index], ctx));
@@ -123,6 +124,6 @@ export function formset<T extends z.ZodType>(
     } else if (spec.min !== undefined && items.length < spec.min) {
       report(ctx, input, "too_few_forms", spec, spec.min);
     }
-    return ctx.issues.length > before ? z.NEVER : (out as Array<z.output<T>>);
+    return ctx.issues.length > before ? NEVER : (out as Array<output<T>>);
   });
 }
