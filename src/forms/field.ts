@@ -1,3 +1,12 @@
+import {
+  defaultMessage,
+  type FieldDescriptor,
+  type FieldOptions,
+  type FieldTsTypes,
+  isEmptyValue,
+  type JsonSchema,
+  prettyName,
+} from "./field-parts.js";
 import { classMessageKeys, ruleWithOverride, withFieldKey } from "./message-keys.js";
 import {
   formatMessage,
@@ -7,90 +16,20 @@ import {
 } from "./messages.js";
 import type { CoerceSpec, JsonValue, RuleSpec } from "./rules/types.js";
 import { tsOr, tsTypeOf } from "./ts-type.js";
-import { ValidationError } from "./validation-error.js";
-import { ruleOf, runValidator, type Validator } from "./validators/validator.js";
-import { TextInput, type Widget, type WidgetDescriptor } from "./widgets/widget.js";
+import { type ErrorItem, errorFromItems, ValidationError } from "./validation-error.js";
+import { RuleValidator, ruleOf, runValidator, type Validator } from "./validators/validator.js";
+import { TextInput, type Widget } from "./widgets/widget.js";
 
-/** Django's `validators.EMPTY_VALUES`: None, "", [], (), {} (undefined counts as None). */
-export function isEmptyValue(value: unknown): boolean {
-  if (value === null || value === undefined || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.keys(value as object).length === 0;
-  }
-  return false;
-}
+const RULE_VALIDATE = RuleValidator.prototype.validate;
 
-/** The active language's template for `code` from the class chain's `defaultErrorMessages`. */
-function defaultMessage(cls: typeof Field, code: string): MessageTemplate | undefined {
-  let current = cls as typeof Field | null;
-  while (current && current !== (Function.prototype as unknown)) {
-    if (Object.hasOwn(current, "defaultErrorMessages")) {
-      const key = current.defaultErrorMessages[code];
-      if (key !== undefined && Object.hasOwn(current.defaultErrorMessages, code)) {
-        return lookupMessage(key);
-      }
-    }
-    current = Object.getPrototypeOf(current) as typeof Field | null;
-  }
-  return undefined;
-}
-
-/** Options every field takes (Django's `Field.__init__`, camelCased). */
-export interface FieldOptions {
-  /** Default true: an empty value is an error ("This field is required."). */
-  required?: boolean;
-  label?: string;
-  /** A value, or a function called per request (Django's callable initial). */
-  initial?: unknown;
-  helpText?: string;
-  /** Override default texts by error code: `{ required: "Tell us your name." }`. */
-  errorMessages?: Record<string, MessageTemplate>;
-  /** Run after the field's own validators; plain functions are server-only. */
-  validators?: Validator[];
-  /** Shown but not editable; the submitted value is ignored in favour of `initial`. */
-  disabled?: boolean;
-  widget?: Widget;
-  /** Read number and date input in the request's language (IntegerField, FloatField, DecimalField, the date/time fields; docs/forms.md). */
-  localize?: boolean;
-  showHiddenInitial?: boolean;
-  labelSuffix?: string;
-}
-
-/** What `<name>.schema` tells a renderer about a field (wire keys are snake_case). */
-export interface FieldDescriptor {
-  name: string;
-  label: string;
-  type: string;
-  widget: WidgetDescriptor;
-  required: boolean;
-  disabled: boolean;
-  help_text: string;
-  initial: JsonValue;
-  choices?: Array<[JsonValue, string]>;
-  [constraint: string]: unknown;
-}
-
-/** A JSON Schema (draft 2020-12) node; mizan's own keywords start with `x-mizan-`. */
-export type JsonSchema = Record<string, unknown>;
-
-/**
- * A field's TypeScript types as TS source text, carried in its schema node as `x-mizan-ts`:
- * the generator prints them as `field<output, input>` without knowing the field class.
- */
-export interface FieldTsTypes {
-  /** What the form holds while it is edited (the generated `z.input`). */
-  input: string;
-  /** What the browser's shareable steps clean it to (the generated `z.output`). */
-  output: string;
-}
-
-/** Turns `user_name` into "User name" (Django's `pretty_name`). */
-export function prettyName(name: string): string {
-  if (!name) return "";
-  const spaced = name.replace(/_/g, " ");
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
+export {
+  type FieldDescriptor,
+  type FieldOptions,
+  type FieldTsTypes,
+  isEmptyValue,
+  type JsonSchema,
+  prettyName,
+} from "./field-parts.js";
 
 /**
  * Base of every field: Django's `clean()` = `toPython()` → `validate()` → `runValidators()`.
@@ -186,9 +125,11 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     const template =
       (own ? this.#overrides[code] : defaultMessage(this.constructor as typeof Field, code)) ??
       code;
-    const options: { code: string; params?: MessageParams } = { code };
-    if (params) options.params = params;
-    return new ValidationError(formatMessage(template, params ?? {}), options);
+    // The item `new ValidationError(message, { code, params })` builds (it formats again).
+    const message = formatMessage(template, params ?? {});
+    const item: ErrorItem = { code, message: params ? formatMessage(message, params) : message };
+    if (params) item.params = params;
+    return errorFromItems([item]);
   }
 
   /** Turn submitted input into the field's type; throw ValidationError if impossible. */
@@ -204,28 +145,47 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
   /** Every validator runs; all their errors are raised together, in order. */
   runValidators(value: unknown): void {
     if (this.isEmpty(value)) return;
-    const errors: ValidationError[] = [];
+    let items: ErrorItem[] | undefined;
+    let raised: ValidationError | undefined; // the one error raised, while it is the only one
+    let failures = 0;
     for (const validator of this.validators) {
-      try {
-        runValidator(validator, value);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const override = this.#overrides[error.errors[0]?.code ?? ""];
-        if (override && error.errors.length === 1) {
-          const item = error.errors[0];
-          const params = item?.params ?? {};
-          errors.push(
-            new ValidationError(formatMessage(override, params), {
-              code: item?.code ?? "invalid",
-              params,
-            }),
-          );
-        } else {
-          errors.push(error);
+      let found: ErrorItem | ErrorItem[];
+      if (validator instanceof RuleValidator && validator.validate === RULE_VALIDATE) {
+        // A shared rule reports its failure without a throw (it would raise exactly this item).
+        const item = validator.failure(value);
+        if (!item) continue;
+        found = this.#overridden(item) ?? item;
+        raised = undefined;
+      } else {
+        try {
+          runValidator(validator, value);
+          continue;
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          const item = error.errors.length === 1 ? this.#overridden(error.errors[0]) : undefined;
+          found =
+            item ?? (error.fieldErrors ? Object.values(error.fieldErrors).flat() : error.errors);
+          raised = item || error.fieldErrors ? undefined : error;
         }
       }
+      items ??= [];
+      if (Array.isArray(found)) items.push(...found);
+      else items.push(found);
+      failures++;
     }
-    if (errors.length) throw new ValidationError(errors);
+    if (!items) return;
+    // Django wraps the list in a new error; a lone error raised as it is says the same.
+    throw failures === 1 && raised ? raised : errorFromItems(items);
+  }
+
+  /** A validator's error with this field's `errorMessages` override for its code, if any. */
+  #overridden(item: ErrorItem | undefined): ErrorItem | undefined {
+    const override = this.#overrides[item?.code ?? ""];
+    if (!override) return undefined;
+    const params = item?.params ?? {};
+    // The item `new ValidationError(message, { code, params })` builds (it formats again).
+    const message = formatMessage(formatMessage(override, params), params);
+    return { code: item?.code ?? "invalid", message, params };
   }
 
   /** Django's `Field.clean`: `toPython` → `validate` → `runValidators`; returns the value. */

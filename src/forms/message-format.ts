@@ -146,6 +146,8 @@ export function formatMessage(
     const category = pluralCategory(count, language ?? activeLocale());
     text = template[category] ?? template.other;
   }
+  // Most texts have no placeholder (and a formatted one has none left): nothing to replace.
+  if (!text.includes("%(")) return text;
   return text.replace(PLACEHOLDER, (whole, name: string, conversion: string) =>
     Object.hasOwn(params, name) ? pythonFormat(params[name], conversion) : whole,
   );

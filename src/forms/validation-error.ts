@@ -18,6 +18,9 @@ export interface ValidationErrorOptions {
   params?: MessageParams;
 }
 
+// Set by `errorFromItems` for the constructor it calls: the items, already built and in order.
+let ready: ErrorItem[] | undefined;
+
 function toItems(input: ValidationErrorInput, options: ValidationErrorOptions): ErrorItem[] {
   if (typeof input === "string") {
     const item: ErrorItem = {
@@ -56,7 +59,10 @@ export class ValidationError extends Error {
     input: ValidationErrorInput | Record<string, ValidationErrorInput>,
     options: ValidationErrorOptions = {},
   ) {
+    const given = ready;
+    ready = undefined;
     const isMapping =
+      given === undefined &&
       typeof input === "object" &&
       input !== null &&
       !Array.isArray(input) &&
@@ -64,7 +70,9 @@ export class ValidationError extends Error {
       !("message" in input && "code" in input);
     let errors: ErrorItem[];
     let fieldErrors: Record<string, ErrorItem[]> | undefined;
-    if (isMapping) {
+    if (given !== undefined) {
+      errors = given;
+    } else if (isMapping) {
       fieldErrors = {};
       for (const [field, value] of Object.entries(input as Record<string, ValidationErrorInput>)) {
         fieldErrors[field] = toItems(value, {});
@@ -95,6 +103,19 @@ export class ValidationError extends Error {
   /** The codes alone, in order. */
   get codes(): string[] {
     return this.errors.map((e) => e.code);
+  }
+}
+
+/**
+ * @internal `new ValidationError(items)` for items the caller built itself (fresh objects, in
+ * order): the same error, without copying every item first.
+ */
+export function errorFromItems(items: ErrorItem[]): ValidationError {
+  ready = items;
+  try {
+    return new ValidationError(items);
+  } finally {
+    ready = undefined;
   }
 }
 

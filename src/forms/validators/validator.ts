@@ -1,6 +1,6 @@
 import { formatMessage, lookupMessage, type MessageTemplate } from "../messages.js";
 import type { RuleFn, RuleParams, RuleSpec } from "../rules/types.js";
-import { ValidationError } from "../validation-error.js";
+import { type ErrorItem, errorFromItems } from "../validation-error.js";
 
 /** An object validator; those with `toRule()` are shared with the browser. */
 export interface ValidatorObject {
@@ -62,16 +62,27 @@ export class RuleValidator implements ValidatorObject {
     return this.#message ?? lookupMessage(this.#messageKey);
   }
 
-  validate(value: unknown): void {
+  /**
+   * @internal The error `validate` raises, as its one item, or undefined when the value
+   * passes: a field collects it without a throw (a subclass overriding `validate` is called
+   * through `validate` instead).
+   */
+  failure(value: unknown): ErrorItem | undefined {
     const failure = this.#fn(value, this.params);
-    if (failure) {
-      const params: RuleParams = Object.assign({}, this.params, failure);
-      for (const [name, key] of Object.entries(this.#paramKeys)) {
-        const word = lookupMessage(key);
-        if (typeof word === "string" && word !== key) params[name] = word;
-      }
-      throw new ValidationError(formatMessage(this.message, params), { code: this.code, params });
+    if (!failure) return undefined;
+    const params: RuleParams = Object.assign({}, this.params, failure);
+    for (const [name, key] of Object.entries(this.#paramKeys)) {
+      const word = lookupMessage(key);
+      if (typeof word === "string" && word !== key) params[name] = word;
     }
+    // The item `new ValidationError(message, { code, params })` builds (it formats again).
+    const message = formatMessage(formatMessage(this.message, params), params);
+    return { code: this.code, message, params };
+  }
+
+  validate(value: unknown): void {
+    const item = this.failure(value);
+    if (item) throw errorFromItems([item]);
   }
 
   toRule(): RuleSpec {

@@ -1,6 +1,7 @@
 import type { MessageTemplate } from "../messages.js";
 import { maxValue, minValue, stepSize } from "../rules/numeric.js";
 import type { RuleFn, RuleParams, RuleSpec } from "../rules/types.js";
+import type { ErrorItem } from "../validation-error.js";
 import { RuleValidator } from "./validator.js";
 
 /** A bound: a number, or a decimal string compared exactly ("0.10"). */
@@ -35,9 +36,9 @@ abstract class LimitValueValidator extends RuleValidator {
     }
   }
 
-  override validate(value: unknown): void {
+  override failure(value: unknown): ErrorItem | undefined {
     this.#refresh();
-    super.validate(value);
+    return super.failure(value);
   }
 
   override toRule(): RuleSpec {
