@@ -99,12 +99,8 @@ export function useMizanPage(): MizanPageSettings {
 
 function makeCaller(props: MizanProviderProps): MizanCaller {
   if (props.client) return props.client;
-  const { baseUrl, fetch, headers, csrf, retry } = props;
-  const options: ClientOptions = { baseUrl };
-  if (fetch) options.fetch = fetch;
-  if (headers) options.headers = headers;
-  if (csrf !== undefined) options.csrf = csrf;
-  if (retry) options.retry = retry;
+  // The client's own options; anything else given (an old `retry`) is for createClient to refuse.
+  const { children, initialContexts, csrfToken, channels, language, catalog, ...options } = props;
   return createClient(options);
 }
 

@@ -1,9 +1,9 @@
 import type { Manifest } from "../core/registry.js";
 import { applyCsrf, type CsrfOption, csrfToken } from "./csrf.js";
 import { envelopeHub } from "./envelopes.js";
-import { extractFiles } from "./files.js";
+import { callBody } from "./files.js";
 import { errorFrom, type FetchLike, jsonFrom, resultFrom, send } from "./http.js";
-import { type RetryOptions, withRetry } from "./retry.js";
+import type { ClientPlugin } from "./plugin.js";
 import type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";
 
 export interface ClientOptions {
@@ -24,8 +24,11 @@ export interface ClientOptions {
    * and no `baseUrl` is given.
    */
   transport?: Transport;
-  /** Retries of the manifest and context GETs on network errors and 5xx (calls never). */
-  retry?: RetryOptions;
+  /**
+   * Opt-in parts, so a page downloads only what it uses: `retry()` retries the manifest and
+   * context GETs on network errors and 5xx (without it nothing is retried; calls never are).
+   */
+  plugins?: readonly ClientPlugin[];
   /**
    * Told every successful call's `invalidate`/`merge` (when they name a context), like a
    * listener added with `client.onEnvelope`.
@@ -49,31 +52,15 @@ async function baseHeaders(option: ClientOptions["headers"]): Promise<Headers> {
 }
 
 /**
- * The call's body: JSON, or multipart when a File/Blob sits anywhere in args. Multipart
- * carries `fn`, `args` as JSON without the files, and each file as a part named by its dotted
- * path, `args.<path>`, which the server puts back in place.
- */
-function callBody(name: string, args: unknown, headers: Headers): BodyInit {
-  const { data, files } = extractFiles(args);
-  if (files.length === 0) {
-    headers.set("content-type", "application/json");
-    return JSON.stringify({ fn: name, args });
-  }
-  const form = new FormData();
-  form.set("fn", name);
-  form.set("args", JSON.stringify(data));
-  for (const { path, file } of files) form.append(`args.${path}`, file);
-  return form;
-}
-
-/**
  * A client for a mizan server: `call(fn, args)` posts to `{baseUrl}/call/`, `context(name,
  * args)` gets `{baseUrl}/ctx/<name>/`, `manifest()` gets `{baseUrl}/manifest/`. Errors reject
  * as MizanClientError with the server's code. `onEnvelope` listeners hear every successful
- * call's context changes.
+ * call's context changes. A call whose `args` hold a File or Blob is sent as
+ * `multipart/form-data`. GETs are retried only with the `retry()` plugin.
  *
  * @example
  * const api = createClient({ baseUrl: "/api/mizan" });
+ * const patient = createClient({ baseUrl: "/api/mizan", plugins: [retry({ retries: 3 })] });
  * const { message } = await api.call<{ message: string }>("echo", { text: "hi" });
  * const user = await api.context("currentUser");
  * const stop = api.onEnvelope((envelope) => store.apply(envelope));
@@ -82,6 +69,15 @@ export function createClient(options: ClientOptions): MizanClient {
   if (options.baseUrl === undefined && !options.transport) {
     throw new TypeError("createClient: give a baseUrl or a transport.");
   }
+  if ("retry" in options) {
+    throw new TypeError(
+      'createClient: retries are a plugin now: plugins: [retry({ retries, delayMs })], retry from "mizan/client".',
+    );
+  }
+  const plugins = options.plugins ?? [];
+  const getter = plugins.find((p) => p.get);
+  const get = <T>(attempt: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> =>
+    getter?.get ? getter.get(attempt, signal) : attempt();
   const base = (options.baseUrl ?? "").replace(/\/+$/, "");
   const hub = envelopeHub(options.onEnvelope);
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -138,30 +134,22 @@ export function createClient(options: ClientOptions): MizanClient {
       requireBase("context");
       const { signal } = callOptions;
       const url = contextUrl(base, name, args);
-      return withRetry(
-        async () => {
-          const headers = await baseHeaders(options.headers);
-          const response = await send(fetchImpl, url, { headers }, signal);
-          return (await resultFrom(response, signal)) as TResult;
-        },
-        options.retry,
-        signal,
-      );
+      return get(async () => {
+        const headers = await baseHeaders(options.headers);
+        const response = await send(fetchImpl, url, { headers }, signal);
+        return (await resultFrom(response, signal)) as TResult;
+      }, signal);
     },
     onEnvelope: hub.add,
     async manifest(callOptions: CallOptions = {}) {
       requireBase("manifest");
       const { signal } = callOptions;
-      return withRetry(
-        async () => {
-          const headers = await baseHeaders(options.headers);
-          const response = await send(fetchImpl, `${base}/manifest/`, { headers }, signal);
-          if (!response.ok) throw await errorFrom(response, signal);
-          return (await jsonFrom(response, signal)) as Manifest;
-        },
-        options.retry,
-        signal,
-      );
+      return get(async () => {
+        const headers = await baseHeaders(options.headers);
+        const response = await send(fetchImpl, `${base}/manifest/`, { headers }, signal);
+        if (!response.ok) throw await errorFrom(response, signal);
+        return (await jsonFrom(response, signal)) as Manifest;
+      }, signal);
     },
   };
 }

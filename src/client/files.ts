@@ -1,63 +1,58 @@
-import { isPlainObject } from "../core/is-plain-object.js";
-
 /** A file found in call arguments, with its dotted path inside `args`. */
 export interface FoundFile {
   path: string;
   file: Blob;
 }
 
-function isBlob(value: unknown): value is Blob {
-  return typeof Blob !== "undefined" && value instanceof Blob;
-}
+const isFile = (value: unknown): value is Blob =>
+  typeof Blob !== "undefined" && value instanceof Blob;
 
-function filePath(segments: readonly string[]): string {
-  for (const segment of segments) {
-    if (segment === "" || segment.includes(".")) {
-      throw new TypeError(
-        `A key on the path to a file must be non-empty and dot-free: "${segment}".`,
-      );
+/**
+ * Call arguments as JSON text, with the files in them taken out: one pass of `JSON.stringify`
+ * whose replacer keeps each object's path. A file is left out of its object (or becomes `null`
+ * in its array, so indexes hold) and is reported with its dotted path, which the server uses to
+ * put it back (`data.avatar`, `photos.1`). Anything JSON reaches is searched, class instances
+ * and `toJSON()` results included, so no file is silently sent as `{}`.
+ */
+export function argsJson(args: unknown): { json: string; files: FoundFile[] } {
+  const files: FoundFile[] = [];
+  // Each object's path segments, set as JSON.stringify enters it (depth first, so an object
+  // met twice has the path of the visit under way).
+  const paths = new Map<unknown, string[]>();
+  const json = JSON.stringify(args, function (this: unknown, key: string, value: unknown) {
+    const parent = paths.get(this);
+    const at = parent ? [...parent, key] : [];
+    if (isFile(value)) {
+      if (at.length === 0 || at.some((segment) => segment === "" || segment.includes("."))) {
+        throw new TypeError(
+          `A file's path in args needs non-empty, dot-free keys: "${at.join(".")}".`,
+        );
+      }
+      files.push({ path: at.join("."), file: value });
+      return undefined;
     }
-  }
-  return segments.join(".");
+    if (value !== null && typeof value === "object") paths.set(value, at);
+    return value;
+  });
+  return { json, files };
 }
 
 /**
- * Split arguments into JSON-ready data and the files in them. A file is left out of its
- * object (or becomes `null` in its array, so indexes hold) and is reported with its dotted
- * path, which the server uses to put it back (`data.avatar`, `photos.1`).
+ * A call's request body: `{"fn", "args"}` as JSON, or `multipart/form-data` when a File or Blob
+ * sits anywhere in `args` (JSON would send it as `{}`): `fn`, `args` as JSON without the files,
+ * and one part per file named `args.<dotted path>`, which the server puts back in place. Sets
+ * the content type of JSON (a FormData body sets its own, with the boundary).
  */
-export function extractFiles(args: unknown): { data: unknown; files: FoundFile[] } {
-  const files: FoundFile[] = [];
-  const seen = new Set<object>();
-  const walk = (value: unknown, segments: string[]): unknown => {
-    const isArray = Array.isArray(value);
-    if (!isArray && !isPlainObject(value)) return value;
-    if (seen.has(value)) throw new TypeError("Call arguments contain a circular reference.");
-    seen.add(value);
-    const entries: [string, unknown][] = isArray
-      ? value.map((item, index) => [String(index), item])
-      : Object.entries(value);
-    const out: Record<string, unknown> | unknown[] = isArray ? [] : {};
-    for (const [key, item] of entries) {
-      let next: unknown;
-      if (isBlob(item)) {
-        files.push({ path: filePath([...segments, key]), file: item });
-        if (!isArray) continue;
-        next = null;
-      } else {
-        next = walk(item, [...segments, key]);
-      }
-      // defineProperty: a "__proto__" key stays data, as JSON.parse made it.
-      Object.defineProperty(out, key, {
-        value: next,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    seen.delete(value);
-    return out;
-  };
-  const data = walk(args, []);
-  return { data, files };
+export function callBody(name: string, args: unknown, headers: Headers): BodyInit {
+  const { json, files } = argsJson(args);
+  if (files.length === 0) {
+    headers.set("content-type", "application/json");
+    // JSON.stringify gives undefined for a function or undefined: no args, as the server reads it.
+    return `{"fn":${JSON.stringify(name)},"args":${(json as string | undefined) ?? "{}"}}`;
+  }
+  const form = new FormData();
+  form.set("fn", name);
+  form.set("args", json);
+  for (const { path, file } of files) form.append(`args.${path}`, file);
+  return form;
 }

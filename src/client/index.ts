@@ -40,5 +40,6 @@ export {
   type InProcessOptions,
   inProcessTransport,
 } from "./in-process.js";
-export type { RetryOptions } from "./retry.js";
+export type { ClientPlugin } from "./plugin.js";
+export { type RetryOptions, retry } from "./retry.js";
 export type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";

@@ -1,4 +1,5 @@
 import { MizanClientError } from "./client-error.js";
+import type { ClientPlugin } from "./plugin.js";
 
 export interface RetryOptions {
   /** Extra attempts after the first (default 2). */
@@ -34,7 +35,7 @@ function isTransient(error: unknown): boolean {
  * Run an idempotent request, retrying transient failures with exponential backoff. Only GETs
  * go through here: a POST may have had its effect before the failure, so it is never retried.
  */
-export async function withRetry<T>(
+async function withRetry<T>(
   attempt: () => Promise<T>,
   options: RetryOptions | undefined,
   signal: AbortSignal | undefined,
@@ -49,4 +50,19 @@ export async function withRetry<T>(
       await wait(delayMs * 2 ** i, signal);
     }
   }
+}
+
+/**
+ * The client plugin that retries the manifest and context GETs after a network error or a 5xx,
+ * with exponential backoff (default: two retries, 250 ms then 500 ms). Calls (POST) are never
+ * retried: one may have had its effect before the failure. Without it, nothing is retried.
+ *
+ * @example
+ * import { createClient, retry } from "mizan/client";
+ * const api = createClient({ baseUrl: "/api/mizan", plugins: [retry({ retries: 3 })] });
+ * // In React:
+ * <MizanProvider baseUrl="/api/mizan" plugins={[retry()]}>…</MizanProvider>
+ */
+export function retry(options: RetryOptions = {}): ClientPlugin {
+  return { name: "retry", get: (attempt, signal) => withRetry(attempt, options, signal) };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { createClient, MizanClientError } from "../../src/client/index.js";
+import { createClient, MizanClientError, retry } from "../../src/client/index.js";
 import { demoRegistry } from "../helpers/functions.js";
 import { startServer, type TestServer } from "../helpers/http-server.js";
 
@@ -132,7 +132,7 @@ describe("createClient against a real server", () => {
   test("an unreachable server is NETWORK_ERROR with status 0", async () => {
     const gone = await startServer();
     await gone.close();
-    const api = createClient({ baseUrl: gone.baseUrl, retry: { delayMs: 0 } });
+    const api = createClient({ baseUrl: gone.baseUrl, plugins: [retry({ delayMs: 0 })] });
     const error = await rejection(api.call("echo", { text: "x" }));
     expect(error.code).toBe("NETWORK_ERROR");
     expect(error.status).toBe(0);
@@ -196,7 +196,7 @@ describe("createClient with a stub fetch", () => {
       expect(init.method ?? "GET").toBe("GET");
       return (answers.shift() as () => Response)();
     });
-    const api = createClient({ baseUrl: "/api", fetch, retry: { delayMs: 0 } });
+    const api = createClient({ baseUrl: "/api", fetch, plugins: [retry({ delayMs: 0 })] });
     await expect(api.manifest()).resolves.toMatchObject({ version: "v1" });
     expect(fetch).toHaveBeenCalledTimes(3);
     expect(fetch.mock.calls[0]?.[0]).toBe("/api/manifest/");
@@ -204,14 +204,14 @@ describe("createClient with a stub fetch", () => {
 
   test("manifest() gives up after two retries", async () => {
     const fetch = vi.fn(async () => jsonResponse(500, { error: { code: "INTERNAL" } }));
-    const api = createClient({ baseUrl: "/api", fetch, retry: { delayMs: 0 } });
+    const api = createClient({ baseUrl: "/api", fetch, plugins: [retry({ delayMs: 0 })] });
     expect((await rejection(api.manifest())).status).toBe(500);
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 
   test("manifest() does not retry a 4xx", async () => {
     const fetch = vi.fn(async () => jsonResponse(403, { error: { code: "FORBIDDEN" } }));
-    const api = createClient({ baseUrl: "/api", fetch, retry: { delayMs: 0 } });
+    const api = createClient({ baseUrl: "/api", fetch, plugins: [retry({ delayMs: 0 })] });
     expect((await rejection(api.manifest())).code).toBe("FORBIDDEN");
     expect(fetch).toHaveBeenCalledTimes(1);
   });
@@ -264,6 +264,34 @@ describe("createClient with a stub fetch", () => {
     });
     expect((form.get("args.data.avatar") as File).name).toBe("a.txt");
     expect(await (form.get("args.photos.1") as File).text()).toBe("b");
+  });
+
+  test("a file inside a class instance is sent too, not dropped as {}", async () => {
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) =>
+      jsonResponse(200, { result: null }),
+    );
+    class Upload {
+      constructor(readonly file: Blob) {}
+    }
+    await createClient({ baseUrl: "/api", fetch }).call("upload", {
+      data: new Upload(new Blob(["b"])),
+    });
+    const init = fetch.mock.calls[0]?.[1] as RequestInit;
+    const form = init.body as FormData;
+    expect(JSON.parse(form.get("args") as string)).toEqual({ data: {} });
+    expect(await (form.get("args.data.file") as File).text()).toBe("b");
+  });
+
+  test("without retry(), manifest() is not retried", async () => {
+    const fetch = vi.fn(async () => jsonResponse(503, { error: { code: "INTERNAL" } }));
+    const api = createClient({ baseUrl: "/api", fetch });
+    expect((await rejection(api.manifest())).status).toBe(503);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  test("the old retry option is refused, naming the plugin", () => {
+    const old = { baseUrl: "/api", retry: { retries: 2 } } as Parameters<typeof createClient>[0];
+    expect(() => createClient(old)).toThrow(/plugins: \[retry\(/);
   });
 
   test("needs a baseUrl or a transport", () => {

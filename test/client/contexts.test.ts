@@ -30,7 +30,6 @@ const http: Maker = ({ getUser, onEnvelope }) => {
   const api = createClient({
     baseUrl: BASE,
     csrf: false,
-    retry: { retries: 0 },
     onEnvelope,
     fetch: (input, init) => {
       urls.push(input);

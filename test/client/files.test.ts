@@ -1,16 +1,19 @@
 import { expect, test } from "vitest";
-import { extractFiles } from "../../src/client/files.js";
+import { argsJson } from "../../src/client/files.js";
 
 test("finds files at any depth and leaves JSON without them", () => {
   const a = new File(["a"], "a.txt");
   const b = new Blob(["b"]);
   const c = new File(["c"], "c.txt");
-  const { data, files } = extractFiles({
+  const { json, files } = argsJson({
     a,
     nested: { list: [1, b, { c }] },
     when: new Date(0),
   });
-  expect(data).toEqual({ nested: { list: [1, null, {}] }, when: new Date(0) });
+  expect(JSON.parse(json)).toEqual({
+    nested: { list: [1, null, {}] },
+    when: new Date(0).toISOString(),
+  });
   expect(files).toEqual([
     { path: "a", file: a },
     { path: "nested.list.1", file: b },
@@ -18,25 +21,44 @@ test("finds files at any depth and leaves JSON without them", () => {
   ]);
 });
 
-test("no files: the data is an equal copy", () => {
-  const args = { a: [1, { b: "x" }] };
-  const { data, files } = extractFiles(args);
+test("no files: the JSON of the arguments", () => {
+  const args = { a: [1, { b: "x" }], "": 2 };
+  const { json, files } = argsJson(args);
   expect(files).toEqual([]);
-  expect(data).toEqual(args);
+  expect(json).toBe(JSON.stringify(args));
+});
+
+test("an object met twice is searched at each place it sits", () => {
+  const shared = { f: new Blob(["s"]) };
+  const { json, files } = argsJson({ one: shared, two: [shared] });
+  expect(JSON.parse(json)).toEqual({ one: {}, two: [{}] });
+  expect(files.map((f) => f.path)).toEqual(["one.f", "two.0.f"]);
 });
 
 test("a key with a dot on the way to a file is refused", () => {
-  expect(() => extractFiles({ "a.b": { f: new Blob(["x"]) } })).toThrow(TypeError);
+  expect(() => argsJson({ "a.b": { f: new Blob(["x"]) } })).toThrow(TypeError);
+  expect(() => argsJson({ "": { f: new Blob(["x"]) } })).toThrow(TypeError);
+  expect(() => argsJson({ "a.b": new Blob(["x"]) })).toThrow("dot-free");
+  expect(() => argsJson(new Blob(["x"]))).toThrow('dot-free keys: ""');
 });
 
 test("circular arguments are refused", () => {
   const args: Record<string, unknown> = {};
   args.self = args;
-  expect(() => extractFiles(args)).toThrow("circular");
+  expect(() => argsJson(args)).toThrow(/circular/i);
 });
 
 test("a __proto__ key stays data", () => {
-  const { data } = extractFiles(JSON.parse('{"__proto__": {"x": 1}}'));
-  expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
-  expect(JSON.stringify(data)).toBe('{"__proto__":{"x":1}}');
+  const { json, files } = argsJson(JSON.parse('{"__proto__": {"x": 1, "f": {}}}'));
+  expect(json).toBe('{"__proto__":{"x":1,"f":{}}}');
+  expect(files).toEqual([]);
+  const withFile = JSON.parse('{"__proto__": {"x": 1}}') as Record<string, Record<string, unknown>>;
+  const file = new Blob(["p"]);
+  // The own "__proto__" key JSON.parse made (not the accessor): read it as a property.
+  (Object.getOwnPropertyDescriptor(withFile, "__proto__")?.value as Record<string, unknown>).f =
+    file;
+  expect(argsJson(withFile)).toEqual({
+    json: '{"__proto__":{"x":1}}',
+    files: [{ path: "__proto__.f", file }],
+  });
 });

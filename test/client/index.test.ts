@@ -20,6 +20,7 @@ test("mizan/client's runtime exports are pinned", async () => {
     "isMizanChannelError",
     "isMizanClientError",
     "readSerializedContexts",
+    "retry",
   ]);
 });
 
@@ -33,6 +34,8 @@ test("mizan/client's type exports exist", () => {
   expectTypeOf<client.FetchLike>().toBeFunction();
   expectTypeOf<client.InProcessOptions>().toHaveProperty("registry");
   expectTypeOf<client.RetryOptions>().toHaveProperty("retries");
+  expectTypeOf<client.ClientPlugin>().toHaveProperty("get");
+  expectTypeOf<client.ClientOptions>().toHaveProperty("plugins");
   expectTypeOf<client.ChannelClient>().toHaveProperty("subscribe");
   expectTypeOf<client.ChannelClientOptions>().toHaveProperty("WebSocket");
   expectTypeOf<client.ChannelSubscription>().toHaveProperty("send");

@@ -1,8 +1,8 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { MizanForm, type MizanFormReturn } from "../../react/index.js";
-import { createClient } from "../../src/client/index.js";
+import { MizanForm, type MizanFormReturn, MizanProvider } from "../../react/index.js";
+import { createClient, type FetchLike } from "../../src/client/index.js";
 import { createHandler } from "../../src/server/index.js";
 import { fixtureApp, fixtureRegistry } from "../fixtures/forms.js";
 import { type GeneratedClient, loadGenerated } from "../fixtures/generated.js";
@@ -21,8 +21,8 @@ function Profile() {
   return <MizanForm form={form} renderResult={(r) => JSON.stringify(r)} />;
 }
 
-/** The real client and the real handler, joined by a fetch that never leaves the process. */
-function overHttp() {
+/** The real handler behind a fetch that never leaves the process, recording each call's body. */
+function handlerBehindFetch() {
   const handler = createHandler({
     registry: fixtureRegistry(),
     app: fixtureApp(),
@@ -30,19 +30,45 @@ function overHttp() {
   });
   const bodies: Array<{ fn: unknown; body: BodyInit | null | undefined }> = [];
   const send = handlerFetch(handler);
-  const client = createClient({
-    baseUrl: "http://mizan.test/api/mizan",
-    fetch: (input, init) => {
-      const body = init?.body;
-      bodies.push({
-        fn: body instanceof FormData ? body.get("fn") : JSON.parse(String(body)).fn,
-        body,
-      });
-      return send(input, init);
-    },
-  });
+  const fetch: FetchLike = (input, init) => {
+    const body = init?.body;
+    bodies.push({
+      fn: body instanceof FormData ? body.get("fn") : JSON.parse(String(body)).fn,
+      body,
+    });
+    return send(input, init);
+  };
+  return { fetch, bodies };
+}
+
+/** The real client and the real handler. */
+function overHttp() {
+  const { fetch, bodies } = handlerBehindFetch();
+  const client = createClient({ baseUrl: "http://mizan.test/api/mizan", fetch });
   return { client, bodies };
 }
+
+test("<MizanProvider baseUrl>: the generated form uploads its file", async () => {
+  const { fetch, bodies } = handlerBehindFetch();
+  const user = userEvent.setup();
+  render(<Profile />, {
+    wrapper: ({ children }) => (
+      <MizanProvider baseUrl="http://mizan.test/api/mizan" fetch={fetch}>
+        {children}
+      </MizanProvider>
+    ),
+  });
+  await user.type(screen.getByLabelText(/^Display name/), "Ann");
+  await user.upload(
+    screen.getByLabelText(/^Avatar/),
+    new File(["png!"], "me.png", { type: "image/png" }),
+  );
+  await user.click(screen.getByRole("button", { name: "Submit" }));
+  await waitFor(() =>
+    expect(latest?.result).toEqual({ name: "me.png", size: 4, type: "image/png", text: "png!" }),
+  );
+  expect(bodies.find((b) => b.fn === "profile.submit")?.body).toBeInstanceOf(FormData);
+});
 
 test("a form with a file field submits as multipart and the server gets the file", async () => {
   const { client, bodies } = overHttp();

@@ -2,8 +2,15 @@ import { render, renderHook, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { expect, test, vi } from "vitest";
-import { MizanProvider, useMizanClient, useServerFunction } from "../../react/index.js";
+import {
+  MizanProvider,
+  type MizanProviderProps,
+  useMizanClient,
+  useMizanContext,
+  useServerFunction,
+} from "../../react/index.js";
 import { createInProcessClient } from "../../src/client/in-process.js";
+import { retry } from "../../src/client/index.js";
 import { Registry } from "../../src/core/registry.js";
 import { client } from "../../src/core/server-function.js";
 import { createHandler } from "../../src/server/index.js";
@@ -72,5 +79,29 @@ test("baseUrl: calls over HTTP with the given fetch and headers", async () => {
 test("a hook outside any provider says how to fix it", () => {
   vi.spyOn(console, "error").mockImplementation(() => {});
   expect(() => renderHook(() => useMizanClient())).toThrow(/Wrap your app in <MizanProvider/);
+  vi.restoreAllMocks();
+});
+
+test("baseUrl: plugins reach the client (retry() retries a context fetch that failed)", async () => {
+  const answers = [
+    () => Response.json({ error: { code: "INTERNAL", message: "busy" } }, { status: 503 }),
+    () => Response.json({ result: { n: 1 } }),
+  ];
+  const fetch = vi.fn(async () => (answers.shift() as () => Response)());
+  const { result } = renderHook(() => useMizanContext<{ n: number }>("counter"), {
+    wrapper: ({ children }) => (
+      <MizanProvider baseUrl="/api" fetch={fetch} plugins={[retry({ delayMs: 0 })]}>
+        {children}
+      </MizanProvider>
+    ),
+  });
+  await waitFor(() => expect(result.current.data).toEqual({ n: 1 }));
+  expect(fetch).toHaveBeenCalledTimes(2);
+});
+
+test("baseUrl: the old retry prop is refused, naming the plugin", () => {
+  const old = { baseUrl: "/api", retry: { retries: 2 } } as unknown as MizanProviderProps;
+  vi.spyOn(console, "error").mockImplementation(() => {});
+  expect(() => render(<MizanProvider {...old} />)).toThrow(/plugins: \[retry\(/);
   vi.restoreAllMocks();
 });
