@@ -1,11 +1,14 @@
 /**
  * 2. HTTP throughput over loopback: autocannon (this process, 10 connections) against three
  * servers in their own processes: mizan's node adapter, a bare node:http floor, Hono + Zod.
+ * Then the edge-runtime path in this process (http/in-process.ts): `handler(new Request())`
+ * against Hono's `app.fetch` and a Web floor, CPU time per call.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import { inProcess } from "./http/in-process.js";
 import { BENCH, productionLike, Reporter, ROOT, row, versions } from "./lib/report.js";
 import { invalidSignup, validSignup } from "./lib/signup.js";
 import { formatRatio, median, ratios, table } from "./lib/stats.js";
@@ -14,6 +17,7 @@ productionLike();
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
 const CONNECTIONS = 10;
+const IN_PROCESS_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const reporter = new Reporter("http", "2. HTTP throughput (loopback, autocannon)");
 
 type Kind = "mizan" | "floor" | "hono";
@@ -57,6 +61,9 @@ interface Sample {
 
 /** autocannon measures latency in whole milliseconds. */
 const latency = (ms: number) => (ms < 1 ? "< 1 ms" : `${ms.toFixed(ms % 1 ? 1 : 0)} ms`);
+
+// First, while no server process is up: the in-process rows.
+const edge = await inProcess(IN_PROCESS_ROUNDS);
 
 const servers = new Map<Kind, { port: number; child: ChildProcess }>();
 try {
@@ -134,10 +141,13 @@ try {
     "",
     "- Same request everywhere: `POST /api/mizan/call/` with `{fn, args: {data}}` (the signup payloads of benchmark 1). mizan runs its default handler (CSRF check, body limits, envelope parsing, `signup.submit` with the form's clean pipeline and `onSubmitSuccess`); Hono reads the JSON and runs `safeParse`, answering 422 with `z.flattenError` when invalid; the floor parses the JSON and answers a constant.",
     "- Two cores shared by client, server and other users: absolute req/s are low and move between runs; the ratios are the result.",
+    "",
+    edge.markdown,
   ].join("\n");
   const honoMet = vsHono.valid.median >= 1 && vsHono.invalid.median >= 1;
   const floorMet = vsFloor.valid.median >= 0.6;
-  const verdict = `mizan serves ${vsHono.valid.median.toFixed(2)}× Hono + Zod's throughput on valid submits and ${vsHono.invalid.median.toFixed(2)}× on invalid ones (target ≥ 1.0: ${honoMet ? "met" : "missed"}), and ${(vsFloor.valid.median * 100).toFixed(0)}% of the bare node:http floor (target ≥ 60%: ${floorMet ? "met" : "missed"}).`;
+  const edgeMet = edge.vsHono.valid.median >= 1 && edge.vsHono.invalid.median >= 1;
+  const verdict = `mizan serves ${vsHono.valid.median.toFixed(2)}× Hono + Zod's throughput on valid submits and ${vsHono.invalid.median.toFixed(2)}× on invalid ones (target ≥ 1.0: ${honoMet ? "met" : "missed"}), and ${(vsFloor.valid.median * 100).toFixed(0)}% of the bare node:http floor (target ≥ 60%: ${floorMet ? "met" : "missed"}). In process (edge runtimes), ${edge.vsHono.valid.median.toFixed(2)}× Hono's calls per CPU second on valid submits and ${edge.vsHono.invalid.median.toFixed(2)}× on invalid ones (target ≥ 1.0: ${edgeMet ? "met" : "missed"}).`;
   reporter.finish(markdown, verdict, [
     row(
       "HTTP, valid: mizan / Hono + Zod (req/s)",
@@ -152,6 +162,18 @@ try {
       vsHono.invalid.median >= 1,
     ),
     row("HTTP, valid: mizan / node:http floor", "≥ 0.60", formatRatio(vsFloor.valid), floorMet),
+    row(
+      "HTTP in process (edge), valid: mizan / Hono + Zod (calls per CPU s)",
+      "≥ 1.0",
+      formatRatio(edge.vsHono.valid),
+      edge.vsHono.valid.median >= 1,
+    ),
+    row(
+      "HTTP in process (edge), invalid: mizan / Hono + Zod (calls per CPU s)",
+      "≥ 1.0",
+      formatRatio(edge.vsHono.invalid),
+      edge.vsHono.invalid.median >= 1,
+    ),
   ]);
 } finally {
   for (const { child } of servers.values()) child.kill("SIGTERM");

@@ -10,25 +10,19 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { Hono } from "hono";
 import { toNodeHandler } from "mizan/node";
-import { createHandler } from "mizan/server";
-import { z } from "zod";
 import { productionLike } from "../lib/report.js";
-import { signupRegistry } from "../lib/signup.js";
-import { signupZod } from "../lib/signup-anchors.js";
+import { FLOOR_BODY, honoApp, mizanHandler } from "./apps.js";
 
 productionLike();
 const kind = process.argv[2];
-const PATH = "/api/mizan/call/";
 
 function mizanServer(): Server {
-  const handler = createHandler({ registry: signupRegistry() });
-  return createServer(toNodeHandler(handler));
+  return createServer(toNodeHandler(mizanHandler()));
 }
 
 function floorServer(): Server {
-  const body = JSON.stringify({ result: { ok: true, username: "ada_lovelace" } });
+  const body = FLOOR_BODY;
   return createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -41,16 +35,7 @@ function floorServer(): Server {
 }
 
 function honoServer(): Promise<Server> {
-  const app = new Hono();
-  app.post(PATH, async (c) => {
-    const body = (await c.req.json()) as { args?: { data?: unknown } };
-    const parsed = signupZod.safeParse(body?.args?.data);
-    if (!parsed.success) {
-      const details = z.flattenError(parsed.error);
-      return c.json({ error: { code: "VALIDATION_FAILED", message: "Invalid.", details } }, 422);
-    }
-    return c.json({ result: { ok: true, username: parsed.data.username } });
-  });
+  const app = honoApp();
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () =>
       resolve(server as Server),
