@@ -200,6 +200,25 @@ describe("mizan generate", () => {
     expect(() => parseCommand([...argv, "en,français"])).toThrow(/not a language tag/);
   });
 
+  test("--zod: mini by default, classic on request (then --check wants classic too); a bad flavor is a usage error", async () => {
+    const dir = join(OUT, "zod");
+    const argv = ["generate", "--entry", join(FIXTURES, "entry.ts"), "--out", dir];
+    expect(parseCommand([...argv, "--zod", "classic"])).toMatchObject({ zod: "classic" });
+    expect(parseCommand(argv)).not.toHaveProperty("zod");
+    expect(await runCli(argv, io())).toBe(0);
+    const contact = () => readFileSync(join(dir, "forms/contact.ts"), "utf8");
+    expect(contact()).toContain('import { z } from "zod/mini";');
+    expect(await runCli([...argv, "--zod", "classic", "--check"], io())).toBe(1);
+    expect(await runCli([...argv, "--zod", "classic"], io())).toBe(0);
+    expect(contact()).toContain('import { z } from "zod";');
+    expect(await runCli([...argv, "--zod", "classic", "--check"], io())).toBe(0);
+    const bad = io();
+    expect(await runCli([...argv, "--zod", "nano"], bad)).toBe(2);
+    expect(bad.err.join("\n")).toContain(
+      'Unknown Zod flavor "nano": expected "mini" or "classic".',
+    );
+  });
+
   test("--watch regenerates when the entry changes", async () => {
     const dir = join(OUT, "watch");
     const src = join(TMP, "watch-src");
