@@ -3,7 +3,7 @@
  * process, then writes BENCHMARKS.md from the latest result of every benchmark (a benchmark
  * not run this time keeps its earlier section, with its own date).
  *
- * Names: validation, http, typing, download, generator, channels, memory. BENCH_ROUNDS overrides the rounds;
+ * Names: validation, http, typing, typing-chromium, download, generator, channels, memory. BENCH_ROUNDS overrides the rounds;
  * `--no-run` rewrites BENCHMARKS.md from the stored results (after editing bench/findings.md).
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -25,6 +25,7 @@ const ALL = [
   "validation",
   "http",
   "typing",
+  "typing-chromium",
   "download",
   "generator",
   "channels",
@@ -35,6 +36,7 @@ const METRIC_PREFIX: Record<(typeof ALL)[number], string> = {
   validation: "Server validation",
   http: "HTTP",
   typing: "Typing",
+  "typing-chromium": "Typing (Chromium)",
   download: "Download",
   generator: "Generator",
   channels: "Channels",
@@ -97,9 +99,14 @@ function recover(name: (typeof ALL)[number], doc: string): BenchResult | null {
   if (!run || bodyStart < 2 || verdictAt < bodyStart) return null;
   const verdictEnd = part.indexOf("\n\n", verdictAt + 1);
   const targets = doc.split(/^## /m).find((p) => p.startsWith("Targets"));
+  // Another benchmark's prefix may begin with this one's ("Typing (Chromium)", "Typing").
+  const others = Object.values(METRIC_PREFIX).filter(
+    (p) => p !== METRIC_PREFIX[name] && p.startsWith(METRIC_PREFIX[name]),
+  );
   const summary = (targets ?? "")
     .split("\n")
     .filter((line) => line.startsWith(`| ${METRIC_PREFIX[name]}`))
+    .filter((line) => !others.some((p) => line.startsWith(`| ${p}`)))
     .map((line) => line.slice(2, -2).split(" | "))
     .map(([metric = "", target = "", measured = "", met = ""]) => ({
       metric,
