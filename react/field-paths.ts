@@ -35,15 +35,29 @@ export function isSameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** A copy to compare against later (react-hook-form mutates its values in place). */
-export function snapshot(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(snapshot);
+/**
+ * `value` rebuilt: arrays and plain objects copied, each other value (at its dotted path)
+ * replaced by what `leaf` returns for it.
+ */
+function mapLeaves(
+  value: unknown,
+  leaf: (value: unknown, path: string) => unknown,
+  path = "",
+): unknown {
+  if (Array.isArray(value)) return value.map((item, i) => mapLeaves(item, leaf, joinPath(path, i)));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = snapshot(item);
+    for (const [key, item] of Object.entries(value)) {
+      out[key] = mapLeaves(item, leaf, joinPath(path, key));
+    }
     return out;
   }
-  return value;
+  return leaf(value, path);
+}
+
+/** A copy to compare against later (react-hook-form mutates its values in place). */
+export function snapshot(value: unknown): unknown {
+  return mapLeaves(value, (leaf) => leaf);
 }
 
 /**
@@ -78,36 +92,28 @@ export function toWireValues(
   multipleFiles?: (path: string) => boolean,
   path = "",
 ): unknown {
-  if (typeof FileList !== "undefined" && value instanceof FileList) {
-    const files = Array.from(value);
-    return multipleFiles?.(path) ? files : (files[0] ?? null);
-  }
-  if (Array.isArray(value))
-    return value.map((item, i) => toWireValues(item, multipleFiles, joinPath(path, i)));
-  if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      out[key] = toWireValues(item, multipleFiles, joinPath(path, key));
-    }
-    return out;
-  }
-  return value;
+  return mapLeaves(
+    value,
+    (leaf, at) => {
+      if (typeof FileList === "undefined" || !(leaf instanceof FileList)) return leaf;
+      const files = Array.from(leaf);
+      return multipleFiles?.(at) ? files : (files[0] ?? null);
+    },
+    path,
+  );
 }
 
 /** `values` with every file outside the top-level field `keep` replaced by `null`. */
 export function withoutFilesOutside(values: unknown, keep: string): unknown {
-  const strip = (value: unknown): unknown => {
-    if (typeof Blob !== "undefined" && value instanceof Blob) return null;
-    if (Array.isArray(value)) return value.map(strip);
-    if (isPlainObject(value)) {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) out[key] = strip(item);
-      return out;
-    }
-    return value;
-  };
   if (!isPlainObject(values)) return values;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(values)) out[key] = key === keep ? item : strip(item);
+  for (const [key, item] of Object.entries(values)) {
+    out[key] =
+      key === keep
+        ? item
+        : mapLeaves(item, (leaf) =>
+            typeof Blob !== "undefined" && leaf instanceof Blob ? null : leaf,
+          );
+  }
   return out;
 }
