@@ -5,7 +5,7 @@ import {
   readSerializedContexts,
   type SerializedContexts,
 } from "../src/client/context-store.js";
-import { type ClientOptions, createClient } from "../src/client/create-client.js";
+import { type ClientOptions, createCaller } from "../src/client/create-client.js";
 import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
 import { lazyChannelSource, MizanChannelsContext } from "./channel-source.js";
 import { lazyContextSource, MizanContextSourceContext } from "./context-source.js";
@@ -101,7 +101,7 @@ function makeCaller(props: MizanProviderProps): MizanCaller {
   if (props.client) return props.client;
   // The client's own options; anything else given (an old `retry`) is for createClient to refuse.
   const { children, initialContexts, csrfToken, channels, language, catalog, ...options } = props;
-  return createClient(options);
+  return createCaller(options);
 }
 
 /**

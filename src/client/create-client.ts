@@ -51,21 +51,31 @@ async function baseHeaders(option: ClientOptions["headers"]): Promise<Headers> {
   return headers;
 }
 
+const baseOf = (options: ClientOptions): string => (options.baseUrl ?? "").replace(/\/+$/, "");
+
+const fetchOf = (options: ClientOptions): FetchLike =>
+  options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+/** Runs a GET through the first plugin with `get` (`retry()`), else once. */
+function getOf(options: ClientOptions) {
+  const plugin = options.plugins?.find((p) => p.get);
+  return <T>(attempt: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> =>
+    plugin?.get ? plugin.get(attempt, signal) : attempt();
+}
+
+function requireBase(options: ClientOptions, method: string): void {
+  if (options.baseUrl === undefined) {
+    throw new TypeError(
+      `createClient: ${method}() needs a baseUrl (createInProcessClient serves it in-process).`,
+    );
+  }
+}
+
 /**
- * A client for a mizan server: `call(fn, args)` posts to `{baseUrl}/call/`, `context(name,
- * args)` gets `{baseUrl}/ctx/<name>/`, `manifest()` gets `{baseUrl}/manifest/`. Errors reject
- * as MizanClientError with the server's code. `onEnvelope` listeners hear every successful
- * call's context changes. A call whose `args` hold a File or Blob is sent as
- * `multipart/form-data`. GETs are retried only with the `retry()` plugin.
- *
- * @example
- * const api = createClient({ baseUrl: "/api/mizan" });
- * const patient = createClient({ baseUrl: "/api/mizan", plugins: [retry({ retries: 3 })] });
- * const { message } = await api.call<{ message: string }>("echo", { text: "hi" });
- * const user = await api.context("currentUser");
- * const stop = api.onEnvelope((envelope) => store.apply(envelope));
+ * `createClient` without `manifest()`: what `<MizanProvider baseUrl>` needs (calls, contexts
+ * and their envelopes), so pages do not download the manifest reader.
  */
-export function createClient(options: ClientOptions): MizanClient {
+export function createCaller(options: ClientOptions): Omit<MizanClient, "manifest"> {
   if (options.baseUrl === undefined && !options.transport) {
     throw new TypeError("createClient: give a baseUrl or a transport.");
   }
@@ -74,13 +84,10 @@ export function createClient(options: ClientOptions): MizanClient {
       'createClient: retries are a plugin now: plugins: [retry({ retries, delayMs })], retry from "mizan/client".',
     );
   }
-  const plugins = options.plugins ?? [];
-  const getter = plugins.find((p) => p.get);
-  const get = <T>(attempt: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> =>
-    getter?.get ? getter.get(attempt, signal) : attempt();
-  const base = (options.baseUrl ?? "").replace(/\/+$/, "");
+  const get = getOf(options);
+  const base = baseOf(options);
   const hub = envelopeHub(options.onEnvelope);
-  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const fetchImpl = fetchOf(options);
 
   const post = async (name: string, args: unknown, signal: AbortSignal | undefined) => {
     const headers = await baseHeaders(options.headers);
@@ -104,14 +111,6 @@ export function createClient(options: ClientOptions): MizanClient {
   };
   const transport = options.transport ?? httpCall;
 
-  const requireBase = (method: string): void => {
-    if (options.baseUrl === undefined) {
-      throw new TypeError(
-        `createClient: ${method}() needs a baseUrl (createInProcessClient serves it in-process).`,
-      );
-    }
-  };
-
   return {
     call<TResult>(name: string, args: unknown = {}, callOptions: CallOptions = {}) {
       const own = callOptions.onEnvelope;
@@ -131,7 +130,7 @@ export function createClient(options: ClientOptions): MizanClient {
       if (own && options.baseUrl === undefined) {
         return own(name, args, { signal: callOptions.signal }) as Promise<TResult>;
       }
-      requireBase("context");
+      requireBase(options, "context");
       const { signal } = callOptions;
       const url = contextUrl(base, name, args);
       return get(async () => {
@@ -141,12 +140,35 @@ export function createClient(options: ClientOptions): MizanClient {
       }, signal);
     },
     onEnvelope: hub.add,
+  };
+}
+
+/**
+ * A client for a mizan server: `call(fn, args)` posts to `{baseUrl}/call/`, `context(name,
+ * args)` gets `{baseUrl}/ctx/<name>/`, `manifest()` gets `{baseUrl}/manifest/`. Errors reject
+ * as MizanClientError with the server's code. `onEnvelope` listeners hear every successful
+ * call's context changes. A call whose `args` hold a File or Blob is sent as
+ * `multipart/form-data`. GETs are retried only with the `retry()` plugin.
+ *
+ * @example
+ * const api = createClient({ baseUrl: "/api/mizan" });
+ * const patient = createClient({ baseUrl: "/api/mizan", plugins: [retry({ retries: 3 })] });
+ * const { message } = await api.call<{ message: string }>("echo", { text: "hi" });
+ * const user = await api.context("currentUser");
+ * const stop = api.onEnvelope((envelope) => store.apply(envelope));
+ */
+export function createClient(options: ClientOptions): MizanClient {
+  const caller = createCaller(options);
+  const get = getOf(options);
+  const fetchImpl = fetchOf(options);
+  return {
+    ...caller,
     async manifest(callOptions: CallOptions = {}) {
-      requireBase("manifest");
+      requireBase(options, "manifest");
       const { signal } = callOptions;
       return get(async () => {
         const headers = await baseHeaders(options.headers);
-        const response = await send(fetchImpl, `${base}/manifest/`, { headers }, signal);
+        const response = await send(fetchImpl, `${baseOf(options)}/manifest/`, { headers }, signal);
         if (!response.ok) throw await errorFrom(response, signal);
         return (await jsonFrom(response, signal)) as Manifest;
       }, signal);
