@@ -152,6 +152,9 @@ function envelopeEffects(
   ctx: RequestContext,
 ): Pick<SuccessEnvelope, "invalidate" | "merge"> {
   const collected = contextEffects(ctx);
+  if (!declared?.length && !collected.invalidate.length && !collected.merge.length) {
+    return { invalidate: [], merge: [] };
+  }
   const invalidate = new Map<string, ContextRef>();
   for (const ref of [...(declared ?? []).map((n) => ({ name: n })), ...collected.invalidate]) {
     const key = refKey(ref);
@@ -196,13 +199,15 @@ async function run(
     const result = await registry.call(fn, ctx, args ?? {});
     const headers = ctx.responseHeaders;
     const effects = envelopeEffects(target.invalidates, ctx);
-    if (result instanceof Response || isFrameworkResponse(result)) {
+    // isFrameworkResponse: a Web Response, or the class an adapter registered.
+    const raw = isFrameworkResponse(result);
+    if (raw) {
       // No envelope to carry them: the names (merged ones too, to refetch) go in a header.
       const names = new Set([...effects.invalidate, ...effects.merge].map((ref) => ref.name));
       if (names.size > 0) headers.set(INVALIDATE_HEADER, [...names].join(", "));
     }
     if (result instanceof Response) return { kind: "response", response: result, headers };
-    if (isFrameworkResponse(result)) {
+    if (raw) {
       if (options.frameworkResponses) return { kind: "framework", response: result, headers, fn };
       // Written for another framework's adapter (setFrameworkResponseBase); this caller can
       // only send Web Responses, so say which function and what to do instead.

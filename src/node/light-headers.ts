@@ -1,15 +1,26 @@
 import type { IncomingMessage } from "node:http";
 import { requestHeaders } from "./incoming-request.js";
 
-const VIEW = Symbol("mizan.lightHeaders");
-
 /** Where a view reads from, and the real Headers once something needed it. */
 export interface HeaderSource {
   readonly req: Pick<IncomingMessage, "headers">;
   headers: Headers | undefined;
 }
 
-type View = { [VIEW]: HeaderSource };
+let sourceOf: (view: object) => HeaderSource;
+
+/** A view: an instance holding its source, on a prototype that sits on Headers.prototype. */
+class HeaderView {
+  readonly #source: HeaderSource;
+
+  constructor(source: HeaderSource) {
+    this.#source = source;
+  }
+
+  static {
+    sourceOf = (view) => (view as HeaderView).#source;
+  }
+}
 
 /** The request's headers as Web `Headers`, built once (the view's answers from then on). */
 export function realHeaders(source: HeaderSource): Headers {
@@ -33,15 +44,20 @@ function peek(source: HeaderSource, name: unknown): string | null | undefined {
   return Array.isArray(value) ? value.join(", ") : String(value);
 }
 
-const viewPrototype: object = (() => {
-  const proto = Object.create(Headers.prototype) as object;
+(() => {
+  const proto = HeaderView.prototype;
+  Object.setPrototypeOf(proto, Headers.prototype);
   for (const key of Reflect.ownKeys(Headers.prototype)) {
-    if (key === "constructor") continue;
+    if (key === "constructor") {
+      // As a Headers': `headers.constructor === Headers`.
+      Object.defineProperty(proto, key, { value: Headers, configurable: true, writable: true });
+      continue;
+    }
     const descriptor = Object.getOwnPropertyDescriptor(Headers.prototype, key);
     if (typeof descriptor?.value !== "function") continue;
     Object.defineProperty(proto, key, {
-      value(this: View, ...args: unknown[]) {
-        const real = realHeaders(this[VIEW]);
+      value(this: object, ...args: unknown[]) {
+        const real = realHeaders(sourceOf(this));
         return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args);
       },
       configurable: true,
@@ -49,22 +65,21 @@ const viewPrototype: object = (() => {
     });
   }
   Object.defineProperty(proto, "get", {
-    value(this: View, name: string): string | null {
-      const value = peek(this[VIEW], name);
-      return value === undefined ? realHeaders(this[VIEW]).get(name) : value;
+    value(this: object, name: string): string | null {
+      const value = peek(sourceOf(this), name);
+      return value === undefined ? realHeaders(sourceOf(this)).get(name) : value;
     },
     configurable: true,
     writable: true,
   });
   Object.defineProperty(proto, "has", {
-    value(this: View, name: string): boolean {
-      const value = peek(this[VIEW], name);
-      return value === undefined ? realHeaders(this[VIEW]).has(name) : value !== null;
+    value(this: object, name: string): boolean {
+      const value = peek(sourceOf(this), name);
+      return value === undefined ? realHeaders(sourceOf(this)).has(name) : value !== null;
     },
     configurable: true,
     writable: true,
   });
-  return proto;
 })();
 
 /**
@@ -74,5 +89,5 @@ const viewPrototype: object = (() => {
  * headers, and copying them all into a Headers per request cost more than those reads.
  */
 export function lightHeaders(source: HeaderSource): Headers {
-  return Object.create(viewPrototype, { [VIEW]: { value: source } }) as Headers;
+  return new HeaderView(source) as unknown as Headers;
 }

@@ -4,8 +4,6 @@ import { payloadTooLarge } from "../server/read-body.js";
 import type { NodeRequest } from "./incoming-request.js";
 import { lightHeaders, realHeaders } from "./light-headers.js";
 
-const STATE = Symbol("mizan.lightRequest");
-
 interface LightState {
   readonly req: NodeRequest;
   readonly method: string;
@@ -20,7 +18,23 @@ interface LightState {
   built: Request | undefined;
 }
 
-type Light = { [STATE]: LightState };
+let stateOf: (request: object) => LightState;
+
+/**
+ * The light Request: an instance holding its state, whose prototype (below) sits on
+ * Request.prototype, so `instanceof Request` holds and every member answers.
+ */
+class LightRequest {
+  readonly #state: LightState;
+
+  constructor(state: LightState) {
+    this.#state = state;
+  }
+
+  static {
+    stateOf = (request) => (request as LightRequest).#state;
+  }
+}
 
 function headersOf(state: LightState): Headers {
   state.view ??= lightHeaders(state);
@@ -55,30 +69,35 @@ const CHEAP: Record<string, (state: LightState) => unknown> = {
 };
 
 /** Request.prototype's members, answered by the real Request built on demand. */
-const lightPrototype: object = (() => {
-  const proto = Object.create(Request.prototype) as object;
+(() => {
+  const proto = LightRequest.prototype;
+  Object.setPrototypeOf(proto, Request.prototype);
   for (const key of Reflect.ownKeys(Request.prototype)) {
-    if (key === "constructor") continue;
+    if (key === "constructor") {
+      // As a Request's: `request.constructor === Request`.
+      Object.defineProperty(proto, key, { value: Request, configurable: true, writable: true });
+      continue;
+    }
     const cheap = typeof key === "string" ? CHEAP[key] : undefined;
     const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, key);
     if (cheap) {
       Object.defineProperty(proto, key, {
-        get(this: Light) {
-          return cheap(this[STATE]);
+        get(this: object) {
+          return cheap(stateOf(this));
         },
         configurable: true,
       });
     } else if (descriptor?.get) {
       Object.defineProperty(proto, key, {
-        get(this: Light) {
-          return Reflect.get(build(this[STATE]), key);
+        get(this: object) {
+          return Reflect.get(build(stateOf(this)), key);
         },
         configurable: true,
       });
     } else if (typeof descriptor?.value === "function") {
       Object.defineProperty(proto, key, {
-        value(this: Light, ...args: unknown[]) {
-          const real = build(this[STATE]);
+        value(this: object, ...args: unknown[]) {
+          const real = build(stateOf(this));
           return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args);
         },
         configurable: true,
@@ -86,7 +105,6 @@ const lightPrototype: object = (() => {
       });
     }
   }
-  return proto;
 })();
 
 /** Collect the body into one Buffer; null once it passes `maxBytes` (the rest is left unread). */
@@ -98,7 +116,6 @@ function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | null>
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onError);
-      req.off("aborted", onAborted);
       req.off("close", onClose);
     };
     const onData = (chunk: Buffer): void => {
@@ -119,9 +136,9 @@ function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | null>
       cleanup();
       reject(error);
     };
-    const onAborted = (): void => onError(new Error("The client aborted the request."));
+    // A client gone mid-body: node destroys the request ('error', then 'close').
     const onClose = (): void => {
-      if (!req.complete) onAborted();
+      if (!req.complete) onError(new Error("The client aborted the request."));
     };
     if (req.destroyed) {
       reject(new Error("The client aborted the request."));
@@ -130,7 +147,6 @@ function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | null>
     req.on("data", onData);
     req.on("end", onEnd);
     req.on("error", onError);
-    req.on("aborted", onAborted);
     req.on("close", onClose);
   });
 }
@@ -161,9 +177,7 @@ export function lightCall(
     body: undefined,
     built: undefined,
   };
-  const request = Object.create(lightPrototype, {
-    [STATE]: { value: state },
-  }) as Request;
+  const request = new LightRequest(state) as unknown as Request;
   const readBody = async (maxBytes: number): Promise<Uint8Array> => {
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > maxBytes) throw payloadTooLarge(maxBytes);

@@ -151,6 +151,10 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     debug: options.debug ?? false,
     onError: options.onError,
   };
+  // Built once: the options with framework responses let through (adapters) or refused.
+  const letThrough: DispatchOptions = { ...dispatchOptions, frameworkResponses: true };
+  const refused: DispatchOptions = { ...dispatchOptions, frameworkResponses: false };
+  const withFrameworks = (on: boolean): DispatchOptions => (on ? letThrough : refused);
   const fileLimit: FileLimitLookup = (name, path) => {
     const fn = registry.get(name);
     return hasFileLimit(fn) ? fn.fileLimit(path) : undefined;
@@ -179,7 +183,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
       return errorOutcome(thrown, { request, fn: null }, dispatchOptions);
     }
     // dispatch never throws: every outcome, errors included, comes back as a value.
-    return dispatch(parsed.fn, parsed.args, request, { ...dispatchOptions, frameworkResponses });
+    return dispatch(parsed.fn, parsed.args, request, withFrameworks(frameworkResponses));
   }
 
   async function respond(
@@ -217,7 +221,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     }
     const outcome =
       found.kind === "context"
-        ? await readContext(request, found.name, limits, { ...dispatchOptions, frameworkResponses })
+        ? await readContext(request, found.name, limits, withFrameworks(frameworkResponses))
         : await call(request, frameworkResponses, readBody);
     if (outcome.kind === "framework") {
       const fn = outcome.fn;
