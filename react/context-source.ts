@@ -4,11 +4,9 @@ import type {
   ContextStore,
   ContextStoreOptions,
 } from "../src/client/context-store.js";
-import {
-  type ContextEnvelope,
-  contextKey,
-  type SerializedContexts,
-} from "../src/core/context-key.js";
+import type { ContextEnvelope, SerializedContexts } from "../src/core/context-key.js";
+import { isRecord } from "../src/core/is-plain-object.js";
+import { isSameValue } from "./field-paths.js";
 
 /** Makes the provider's context store; the context hooks pass `createContextStore`. */
 export type ContextStoreFactory = (options: ContextStoreOptions) => ContextStore;
@@ -24,28 +22,45 @@ export interface MizanContextSource {
 /** The context store source of the nearest `<MizanProvider>`; set by the provider. */
 export const MizanContextSourceContext = createContext<MizanContextSource | null>(null);
 
+/** One context instance as calls left it before the store existed. */
+interface Held {
+  name: string;
+  args: Record<string, unknown>;
+  /** The last `merge` value, if any. */
+  merged?: { value: unknown };
+  /** Invalidated since its value (the server's or the merged one). */
+  stale: boolean;
+}
+
 /**
  * A source whose store is made on the first `get()`, from `initial` and what the calls'
- * envelopes did until then: `apply` before that keeps the merged values and which held
- * instances were invalidated (marked stale when the store is made, as a store made at once
- * would have marked them), one entry per instance, so it stays bounded.
+ * envelopes did until then: `apply` before that keeps, per instance, the last merged value and
+ * whether it was invalidated since (bounded by the instances named), and the store gets them
+ * when it is made, ending where a store made at once would have.
  */
 export function lazyContextSource(
   fetch: ContextFetch,
   initial: SerializedContexts | undefined,
 ): MizanContextSource & { apply(envelope: ContextEnvelope): void } {
   let store: ContextStore | undefined;
-  const held: SerializedContexts = { ...initial };
-  const stale = new Set<string>();
+  const held: Held[] = [];
+  for (const item of Object.values(initial ?? {})) {
+    if (isRecord(item) && typeof item.name === "string") {
+      held.push({ name: item.name, args: isRecord(item.args) ? item.args : {}, stale: false });
+    }
+  }
+  const matches = (h: Held, name: string, args: Record<string, unknown> | undefined) =>
+    h.name === name && (args === undefined || isSameValue(h.args, args));
   return {
     get(create) {
       if (!store) {
-        store = create({ fetch, initial: held });
-        const invalidate = [...stale].map((key) => {
-          const { name, args } = held[key] as SerializedContexts[string];
-          return { name, args };
+        store = create({ fetch, initial });
+        store.apply({
+          merge: held.flatMap(({ name, args, merged }) =>
+            merged ? [{ name, args, ...merged }] : [],
+          ),
+          invalidate: held.filter((h) => h.stale).map(({ name, args }) => ({ name, args })),
         });
-        if (invalidate.length > 0) store.apply({ invalidate });
       }
       return store;
     },
@@ -54,17 +69,13 @@ export function lazyContextSource(
         store.apply(envelope);
         return;
       }
-      for (const { name, args, value } of envelope.merge ?? []) {
-        const key = contextKey(name, args);
-        held[key] = { name, args: args ?? {}, result: value };
-        stale.delete(key);
+      for (const { name, args = {}, value } of envelope.merge ?? []) {
+        const h = held.find((one) => matches(one, name, args));
+        if (h) Object.assign(h, { merged: { value }, stale: false });
+        else held.push({ name, args, merged: { value }, stale: false });
       }
       for (const { name, args } of envelope.invalidate ?? []) {
-        const only = args === undefined ? undefined : contextKey(name, args);
-        for (const [key, entry] of Object.entries(held)) {
-          // A hydrated entry is whatever the page held: skip one that is not an instance.
-          if (entry?.name === name && (only === undefined || key === only)) stale.add(key);
-        }
+        for (const h of held) if (matches(h, name, args)) h.stale = true;
       }
     },
   };

@@ -6,9 +6,10 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { useState } from "react";
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
+import { lazyContextSource } from "../../react/context-source.js";
 import { MizanProvider, useMizanClient } from "../../react/index.js";
-import type { SerializedContexts } from "../../src/client/index.js";
+import { createContextStore, type SerializedContexts } from "../../src/client/index.js";
 import { contextKey } from "../../src/core/context-key.js";
 import { useCurrentUser } from "../codegen/__generated__/contexts.js";
 import { contextWorld, countingClient } from "./context-fixtures.js";
@@ -87,4 +88,49 @@ test("control: without a call, the rendered value is used as it is", async () =>
   await userEvent.setup().click(screen.getByRole("button", { name: "Show" }));
   expect(screen.getByText("Signed in as ada")).toBeInTheDocument();
   expect(fetches).toEqual([]);
+});
+
+describe("lazyContextSource (the envelopes kept until the store is made)", () => {
+  const greet = (name: string) => ({ name: "greet", args: { name, excited: false } });
+  const start = () =>
+    lazyContextSource(async () => ({ message: "fetched" }), {
+      [contextKey("greet", { name: "Ada", excited: false })]: {
+        ...greet("Ada"),
+        result: { message: "Hello, Ada." },
+      },
+    });
+
+  test("an invalidation matches its instance whatever the order of the args' keys", () => {
+    const source = start();
+    source.apply({ invalidate: [{ name: "greet", args: { excited: false, name: "Ada" } }] });
+    const store = source.get(createContextStore);
+    expect(store.get("greet", greet("Ada").args)).toMatchObject({
+      data: { message: "Hello, Ada." },
+      stale: true,
+    });
+  });
+
+  test("an invalidation of other args, or of another name, leaves the instance fresh", () => {
+    const source = start();
+    source.apply({ invalidate: [greet("Bob"), { name: "currentUser" }] });
+    const store = source.get(createContextStore);
+    expect(store.get("greet", greet("Ada").args).stale).toBe(false);
+  });
+
+  test("merge, invalidate, merge: the last value, fresh; then the store takes envelopes itself", () => {
+    const source = start();
+    source.apply({ merge: [{ ...greet("Ada"), value: 1 }], invalidate: [{ name: "greet" }] });
+    source.apply({
+      merge: [
+        { ...greet("Ada"), value: 2 },
+        { ...greet("Bob"), value: 3 },
+      ],
+    });
+    const store = source.get(createContextStore);
+    expect(store.get("greet", greet("Ada").args)).toMatchObject({ data: 2, stale: false });
+    expect(store.get("greet", greet("Bob").args)).toMatchObject({ data: 3, stale: false });
+    source.apply({ invalidate: [greet("Bob")] });
+    expect(store.get("greet", greet("Bob").args).stale).toBe(true);
+    expect(source.get(createContextStore)).toBe(store);
+  });
 });
