@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { FieldErrors, FieldValues, Path, Resolver, UseFormReturn } from "react-hook-form";
 import {
@@ -8,6 +7,7 @@ import {
   withCatalog,
 } from "../src/codegen/runtime/catalog.js";
 import { usePageLanguage } from "./direction.js";
+import { fieldResolver } from "./field-resolver.js";
 import type { FormSchemaType } from "./form-types.js";
 
 /** The `language` prop of the nearest `<MizanProvider>` (undefined: none given). */
@@ -84,7 +84,8 @@ function hasClientMessage(error: unknown): boolean {
  * page), validation runs inside it, and when it arrives (a language switch), the fields
  * already showing a browser-made message are validated again so they show it in the new
  * language. Server messages are left alone (the server wrote them in its language).
- * Without `catalogs` (English only), it is `zodResolver(schema)`. Until the load, the
+ * Without `catalogs` (English only), it is `zodResolver(schema)`. Either way a field's own
+ * events parse only that field (`fieldResolver`). Until the load, the
  * provider's `catalog` serves when it is this language's (so the server's render and the
  * hydrating one show it); `catalog` is the one shown (the renderer's texts use it too).
  */
@@ -126,14 +127,14 @@ export function useCatalogResolver<TValues extends FieldValues>(
       live = false;
     };
   }, [loader]);
+  const form = useRef<UseFormReturn<TValues, unknown, unknown> | null>(null);
   const resolver = useMemo(() => {
-    if (!catalogs) return zodResolver(schema) as unknown as Resolver<TValues, unknown, unknown>;
+    // A field's events parse that field only (see fieldResolver); it needs to know how many
+    // fields react-hook-form registered, to tell them from a submit.
+    const registeredCount = () => form.current?.control._names?.mount?.size;
+    if (!catalogs) return fieldResolver<TValues>(schema, { registeredCount });
     // The sync parse runs inside withCatalog; generated schemas have no async step.
-    const base = zodResolver(schema, undefined, { mode: "sync" }) as unknown as Resolver<
-      TValues,
-      unknown,
-      unknown
-    >;
+    const base = fieldResolver<TValues>(schema, { mode: "sync", registeredCount });
     return ((values, context, options) =>
       withCatalog(current.current, () => base(values, context, options))) as Resolver<
       TValues,
@@ -141,7 +142,6 @@ export function useCatalogResolver<TValues extends FieldValues>(
       unknown
     >;
   }, [schema, catalogs]);
-  const form = useRef<UseFormReturn<TValues, unknown, unknown> | null>(null);
   const first = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the shown catalog changes
   useEffect(() => {

@@ -21,6 +21,8 @@ export interface LiveValidationHost {
   clearServerError(target: string): void;
   onBusyChange(busy: boolean): void;
   onStale(): void;
+  /** The paths `watched()` returns changed: their value changes must now (or no longer) come in. */
+  onWatchedChange(): void;
 }
 
 interface ValidateAnswer {
@@ -69,26 +71,49 @@ export class LiveValidation {
     return getPath(this.#host.values(), path);
   }
 
-  /** Remember that `target` now holds a server error about the value at `valuePath`. */
-  track(target: string, valuePath: string): void {
-    this.#tracked.set(target, { valuePath, value: snapshot(this.#current(valuePath)) });
+  /**
+   * The value paths whose changes `valuesChanged` must hear about: those of tracked server
+   * errors and of checks in flight (a form need not report changes to any other field).
+   */
+  watched(): string[] {
+    const paths = new Set<string>(this.#inflight.keys());
+    for (const entry of this.#tracked.values()) paths.add(entry.valuePath);
+    return [...paths];
   }
 
-  /** Call on every value change: aborts outdated calls and clears outdated server errors. */
+  /** Remember that `target` now holds a server error about the value at `valuePath`. */
+  track(target: string, valuePath: string): void {
+    const before = this.#tracked.get(target)?.valuePath;
+    this.#tracked.set(target, { valuePath, value: snapshot(this.#current(valuePath)) });
+    if (before !== valuePath) this.#host.onWatchedChange();
+  }
+
+  #untrack(target: string): void {
+    if (this.#tracked.delete(target)) this.#host.onWatchedChange();
+  }
+
+  /**
+   * Call on every change of a `watched()` path (other changes are ignored): aborts outdated
+   * calls and clears outdated server errors.
+   */
   valuesChanged(values: unknown): void {
+    let changed = false;
     for (const [path, entry] of this.#inflight) {
       if (!isSameValue(getPath(values, path), entry.value)) {
         entry.controller.abort();
         this.#inflight.delete(path);
+        changed = true;
       }
     }
     this.#setBusy();
     for (const [target, entry] of this.#tracked) {
       if (!isSameValue(getPath(values, entry.valuePath), entry.value)) {
         this.#tracked.delete(target);
+        changed = true;
         this.#host.clearServerError(target);
       }
     }
+    if (changed) this.#host.onWatchedChange();
   }
 
   /** Validate `path` after `delayMs` without changes (the debounced on-change mode). */
@@ -119,9 +144,11 @@ export class LiveValidation {
     if (await this.#host.hasClientError(path)) return;
     if (!isSameValue(this.#current(path), value)) return;
 
-    this.#inflight.get(path)?.controller.abort();
+    const previous = this.#inflight.get(path);
+    previous?.controller.abort();
     const controller = new AbortController();
     this.#inflight.set(path, { controller, value });
+    if (!previous) this.#host.onWatchedChange();
     this.#setBusy();
     let answer: ValidateAnswer;
     try {
@@ -136,7 +163,10 @@ export class LiveValidation {
       // Aborted, or a failed live check: both stay silent (the submit reports failures).
       return;
     } finally {
-      if (this.#inflight.get(path)?.controller === controller) this.#inflight.delete(path);
+      if (this.#inflight.get(path)?.controller === controller) {
+        this.#inflight.delete(path);
+        this.#host.onWatchedChange();
+      }
       this.#setBusy();
     }
     if (controller.signal.aborted || !isSameValue(this.#current(path), value)) return;
@@ -151,7 +181,7 @@ export class LiveValidation {
       this.#host.setServerError(path, items);
       this.track(path, path);
     } else {
-      this.#tracked.delete(path);
+      this.#untrack(path);
       this.#host.clearServerError(path);
     }
   }
@@ -161,9 +191,11 @@ export class LiveValidation {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     for (const entry of this.#inflight.values()) entry.controller.abort();
+    const watched = this.#inflight.size > 0 || this.#tracked.size > 0;
     this.#inflight.clear();
     this.#tracked.clear();
     this.#setBusy();
+    if (watched) this.#host.onWatchedChange();
   }
 
   /** Forget cached answers too (after a reset). */

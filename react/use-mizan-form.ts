@@ -21,9 +21,11 @@ import {
   toWireValues,
   withoutFilesOutside,
 } from "./field-paths.js";
+import { partialSchema } from "./field-resolver.js";
 import { isDevelopment, liveSettings, multipleFilesAt, unprefixed } from "./form-settings.js";
 import type { FormSchemaType, MizanFormReturn, UseMizanFormOptions } from "./form-types.js";
 import { useCatalogResolver } from "./language.js";
+import { liveFieldNames, ValuesSubscription } from "./live-subscription.js";
 import { LiveValidation } from "./live-validation.js";
 import { type MizanFormMeta, serverRuleFields } from "./meta.js";
 import { initialStateErrors, initialStateValues } from "./native-form.js";
@@ -134,6 +136,7 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
   const latest = useRef(latestOptions);
   latest.current = latestOptions;
   const submitController = useRef<AbortController | null>(null);
+  const valuesSubscription = useRef<ValuesSubscription | null>(null);
 
   const { getValues, setFocus } = methods;
   const untyped = methods as unknown as UseFormReturn<FieldValues>;
@@ -165,7 +168,11 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
         // A check of one field need not upload the form's other files on every blur.
         wireValues: (top) => withoutFilesOutside(wireValues(), top),
         hasClientError: async (path) => {
-          const parsed = await latest.current.schema.safeParseAsync(getValues());
+          // Only the top-level field's own rules can reject it (unless the schema has
+          // object-level ones): a blur need not run the whole form's rules.
+          const { schema: whole } = latest.current;
+          const schema = partialSchema(whole, [splitPath(path)[0] ?? path]) ?? whole;
+          const parsed = await schema.safeParseAsync(getValues());
           if (parsed.success) return false;
           return parsed.error.issues.some((issue) => {
             const at = issue.path.map(String).join(".");
@@ -180,6 +187,7 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
           }
         },
         onBusyChange: setServerValidating,
+        onWatchedChange: () => valuesSubscription.current?.sync(),
         onStale: () => {
           const formName = latest.current.name;
           if (isDevelopment() && !warnedStale.has(formName)) {
@@ -192,24 +200,32 @@ export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
       }),
   );
 
+  // Live validation hears the changes of the fields it checks or tracks, not of every field:
+  // a subscription to all values would copy the whole form on each keystroke.
   const { subscribe } = methods;
   useEffect(() => {
-    const unsubscribe = subscribe({
-      formState: { values: true },
-      callback: ({ values, name: changed, type }) => {
+    const subscription = new ValuesSubscription(
+      subscribe as unknown as UseFormReturn<FieldValues>["subscribe"],
+      () => liveFieldNames(latest.current.liveValidation, latest.current.meta, live.watched()),
+      ({ values, name: changed, type }) => {
         live.valuesChanged(values);
         const settings = liveSettings(latest.current.liveValidation);
         if (settings.on === "change" && changed && type === "change") {
           live.schedule(changed, settings.debounceMs);
         }
       },
-    });
+    );
+    valuesSubscription.current = subscription;
+    subscription.sync();
     return () => {
-      unsubscribe();
+      valuesSubscription.current = null;
+      subscription.stop();
       live.abortAll();
       submitController.current?.abort();
     };
   }, [subscribe, live]);
+  // The option and the metadata may change from one render to the next.
+  useEffect(() => valuesSubscription.current?.sync());
 
   useEffect(() => {
     if (focusRequest) setFocus(focusRequest.path as Path<z.input<TSchema>>);
