@@ -95,7 +95,7 @@ export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn
 
   /** Auth, input validation, middleware, the handler, output check: one call. */
   async invoke(ctx: RequestContext, rawArgs: unknown): Promise<TResult> {
-    await checkAuth(this.auth, ctx);
+    if (this.auth !== undefined) await checkAuth(this.auth, ctx);
     let args = rawArgs;
     const accepted = this.input ? this.acceptArgs(rawArgs) : undefined;
     if (accepted !== undefined) {
@@ -112,7 +112,9 @@ export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn
       if (!mw) return Promise.resolve(this.handle(ctx, current as TArgs));
       return Promise.resolve(mw(ctx, current, () => run(index + 1, current)));
     };
-    const result = await run(0, args);
+    const result = this.middleware.length
+      ? await run(0, args)
+      : await this.handle(ctx, args as TArgs);
     if (this.output && shouldCheckOutput() && !isFrameworkResponse(result)) {
       const checked = await this.output.safeParseAsync(result);
       if (!checked.success) {

@@ -1,7 +1,7 @@
-import type { Field } from "./field.js";
+import { type AnyField, type FieldStep, fieldStep } from "./form-types.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: matches any field type
-type AnyField = Field<any, any>;
+export { hookName } from "./form-types.js";
+
 // biome-ignore lint/suspicious/noExplicitAny: any form constructor
 type AnyCtor = new (...args: any[]) => object;
 
@@ -16,24 +16,37 @@ export interface FormPlan {
   /** The declared fields, in declaration order, built once; never handed to user code. */
   readonly fields: ReadonlyMap<string, AnyField>;
   readonly names: readonly string[];
-  /** `new.target` for bound instances: its prototype is the view over `cls.prototype`. */
-  readonly view: AnyCtor;
+  /** How the pipeline cleans each field, in declaration order (see `FieldStep`). */
+  readonly steps: readonly FieldStep[];
+  /** The prototype of bound instances: a view over `cls.prototype` (see `makePlan`). */
+  readonly view: object;
 }
 
-const hookNames = new Map<string, string>();
+let adoptee: object | undefined;
 
-/** The `clean<Field>` hook name of a field: `first_name` → `cleanFirstName`. */
-export function hookName(field: string): string {
-  const known = hookNames.get(field);
-  if (known) return known;
-  const pascal = field
-    .split("_")
-    .filter(Boolean)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
-  const name = `clean${pascal}`;
-  if (hookNames.size < 10_000) hookNames.set(field, name);
-  return name;
+/**
+ * The base of BaseForm: a construction normally proceeds as usual, but one that `adopt` set
+ * up is given that object as `this` (a bound instance made with `Object.create(plan.view)`,
+ * which then gets BaseForm's private state). Cheaper than `Reflect.construct` with a
+ * `new.target` whose prototype is the view, which V8 does not cache.
+ */
+export class Adoptable {
+  constructor() {
+    const target = adoptee;
+    adoptee = undefined;
+    // biome-ignore lint/correctness/noConstructorReturn: the point of this class
+    if (target) return target as Adoptable;
+  }
+}
+
+/** Constructs `make()` with `target` as its `this` (see `Adoptable`). */
+export function adopt<T>(target: object, make: () => T): T {
+  adoptee = target;
+  try {
+    return make();
+  } finally {
+    adoptee = undefined;
+  }
 }
 
 /** Sets an own, writable, enumerable data property, as an assignment to a plain object does. */
@@ -99,10 +112,8 @@ export function makePlan(
       },
     });
   }
-  // biome-ignore lint/complexity/useArrowFunction: `new.target` must be a constructor
-  const newTarget = function () {} as unknown as AnyCtor;
-  newTarget.prototype = view;
-  return { cls, fields, names: [...fields.keys()], view: newTarget };
+  const steps = [...fields].map(([name, field]) => fieldStep(name, field));
+  return { cls, fields, names: [...fields.keys()], steps, view };
 }
 
 // A class's plan, or null when its instances need the ordinary `new` (see isDeclarative).

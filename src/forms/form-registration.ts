@@ -61,16 +61,26 @@ function acceptFormArgs(raw: unknown, withFields: boolean) {
   return args;
 }
 
-async function initialFor(form: FormCtor, ctx: RequestContext) {
-  const initial = form.meta?.initial;
-  return typeof initial === "function" ? await initial(ctx) : initial;
-}
-
-async function bind(form: FormCtor, ctx: RequestContext, data: Record<string, unknown>) {
+function bindWith(
+  form: FormCtor,
+  ctx: RequestContext,
+  data: Record<string, unknown>,
+  initial: FormOptions["initial"] | undefined,
+): BaseForm {
   const options: FormOptions = { data, ctx };
-  const initial = await initialFor(form, ctx);
   if (initial) options.initial = initial;
   return bindForm(form, options);
+}
+
+/** The bound form of a request; a promise only when `meta.initial` is a function. */
+function bind(
+  form: FormCtor,
+  ctx: RequestContext,
+  data: Record<string, unknown>,
+): BaseForm | Promise<BaseForm> {
+  const initial = form.meta?.initial;
+  if (typeof initial !== "function") return bindWith(form, ctx, data, initial);
+  return (async () => bindWith(form, ctx, data, await initial(ctx)))();
 }
 
 function markVersion(form: FormCtor, ctx: RequestContext, version: string | undefined): boolean {
@@ -98,7 +108,8 @@ class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>
   }
   async handle(ctx: RequestContext, args: z.output<typeof validateInput>): Promise<ValidateResult> {
     const stale = markVersion(this.form, ctx, args.version);
-    const form = await bind(this.form, ctx, args.data);
+    const bound = bind(this.form, ctx, args.data);
+    const form = bound instanceof Promise ? await bound : bound;
     await form.fullClean(args.fields ? { fields: args.fields } : {});
     const errors = form.errorDetails();
     const valid = Object.keys(errors.fields).length === 0 && errors.non_field.length === 0;
@@ -120,7 +131,8 @@ class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, un
   }
   async handle(ctx: RequestContext, args: z.output<typeof submitInput>): Promise<unknown> {
     markVersion(this.form, ctx, args.version);
-    const form = await bind(this.form, ctx, args.data);
+    const bound = bind(this.form, ctx, args.data);
+    const form = bound instanceof Promise ? await bound : bound;
     if (!(await form.isValid())) {
       throw new MizanError("VALIDATION_FAILED", undefined, form.errorDetails());
     }

@@ -1,0 +1,190 @@
+import type { RequestContext } from "../core/context.js";
+import type { FormPlan } from "./form-plan.js";
+import {
+  type AnyField,
+  ASYNC,
+  type AsyncCleanField,
+  COMPOSITE,
+  type CompositeField,
+  type FieldStep,
+  type FormOptions,
+  fieldStep,
+  isThenable,
+} from "./form-types.js";
+import { type ErrorItem, ValidationError } from "./validation-error.js";
+
+// Django's `_clean_fields` for BaseForm: every field's `clean` then its `clean<Field>` hook,
+// in declaration order. It runs synchronously and only turns async at the first field, hook or
+// sub-form that returns a promise (most forms never do), and it takes what it knows of each
+// field (kind, hook name) from the class's plan instead of asking per request.
+
+/** A form's per-instance state, in one object (one private slot to set up per form). */
+export interface FormState {
+  readonly options: FormOptions;
+  fields: Map<string, AnyField> | undefined;
+  errors: Record<string, ErrorItem[]> | undefined;
+  cleaned: Record<string, unknown>;
+  ctx: RequestContext | undefined;
+  /** Set while the instance shares its class's fields (bindForm). */
+  plan: FormPlan | undefined;
+}
+
+/** The BaseForm methods the pipeline calls (a subclass may override them). */
+export interface CleaningForm {
+  addError(field: string | null, error: ValidationError): void;
+  initialFor(name: string): unknown;
+  addPrefix(fieldName: string): string;
+  readonly ctx: RequestContext;
+}
+
+/** What one `cleanFields` call reads once for all fields. */
+export interface FieldRun {
+  readonly form: CleaningForm;
+  readonly state: FormState;
+  /** The fields the pipeline runs (the class's shared ones until the form has its own). */
+  readonly fieldMap: (form: object) => ReadonlyMap<string, AnyField>;
+  readonly ctx: RequestContext;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** The prefix for Django's add_prefix; undefined when a subclass has its own `addPrefix`. */
+  readonly prefix: string | undefined;
+}
+
+function stepFor(name: string, field: AnyField, known: FieldStep | undefined): FieldStep {
+  // A form with fields of its own (`new`, or after a hook took them) works its steps out per
+  // call, as Django does.
+  return known && known.field === field ? known : fieldStep(name, field);
+}
+
+/** Cleans the fields `names` (the plan's steps, or names); a promise only if one was async. */
+export function cleanFieldsOf(
+  run: FieldRun,
+  names: ReadonlyArray<FieldStep | string>,
+  only: readonly string[] | undefined,
+): Promise<void> | void {
+  for (let i = 0; i < names.length; i++) {
+    const entry = names[i] as FieldStep | string;
+    const name = typeof entry === "string" ? entry : entry.name;
+    if (only && !only.includes(name)) continue;
+    const pending = cleanField(run, name, typeof entry === "string" ? undefined : entry);
+    if (pending) return cleanRest(run, pending, names, i + 1, only);
+  }
+}
+
+async function cleanRest(
+  run: FieldRun,
+  pending: Promise<void>,
+  names: ReadonlyArray<FieldStep | string>,
+  from: number,
+  only: readonly string[] | undefined,
+): Promise<void> {
+  await pending;
+  for (let i = from; i < names.length; i++) {
+    const entry = names[i] as FieldStep | string;
+    const name = typeof entry === "string" ? entry : entry.name;
+    if (only && !only.includes(name)) continue;
+    const next = cleanField(run, name, typeof entry === "string" ? undefined : entry);
+    if (next) await next;
+  }
+}
+
+function cleanField(
+  run: FieldRun,
+  name: string,
+  known: FieldStep | undefined,
+): Promise<void> | void {
+  const form = run.form;
+  // Read per name: a hook may have given the instance its own fields meanwhile.
+  const field = run.fieldMap(form).get(name);
+  if (!field) return;
+  const step = stepFor(name, field, known);
+  let value: unknown;
+  if (field.disabled) {
+    value = form.initialFor(name);
+  } else {
+    const prefix = run.prefix;
+    const key = prefix === undefined ? form.addPrefix(name) : prefix ? `${prefix}-${name}` : name;
+    value = Object.hasOwn(run.data, key) ? run.data[key] : undefined;
+  }
+  if (step.kind === COMPOSITE) return cleanComposite(run, step, value);
+  if (step.kind === ASYNC) {
+    const initial = form.initialFor(name);
+    return settle(run, step, (field as AnyField & AsyncCleanField).cleanAsync(value, initial));
+  }
+  let cleaned: unknown;
+  try {
+    // Field's own `clean(value)` has no use for the initial value: only a subclass's may.
+    cleaned = step.withInitial
+      ? (field.clean as (v: unknown, initial?: unknown) => unknown)(value, form.initialFor(name))
+      : field.clean(value);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    form.addError(name, error);
+    return;
+  }
+  return runHook(run, step, cleaned);
+}
+
+/** Stores a field's cleaned value and runs its `clean<Field>` hook on it. */
+function runHook(run: FieldRun, step: FieldStep, cleaned: unknown): Promise<void> | void {
+  const form = run.form;
+  run.state.cleaned[step.name] = cleaned;
+  const hook = (form as unknown as Record<string, unknown>)[step.hook];
+  if (typeof hook !== "function") return;
+  let result: unknown;
+  try {
+    result = hook.call(form, cleaned, run.ctx);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    form.addError(step.name, error);
+    return;
+  }
+  if (isThenable(result)) return settle(run, step, result, true);
+  run.state.cleaned[step.name] = result;
+}
+
+/** Awaits a field's async clean (then runs its hook), or its async hook. */
+async function settle(
+  run: FieldRun,
+  step: FieldStep,
+  pending: PromiseLike<unknown>,
+  isHook = false,
+): Promise<void> {
+  let value: unknown;
+  try {
+    value = await pending;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    run.form.addError(step.name, error);
+    return;
+  }
+  if (isHook) {
+    run.state.cleaned[step.name] = value;
+    return;
+  }
+  const after = runHook(run, step, value);
+  if (after) await after;
+}
+
+/** A sub-form (FormField, FormSet): its errors go in under their own paths. */
+async function cleanComposite(run: FieldRun, step: FieldStep, value: unknown): Promise<void> {
+  let nested: Awaited<ReturnType<CompositeField["cleanComposite"]>>;
+  try {
+    nested = await (step.field as AnyField & CompositeField).cleanComposite(value, run.ctx);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    run.form.addError(step.name, error);
+    return;
+  }
+  const paths = Object.keys(nested.errors);
+  if (paths.length) {
+    const errors = run.state.errors as Record<string, ErrorItem[]>;
+    for (const path of paths) {
+      const list = errors[path] ?? [];
+      list.push(...(nested.errors[path] ?? []));
+      errors[path] = list;
+    }
+    return;
+  }
+  const after = runHook(run, step, nested.value);
+  if (after) await after;
+}

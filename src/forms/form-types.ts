@@ -1,0 +1,127 @@
+import type { RequestContext } from "../core/context.js";
+import { Field } from "./field.js";
+import type { ErrorItem } from "./validation-error.js";
+
+// The types a form class is written against, and how its pipeline cleans each kind of field
+// (kept apart from base-form.ts, which holds the pipeline itself).
+
+// biome-ignore lint/suspicious/noExplicitAny: matches any field type
+export type AnyField = Field<any, any>;
+type FormKeys =
+  | "fields"
+  | "isBound"
+  | "data"
+  | "ctx"
+  | "prefix"
+  | "errors"
+  | "cleanedData"
+  | "changedData";
+type FieldKeys<F> = {
+  [K in Exclude<keyof F, FormKeys>]: F[K] extends AnyField ? K : never;
+}[Exclude<keyof F, FormKeys>] &
+  string;
+
+/** The cleaned data of a form class instance, typed from its field declarations. */
+export type CleanedData<F> = {
+  // biome-ignore lint/suspicious/noExplicitAny: inference position
+  [K in FieldKeys<F>]: F[K] extends Field<infer V, any> ? V : never;
+};
+
+/** What a form accepts as `data`, typed from its field declarations. */
+export type FormInput<F> = {
+  // biome-ignore lint/suspicious/noExplicitAny: inference position
+  [K in FieldKeys<F>]?: F[K] extends Field<any, infer I> ? I : never;
+};
+
+export interface FormOptions {
+  /** Submitted data; leave out for an unbound form. */
+  data?: Record<string, unknown> | null;
+  /** Initial values by field name (override field `initial`). */
+  initial?: Record<string, unknown>;
+  /** Overrides `meta.prefix`. */
+  prefix?: string;
+  /** The request being served; given to `clean*` hooks. */
+  ctx?: RequestContext;
+  /** Django's `empty_permitted`: an unchanged form is valid without running validation. */
+  emptyPermitted?: boolean;
+}
+
+export interface FullCleanOptions {
+  /** Only clean these fields (and their `clean<Field>` hooks); `clean()` does not run. */
+  fields?: readonly string[];
+}
+
+/** Something nested that cleans with a whole sub-form (FormField, FormSet). */
+export interface CompositeField {
+  cleanComposite(
+    value: unknown,
+    ctx: RequestContext,
+  ): Promise<{ value: unknown; errors: Record<string, ErrorItem[]> }>;
+}
+
+/**
+ * A field whose `clean()` must first read something asynchronously (ImageField reads the
+ * upload's bytes): the form awaits `cleanAsync(value, initial)` instead of `clean`.
+ */
+export interface AsyncCleanField {
+  cleanAsync(value: unknown, initial?: unknown): Promise<unknown>;
+}
+
+const hookNames = new Map<string, string>();
+
+/** The `clean<Field>` hook name of a field: `first_name` → `cleanFirstName`. */
+export function hookName(field: string): string {
+  const known = hookNames.get(field);
+  if (known) return known;
+  const pascal = field
+    .split("_")
+    .filter(Boolean)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+  const name = `clean${pascal}`;
+  if (hookNames.size < 10_000) hookNames.set(field, name);
+  return name;
+}
+
+/** How the pipeline cleans one field: a plain `clean`, a whole sub-form, or `cleanAsync`. */
+export const PLAIN = 0;
+export const COMPOSITE = 1;
+export const ASYNC = 2;
+
+/** One field of the pipeline, with what it needs decided once rather than per request. */
+export interface FieldStep {
+  readonly name: string;
+  readonly field: AnyField;
+  /** Its `clean<Field>` hook's name. */
+  readonly hook: string;
+  readonly kind: typeof PLAIN | typeof COMPOSITE | typeof ASYNC;
+  /**
+   * Whether `clean` is given the initial value: Field's own `clean(value)` ignores it, so only
+   * a class with its own `clean` (FileField's `clean(data, initial)`) or `cleanAsync` needs it.
+   */
+  readonly withInitial: boolean;
+}
+
+/** The step of a field (Django's `_clean_fields` asks the same of each field every time). */
+export function fieldStep(name: string, field: AnyField): FieldStep {
+  let kind: FieldStep["kind"] = PLAIN;
+  if (
+    field instanceof Field &&
+    typeof (field as Partial<CompositeField>).cleanComposite === "function"
+  ) {
+    kind = COMPOSITE;
+  } else if (typeof (field as Partial<AsyncCleanField>).cleanAsync === "function") {
+    kind = ASYNC;
+  }
+  const withInitial = kind === ASYNC || field.clean !== Field.prototype.clean;
+  return { name, field, hook: hookName(name), kind, withInitial };
+}
+
+/** Whether `value` is to be awaited (a promise or another thenable), as `await` would. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as PromiseLike<unknown>).then === "function"
+  );
+}
