@@ -79,7 +79,7 @@ export function createCaller(options: ClientOptions): Omit<MizanClient, "manifes
   if (options.baseUrl === undefined && !options.transport) {
     throw new TypeError("createClient: give a baseUrl or a transport.");
   }
-  if ("retry" in options) {
+  if ((options as { retry?: unknown }).retry !== undefined) {
     throw new TypeError(
       'createClient: retries are a plugin now: plugins: [retry({ retries, delayMs })], retry from "mizan/client".',
     );
