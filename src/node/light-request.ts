@@ -6,9 +6,11 @@ import { lightHeaders, realHeaders } from "./light-headers.js";
 
 interface LightState {
   readonly req: NodeRequest;
+  readonly res: ServerResponse;
   readonly method: string;
   readonly url: string;
-  readonly signal: AbortSignal;
+  /** Made the first time it is read (see signalOf). */
+  signal: AbortSignal | undefined;
   /** The real Headers, once something needed them (see light-headers.ts). */
   headers: Headers | undefined;
   /** What `request.headers` answers: a view over node's headers. */
@@ -36,6 +38,25 @@ class LightRequest {
   }
 }
 
+/**
+ * The request's signal, made when first read: aborted when the connection closes before the
+ * answer is written (at once, if that already happened).
+ */
+function signalOf(state: LightState): AbortSignal {
+  if (state.signal) return state.signal;
+  const { res } = state;
+  const controller = new AbortController();
+  state.signal = controller.signal;
+  if (res.closed || res.destroyed) {
+    if (!res.writableFinished) controller.abort();
+  } else {
+    res.once("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+  }
+  return state.signal;
+}
+
 function headersOf(state: LightState): Headers {
   state.view ??= lightHeaders(state);
   return state.view;
@@ -47,7 +68,7 @@ function build(state: LightState): Request {
     const init: RequestInit & { duplex?: "half" } = {
       method: state.method,
       headers: realHeaders(state),
-      signal: state.signal,
+      signal: signalOf(state),
     };
     if (state.body !== undefined) {
       init.body = state.body as BodyInit;
@@ -65,7 +86,7 @@ const CHEAP: Record<string, (state: LightState) => unknown> = {
   method: (state) => state.method,
   url: (state) => state.url,
   headers: headersOf,
-  signal: (state) => state.signal,
+  signal: signalOf,
 };
 
 /** Request.prototype's members, answered by the real Request built on demand. */
@@ -163,15 +184,12 @@ export function lightCall(
   res: ServerResponse,
   url: URL,
 ): { request: Request; readBody: (maxBytes: number) => Promise<Uint8Array> } {
-  const controller = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) controller.abort();
-  });
   const state: LightState = {
     req,
+    res,
     method: req.method ?? "POST",
     url: url.href,
-    signal: controller.signal,
+    signal: undefined,
     headers: undefined,
     view: undefined,
     body: undefined,

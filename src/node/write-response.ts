@@ -81,12 +81,25 @@ export async function writeResponse(
  */
 export function writeJsonAnswer(answer: JsonAnswer, res: ServerResponse, close: boolean): void {
   if (closed(res)) return;
-  res.statusCode = answer.status;
   // Web Headers iterate sorted by name; so do these (lower-case ASCII: code-unit order is the same).
   const names = [...answer.headers.keys()].sort();
-  for (const name of names) res.setHeader(name, answer.headers.get(name) as string);
-  if (answer.cookies.length > 0) res.setHeader("set-cookie", answer.cookies);
-  if (close) res.setHeader("connection", "close");
-  res.setHeader("content-length", Buffer.byteLength(answer.text));
+  const length = String(Buffer.byteLength(answer.text));
+  if (res.getHeaderNames().length > 0) {
+    // Headers set before (a framework's): setHeader replaces them where they stand, as before.
+    res.statusCode = answer.status;
+    for (const name of names) res.setHeader(name, answer.headers.get(name) as string);
+    if (answer.cookies.length > 0) res.setHeader("set-cookie", answer.cookies);
+    if (close) res.setHeader("connection", "close");
+    res.setHeader("content-length", length);
+    res.end(answer.text);
+    return;
+  }
+  // Nothing set yet: the same lines in the same order, handed over at once.
+  const flat: Array<string | string[]> = [];
+  for (const name of names) flat.push(name, answer.headers.get(name) as string);
+  if (answer.cookies.length > 0) flat.push("set-cookie", answer.cookies);
+  if (close) flat.push("connection", "close");
+  flat.push("content-length", length);
+  res.writeHead(answer.status, flat as unknown as string[]);
   res.end(answer.text);
 }

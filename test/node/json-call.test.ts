@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { client, Registry, type RequestContext } from "../../src/core/index.js";
 import { createHandler } from "../../src/server/index.js";
@@ -106,5 +107,43 @@ describe("a JSON call through toNodeHandler", () => {
     });
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toBe("Request body is not valid UTF-8.");
+  });
+
+  test("a client gone before ctx.signal is first read still gets an aborted signal", async () => {
+    let gone!: () => void;
+    const clientGone = new Promise<void>((resolve) => {
+      gone = resolve;
+    });
+    let seen!: (aborted: boolean) => void;
+    const signalSeen = new Promise<boolean>((resolve) => {
+      seen = resolve;
+    });
+    const r = new Registry();
+    r.register(
+      client(async (ctx) => {
+        if (!ctx.signal.aborted) {
+          await new Promise((resolve) => ctx.signal.addEventListener("abort", resolve));
+        }
+        seen(ctx.signal.aborted);
+        return null;
+      }),
+      "late",
+    );
+    // getUser runs after the body is read and before the context (and its signal) is made.
+    server = await startServer({
+      registry: r,
+      getUser: async () => {
+        await clientGone;
+        return null;
+      },
+    });
+    server.server.on("connection", (socket) => socket.on("close", () => gone()));
+    const body = JSON.stringify({ fn: "late" });
+    const socket = connect(Number(new URL(server.origin).port), "127.0.0.1");
+    socket.write(
+      `POST /api/mizan/call/ HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+      () => setTimeout(() => socket.destroy(), 50),
+    );
+    expect(await signalSeen).toBe(true);
   });
 });
