@@ -184,13 +184,14 @@ export function fromIsoFormat(text: string): PyDateTime | null {
 
 const D = PY_DIGIT;
 // Python's `$` also matches before a final newline.
-const DATETIME_RE = new RegExp(
-  `^(?<year>${D}{4})-(?<month>${D}{1,2})-(?<day>${D}{1,2})` +
-    `[T ](?<hour>${D}{1,2}):(?<minute>${D}{1,2})` +
-    `(?::(?<second>${D}{1,2})(?:[.,](?<microsecond>${D}{1,6})${D}{0,6})?)?` +
-    `[${PY_SPACE}]*(?<tzinfo>Z|[+-]${D}{2}(?::?${D}{2})?)?(?=\\n?$)`,
-  "u",
-);
+const DATETIME_RE = /* @__PURE__ */ (() =>
+  new RegExp(
+    `^(?<year>${D}{4})-(?<month>${D}{1,2})-(?<day>${D}{1,2})` +
+      `[T ](?<hour>${D}{1,2}):(?<minute>${D}{1,2})` +
+      `(?::(?<second>${D}{1,2})(?:[.,](?<microsecond>${D}{1,6})${D}{0,6})?)?` +
+      `[${PY_SPACE}]*(?<tzinfo>Z|[+-]${D}{2}(?::?${D}{2})?)?(?=\\n?$)`,
+    "u",
+  ))();
 
 /**
  * Django's `parse_datetime`: the datetime, `"invalid"` where Django raises ValueError (well

@@ -11,9 +11,8 @@ const INVALID: CoerceResult = { ok: false, code: "invalid" };
 
 const INT_SYNTAX = /^[+-]?\d+(?:_\d+)*$/;
 const DIGITS = "\\d(?:_?\\d)*";
-const FLOAT_SYNTAX = new RegExp(
-  `^[+-]?(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?$`,
-);
+const FLOAT_SYNTAX = /* @__PURE__ */ (() =>
+  new RegExp(`^[+-]?(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?$`))();
 const FLOAT_SPECIAL = /^([+-]?)(?:(inf|infinity)|nan)$/i;
 
 /**

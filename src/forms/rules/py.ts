@@ -36,7 +36,12 @@ export function toAsciiDigits(text: string): string {
   return out;
 }
 
-const PY_INT = new RegExp(`^[${PY_SPACE}]*([+-]?[0-9]+(?:_[0-9]+)*)[${PY_SPACE}]*$`);
+// A pattern built at load time is wrapped in a pure-marked arrow call: bundlers keep a bare
+// top-level `new RegExp(template)` even when nothing uses it (the template might have effects),
+// and drop the marked call, so a page that never parses an int does not carry it. (The rule
+// modules use the same form for their patterns that only some of their exports need.)
+const PY_INT = /* @__PURE__ */ (() =>
+  new RegExp(`^[${PY_SPACE}]*([+-]?[0-9]+(?:_[0-9]+)*)[${PY_SPACE}]*$`))();
 
 /** Python's `int(text)` for decimal text; `null` where Python raises ValueError. */
 export function pyInt(text: string): number | null {

@@ -95,7 +95,7 @@ const COMPOSITE: Record<string, string> = {
 };
 
 const REGEX_CHARS = "\\.^$*+?(){}[]|";
-const IS_SPACE = new RegExp(`[${PY_SPACE}]`);
+const IS_SPACE = /* @__PURE__ */ (() => new RegExp(`[${PY_SPACE}]`))();
 
 /**
  * `TimeRE.pattern`: escape, turn whitespace runs into `\s+`, expand directives. Returns null

@@ -12,11 +12,12 @@ import type { CoerceFn, CoerceResult, RuleFn } from "./types.js";
 /** `urllib.parse.SplitResult` as a tuple: scheme, netloc, path, query, fragment. */
 export type UrlParts = [string, string, string, string, string];
 
-const USES_NETLOC = new Set(
-  "ftp http gopher nntp telnet imap wais file mms https shttp snews prospero rtsp rtsps rtspu rsync svn svn+ssh sftp nfs git git+ssh ws wss itms-services".split(
-    " ",
-  ),
-);
+const USES_NETLOC = /* @__PURE__ */ (() =>
+  new Set(
+    "ftp http gopher nntp telnet imap wais file mms https shttp snews prospero rtsp rtsps rtspu rsync svn svn+ssh sftp nfs git git+ssh ws wss itms-services".split(
+      " ",
+    ),
+  ))();
 
 function checkBracketedNetloc(netloc: string): boolean {
   const hostAndPort = netloc.slice(netloc.lastIndexOf("@") + 1);
@@ -112,17 +113,18 @@ function urlHostname(netloc: string): string | null {
 
 const IPV4_OCTET = "(?:0|25[0-5]|2[0-4][0-9]|1[0-9]?[0-9]?|[1-9][0-9]?)";
 const NOT_SPACE = `[^${PY_SPACE}:@/]`;
-const URL_PATTERN = new RegExp(
-  `^[a-zA-Z0-9.+\\-${FOLDS}]*://` +
-    `(?:${NOT_SPACE}+(?::${NOT_SPACE}*)?@)?` +
-    `(?:${IPV4_OCTET}(?:\\.${IPV4_OCTET}){3}` +
-    "|\\[[0-9a-fA-F:.]+\\]" +
-    `|${LABEL}(?:\\.${LABEL})*${TLD}\\.?` +
-    "|[lL][oO][cC][aA][lL][hH][oO][sS\\u017f][tT])" +
-    "(?::[0-9]{1,5})?" +
-    `(?:[/?#][^${PY_SPACE}]*)?$`,
-  "u",
-);
+const URL_PATTERN = /* @__PURE__ */ (() =>
+  new RegExp(
+    `^[a-zA-Z0-9.+\\-${FOLDS}]*://` +
+      `(?:${NOT_SPACE}+(?::${NOT_SPACE}*)?@)?` +
+      `(?:${IPV4_OCTET}(?:\\.${IPV4_OCTET}){3}` +
+      "|\\[[0-9a-fA-F:.]+\\]" +
+      `|${LABEL}(?:\\.${LABEL})*${TLD}\\.?` +
+      "|[lL][oO][cC][aA][lL][hH][oO][sS\\u017f][tT])" +
+      "(?::[0-9]{1,5})?" +
+      `(?:[/?#][^${PY_SPACE}]*)?$`,
+    "u",
+  ))();
 
 /** URLValidator's schemes and its `max_length` (Django 6). */
 export const URL_SCHEMES = ["http", "https", "ftp", "ftps"];

@@ -5,7 +5,7 @@ import type { CoerceFn, CoerceResult } from "./types.js";
 // UUIDField's `to_python`, with the part of Python's `uuid.UUID` it needs. Pure and
 // dependency-free: it ships to the browser.
 
-const PY_SPACE_CHAR = new RegExp(`^[${PY_SPACE}]$`, "u");
+const PY_SPACE_CHAR = /* @__PURE__ */ (() => new RegExp(`^[${PY_SPACE}]$`, "u"))();
 
 function decimalDigit(ch: string): number | null {
   if (!/^\p{Nd}$/u.test(ch)) return null;
