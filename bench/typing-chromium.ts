@@ -121,12 +121,17 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const runAsRoot = process.getuid?.() === 0;
 const { chromium } = await import("playwright-core");
-const browser: Browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  timeout: 30_000,
-  args: CHROMIUM_ARGS.filter((a) => runAsRoot || a !== "--no-sandbox"),
-});
+const browser: Browser = await chromium
+  .launch({
+    executablePath: chromiumPath,
+    headless: true,
+    timeout: 30_000,
+    args: CHROMIUM_ARGS.filter((a) => runAsRoot || a !== "--no-sandbox"),
+  })
+  .catch((error: unknown) => {
+    server.close(); // or the open server keeps the process alive after the failure
+    throw error;
+  });
 const chromiumVersion = browser.version();
 let closing = false;
 async function shutdown(): Promise<void> {
