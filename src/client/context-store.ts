@@ -84,7 +84,7 @@ interface Entry {
   waiters: number;
 }
 
-const IDLE: ContextSnapshot = Object.freeze({
+const IDLE: ContextSnapshot = /* @__PURE__ */ Object.freeze({
   data: undefined,
   status: "idle",
   error: undefined,
