@@ -10,7 +10,7 @@ import { jsonSchemaToType } from "./json-schema-type.js";
 import { camelCase, type FormNames, formNames, functionNames } from "./names.js";
 import { compareNames, compareSources, formatStatement, literal } from "./printer.js";
 import { GenerateError, RuntimeImports } from "./runtime-names.js";
-import { type ZodFlavor, zodFlavor, zodModule } from "./zod-flavor.js";
+import { type ZodFlavor, zodFlavor, zodImport, zodModule } from "./zod-flavor.js";
 
 /** One file to write, relative to the output directory. */
 export interface GeneratedFile {
@@ -140,7 +140,7 @@ function formFile(
   const source = (specifier: string) => specifierFrom(names.file, specifier);
   const importLines: Array<[string, string]> = [];
   const zod = source(imports.zod ?? zodModule(flavor));
-  importLines.push([zod, `import { z } from ${JSON.stringify(zod)};`]);
+  importLines.push([zod, zodImport(flavor, zod)]);
   if (hooks) {
     const react = source(imports.react ?? "mizan/react");
     importLines.push([

@@ -207,7 +207,7 @@ describe("mizan generate", () => {
     expect(parseCommand(argv)).not.toHaveProperty("zod");
     expect(await runCli(argv, io())).toBe(0);
     const contact = () => readFileSync(join(dir, "forms/contact.ts"), "utf8");
-    expect(contact()).toContain('import { z } from "zod/mini";');
+    expect(contact()).toContain('import * as z from "zod/mini";');
     expect(await runCli([...argv, "--zod", "classic", "--check"], io())).toBe(1);
     expect(await runCli([...argv, "--zod", "classic"], io())).toBe(0);
     expect(contact()).toContain('import { z } from "zod";');

@@ -51,7 +51,7 @@ describe("generate(manifest)", () => {
         minLength,
         nullCharacters,
       } from "mizan/runtime";
-      import { z } from "zod/mini";
+      import * as z from "zod/mini";
 
       /** Contact us: the form's shareable rules, run by the server's own functions. */
       export const contactSchema = z.object({

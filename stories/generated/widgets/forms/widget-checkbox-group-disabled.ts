@@ -3,7 +3,7 @@
 
 import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from "mizan/react";
 import { choiceList, coerceStrList, field } from "mizan/runtime";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { messageCatalogs } from "../messages/index.js";
 
 /** Checkbox group (disabled): the form's shareable rules, run by the server's own functions. */

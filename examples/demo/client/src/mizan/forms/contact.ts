@@ -11,7 +11,7 @@ import {
   minLength,
   nullCharacters,
 } from "mizan/runtime";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { messageCatalogs } from "../messages/index.js";
 
 /** Contact us: the form's shareable rules, run by the server's own functions. */

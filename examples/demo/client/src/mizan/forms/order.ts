@@ -14,7 +14,7 @@ import {
   nullCharacters,
   subform,
 } from "mizan/runtime";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { messageCatalogs } from "../messages/index.js";
 
 /** Place an order: the form's shareable rules, run by the server's own functions. */

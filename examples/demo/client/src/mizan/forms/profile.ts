@@ -11,7 +11,7 @@ import {
   maxLength,
   nullCharacters,
 } from "mizan/runtime";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { messageCatalogs } from "../messages/index.js";
 
 /** Your profile: the form's shareable rules, run by the server's own functions. */

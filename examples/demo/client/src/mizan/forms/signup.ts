@@ -16,7 +16,7 @@ import {
   nullCharacters,
   regexRule,
 } from "mizan/runtime";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { messageCatalogs } from "../messages/index.js";
 
 /** Create an account: the form's shareable rules, run by the server's own functions. */
