@@ -1,5 +1,5 @@
 import { NEVER, transform, type ZodMiniTransform } from "zod/mini";
-import { isEmptyValue } from "../../forms/field.js";
+import { isEmptyValue } from "../../forms/field-parts.js";
 import type { CoerceFn, RuleFn, RuleParams } from "../../forms/rules/types.js";
 import { messageText } from "./catalog.js";
 

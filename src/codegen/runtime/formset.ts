@@ -1,7 +1,7 @@
 import { NEVER, safeParse, transform, type ZodMiniTransform } from "zod/mini";
 import type { $ZodType, input, output } from "zod/v4/core";
 import { isSubformData } from "../../core/is-plain-object.js";
-import { isEmptyValue } from "../../forms/field.js";
+import { isEmptyValue } from "../../forms/field-parts.js";
 import { messageText } from "./catalog.js";
 
 /** A nested form node's `x-mizan-required` and `errorMessage` (FormField). */
