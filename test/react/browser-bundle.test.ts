@@ -1,0 +1,82 @@
+/**
+ * What a bundler keeps of mizan for a plain form page: `<MizanProvider baseUrl>`,
+ * `useMizanForm` and the runtime rules of a text/email/choice form, bundled by esbuild with
+ * package.json's `sideEffects` (as bench/download.ts measures). Parts such a page does not use
+ * must not be reachable from what it keeps: the context store (made by the first context hook),
+ * GET retries (a plugin), the manifest reader, the channel client, the in-process registry and
+ * the server's message tables.
+ */
+import { existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, type Plugin } from "esbuild";
+import { expect, test } from "vitest";
+import { mizanAliases } from "../../aliases.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** mizan's specifiers resolved to its sources, every own module side-effect free. */
+const sources: Plugin = {
+  name: "mizan-sources",
+  setup(b) {
+    b.onResolve({ filter: /^mizan(\/.*)?$/ }, (args) => {
+      const alias = mizanAliases.find((a) => a.find.test(args.path));
+      return alias ? { path: alias.replacement, sideEffects: false } : undefined;
+    });
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const base = join(args.resolveDir, args.path);
+      const ts = base.replace(/\.js$/, ".ts");
+      const tsx = base.replace(/\.js$/, ".tsx");
+      const path = existsSync(ts) ? ts : existsSync(tsx) ? tsx : base;
+      return { path, sideEffects: false };
+    });
+  },
+};
+
+async function kept(entry: string): Promise<{ modules: string[]; code: string }> {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: "tsx" },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    jsx: "automatic",
+    write: false,
+    metafile: true,
+    packages: "external",
+    plugins: [sources],
+    logLevel: "silent",
+  });
+  const inputs = Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs));
+  return {
+    modules: inputs
+      .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+      .map(([path]) => relative(ROOT, join(ROOT, path))),
+    code: result.outputFiles[0]?.text ?? "",
+  };
+}
+
+test("a form page keeps none of what it does not use", async () => {
+  const { modules, code } = await kept(
+    [
+      'export { MizanProvider, useMizanForm } from "mizan/react";',
+      'export { choice, coerceStr, emailRule, field, maxLength, minLength, nullCharacters } from "mizan/runtime";',
+    ].join("\n"),
+  );
+  // The check itself reaches what it should (so an empty bundle cannot pass).
+  expect(modules).toEqual(
+    expect.arrayContaining([
+      "react/provider.tsx",
+      "react/use-mizan-form.ts",
+      "src/client/create-client.ts",
+      "src/forms/rules/email.ts",
+    ]),
+  );
+  const unwanted = modules.filter((path) =>
+    /^src\/forms\/(locales\/|messages\.ts|validation-error\.ts)|^src\/client\/(retry|channel-client|in-process)\.ts|^src\/core\/(registry|hash)\.ts/.test(
+      path,
+    ),
+  );
+  expect(unwanted).toEqual([]);
+  expect(code).not.toContain("function createContextStore");
+  expect(code).not.toMatch(/\/manifest\//);
+});
