@@ -28,6 +28,8 @@ const DEFAULTS: ReadonlyArray<readonly [string, string]> = [
   ["x-content-type-options", "nosniff"],
 ];
 
+const DEFAULT_VALUE = new Map(DEFAULTS);
+
 /**
  * `jsonTextResponse(status, text, extra, init)` as data: `extra`'s headers (a context's
  * cookies and headers) first, then the defaults over them, then `init` over those.
@@ -64,5 +66,11 @@ export function toWebResponse(answer: JsonAnswer): Response {
     cookies = new Headers();
     for (const cookie of answer.cookies) cookies.append("set-cookie", cookie);
   }
-  return jsonTextResponse(answer.status, answer.text, cookies, Object.fromEntries(answer.headers));
+  // jsonTextResponse sets the defaults itself: hand it only what differs from them.
+  const init: Record<string, string> = {};
+  for (const [name, value] of answer.headers) {
+    if (DEFAULT_VALUE.get(name) !== value)
+      Object.defineProperty(init, name, { value, enumerable: true });
+  }
+  return jsonTextResponse(answer.status, answer.text, cookies, init);
 }
