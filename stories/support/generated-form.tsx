@@ -1,13 +1,13 @@
 import { formNames } from "mizan/codegen";
 import { MizanForm, type MizanFormMeta, useMizanForm } from "mizan/react";
 import type { ReactNode } from "react";
-import type { z } from "zod";
 import { ResultView } from "./with-demo.js";
 
 /** One form's generated exports, looked up by its registered name. */
 export interface GeneratedForm {
   name: string;
-  schema: z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+  /** `zod/mini` (what `mizan generate` writes by default) or classic, as `useMizanForm` takes. */
+  schema: Parameters<typeof useMizanForm>[0]["schema"];
   meta: MizanFormMeta;
   version: string;
 }
