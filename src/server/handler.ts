@@ -17,6 +17,7 @@ import { isJsonAnswer, type JsonAnswer, jsonAnswer, toWebResponse } from "./json
 import {
   type LanguageOptions,
   negotiate,
+  type ResolvedLanguages,
   resolveLanguages,
   setLanguageHeaders,
   withLanguageHeaders,
@@ -253,13 +254,24 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
   }
 
   /** With `languages`: the whole answer in the request's language, and headers that say so. */
-  async function answer(
+  function answer(
     request: Request,
     frameworkResponses: boolean,
     readBody?: BodyReader,
     url?: URL,
   ): Promise<Answer> {
+    // Not async: without languages, answerIn's own promise (no extra resolution step).
     if (!languages) return answerIn(request, frameworkResponses, readBody, url);
+    return answerInLanguage(languages, request, frameworkResponses, readBody, url);
+  }
+
+  async function answerInLanguage(
+    languages: ResolvedLanguages,
+    request: Request,
+    frameworkResponses: boolean,
+    readBody: BodyReader | undefined,
+    url: URL | undefined,
+  ): Promise<Answer> {
     const language = negotiate(request, languages);
     const out = await withLocale(language, () =>
       answerIn(request, frameworkResponses, readBody, url),
