@@ -1,22 +1,24 @@
 import { createContext } from "react";
-import type {
-  ContextFetch,
-  ContextStore,
-  ContextStoreOptions,
-} from "../src/client/context-store.js";
+import type { ContextStore, ContextStoreOptions } from "../src/client/context-store.js";
+import type { ClientOptions } from "../src/client/create-client.js";
+import type { MizanClient } from "../src/client/transport.js";
 import type { ContextEnvelope, SerializedContexts } from "../src/core/context-key.js";
 import { isRecord } from "../src/core/is-plain-object.js";
 import { isSameValue } from "./field-paths.js";
+import type { MizanCaller } from "./provider.js";
 
 /** Makes the provider's context store; the context hooks pass `createContextStore`. */
 export type ContextStoreFactory = (options: ContextStoreOptions) => ContextStore;
 
+/** Makes the HTTP context reader of a `baseUrl` provider; the context hooks pass `contextReader`. */
+export type ContextReaderFactory = (options: ClientOptions) => MizanClient["context"];
+
 /**
  * Where the provider keeps its context store: made by the first context hook, not before, so a
- * page without contexts does not download the store at all.
+ * page without contexts downloads neither the store nor the context reader.
  */
 export interface MizanContextSource {
-  get(create: ContextStoreFactory): ContextStore;
+  get(create: ContextStoreFactory, reader: ContextReaderFactory): ContextStore;
 }
 
 /** The context store source of the nearest `<MizanProvider>`; set by the provider. */
@@ -39,7 +41,9 @@ interface Held {
  * when it is made, ending where a store made at once would have.
  */
 export function lazyContextSource(
-  fetch: ContextFetch,
+  caller: Pick<MizanCaller, "call" | "context">,
+  /** The client options of a `baseUrl` provider, whose contexts are read over HTTP. */
+  clientOptions: ClientOptions | undefined,
   initial: SerializedContexts | undefined,
 ): MizanContextSource & { apply(envelope: ContextEnvelope): void } {
   let store: ContextStore | undefined;
@@ -52,9 +56,15 @@ export function lazyContextSource(
   const matches = (h: Held, name: string, args: Record<string, unknown> | undefined) =>
     h.name === name && (args === undefined || isSameValue(h.args, args));
   return {
-    get(create) {
+    get(create, reader) {
       if (!store) {
-        store = create({ fetch, initial });
+        // A given client reads contexts itself (or, without `context`, through `call`).
+        const read = clientOptions ? reader(clientOptions) : caller.context?.bind(caller);
+        store = create({
+          fetch: (name, args, signal) =>
+            read ? read(name, args, { signal }) : caller.call(name, args, { signal }),
+          initial,
+        });
         store.apply({
           merge: held.flatMap(({ name, args, merged }) =>
             merged ? [{ name, args, ...merged }] : [],

@@ -97,16 +97,17 @@ export function useMizanPage(): MizanPageSettings {
   return useContext(MizanPageContext);
 }
 
-function makeCaller(props: MizanProviderProps): MizanCaller {
-  if (props.client) return props.client;
+/** The provider's client options (a `baseUrl` provider), or undefined for a given `client`. */
+function clientOptionsOf(props: MizanProviderProps): ClientOptions | undefined {
+  if (props.client) return undefined;
   // The client's own options; anything else given (an old `retry`) is for createClient to refuse.
   const { children, initialContexts, csrfToken, channels, language, catalog, ...options } = props;
-  return createCaller(options);
+  return options;
 }
 
 /**
- * Supplies the caller every mizan hook uses: an HTTP client for `baseUrl`, or the `client`
- * given (e.g. `createInProcessClient({ registry })` in tests and Storybook); and the store of
+ * Supplies the caller every mizan hook uses: HTTP calls for `baseUrl` (contexts are read by
+ * the context hooks, which bring the HTTP reader with them), or the `client` given (e.g. `createInProcessClient({ registry })` in tests and Storybook); and the store of
  * contexts the context hooks read, started from `initialContexts` and kept fresh by the
  * `invalidate`/`merge` of every call made through the caller.
  *
@@ -133,19 +134,15 @@ export function MizanProvider(props: MizanProviderProps) {
   // The caller is made once per transport identity: keep option objects stable across renders.
   const key = props.client ?? props.baseUrl;
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the transport changes
-  const caller = useMemo(() => makeCaller(props), [key]);
+  const { caller, options } = useMemo(() => {
+    const options = clientOptionsOf(props);
+    return { options, caller: options ? createCaller(options) : (props.client as MizanCaller) };
+  }, [key]);
   const [initial] = useState(() => props.initialContexts ?? readSerializedContexts());
   // The store itself is made by the first context hook (a page without contexts never loads it).
   const contexts = useMemo(
-    () =>
-      lazyContextSource(
-        (name, args, signal) =>
-          caller.context
-            ? caller.context(name, args, { signal })
-            : caller.call(name, args, { signal }),
-        initial,
-      ),
-    [caller, initial],
+    () => lazyContextSource(caller, options, initial),
+    [caller, options, initial],
   );
   useEffect(() => caller.onEnvelope?.((envelope) => contexts.apply(envelope)), [caller, contexts]);
   const { baseUrl, csrfToken } = props;

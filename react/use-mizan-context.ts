@@ -6,6 +6,7 @@ import {
   contextKey,
   createContextStore,
 } from "../src/client/context-store.js";
+import { contextReader } from "../src/client/create-client.js";
 import { MizanContextSourceContext } from "./context-source.js";
 
 /** What a context hook returns: the value, where its fetch stands, and a way to fetch again. */
@@ -35,7 +36,7 @@ export function useMizanContextStore(): ContextStore {
     );
   }
   // Made by the first context hook, so pages without contexts do not bundle the store.
-  return source.get(createContextStore);
+  return source.get(createContextStore, contextReader);
 }
 
 /** The arguments without `undefined` entries (which never reach the server). */

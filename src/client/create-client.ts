@@ -72,10 +72,11 @@ function requireBase(options: ClientOptions, method: string): void {
 }
 
 /**
- * `createClient` without `manifest()`: what `<MizanProvider baseUrl>` needs (calls, contexts
- * and their envelopes), so pages do not download the manifest reader.
+ * `createClient`'s calls and their envelopes, without `context()` and `manifest()`: what
+ * `<MizanProvider baseUrl>` needs for forms and functions. The context hooks bring
+ * `contextReader` themselves, so pages without contexts download neither reader.
  */
-export function createCaller(options: ClientOptions): Omit<MizanClient, "manifest"> {
+export function createCaller(options: ClientOptions): Pick<MizanClient, "call" | "onEnvelope"> {
   if (options.baseUrl === undefined && !options.transport) {
     throw new TypeError("createClient: give a baseUrl or a transport.");
   }
@@ -84,7 +85,6 @@ export function createCaller(options: ClientOptions): Omit<MizanClient, "manifes
       'createClient: retries are a plugin now: plugins: [retry({ retries, delayMs })], retry from "mizan/client".',
     );
   }
-  const get = getOf(options);
   const base = baseOf(options);
   const hub = envelopeHub(options.onEnvelope);
   const fetchImpl = fetchOf(options);
@@ -120,26 +120,32 @@ export function createCaller(options: ClientOptions): Omit<MizanClient, "manifes
       };
       return transport(name, args, { ...callOptions, onEnvelope }) as Promise<TResult>;
     },
-    async context<TResult>(
-      name: string,
-      args: Record<string, unknown> = {},
-      callOptions: Pick<CallOptions, "signal"> = {},
-    ) {
-      // An in-process transport reads contexts itself; a custom one needs HTTP for them.
-      const own = (options.transport as { context?: Transport } | undefined)?.context;
-      if (own && options.baseUrl === undefined) {
-        return own(name, args, { signal: callOptions.signal }) as Promise<TResult>;
-      }
-      requireBase(options, "context");
-      const { signal } = callOptions;
-      const url = contextUrl(base, name, args);
-      return get(async () => {
-        const headers = await baseHeaders(options.headers);
-        const response = await send(fetchImpl, url, { headers }, signal);
-        return (await resultFrom(response, signal)) as TResult;
-      }, signal);
-    },
     onEnvelope: hub.add,
+  };
+}
+
+/** `createClient`'s `context()`: a context's GET (or an in-process transport's own reader). */
+export function contextReader(options: ClientOptions): MizanClient["context"] {
+  const get = getOf(options);
+  const fetchImpl = fetchOf(options);
+  return async <TResult>(
+    name: string,
+    args: Record<string, unknown> = {},
+    callOptions: Pick<CallOptions, "signal"> = {},
+  ) => {
+    // An in-process transport reads contexts itself; a custom one needs HTTP for them.
+    const own = (options.transport as { context?: Transport } | undefined)?.context;
+    if (own && options.baseUrl === undefined) {
+      return own(name, args, { signal: callOptions.signal }) as Promise<TResult>;
+    }
+    requireBase(options, "context");
+    const { signal } = callOptions;
+    const url = contextUrl(baseOf(options), name, args);
+    return get(async () => {
+      const headers = await baseHeaders(options.headers);
+      const response = await send(fetchImpl, url, { headers }, signal);
+      return (await resultFrom(response, signal)) as TResult;
+    }, signal);
   };
 }
 
@@ -163,6 +169,7 @@ export function createClient(options: ClientOptions): MizanClient {
   const fetchImpl = fetchOf(options);
   return {
     ...caller,
+    context: contextReader(options),
     async manifest(callOptions: CallOptions = {}) {
       requireBase(options, "manifest");
       const { signal } = callOptions;

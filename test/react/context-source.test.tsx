@@ -9,6 +9,7 @@ import { useState } from "react";
 import { describe, expect, test } from "vitest";
 import { lazyContextSource } from "../../react/context-source.js";
 import { MizanProvider, useMizanClient } from "../../react/index.js";
+import { contextReader } from "../../src/client/create-client.js";
 import { createContextStore, type SerializedContexts } from "../../src/client/index.js";
 import { contextKey } from "../../src/core/context-key.js";
 import { useCurrentUser } from "../codegen/__generated__/contexts.js";
@@ -93,7 +94,7 @@ test("control: without a call, the rendered value is used as it is", async () =>
 describe("lazyContextSource (the envelopes kept until the store is made)", () => {
   const greet = (name: string) => ({ name: "greet", args: { name, excited: false } });
   const start = () =>
-    lazyContextSource(async () => ({ message: "fetched" }), {
+    lazyContextSource({ call: async () => ({ message: "fetched" }) }, undefined, {
       [contextKey("greet", { name: "Ada", excited: false })]: {
         ...greet("Ada"),
         result: { message: "Hello, Ada." },
@@ -103,7 +104,7 @@ describe("lazyContextSource (the envelopes kept until the store is made)", () =>
   test("an invalidation matches its instance whatever the order of the args' keys", () => {
     const source = start();
     source.apply({ invalidate: [{ name: "greet", args: { excited: false, name: "Ada" } }] });
-    const store = source.get(createContextStore);
+    const store = source.get(createContextStore, contextReader);
     expect(store.get("greet", greet("Ada").args)).toMatchObject({
       data: { message: "Hello, Ada." },
       stale: true,
@@ -113,7 +114,7 @@ describe("lazyContextSource (the envelopes kept until the store is made)", () =>
   test("an invalidation of other args, or of another name, leaves the instance fresh", () => {
     const source = start();
     source.apply({ invalidate: [greet("Bob"), { name: "currentUser" }] });
-    const store = source.get(createContextStore);
+    const store = source.get(createContextStore, contextReader);
     expect(store.get("greet", greet("Ada").args).stale).toBe(false);
   });
 
@@ -126,11 +127,11 @@ describe("lazyContextSource (the envelopes kept until the store is made)", () =>
         { ...greet("Bob"), value: 3 },
       ],
     });
-    const store = source.get(createContextStore);
+    const store = source.get(createContextStore, contextReader);
     expect(store.get("greet", greet("Ada").args)).toMatchObject({ data: 2, stale: false });
     expect(store.get("greet", greet("Bob").args)).toMatchObject({ data: 3, stale: false });
     source.apply({ invalidate: [greet("Bob")] });
     expect(store.get("greet", greet("Bob").args).stale).toBe(true);
-    expect(source.get(createContextStore)).toBe(store);
+    expect(source.get(createContextStore, contextReader)).toBe(store);
   });
 });
