@@ -144,7 +144,16 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
 
   /** Every validator runs; all their errors are raised together, in order. */
   runValidators(value: unknown): void {
-    if (this.isEmpty(value)) return;
+    const error = this.validatorsError(value);
+    if (error) throw error;
+  }
+
+  /**
+   * @internal The error `runValidators` raises, returned instead: a form cleaning a field
+   * whose class keeps Field's `clean` and `runValidators` takes it without a throw.
+   */
+  validatorsError(value: unknown): ValidationError | undefined {
+    if (this.isEmpty(value)) return undefined;
     let items: ErrorItem[] | undefined;
     let raised: ValidationError | undefined; // the one error raised, while it is the only one
     let failures = 0;
@@ -173,9 +182,9 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
       else items.push(found);
       failures++;
     }
-    if (!items) return;
+    if (!items) return undefined;
     // Django wraps the list in a new error; a lone error raised as it is says the same.
-    throw failures === 1 && raised ? raised : errorFromItems(items);
+    return failures === 1 && raised ? raised : errorFromItems(items);
   }
 
   /** A validator's error with this field's `errorMessages` override for its code, if any. */

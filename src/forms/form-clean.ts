@@ -111,14 +111,25 @@ function cleanField(
     return settle(run, step, (field as AnyField & AsyncCleanField).cleanAsync(value, initial));
   }
   let cleaned: unknown;
+  let failed: ValidationError | undefined;
   try {
-    // Field's own `clean(value)` has no use for the initial value: only a subclass's may.
-    cleaned = step.withInitial
-      ? (field.clean as (v: unknown, initial?: unknown) => unknown)(value, form.initialFor(name))
-      : field.clean(value);
+    if (step.direct) {
+      // Field's `clean`, with the validators' error taken as a value rather than thrown.
+      cleaned = field.toPython(value);
+      field.validate(cleaned);
+      failed = field.validatorsError(cleaned);
+    } else {
+      // Field's own `clean(value)` has no use for the initial value: only a subclass's may.
+      cleaned = step.withInitial
+        ? (field.clean as (v: unknown, initial?: unknown) => unknown)(value, form.initialFor(name))
+        : field.clean(value);
+    }
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    form.addError(name, error);
+    failed = error;
+  }
+  if (failed) {
+    form.addError(name, failed);
     return;
   }
   return runHook(run, step, cleaned);
@@ -128,7 +139,11 @@ function cleanField(
 function runHook(run: FieldRun, step: FieldStep, cleaned: unknown): Promise<void> | void {
   const form = run.form;
   run.state.cleaned[step.name] = cleaned;
-  const hook = (form as unknown as Record<string, unknown>)[step.hook];
+  // A missing hook is a lookup that fails all the way up the prototype chain: a plan knows.
+  const hook =
+    step.noHook && !Object.hasOwn(form, step.hook)
+      ? undefined
+      : (form as unknown as Record<string, unknown>)[step.hook];
   if (typeof hook !== "function") return;
   let result: unknown;
   try {

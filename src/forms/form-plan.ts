@@ -112,7 +112,7 @@ export function makePlan(
       },
     });
   }
-  const steps = [...fields].map(([name, field]) => fieldStep(name, field));
+  const steps = [...fields].map(([name, field]) => fieldStep(name, field, view));
   return { cls, fields, names: [...fields.keys()], steps, view };
 }
 

@@ -100,10 +100,23 @@ export interface FieldStep {
    * a class with its own `clean` (FileField's `clean(data, initial)`) or `cleanAsync` needs it.
    */
   readonly withInitial: boolean;
+  /**
+   * Whether the class keeps Field's `clean` and `runValidators`: the form then runs the steps
+   * itself and takes the validators' error without a throw (`validatorsError`).
+   */
+  readonly direct: boolean;
+  /**
+   * A plan's step: the class has no such hook (checked once on the bound instances'
+   * prototype), so only an own property of the instance could be one.
+   */
+  readonly noHook: boolean;
 }
 
-/** The step of a field (Django's `_clean_fields` asks the same of each field every time). */
-export function fieldStep(name: string, field: AnyField): FieldStep {
+/**
+ * The step of a field (Django's `_clean_fields` asks the same of each field every time).
+ * `proto`, for a plan, is the prototype of its bound instances.
+ */
+export function fieldStep(name: string, field: AnyField, proto?: object): FieldStep {
   let kind: FieldStep["kind"] = PLAIN;
   if (
     field instanceof Field &&
@@ -113,8 +126,12 @@ export function fieldStep(name: string, field: AnyField): FieldStep {
   } else if (typeof (field as Partial<AsyncCleanField>).cleanAsync === "function") {
     kind = ASYNC;
   }
-  const withInitial = kind === ASYNC || field.clean !== Field.prototype.clean;
-  return { name, field, hook: hookName(name), kind, withInitial };
+  const ownClean = field.clean !== Field.prototype.clean;
+  const withInitial = kind === ASYNC || ownClean;
+  const direct = !ownClean && field.runValidators === Field.prototype.runValidators;
+  const hook = hookName(name);
+  const noHook = proto !== undefined && !(hook in proto);
+  return { name, field, hook, kind, withInitial, direct, noHook };
 }
 
 /** Whether `value` is to be awaited (a promise or another thenable), as `await` would. */
