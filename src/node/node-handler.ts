@@ -91,6 +91,8 @@ async function sendFramework(
 export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions = {}): NodeHandler {
   const basePath = normalizeBasePath(options.basePath ?? handler.basePath ?? "/api/mizan");
   const limits = handler.limits ?? DEFAULT_LIMITS;
+  // The call route as the client spells it (matchRoute also takes other spellings).
+  const callPath = `${basePath}/call/`;
 
   /**
    * A JSON `POST …/call/` whose stream no body parser took: served without Web streams (the
@@ -102,7 +104,7 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
     req.body === undefined &&
     !req.readableEnded &&
     mediaType(req.headers["content-type"]) === JSON_TYPE &&
-    matchRoute(url.pathname, basePath)?.kind === "call";
+    (url.pathname === callPath || matchRoute(url.pathname, basePath)?.kind === "call");
 
   return (req, res, next) => {
     const url = requestUrl(req);

@@ -152,6 +152,16 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     debug: options.debug ?? false,
     onError: options.onError,
   };
+  // The last path's route (matchRoute is pure; a server mostly sees the call path).
+  let lastPath: string | undefined;
+  let lastRoute: Route | null = null;
+  const routeOf = (pathname: string): Route | null => {
+    if (pathname !== lastPath) {
+      lastRoute = matchRoute(pathname, basePath);
+      lastPath = pathname;
+    }
+    return lastRoute;
+  };
   // Built once: the options with framework responses let through (adapters) or refused.
   const letThrough: DispatchOptions = { ...dispatchOptions, frameworkResponses: true };
   const refused: DispatchOptions = { ...dispatchOptions, frameworkResponses: false };
@@ -241,7 +251,7 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     readBody: BodyReader | undefined,
     url: URL | undefined,
   ): Promise<Answer> {
-    const found = matchRoute((url ?? new URL(request.url)).pathname, basePath);
+    const found = routeOf((url ?? new URL(request.url)).pathname);
     const cookie = csrf?.issue(request, found?.kind === "manifest" ? "manifest" : "other") ?? null;
     const out = await respond(request, found, frameworkResponses, readBody);
     if (isJsonAnswer(out)) {
