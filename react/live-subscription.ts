@@ -11,10 +11,11 @@ function serverFields(meta: MizanFormMeta): string[] | undefined {
 }
 
 /**
- * The fields whose changes live server validation needs to hear about: the ones it checks
- * (the option's `fields`, else those the metadata marks as having server rules; under the
- * form's prefix too) and `watched` (tracked server errors, checks in flight). `undefined`
- * means every field: live checks are on and the metadata cannot tell which fields need them.
+ * The fields whose changes live server validation needs to hear about: `watched` (tracked
+ * server errors, checks in flight) and, in the on-change mode, the fields it checks as they
+ * change (the option's `fields`, else those the metadata marks as having server rules, under
+ * the form's prefix too). `undefined` means every field: on-change checks with metadata that
+ * marks no field (then every field is checked). On blur, checks start from the blur handler.
  */
 export function liveFieldNames(
   option: LiveValidationOption | undefined,
@@ -23,7 +24,7 @@ export function liveFieldNames(
 ): string[] | undefined {
   const settings = liveSettings(option);
   const names = new Set(watched);
-  if (settings.on) {
+  if (settings.on === "change") {
     const fields = settings.fields ?? (meta ? serverFields(meta) : undefined);
     if (!fields) return undefined;
     for (const field of fields) {
