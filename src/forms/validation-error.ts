@@ -41,6 +41,18 @@ function toItems(input: ValidationErrorInput, options: ValidationErrorOptions): 
 }
 
 /**
+ * What ValidationError extends: an ordinary object with `Error.prototype` on its prototype
+ * chain (`instanceof Error`, `String(error)`, `name` and `message` as usual), which V8 does
+ * not build as a native Error. A validation error is an answer, not a fault: constructing a
+ * native Error costs more than a field's whole clean, even without a stack.
+ */
+function ErrorLikeBase() {}
+ErrorLikeBase.prototype = Object.create(Error.prototype, {
+  constructor: { value: ErrorLikeBase, writable: true, configurable: true },
+});
+const ErrorLike = ErrorLikeBase as unknown as ErrorConstructor;
+
+/**
  * Django's ValidationError: one message (with a code and params), a list of them, or a
  * mapping of field name to messages (raised from `clean()` to target several fields).
  *
@@ -49,7 +61,7 @@ function toItems(input: ValidationErrorInput, options: ValidationErrorOptions): 
  *   code: "bad_char", params: { char: "@" },
  * });
  */
-export class ValidationError extends Error {
+export class ValidationError extends ErrorLike {
   /** Every error, in order (for a mapping: all fields' errors, flattened). */
   readonly errors: ErrorItem[];
   /** Set when built from a mapping `{ field: messages }`; `null` means non-field errors. */
@@ -81,15 +93,7 @@ export class ValidationError extends Error {
     } else {
       errors = toItems(input as ValidationErrorInput, options);
     }
-    // A validation error is an answer, not a fault: skip the stack trace, which costs more
-    // than the whole field clean (Django's ValidationError is equally cheap to raise).
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      super(errors.map((e) => e.message).join(" "));
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
+    super();
     this.name = "ValidationError";
     this.errors = errors;
     this.fieldErrors = fieldErrors;
@@ -105,6 +109,30 @@ export class ValidationError extends Error {
     return this.errors.map((e) => e.code);
   }
 }
+
+/** An accessor that an assignment replaces with an own property, as for a plain one. */
+function readAs(key: string, get: (error: ValidationError) => string): PropertyDescriptor {
+  return {
+    get(this: ValidationError) {
+      return get(this);
+    },
+    set(this: ValidationError, value: unknown) {
+      Object.defineProperty(this, key, { value, writable: true, configurable: true });
+    },
+    configurable: true,
+  };
+}
+
+Object.defineProperties(ValidationError.prototype, {
+  // The messages joined, worked out when read (most form errors never are).
+  message: readAs("message", (error) =>
+    error.errors.length === 1
+      ? (error.errors[0] as ErrorItem).message
+      : error.errors.map((e) => e.message).join(" "),
+  ),
+  // No stack is captured: it reads as a native Error's would without frames.
+  stack: readAs("stack", (error) => `${error.name}: ${error.message}`),
+});
 
 /**
  * @internal `new ValidationError(items)` for items the caller built itself (fresh objects, in
