@@ -46,4 +46,15 @@ export class DateField<R extends boolean = true> extends BaseTemporalField<
   protected override typedValue(value: unknown): string | undefined {
     return typedDate(value);
   }
+
+  override toPython(value: unknown): R extends false ? string | null : string {
+    // The usual input, "YYYY-MM-DD" (ASCII digits, nothing around it) with "%Y-%m-%d" as the
+    // first format: that format accepts it exactly when it is a real date, and gives it back
+    // as it is. Anything else (and such a text that is no date) takes the general path.
+    if (typeof value === "string" && !this.disabled && this.inputFormats[0] === "%Y-%m-%d") {
+      const typed = typedDate(value);
+      if (typed !== undefined) return typed;
+    }
+    return super.toPython(value);
+  }
 }
