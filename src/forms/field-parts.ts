@@ -1,15 +1,11 @@
-import { lookupMessage, type MessageTemplate } from "./messages.js";
+import type { MessageTemplate } from "./message-types.js";
 import type { JsonValue } from "./rules/types.js";
 import type { Validator } from "./validators/validator.js";
 import type { Widget, WidgetDescriptor } from "./widgets/widget.js";
 
 // The plain parts of field.ts (helpers, option and descriptor types), kept apart so that the
-// Field class stays one readable file.
-
-/** A field class as `defaultMessage` walks it: up the constructor chain. */
-interface FieldClassChain {
-  defaultErrorMessages: Record<string, string>;
-}
+// Field class stays one readable file, and so that browser code (mizan/runtime's
+// isEmptyValue) can import them without the message tables: nothing here imports a value.
 
 /** Django's `validators.EMPTY_VALUES`: None, "", [], (), {} (undefined counts as None). */
 export function isEmptyValue(value: unknown): boolean {
@@ -19,21 +15,6 @@ export function isEmptyValue(value: unknown): boolean {
     return Object.keys(value as object).length === 0;
   }
   return false;
-}
-
-/** The active language's template for `code` from the class chain's `defaultErrorMessages`. */
-export function defaultMessage(cls: FieldClassChain, code: string): MessageTemplate | undefined {
-  let current: FieldClassChain | null = cls;
-  while (current && current !== (Function.prototype as unknown)) {
-    if (Object.hasOwn(current, "defaultErrorMessages")) {
-      const key = current.defaultErrorMessages[code];
-      if (key !== undefined && Object.hasOwn(current.defaultErrorMessages, code)) {
-        return lookupMessage(key);
-      }
-    }
-    current = Object.getPrototypeOf(current) as FieldClassChain | null;
-  }
-  return undefined;
 }
 
 /** Options every field takes (Django's `Field.__init__`, camelCased). */

@@ -1,5 +1,4 @@
 import {
-  defaultMessage,
   type FieldDescriptor,
   type FieldOptions,
   type FieldTsTypes,
@@ -21,6 +20,26 @@ import { RuleValidator, ruleOf, runValidator, type Validator } from "./validator
 import { TextInput, type Widget } from "./widgets/widget.js";
 
 const RULE_VALIDATE = RuleValidator.prototype.validate;
+
+/** A field class as `defaultMessage` walks it: up the constructor chain. */
+interface FieldClassChain {
+  defaultErrorMessages: Record<string, string>;
+}
+
+/** The active language's template for `code` from the class chain's `defaultErrorMessages`. */
+function defaultMessage(cls: FieldClassChain, code: string): MessageTemplate | undefined {
+  let current: FieldClassChain | null = cls;
+  while (current && current !== (Function.prototype as unknown)) {
+    if (Object.hasOwn(current, "defaultErrorMessages")) {
+      const key = current.defaultErrorMessages[code];
+      if (key !== undefined && Object.hasOwn(current.defaultErrorMessages, code)) {
+        return lookupMessage(key);
+      }
+    }
+    current = Object.getPrototypeOf(current) as FieldClassChain | null;
+  }
+  return undefined;
+}
 
 export {
   type FieldDescriptor,
