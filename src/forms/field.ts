@@ -6,6 +6,7 @@ import {
   type JsonSchema,
   prettyName,
 } from "./field-parts.js";
+import { formatTemplate } from "./message-cache.js";
 import { classMessageKeys, ruleWithOverride, withFieldKey } from "./message-keys.js";
 import {
   formatMessage,
@@ -145,7 +146,7 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
       (own ? this.#overrides[code] : defaultMessage(this.constructor as typeof Field, code)) ??
       code;
     // The item `new ValidationError(message, { code, params })` builds (it formats again).
-    const message = formatMessage(template, params ?? {});
+    const message = formatTemplate(template, params ?? {});
     const item: ErrorItem = { code, message: params ? formatMessage(message, params) : message };
     if (params) item.params = params;
     return errorFromItems([item]);
@@ -212,7 +213,7 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     if (!override) return undefined;
     const params = item?.params ?? {};
     // The item `new ValidationError(message, { code, params })` builds (it formats again).
-    const message = formatMessage(formatMessage(override, params), params);
+    const message = formatMessage(formatTemplate(override, params), params);
     return { code: item?.code ?? "invalid", message, params };
   }
 

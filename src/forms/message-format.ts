@@ -109,7 +109,8 @@ export function pluralCategory(count: unknown, language: string = activeLocale()
   return category;
 }
 
-function pythonFormat(value: unknown, conversion: string): string {
+/** @internal Python's `%s`/`%d`/`%r` of one param, as `formatMessage` fills it in. */
+export function pythonFormat(value: unknown, conversion: string): string {
   if (conversion === "d" && typeof value === "number") return String(Math.trunc(value));
   if (conversion === "r" && typeof value === "string") return `'${value}'`;
   if (value === null) return "None";

@@ -1,3 +1,4 @@
+import { formatTemplate } from "../message-cache.js";
 import { formatMessage, lookupMessage, type MessageTemplate } from "../messages.js";
 import type { RuleFn, RuleParams, RuleSpec } from "../rules/types.js";
 import { type ErrorItem, errorFromItems } from "../validation-error.js";
@@ -76,7 +77,7 @@ export class RuleValidator implements ValidatorObject {
       if (typeof word === "string" && word !== key) params[name] = word;
     }
     // The item `new ValidationError(message, { code, params })` builds (it formats again).
-    const message = formatMessage(formatMessage(this.message, params), params);
+    const message = formatMessage(formatTemplate(this.message, params), params);
     return { code: this.code, message, params };
   }
 
