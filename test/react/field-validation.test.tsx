@@ -11,6 +11,14 @@ import {
   MizanProvider,
   useMizanForm,
 } from "../../react/index.js";
+import { createInProcessClient } from "../../src/client/index.js";
+import { withLocale } from "../../src/core/locale.js";
+import { Registry } from "../../src/core/registry.js";
+import { CharField } from "../../src/forms/fields/char-field.js";
+import { Form } from "../../src/forms/form.js";
+import { formMeta } from "../../src/forms/form-meta.js";
+import { SHIPPED_LOCALES } from "../../src/forms/locales/index.js";
+import { registerLocale } from "../../src/forms/messages.js";
 import { orderSchema } from "../codegen/__generated__/forms/order.js";
 import { fixtureRegistry } from "../fixtures/forms.js";
 import { type GeneratedClient, loadGenerated } from "../fixtures/generated.js";
@@ -332,5 +340,69 @@ describe("live validation hears only the fields it needs", () => {
     expect(screen.getByTestId("username-error")).toHaveTextContent("That username is taken.");
     await user.type(screen.getByLabelText("Username"), "2");
     await waitFor(() => expect(screen.getByTestId("username-error")).toHaveTextContent(""));
+  });
+});
+
+class NoteForm extends Form {
+  static override meta = formMeta({ name: "memo", title: "Memo" });
+  title = new CharField({ minLength: 3 });
+  author = new CharField();
+  body = new CharField({ required: false });
+}
+
+let memo: GeneratedClient;
+
+/** All three fields registered: a switch re-validates two of three, the field-level path. */
+function Memo() {
+  const form = memo.forms.memo.useMemoForm() as MizanFormReturn;
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={form.submit} noValidate>
+      <label htmlFor="title">Title</label>
+      <input id="title" {...form.register("title")} />
+      <input aria-label="Author" {...form.register("author")} />
+      <input aria-label="Body" {...form.register("body")} />
+      <p data-testid="title-error">{String(errors.title?.message ?? "")}</p>
+      <p data-testid="author-error">{String(errors.author?.message ?? "")}</p>
+      <button type="submit">Send</button>
+    </form>
+  );
+}
+
+describe("a language switch", () => {
+  const registry = new Registry();
+  registry.register(NoteForm);
+  beforeAll(async () => {
+    registerLocale("fr", SHIPPED_LOCALES.fr ?? {});
+    memo = await loadGenerated(registry, { languages: ["en", "fr"] });
+  });
+  afterAll(() => memo.dispose());
+
+  test("shows the re-validated fields' messages in the new language", async () => {
+    const client = createInProcessClient({ registry, onError: () => {} });
+    const messages = (language: string) =>
+      withLocale(language, async () => {
+        const form = new NoteForm({ data: { title: "ab", author: "", body: "" } });
+        await form.isValid();
+        const fields = form.errorDetails().fields;
+        return { title: fields.title?.[0]?.message, author: fields.author?.[0]?.message };
+      });
+    const [en, fr] = await Promise.all([messages("en"), messages("fr")]);
+    expect(fr.title).not.toBe(en.title);
+    expect(fr.author).not.toBe(en.author);
+    const page = (language: string) => (
+      <MizanProvider client={client} language={language}>
+        <Memo />
+      </MizanProvider>
+    );
+    const view = render(page("en"));
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("Title"), "ab");
+    await user.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(screen.getByTestId("title-error").textContent).toBe(en.title));
+    expect(screen.getByTestId("author-error").textContent).toBe(en.author);
+    view.rerender(page("fr"));
+    await waitFor(() => expect(screen.getByTestId("title-error").textContent).toBe(fr.title));
+    expect(screen.getByTestId("author-error").textContent).toBe(fr.author);
   });
 });
