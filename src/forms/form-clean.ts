@@ -93,8 +93,9 @@ function cleanField(
   known: FieldStep | undefined,
 ): Promise<void> | void {
   const form = run.form;
-  // Read per name: a hook may have given the instance its own fields meanwhile.
-  const field = run.fieldMap(form).get(name);
+  // Read per name: a hook may have given the instance its own fields meanwhile. While it
+  // shares its class's fields (a plan), the plan's step holds the very field the map would.
+  const field = known && run.state.plan ? known.field : run.fieldMap(form).get(name);
   if (!field) return;
   const step = stepFor(name, field, known);
   let value: unknown;
