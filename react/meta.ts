@@ -29,10 +29,19 @@ export function isFormSet(field: FieldDescriptor): boolean {
 
 /**
  * Fields whose rules the browser cannot run: the descriptor's `server_rules`, which the
- * server sets (and the generator fills in for older manifests). `undefined` when the
- * metadata marks none, so the caller cannot tell "no server rules" from "not marked".
+ * server sets (and the generator fills in for older manifests). When no field is marked
+ * `true` but every field carries the mark, the form has no server-only rule: the answer is
+ * its nested forms only (whose own fields may have some), often none. `undefined` when the
+ * metadata is not marked, so the caller cannot tell and checks every field.
  */
 export function serverRuleFields(meta: MizanFormMeta): string[] | undefined {
-  const marked = meta.field_order.filter((name) => meta.fields[name]?.server_rules === true);
-  return marked.length ? marked : undefined;
+  const names = meta.field_order;
+  const marked = names.filter((name) => meta.fields[name]?.server_rules === true);
+  if (marked.length) return marked;
+  const field = (name: string) => meta.fields[name];
+  if (!names.every((name) => typeof field(name)?.server_rules === "boolean")) return undefined;
+  return names.filter((name) => {
+    const descriptor = field(name);
+    return descriptor !== undefined && subFormOf(descriptor) !== undefined;
+  });
 }

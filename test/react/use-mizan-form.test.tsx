@@ -110,6 +110,19 @@ describe("client validation first", () => {
     expect(h.calls.filter((c) => c.name === "contact.submit")).toEqual([]);
     expect(validateCalls(h, "contact", "email")).toEqual([]);
   });
+
+  test("a form whose fields have no server-only rules asks the server nothing on blur", async () => {
+    const h = harness();
+    const user = userEvent.setup();
+    render(<Contact />, { wrapper: h.wrapper });
+    await user.type(screen.getByLabelText(/Name/), "Ann");
+    await user.tab();
+    await user.type(screen.getByLabelText(/Email/), "ann@example.com");
+    await user.tab();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(gen.forms.contact.contactFormMeta.fields.name?.server_rules).toBe(false);
+    expect(validateCalls(h, "contact")).toEqual([]);
+  });
 });
 
 describe("server-only rules", () => {
