@@ -1,8 +1,6 @@
 /** The contact page with raw react-hook-form + `zodResolver` + `zod/mini`, same endpoint. */
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import * as z from "zod/mini";
+import { ContactPage } from "./rhf-contact.js";
 
 const contactSchema = z.object({
   name: z.string().check(z.trim(), z.minLength(1, "This field is required."), z.maxLength(100)),
@@ -10,62 +8,7 @@ const contactSchema = z.object({
   topic: z.enum(["sales", "support", "press"]),
   message: z.string().check(z.trim(), z.minLength(10)),
 });
-type Contact = z.infer<typeof contactSchema>;
-
-function csrfToken(): string {
-  return /(?:^|; )csrftoken=([^;]*)/.exec(document.cookie)?.[1] ?? "";
-}
-
-function ContactPage() {
-  const form = useForm<Contact>({ mode: "onTouched", resolver: zodResolver(contactSchema) });
-  const [ticket, setTicket] = useState<number | null>(null);
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (data) => {
-    const response = await fetch("/api/mizan/call/", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-csrftoken": csrfToken() },
-      body: JSON.stringify({ fn: "contact.submit", args: { data } }),
-    });
-    const body = await response.json();
-    if (response.ok) {
-      setTicket(body.result.ticket);
-      return;
-    }
-    const fields = (body.error?.details?.fields ?? {}) as Record<string, { message: string }[]>;
-    for (const [name, items] of Object.entries(fields)) {
-      form.setError(name as keyof Contact, { type: "server", message: items[0]?.message ?? "" });
-    }
-    if (!Object.keys(fields).length) {
-      form.setError("root.server", { type: "server", message: body.error?.message ?? "" });
-    }
-  });
-  return (
-    <form onSubmit={submit} noValidate>
-      <label htmlFor="name">Name</label>
-      <input id="name" {...form.register("name")} />
-      {errors.name && <p role="alert">{errors.name.message}</p>}
-      <label htmlFor="email">Email</label>
-      <input id="email" type="email" {...form.register("email")} />
-      {errors.email && <p role="alert">{errors.email.message}</p>}
-      <label htmlFor="topic">Topic</label>
-      <select id="topic" {...form.register("topic")}>
-        <option value="sales">Sales</option>
-        <option value="support">Support</option>
-        <option value="press">Press</option>
-      </select>
-      {errors.topic && <p role="alert">{errors.topic.message}</p>}
-      <label htmlFor="message">Message</label>
-      <textarea id="message" rows={4} {...form.register("message")} />
-      {errors.message && <p role="alert">{errors.message.message}</p>}
-      {errors.root?.server && <p role="alert">{errors.root.server.message}</p>}
-      <button type="submit" disabled={isSubmitting}>
-        Send
-      </button>
-      {ticket !== null && <p>Sent: ticket {ticket}</p>}
-    </form>
-  );
-}
 
 export function App() {
-  return <ContactPage />;
+  return <ContactPage schema={contactSchema} />;
 }
