@@ -76,11 +76,9 @@ export interface ContextEffects {
   readonly merge: ContextMerge[];
 }
 
-const effects = new WeakMap<RequestContext, ContextEffects>();
-
 /** The context changes a call asked for (empty for a context not built by `createContext`). */
 export function contextEffects(ctx: RequestContext): ContextEffects {
-  return effects.get(ctx) ?? { invalidate: [], merge: [] };
+  return Context.effectsOf(ctx) ?? { invalidate: [], merge: [] };
 }
 
 function serializeCookie(name: string, value: string, o: CookieOptions = {}): string {
@@ -99,10 +97,85 @@ export interface ContextInit {
   /** The request, or a function that builds it the first time `ctx.request` is read. */
   request?: Request | (() => Request);
   user?: User | null;
-  signal?: AbortSignal;
+  /** The signal, or a function that builds it the first time `ctx.signal` is read. */
+  signal?: AbortSignal | (() => AbortSignal);
   app?: App;
   /** Default: the current language (`activeLocale()`), which a handler sets per request. */
   language?: string;
+}
+
+/**
+ * The context `createContext` builds. A class, so that `request`, `signal` and
+ * `responseHeaders` are getters on the prototype (made on first read, nothing per request for
+ * a function that never reads them) without the slow path an object literal with getters takes.
+ * The methods are own arrow functions, so `const { setCookie } = ctx` keeps working.
+ */
+class Context implements RequestContext {
+  readonly user: User | null;
+  readonly app: App;
+  readonly language: string;
+  #request: Request | (() => Request) | undefined;
+  #signal: AbortSignal | (() => AbortSignal) | undefined;
+  #headers: Headers | undefined = undefined;
+  readonly #effects: ContextEffects = { invalidate: [], merge: [] };
+
+  constructor(init: ContextInit) {
+    this.#request = init.request;
+    this.#signal = init.signal;
+    this.user = init.user ?? null;
+    this.app = init.app as App;
+    this.language = init.language ?? activeLocale();
+  }
+
+  get request(): Request {
+    const given = this.#request;
+    if (given !== undefined && typeof given !== "function") return given;
+    const made = given === undefined ? new Request("http://localhost/") : given();
+    this.#request = made;
+    return made;
+  }
+
+  get signal(): AbortSignal {
+    const given = this.#signal;
+    if (given !== undefined && typeof given !== "function") return given;
+    const made = given === undefined ? new AbortController().signal : given();
+    this.#signal = made;
+    return made;
+  }
+
+  get responseHeaders(): Headers {
+    this.#headers ??= new Headers();
+    return this.#headers;
+  }
+
+  setCookie: RequestContext["setCookie"] = (name, value, options) => {
+    this.responseHeaders.append("Set-Cookie", serializeCookie(name, value, options));
+  };
+
+  invalidate: RequestContext["invalidate"] = (name, args) => {
+    this.#effects.invalidate.push(args === undefined ? { name } : { name, args });
+  };
+
+  merge: RequestContext["merge"] = (name, value, args) => {
+    this.#effects.merge.push(args === undefined ? { name, value } : { name, args, value });
+  };
+
+  static effectsOf(ctx: RequestContext): ContextEffects | undefined {
+    return #effects in ctx ? ctx.#effects : undefined;
+  }
+
+  static headersOf(ctx: RequestContext): Headers | undefined {
+    return #headers in ctx ? ctx.#headers : ctx.responseHeaders;
+  }
+}
+
+/**
+ * The context's response headers if anything read them, else `undefined` (no extra headers),
+ * without making them. For transports: a context `createContext` did not build answers its
+ * `responseHeaders` as they are.
+ */
+export function builtResponseHeaders(ctx: RequestContext): Headers | undefined {
+  return Context.headersOf(ctx);
 }
 
 /**
@@ -114,54 +187,5 @@ export interface ContextInit {
  * await registry.call("echo", ctx, { text: "hi" });
  */
 export function createContext(init: ContextInit = {}): RequestContext {
-  const responseHeaders = new Headers();
-  const collected: ContextEffects = { invalidate: [], merge: [] };
-  const given = init.request;
-  const setCookie: RequestContext["setCookie"] = (name, value, options) => {
-    responseHeaders.append("Set-Cookie", serializeCookie(name, value, options));
-  };
-  const invalidate: RequestContext["invalidate"] = (name, args) => {
-    collected.invalidate.push(args === undefined ? { name } : { name, args });
-  };
-  const merge: RequestContext["merge"] = (name, value, args) => {
-    collected.merge.push(args === undefined ? { name, value } : { name, args, value });
-  };
-  const user = init.user ?? null;
-  const signal = init.signal ?? new AbortController().signal;
-  const app = init.app as App;
-  const language = init.language ?? activeLocale();
-  let ctx: RequestContext;
-  if (given !== undefined && typeof given !== "function") {
-    // The request is known: a plain property (an object literal with a getter takes V8's
-    // slow path, about a microsecond per context).
-    ctx = {
-      request: given,
-      user,
-      signal,
-      app,
-      language,
-      responseHeaders,
-      setCookie,
-      invalidate,
-      merge,
-    };
-  } else {
-    let request: Request | undefined;
-    ctx = {
-      get request() {
-        request ??= typeof given === "function" ? given() : new Request("http://localhost/");
-        return request;
-      },
-      user,
-      signal,
-      app,
-      language,
-      responseHeaders,
-      setCookie,
-      invalidate,
-      merge,
-    };
-  }
-  effects.set(ctx, collected);
-  return ctx;
+  return new Context(init);
 }

@@ -1,5 +1,6 @@
 import {
   type App,
+  builtResponseHeaders,
   contextEffects,
   createContext,
   type RequestContext,
@@ -70,6 +71,44 @@ export type DispatchOutcome =
   | { kind: "response"; response: Response; headers: Headers }
   | { kind: "framework"; response: unknown; headers: Headers; fn: string }
   | { kind: "error"; status: number; error: MizanError; body: ErrorEnvelope; headers: Headers };
+
+/**
+ * A success outcome whose `headers` are the context's, made only when read (a getter on the
+ * prototype: an object literal with a getter would take V8's slow path).
+ */
+class ResultOutcome {
+  readonly kind = "result" as const;
+  readonly status = 200 as const;
+  readonly #ctx: RequestContext;
+
+  constructor(
+    readonly body: SuccessEnvelope,
+    readonly json: string,
+    ctx: RequestContext,
+  ) {
+    this.#ctx = ctx;
+  }
+
+  get headers(): Headers {
+    return this.#ctx.responseHeaders;
+  }
+
+  static built(outcome: DispatchOutcome): Headers | undefined {
+    return #ctx in outcome ? builtResponseHeaders(outcome.#ctx) : outcome.headers;
+  }
+}
+
+/**
+ * An outcome's headers for a transport that only copies them: `undefined` when the call's
+ * context never made any (nothing set a cookie or header), so none are built to be empty.
+ *
+ * @example
+ * const extra = outcomeHeaders(outcome); // Headers | undefined
+ * if (extra) for (const [name, value] of extra) res.setHeader(name, value);
+ */
+export function outcomeHeaders(outcome: DispatchOutcome): Headers | undefined {
+  return ResultOutcome.built(outcome);
+}
 
 const defaultOnError: OnError = (error, { fn }) => {
   console.error(`[mizan] unexpected error${fn ? ` in "${fn}"` : ""}:`, error);
@@ -193,34 +232,34 @@ async function run(
     ctx = createContext({
       request,
       user: user ?? null,
-      signal: options.signal ?? request.signal,
+      // Read on demand: mizan/node's light request makes its AbortSignal only when asked.
+      signal: options.signal ?? (() => request.signal),
       app: options.app,
     });
     const result = await registry.call(fn, ctx, args ?? {});
-    const headers = ctx.responseHeaders;
     const effects = envelopeEffects(target.invalidates, ctx);
     // isFrameworkResponse: a Web Response, or the class an adapter registered.
     const raw = isFrameworkResponse(result);
-    if (raw) {
-      // No envelope to carry them: the names (merged ones too, to refetch) go in a header.
-      const names = new Set([...effects.invalidate, ...effects.merge].map((ref) => ref.name));
-      if (names.size > 0) headers.set(INVALIDATE_HEADER, [...names].join(", "));
+    if (!raw) {
+      const body: SuccessEnvelope = { result: result ?? null, ...effects };
+      // Serialised here, inside the try: a result that is not JSON (a BigInt, a cycle) is a 500
+      // on every transport alike, and the in-process client parses this very text.
+      return new ResultOutcome(body, JSON.stringify(body), ctx);
     }
+    const headers = ctx.responseHeaders;
+    // No envelope to carry them: the names (merged ones too, to refetch) go in a header.
+    const names = new Set([...effects.invalidate, ...effects.merge].map((ref) => ref.name));
+    if (names.size > 0) headers.set(INVALIDATE_HEADER, [...names].join(", "));
     if (result instanceof Response) return { kind: "response", response: result, headers };
-    if (raw) {
-      if (options.frameworkResponses) return { kind: "framework", response: result, headers, fn };
-      // Written for another framework's adapter (setFrameworkResponseBase); this caller can
-      // only send Web Responses, so say which function and what to do instead.
-      throw new TypeError(
-        `"${fn}" returned a framework response, which only the adapter that registered it can send (e.g. mizan/node's toNodeHandler); return a Web Response to serve it here.`,
-      );
-    }
-    const body: SuccessEnvelope = { result: result ?? null, ...effects };
-    // Serialised here, inside the try: a result that is not JSON (a BigInt, a cycle) is a 500
-    // on every transport alike, and the in-process client parses this very text.
-    return { kind: "result", status: 200, body, json: JSON.stringify(body), headers };
+    if (options.frameworkResponses) return { kind: "framework", response: result, headers, fn };
+    // Written for another framework's adapter (setFrameworkResponseBase); this caller can
+    // only send Web Responses, so say which function and what to do instead.
+    throw new TypeError(
+      `"${fn}" returned a framework response, which only the adapter that registered it can send (e.g. mizan/node's toNodeHandler); return a Web Response to serve it here.`,
+    );
   } catch (thrown) {
     // Context effects live in the success envelope only: an error carries none.
-    return errorOutcome(thrown, { request, fn }, options, ctx?.responseHeaders);
+    const headers = ctx ? builtResponseHeaders(ctx) : undefined;
+    return errorOutcome(thrown, { request, fn }, options, headers);
   }
 }

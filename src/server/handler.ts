@@ -6,6 +6,7 @@ import {
   errorOutcome,
   type GetUser,
   type OnError,
+  outcomeHeaders,
 } from "../core/dispatch.js";
 import { errorText } from "../core/error-text.js";
 import { MizanError } from "../core/errors.js";
@@ -315,10 +316,10 @@ function contextResponse(
   const init = { "cache-control": CONTEXT_CACHE_CONTROL };
   if (outcome.kind === "result") {
     const text = JSON.stringify({ result: outcome.body.result });
-    return jsonAnswer(200, text, outcome.headers, init);
+    return jsonAnswer(200, text, outcomeHeaders(outcome), init);
   }
   if (outcome.kind === "response") return passThrough(outcome.response, outcome.headers);
-  return jsonAnswer(outcome.status, JSON.stringify(outcome.body), outcome.headers, init);
+  return jsonAnswer(outcome.status, JSON.stringify(outcome.body), outcomeHeaders(outcome), init);
 }
 
 /** An outcome as the HTTP answer: the JSON envelope, or a function's own Response. */
@@ -326,8 +327,8 @@ function toResponse(
   outcome: Exclude<DispatchOutcome, { kind: "framework" }>,
   allow?: string,
 ): Response | JsonAnswer {
-  if (outcome.kind === "result") return jsonAnswer(200, outcome.json, outcome.headers);
+  if (outcome.kind === "result") return jsonAnswer(200, outcome.json, outcomeHeaders(outcome));
   if (outcome.kind === "response") return passThrough(outcome.response, outcome.headers);
   const text = JSON.stringify(outcome.body);
-  return jsonAnswer(outcome.status, text, outcome.headers, allow ? { allow } : undefined);
+  return jsonAnswer(outcome.status, text, outcomeHeaders(outcome), allow ? { allow } : undefined);
 }
