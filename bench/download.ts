@@ -133,15 +133,17 @@ function hasClassicZod(metafile: Metafile): boolean {
 
 // mizan's own share: what the page and its generated client import from mizan, with every
 // third-party package external.
-const runtimeNames = [
-  ...(await import("node:fs"))
-    .readFileSync(join(clientDir, "forms", "contact.ts"), "utf8")
-    .matchAll(/import \{([^}]*)\} from "mizan\/runtime"/g),
-]
+const contactSource = (await import("node:fs")).readFileSync(
+  join(clientDir, "forms", "contact.ts"),
+  "utf8",
+);
+// The form hook the generated client calls (`useMizanFormBase` for a form without server rules).
+const formHook = /\b(useMizanForm\w*)\(/.exec(contactSource)?.[1] ?? "useMizanForm";
+const runtimeNames = [...contactSource.matchAll(/import \{([^}]*)\} from "mizan\/runtime"/g)]
   .flatMap((m) => (m[1] as string).split(","))
   .map((n) => n.trim())
   .filter((n) => n && !n.startsWith("type "));
-const shareEntry = `export { MizanProvider, useMizanForm } from "mizan/react";\nexport { ${runtimeNames.join(", ")} } from "mizan/runtime";`;
+const shareEntry = `export { MizanProvider, ${formHook} } from "mizan/react";\nexport { ${runtimeNames.join(", ")} } from "mizan/runtime";`;
 const share = {
   asShipped: await bundle(
     { contents: shareEntry },
@@ -211,7 +213,7 @@ const markdown = [
     [
       ["mizan's own share", "min + gzip", "minified"],
       [
-        `mizan/react (\`MizanProvider\`, \`useMizanForm\`) + mizan/client + the ${runtimeNames.length} mizan/runtime functions the form uses, as shipped`,
+        `mizan/react (\`MizanProvider\`, \`${formHook}\`) + mizan/client + the ${runtimeNames.length} mizan/runtime functions the form uses, as shipped`,
         formatBytes(share.asShipped.gzip),
         formatBytes(share.asShipped.bytes),
       ],

@@ -48,6 +48,7 @@ export {
   useMizanContextStore,
 } from "./use-mizan-context.js";
 export { useMizanForm } from "./use-mizan-form.js";
+export { useMizanFormBase } from "./use-mizan-form-base.js";
 export { type UseServerFunctionReturn, useServerFunction } from "./use-server-function.js";
 export {
   defaultWidgets,

@@ -1,39 +1,4 @@
 import type { FieldValues, UseFormReturn } from "react-hook-form";
-import { liveSettings } from "./form-settings.js";
-import type { LiveValidationOption } from "./form-types.js";
-import { type MizanFormMeta, serverRuleFields } from "./meta.js";
-
-const markedFields = new WeakMap<MizanFormMeta, string[] | undefined>();
-
-function serverFields(meta: MizanFormMeta): string[] | undefined {
-  if (!markedFields.has(meta)) markedFields.set(meta, serverRuleFields(meta));
-  return markedFields.get(meta);
-}
-
-/**
- * The fields whose changes live server validation needs to hear about: `watched` (tracked
- * server errors, checks in flight) and, in the on-change mode, the fields it checks as they
- * change (the option's `fields`, else those the metadata marks as having server rules, under
- * the form's prefix too). `undefined` means every field: on-change checks with metadata that
- * marks no field (then every field is checked). On blur, checks start from the blur handler.
- */
-export function liveFieldNames(
-  option: LiveValidationOption | undefined,
-  meta: MizanFormMeta | undefined,
-  watched: readonly string[],
-): string[] | undefined {
-  const settings = liveSettings(option);
-  const names = new Set(watched);
-  if (settings.on === "change") {
-    const fields = settings.fields ?? (meta ? serverFields(meta) : undefined);
-    if (!fields) return undefined;
-    for (const field of fields) {
-      names.add(field);
-      if (meta?.prefix) names.add(`${meta.prefix}-${field}`);
-    }
-  }
-  return [...names];
-}
 
 type ValuesCallback = Parameters<UseFormReturn<FieldValues>["subscribe"]>[0]["callback"];
 

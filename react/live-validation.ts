@@ -1,8 +1,12 @@
 import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
 import { getPath, isSameValue, snapshot } from "./field-paths.js";
+import { liveSettings } from "./form-settings.js";
+import type { LiveValidationOption } from "./form-types.js";
+import { type MizanFormMeta, serverRuleFields } from "./meta.js";
+import { ServerErrorTracker, type ServerErrorTrackerHost } from "./server-error-tracker.js";
 
 /** What the live validator needs of the form; `useMizanForm` wires it to react-hook-form. */
-export interface LiveValidationHost {
+export interface LiveValidationHost extends ServerErrorTrackerHost {
   /** `<form>.validate` with these args; rejects on transport failures. */
   validate(
     args: { data: unknown; fields: string[]; version?: string },
@@ -11,18 +15,45 @@ export interface LiveValidationHost {
   version(): string | undefined;
   /** The server's field name for a value path, or `undefined` when it is not validated live. */
   serverFieldOf(path: string): string | undefined;
-  values(): unknown;
   /** The form's data for a check of the top-level field `top` (files elsewhere left out). */
   wireValues(top: string): unknown;
   /** Whether the shared (Zod) rules already reject the value at `path`. */
   hasClientError(path: string): Promise<boolean>;
   setServerError(target: string, items: WireErrorItem[]): void;
-  /** Clears the error at `target` if (and only if) it came from the server. */
-  clearServerError(target: string): void;
   onBusyChange(busy: boolean): void;
   onStale(): void;
-  /** The paths `watched()` returns changed: their value changes must now (or no longer) come in. */
-  onWatchedChange(): void;
+}
+
+const markedFields = new WeakMap<MizanFormMeta, string[] | undefined>();
+
+function serverFields(meta: MizanFormMeta): string[] | undefined {
+  if (!markedFields.has(meta)) markedFields.set(meta, serverRuleFields(meta));
+  return markedFields.get(meta);
+}
+
+/**
+ * The fields whose changes live server validation needs to hear about: `watched` (tracked
+ * server errors, checks in flight) and, in the on-change mode, the fields it checks as they
+ * change (the option's `fields`, else those the metadata marks as having server rules, under
+ * the form's prefix too). `undefined` means every field: on-change checks with metadata that
+ * marks no field (then every field is checked). On blur, checks start from the blur handler.
+ */
+export function liveFieldNames(
+  option: LiveValidationOption | undefined,
+  meta: MizanFormMeta | undefined,
+  watched: readonly string[],
+): string[] | undefined {
+  const settings = liveSettings(option);
+  const names = new Set(watched);
+  if (settings.on === "change") {
+    const fields = settings.fields ?? (meta ? serverFields(meta) : undefined);
+    if (!fields) return undefined;
+    for (const field of fields) {
+      names.add(field);
+      if (meta?.prefix) names.add(`${meta.prefix}-${field}`);
+    }
+  }
+  return [...names];
 }
 
 interface ValidateAnswer {
@@ -45,10 +76,8 @@ function isEmptyInput(value: unknown): boolean {
  * about the current value. Server errors (from here or from a submit) clear when their
  * field's value changes. Plain store, no React: `useMizanForm` drives it.
  */
-export class LiveValidation {
+export class LiveValidation extends ServerErrorTracker {
   readonly #host: LiveValidationHost;
-  /** Error targets that hold a server error, with the value it was about. */
-  readonly #tracked = new Map<string, { valuePath: string; value: unknown }>();
   readonly #inflight = new Map<string, { controller: AbortController; value: unknown }>();
   /** The last answer per path: blurring again with the same value needs no request. */
   readonly #answers = new Map<string, { value: unknown; items: WireErrorItem[] }>();
@@ -56,6 +85,7 @@ export class LiveValidation {
   #busy = false;
 
   constructor(host: LiveValidationHost) {
+    super(host);
     this.#host = host;
   }
 
@@ -75,28 +105,26 @@ export class LiveValidation {
    * The value paths whose changes `valuesChanged` must hear about: those of tracked server
    * errors and of checks in flight (a form need not report changes to any other field).
    */
-  watched(): string[] {
-    const paths = new Set<string>(this.#inflight.keys());
-    for (const entry of this.#tracked.values()) paths.add(entry.valuePath);
-    return [...paths];
+  /**
+   * The fields whose changes this validator needs to hear about: `liveFieldNames` with what it
+   * watches now.
+   */
+  override fieldNames(
+    option: LiveValidationOption | undefined,
+    meta: MizanFormMeta | undefined,
+  ): string[] | undefined {
+    return liveFieldNames(option, meta, this.watched());
   }
 
-  /** Remember that `target` now holds a server error about the value at `valuePath`. */
-  track(target: string, valuePath: string): void {
-    const before = this.#tracked.get(target)?.valuePath;
-    this.#tracked.set(target, { valuePath, value: snapshot(this.#current(valuePath)) });
-    if (before !== valuePath) this.#host.onWatchedChange();
-  }
-
-  #untrack(target: string): void {
-    if (this.#tracked.delete(target)) this.#host.onWatchedChange();
+  override watched(): string[] {
+    return [...new Set([...this.#inflight.keys(), ...super.watched()])];
   }
 
   /**
    * Call on every change of a `watched()` path (other changes are ignored): aborts outdated
    * calls and clears outdated server errors.
    */
-  valuesChanged(values: unknown): void {
+  override valuesChanged(values: unknown): void {
     let changed = false;
     for (const [path, entry] of this.#inflight) {
       if (!isSameValue(getPath(values, path), entry.value)) {
@@ -106,18 +134,12 @@ export class LiveValidation {
       }
     }
     this.#setBusy();
-    for (const [target, entry] of this.#tracked) {
-      if (!isSameValue(getPath(values, entry.valuePath), entry.value)) {
-        this.#tracked.delete(target);
-        changed = true;
-        this.#host.clearServerError(target);
-      }
-    }
+    super.valuesChanged(values);
     if (changed) this.#host.onWatchedChange();
   }
 
   /** Validate `path` after `delayMs` without changes (the debounced on-change mode). */
-  schedule(path: string, delayMs: number): void {
+  override schedule(path: string, delayMs: number): void {
     if (this.#host.serverFieldOf(path) === undefined) return;
     const pending = this.#timers.get(path);
     if (pending !== undefined) clearTimeout(pending);
@@ -131,7 +153,7 @@ export class LiveValidation {
   }
 
   /** Ask the server about the value at `path` now (skipped while the client finds errors). */
-  async validate(path: string): Promise<void> {
+  override async validate(path: string): Promise<void> {
     const field = this.#host.serverFieldOf(path);
     if (field === undefined) return;
     const value = snapshot(this.#current(path));
@@ -181,25 +203,25 @@ export class LiveValidation {
       this.#host.setServerError(path, items);
       this.track(path, path);
     } else {
-      this.#untrack(path);
+      this.untrack(path);
       this.#host.clearServerError(path);
     }
   }
 
   /** Abort every pending check (a submit supersedes them) and forget tracked errors. */
-  abortAll(): void {
+  override abortAll(): void {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     for (const entry of this.#inflight.values()) entry.controller.abort();
-    const watched = this.#inflight.size > 0 || this.#tracked.size > 0;
+    const watched = this.#inflight.size > 0;
     this.#inflight.clear();
-    this.#tracked.clear();
     this.#setBusy();
+    super.abortAll();
     if (watched) this.#host.onWatchedChange();
   }
 
   /** Forget cached answers too (after a reset). */
-  clear(): void {
+  override clear(): void {
     this.abortAll();
     this.#answers.clear();
   }

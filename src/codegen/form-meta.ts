@@ -31,3 +31,18 @@ export function markServerRules(form: FormPayload): Record<string, unknown> {
   }
   return fields;
 }
+
+/**
+ * Whether the form's hook needs live server validation: some field has server-only rules
+ * (`server_rules: true`), a field is unmarked (an older server cannot tell) or holds a nested
+ * form (whose own fields may have some). The same answer as the React hook's
+ * `serverRuleFields` being non-empty.
+ */
+export function needsLiveChecks(fields: Record<string, unknown>): boolean {
+  return Object.values(fields).some((descriptor) => {
+    if (!descriptor || typeof descriptor !== "object") return true;
+    const { server_rules: rules, form } = descriptor as { server_rules?: unknown; form?: unknown };
+    if (rules !== false) return true;
+    return !!form && typeof form === "object" && "fields" in form && "field_order" in form;
+  });
+}

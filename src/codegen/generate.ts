@@ -4,7 +4,7 @@ import type { LocaleTable } from "../forms/message-types.js";
 import { CATALOG_INDEX, catalogFiles, parseLanguages } from "./catalogs.js";
 import { withChannels } from "./channels.js";
 import { type ContextEntry, contextExports, contextsFile, manifestContexts } from "./contexts.js";
-import { markServerRules } from "./form-meta.js";
+import { markServerRules, needsLiveChecks } from "./form-meta.js";
 import { formSchemaToZod, type KeyCollector } from "./form-schema.js";
 import { jsonSchemaToType } from "./json-schema-type.js";
 import { camelCase, type FormNames, formNames, functionNames } from "./names.js";
@@ -135,6 +135,7 @@ function formFile(
     field_order: form.field_order,
     meta: form.meta ?? {},
   };
+  const hook = needsLiveChecks(meta.fields) ? "useMizanForm" : "useMizanFormBase";
   const title = String(form.title || form.name).replace(/\*\//g, "*\\/");
   const lines: string[] = [header(`form "${form.name}", version ${form.version}`)];
   const source = (specifier: string) => specifierFrom(names.file, specifier);
@@ -146,7 +147,7 @@ function formFile(
     importLines.push([
       react,
       formatStatement(
-        `import { type MizanFormMeta, type UseMizanFormOptions, useMizanForm } from ${JSON.stringify(react)};`,
+        `import { type MizanFormMeta, type UseMizanFormOptions, ${hook} } from ${JSON.stringify(react)};`,
       ),
     ]);
   }
@@ -189,7 +190,7 @@ function formFile(
       " */",
       ...hookSignature(names),
       formatStatement(
-        `return useMizanForm({ name: ${literal(form.name)}, schema: ${names.schema}, meta: ${names.meta}, version: ${names.version}, ${catalogs ? "messages: messageCatalogs, " : ""}...options });`,
+        `return ${hook}({ name: ${literal(form.name)}, schema: ${names.schema}, meta: ${names.meta}, version: ${names.version}, ${catalogs ? "messages: messageCatalogs, " : ""}...options });`,
         "  ",
       ),
       "}",

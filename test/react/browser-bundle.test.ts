@@ -6,7 +6,7 @@
  * GET retries (a plugin), the manifest reader, the channel client, the in-process registry and
  * the server's message tables.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
@@ -79,4 +79,21 @@ test("a form page keeps none of what it does not use", async () => {
   expect(unwanted).toEqual([]);
   expect(code).not.toContain("function createContextStore");
   expect(code).not.toMatch(/\/manifest\//);
+});
+
+test("a form without server-only rules keeps no live validation", async () => {
+  // What the generated hook of such a form (the demo's contact form) imports.
+  const hook = /\breturn (useMizanForm\w*)\(/.exec(
+    readFileSync(join(ROOT, "examples/demo/client/src/mizan/forms/contact.ts"), "utf8"),
+  )?.[1];
+  expect(hook).toBe("useMizanFormBase");
+  const without = await kept(`export { MizanProvider, ${hook} } from "mizan/react";`);
+  expect(without.modules).toContain("react/use-mizan-form-base.ts");
+  expect(without.modules).toContain("react/server-error-tracker.ts");
+  expect(without.modules).not.toContain("react/live-validation.ts");
+  expect(without.code).not.toMatch(/\bLiveValidation = class\b/);
+  // A hand-written useMizanForm keeps it (so the check above can fail).
+  const withLive = await kept('export { MizanProvider, useMizanForm } from "mizan/react";');
+  expect(withLive.modules).toContain("react/live-validation.ts");
+  expect(withLive.code).toMatch(/\bLiveValidation = class\b/);
 });

@@ -32,6 +32,7 @@ test("mizan/react's public exports are pinned", () => {
     "useMizanContext",
     "useMizanContextStore",
     "useMizanForm",
+    "useMizanFormBase",
     "useMizanLanguage",
     "useNativeFormProps",
     "useServerFunction",

@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { MizanForm, type MizanFormReturn, MizanProvider } from "../../react/index.js";
+import { MizanForm, type MizanFormReturn, MizanProvider, useMizanForm } from "../../react/index.js";
 import { createClient, type FetchLike } from "../../src/client/index.js";
 import { createHandler } from "../../src/server/index.js";
 import { fixtureApp, fixtureRegistry } from "../fixtures/forms.js";
@@ -107,9 +107,17 @@ test("file rules shared with the browser stop the submit before any request", as
   expect(bodies.filter((b) => b.fn === "profile.submit")).toEqual([]);
 });
 
-/** Profile with live checks asked for by name (its fields have no server-only rules). */
+/**
+ * Profile with live checks asked for by name: its fields have no server-only rules, so its
+ * generated hook checks nothing live; `useMizanForm` with its schema and metadata does.
+ */
 function ProfileChecked() {
-  const form = gen.forms.profile.useProfileForm({
+  const profile = gen.forms.profile;
+  const form = useMizanForm({
+    name: "profile",
+    schema: profile.profileSchema,
+    meta: profile.profileFormMeta,
+    version: profile.profileFormVersion,
     liveValidation: { fields: ["displayName", "avatar"] },
   }) as MizanFormReturn;
   return <MizanForm form={form} renderResult={(r) => JSON.stringify(r)} />;

@@ -2,7 +2,12 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { Profiler } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { MizanForm, type MizanFormReturn, useMizanForm } from "../../react/index.js";
+import {
+  MizanForm,
+  type MizanFormReturn,
+  useMizanForm,
+  useMizanFormBase,
+} from "../../react/index.js";
 import { createClient } from "../../src/client/index.js";
 import { fixtureRegistry } from "../fixtures/forms.js";
 import { type GeneratedClient, loadGenerated } from "../fixtures/generated.js";
@@ -24,11 +29,14 @@ type HookOptions = Record<string, any>;
 function SignupByHand({
   options = {},
   onForm,
+  useForm = useGeneratedSignupForm,
 }: {
   options?: HookOptions;
   onForm?: (form: MizanFormReturn) => void;
+  /** The hook to lay out (default: the generated `useSignupForm`). */
+  useForm?: (options: HookOptions) => MizanFormReturn;
 }) {
-  const form = gen.forms.signup.useSignupForm(options) as MizanFormReturn;
+  const form = useForm(options);
   onForm?.(form);
   const { errors } = form.formState;
   return (
@@ -52,6 +60,22 @@ function SignupByHand({
       <button type="submit">Sign up</button>
     </form>
   );
+}
+
+function useGeneratedSignupForm(options: HookOptions): MizanFormReturn {
+  return gen.forms.signup.useSignupForm(options) as MizanFormReturn;
+}
+
+/** The signup form through `useMizanFormBase` (no live checks). */
+function useSignupFormBase(options: HookOptions): MizanFormReturn {
+  const signup = gen.forms.signup;
+  return useMizanFormBase({
+    name: "signup",
+    schema: signup.signupSchema,
+    meta: signup.signupFormMeta,
+    version: signup.signupFormVersion,
+    ...options,
+  }) as MizanFormReturn;
 }
 
 function Contact() {
@@ -156,6 +180,28 @@ describe("server-only rules", () => {
     expect(validateCalls(h, "signup")).toEqual([]);
     expect(h.calls.map((c) => c.name)).toEqual(["signup.submit"]);
     expect(screen.getByTestId("result")).toHaveTextContent("");
+  });
+
+  test("useMizanFormBase asks nothing on blur; a submit's error clears when its field changes", async () => {
+    const h = harness();
+    const user = userEvent.setup();
+    // react-hook-form checks nothing on change here: the error clears because its value changed.
+    render(<SignupByHand useForm={useSignupFormBase} options={{ reValidateMode: "onSubmit" }} />, {
+      wrapper: h.wrapper,
+    });
+    await fillSignup(user, "taken");
+    await user.tab();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(validateCalls(h, "signup")).toEqual([]);
+    await user.click(screen.getByRole("button", { name: "Sign up" }));
+    expect(await screen.findByTestId("username-error")).toHaveTextContent(
+      "That username is taken.",
+    );
+    expect(screen.getByTestId("username-type")).toHaveTextContent("server");
+    await user.type(screen.getByLabelText("Username"), "x");
+    await waitFor(() => expect(screen.queryByTestId("username-error")).toBeNull());
+    expect(validateCalls(h, "signup")).toEqual([]);
+    expect(h.calls.map((c) => c.name)).toEqual(["signup.submit"]);
   });
 
   test("the debounced on-change mode asks once, for the settled value", async () => {

@@ -5,7 +5,7 @@ import * as z from "zod/mini";
 import {
   type MizanFormMeta,
   type UseMizanFormOptions,
-  useMizanForm,
+  useMizanFormBase,
 } from "../../../../react/index.js";
 import {
   choice,
@@ -205,7 +205,7 @@ export type UseContactFormOptions<TResult = unknown> = Omit<
  * const form = useContactForm();
  */
 export function useContactForm<TResult = unknown>(options: UseContactFormOptions<TResult> = {}) {
-  return useMizanForm({
+  return useMizanFormBase({
     name: "contact",
     schema: contactSchema,
     meta: contactFormMeta,

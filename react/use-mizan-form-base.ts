@@ -1,0 +1,379 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type UseFormProps,
+  type UseFormRegister,
+  type UseFormReset,
+  type UseFormReturn,
+  useForm,
+} from "react-hook-form";
+import type { z } from "zod";
+import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
+import { htmlFieldName } from "../src/forms/native-names.js";
+import { formDefaults } from "./default-values.js";
+import { serverErrorOption } from "./error-messages.js";
+import {
+  byFieldOrder,
+  errorTarget,
+  splitPath,
+  toWireValues,
+  withoutFilesOutside,
+} from "./field-paths.js";
+import { partialSchema } from "./field-resolver.js";
+import { isDevelopment, liveSettings, multipleFilesAt, unprefixed } from "./form-settings.js";
+import type { FormSchemaType, MizanFormReturn, UseMizanFormOptions } from "./form-types.js";
+import { useCatalogResolver } from "./language.js";
+import { ValuesSubscription } from "./live-subscription.js";
+import type { LiveValidationHost } from "./live-validation.js";
+import { type MizanFormMeta, serverRuleFields } from "./meta.js";
+import { initialStateErrors, initialStateValues } from "./native-form.js";
+import { useMizanClient } from "./provider.js";
+import {
+  isAbort,
+  type MizanServerError,
+  toServerError,
+  validationDetails,
+} from "./server-error.js";
+import { ServerErrorTracker } from "./server-error-tracker.js";
+
+/**
+ * Makes a form's live server validation (`useMizanForm` passes `LiveValidation`'s). Without
+ * one, the form keeps its server errors until their values change and checks nothing on blur.
+ */
+export type LiveChecksFactory = (host: LiveValidationHost) => ServerErrorTracker;
+
+const warnedStale = new Set<string>();
+
+/** An event target as react-hook-form reads it, answering to the registered path as its name. */
+function namedTarget(target: unknown, path: string): unknown {
+  if (!target || typeof target !== "object") return target;
+  const element = target as {
+    type?: unknown;
+    value?: unknown;
+    checked?: unknown;
+    files?: unknown;
+  };
+  return {
+    name: path,
+    type: element.type,
+    value: element.value,
+    checked: element.checked,
+    files: element.files,
+  };
+}
+
+/**
+ * `useMizanForm` without live server validation: the generated Zod schema validates in the
+ * browser, `submit` sends `<name>.submit` and puts its errors on the right fields (they clear
+ * when their values change), but nothing is asked of the server on blur, so a page using only
+ * this does not download the live checks. Generated hooks of forms whose metadata marks no
+ * server-only rule (and no nested form) call this; `liveValidation` is ignored here.
+ *
+ * @example
+ * const form = useMizanFormBase({ name: "contact", schema: contactSchema, meta: contactMeta });
+ * return <form onSubmit={form.submit}><input {...form.register("email")} /></form>;
+ */
+export function useMizanFormBase<TSchema extends FormSchemaType, TResult = unknown>(
+  options: UseMizanFormOptions<TSchema, TResult>,
+): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
+  return useMizanFormWith(options, undefined);
+}
+
+/** The form hook with live checks made by `makeLive` (none when it is `undefined`). */
+export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unknown>(
+  options: UseMizanFormOptions<TSchema, TResult>,
+  makeLive: LiveChecksFactory | undefined,
+): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
+  const {
+    name,
+    schema,
+    meta,
+    version: versionOption,
+    defaultValues,
+    liveValidation,
+    onSuccess,
+    onServerError,
+    initialState,
+    messages,
+    ...formProps
+  } = options;
+  const client = useMizanClient();
+  const version = versionOption ?? meta?.version;
+
+  const { resolver, follow, catalog } = useCatalogResolver<z.input<TSchema>>(schema, messages);
+  const initialValues = useMemo(
+    () =>
+      (initialStateValues(meta, initialState) as DefaultValues<z.input<TSchema>> | undefined) ??
+      defaultValues ??
+      (meta ? (formDefaults(meta) as DefaultValues<z.input<TSchema>>) : undefined),
+    [defaultValues, meta, initialState],
+  );
+  const initialErrors = useMemo(
+    () => initialStateErrors(initialValues, initialState),
+    [initialValues, initialState],
+  );
+  const useFormProps: UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>> = {
+    mode: "onTouched",
+    ...formProps,
+    resolver: resolver as NonNullable<
+      UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>["resolver"]
+    >,
+  };
+  if (initialValues !== undefined) useFormProps.defaultValues = initialValues;
+  if (initialErrors !== undefined) {
+    useFormProps.errors = initialErrors as NonNullable<typeof useFormProps.errors>;
+  }
+  const methods = useForm<z.input<TSchema>, unknown, z.output<TSchema>>(useFormProps);
+  follow(methods as unknown as Parameters<typeof follow>[0]);
+
+  const [result, setResult] = useState<TResult | undefined>(undefined);
+  const [serverError, setServerError] = useState<MizanServerError | undefined>(undefined);
+  const [isServerValidating, setServerValidating] = useState(false);
+  const [isServerSubmitting, setServerSubmitting] = useState(false);
+  const [focusRequest, setFocusRequest] = useState<{ path: string } | null>(null);
+
+  // The latest options, read by callbacks that outlive a render.
+  const latestOptions = {
+    name,
+    schema,
+    meta,
+    version,
+    client,
+    liveValidation,
+    onSuccess,
+    onServerError,
+  };
+  const latest = useRef(latestOptions);
+  latest.current = latestOptions;
+  const submitController = useRef<AbortController | null>(null);
+  const valuesSubscription = useRef<ValuesSubscription | null>(null);
+
+  const { getValues, setFocus } = methods;
+  const untyped = methods as unknown as UseFormReturn<FieldValues>;
+
+  const wireValues = useCallback(
+    () => toWireValues(getValues(), (path) => multipleFilesAt(latest.current.meta, path)),
+    [getValues],
+  );
+
+  const [live] = useState(() => {
+    const host: LiveValidationHost = {
+      validate: (args, signal) =>
+        latest.current.client.call(`${latest.current.name}.validate`, args, { signal }),
+      version: () => latest.current.version,
+      serverFieldOf: (path) => {
+        const { liveValidation: option, meta: form } = latest.current;
+        const settings = liveSettings(option);
+        if (!settings.on) return undefined;
+        const top = splitPath(path)[0] ?? "";
+        const fields =
+          settings.fields ?? (form ? serverRuleFields(form as MizanFormMeta) : undefined);
+        // Unmarked metadata cannot tell which fields have clean<Field>() hooks: check all.
+        if (fields && !fields.includes(top) && !fields.includes(unprefixed(form, top)))
+          return undefined;
+        return unprefixed(form, top);
+      },
+      values: () => getValues(),
+      // A check of one field need not upload the form's other files on every blur.
+      wireValues: (top) => withoutFilesOutside(wireValues(), top),
+      hasClientError: async (path) => {
+        // Only the top-level field's own rules can reject it (unless the schema has
+        // object-level ones): a blur need not run the whole form's rules.
+        const { schema: whole } = latest.current;
+        const schema = partialSchema(whole, [splitPath(path)[0] ?? path]) ?? whole;
+        const parsed = await schema.safeParseAsync(getValues());
+        if (parsed.success) return false;
+        return parsed.error.issues.some((issue) => {
+          const at = issue.path.map(String).join(".");
+          return at === path || at.startsWith(`${path}.`);
+        });
+      },
+      setServerError: (target, items) =>
+        untyped.setError(target as Path<FieldValues>, serverErrorOption(items)),
+      clearServerError: (target) => {
+        if (untyped.getFieldState(target as Path<FieldValues>).error?.type === "server") {
+          untyped.clearErrors(target as Path<FieldValues>);
+        }
+      },
+      onBusyChange: setServerValidating,
+      onWatchedChange: () => valuesSubscription.current?.sync(),
+      onStale: () => {
+        const formName = latest.current.name;
+        if (isDevelopment() && !warnedStale.has(formName)) {
+          warnedStale.add(formName);
+          console.warn(
+            `mizan: the "${formName}" form changed on the server; regenerate the client (npx mizan generate) so the browser runs the same rules.`,
+          );
+        }
+      },
+    };
+    return makeLive ? makeLive(host) : new ServerErrorTracker(host);
+  });
+
+  // Live validation hears the changes of the fields it checks or tracks, not of every field:
+  // a subscription to all values would copy the whole form on each keystroke.
+  const { subscribe } = methods;
+  useEffect(() => {
+    const subscription = new ValuesSubscription(
+      subscribe as unknown as UseFormReturn<FieldValues>["subscribe"],
+      () => live.fieldNames(latest.current.liveValidation, latest.current.meta),
+      ({ values, name: changed, type }) => {
+        live.valuesChanged(values);
+        const settings = liveSettings(latest.current.liveValidation);
+        if (settings.on === "change" && changed && type === "change") {
+          live.schedule(changed, settings.debounceMs);
+        }
+      },
+    );
+    valuesSubscription.current = subscription;
+    subscription.sync();
+    return () => {
+      valuesSubscription.current = null;
+      subscription.stop();
+      live.abortAll();
+      submitController.current?.abort();
+    };
+  }, [subscribe, live]);
+  // The option and the metadata may change from one render to the next.
+  useEffect(() => valuesSubscription.current?.sync());
+
+  useEffect(() => {
+    if (focusRequest) setFocus(focusRequest.path as Path<z.input<TSchema>>);
+  }, [focusRequest, setFocus]);
+
+  const onFieldBlur = useCallback(
+    (path: string) => {
+      if (liveSettings(latest.current.liveValidation).on) void live.validate(path);
+    },
+    [live],
+  );
+  const validateOnServer = useCallback((path: string) => live.validate(path), [live]);
+
+  const applyDetails = useCallback(
+    (details: ValidationDetails) => {
+      const values = getValues();
+      const order = byFieldOrder(Object.keys(details.fields), latest.current.meta?.field_order);
+      let focus: string | undefined;
+      for (const key of order) {
+        const items = details.fields[key] as WireErrorItem[];
+        if (!items.length) continue;
+        const target = errorTarget(values, key);
+        untyped.setError(target as Path<FieldValues>, serverErrorOption(items));
+        live.track(target, key);
+        if (focus === undefined && target === key) focus = key;
+      }
+      if (details.non_field.length) {
+        untyped.setError("root.server", serverErrorOption(details.non_field));
+      }
+      if (focus !== undefined) setFocusRequest({ path: focus });
+    },
+    [getValues, untyped, live],
+  );
+
+  const submit = useMemo(
+    () =>
+      methods.handleSubmit(async () => {
+        const { client: caller, name: formName, version: formVersion } = latest.current;
+        live.clear();
+        submitController.current?.abort();
+        const controller = new AbortController();
+        submitController.current = controller;
+        setServerError(undefined);
+        setResult(undefined);
+        setServerSubmitting(true);
+        const args: { data: unknown; version?: string } = { data: wireValues() };
+        if (formVersion !== undefined) args.version = formVersion;
+        try {
+          const value = (await caller.call(`${formName}.submit`, args, {
+            signal: controller.signal,
+          })) as TResult;
+          if (controller.signal.aborted) return;
+          setResult(value);
+          latest.current.onSuccess?.(value);
+        } catch (thrown) {
+          if (isAbort(thrown, controller.signal)) return;
+          const error = toServerError(thrown);
+          const details = validationDetails(error);
+          if (details) {
+            applyDetails(details);
+            return;
+          }
+          setServerError(error);
+          untyped.setError(
+            "root.server",
+            serverErrorOption([{ code: error.code, message: error.message }]),
+          );
+          latest.current.onServerError?.(error);
+        } finally {
+          if (submitController.current === controller) {
+            submitController.current = null;
+            setServerSubmitting(false);
+          }
+        }
+      }),
+    [methods.handleSubmit, live, wireValues, applyDetails, untyped],
+  );
+
+  const register = useCallback<UseFormRegister<FieldValues>>(
+    (path, registerOptions) => {
+      const props = untyped.register(path, registerOptions);
+      // The element's `name` is Django's (`items-0-qty`), what a native post sends;
+      // react-hook-form finds the field by the event target's name, so its events are
+      // handed on under the registered path.
+      const name = htmlFieldName(path) as typeof path;
+      const asPath = (event: { type?: unknown; target: unknown }) =>
+        name === path ? event : { type: event.type, target: namedTarget(event.target, path) };
+      // react-hook-form fills an input through its ref, in the browser; the value is also
+      // rendered (a server-rendered page, e.g. after a failed native post, shows it at once).
+      const current = untyped.getValues(path);
+      const initial =
+        typeof current === "string" || typeof current === "number"
+          ? { defaultValue: current }
+          : typeof current === "boolean"
+            ? { defaultChecked: current }
+            : {};
+      return {
+        ...initial,
+        ...props,
+        name,
+        onChange: (event: { type?: unknown; target: unknown }) => props.onChange(asPath(event)),
+        onBlur: async (event: { type?: unknown; target: unknown }) => {
+          const out = await props.onBlur(asPath(event));
+          onFieldBlur(path);
+          return out;
+        },
+      } as typeof props;
+    },
+    [untyped, onFieldBlur],
+  );
+
+  const reset = useCallback<UseFormReset<FieldValues>>(
+    (values, resetOptions) => {
+      live.clear();
+      submitController.current?.abort();
+      setResult(undefined);
+      setServerError(undefined);
+      untyped.reset(values, resetOptions);
+    },
+    [live, untyped],
+  );
+
+  return {
+    ...methods,
+    register: register as unknown as UseFormRegister<z.input<TSchema>>,
+    reset: reset as unknown as UseFormReset<z.input<TSchema>>,
+    name,
+    meta,
+    version,
+    submit,
+    result,
+    serverError,
+    isServerValidating,
+    isServerSubmitting,
+    validateOnServer,
+    onFieldBlur,
+    catalog,
+  };
+}
