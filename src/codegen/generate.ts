@@ -178,7 +178,7 @@ function formFile(
     lines.push(
       `export type ${names.options}<TResult = unknown> = Omit<`,
       `  UseMizanFormOptions<typeof ${names.schema}, TResult>,`,
-      '  "name" | "schema" | "meta" | "version"',
+      `  "name" | "schema" | "meta" | "version"${hook === "useMizanForm" ? "" : ' | "liveValidation"'}`,
       ">;",
       "",
       "/**",

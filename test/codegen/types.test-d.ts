@@ -20,6 +20,7 @@ import {
   type OrderFormValues,
   type UserSignupFormData,
   type UserSignupFormValues,
+  type UseUserSignupFormOptions,
   useContactForm,
   useCurrentUser,
   useGreet,
@@ -72,6 +73,15 @@ describe("generated form types", () => {
       .parameter(0)
       .exclude<undefined>()
       .toHaveProperty("onSuccess");
+  });
+
+  test("a form without server-only rules has no live validation to set", () => {
+    expectTypeOf(useContactForm).parameter(0).exclude<undefined>().toHaveProperty("onSuccess");
+    expectTypeOf(useContactForm)
+      .parameter(0)
+      .exclude<undefined>()
+      .not.toHaveProperty("liveValidation");
+    expectTypeOf<UseUserSignupFormOptions>().toHaveProperty("liveValidation");
   });
 
   test("plain callers", () => {

@@ -60,7 +60,7 @@ export const widgetCheckboxDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetCheckboxDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetCheckboxDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -81,7 +81,7 @@ export const widgetCheckboxGroupDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetCheckboxGroupDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetCheckboxGroupDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

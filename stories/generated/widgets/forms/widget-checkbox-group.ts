@@ -81,7 +81,7 @@ export const widgetCheckboxGroupFormMeta: MizanFormMeta = {
 
 export type UseWidgetCheckboxGroupFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetCheckboxGroupSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

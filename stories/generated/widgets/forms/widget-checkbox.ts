@@ -60,7 +60,7 @@ export const widgetCheckboxFormMeta: MizanFormMeta = {
 
 export type UseWidgetCheckboxFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetCheckboxSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -89,7 +89,7 @@ export const widgetDateDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetDateDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetDateDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -107,7 +107,7 @@ export const widgetDateTimeDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetDateTimeDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetDateTimeDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -107,7 +107,7 @@ export const widgetDateTimeFormMeta: MizanFormMeta = {
 
 export type UseWidgetDateTimeFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetDateTimeSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

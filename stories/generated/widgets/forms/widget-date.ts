@@ -89,7 +89,7 @@ export const widgetDateFormMeta: MizanFormMeta = {
 
 export type UseWidgetDateFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetDateSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

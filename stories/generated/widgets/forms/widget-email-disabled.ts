@@ -85,7 +85,7 @@ export const widgetEmailDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetEmailDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetEmailDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -85,7 +85,7 @@ export const widgetEmailFormMeta: MizanFormMeta = {
 
 export type UseWidgetEmailFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetEmailSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

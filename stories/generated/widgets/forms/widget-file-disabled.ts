@@ -83,7 +83,7 @@ export const widgetFileDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetFileDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetFileDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

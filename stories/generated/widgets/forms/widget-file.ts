@@ -86,7 +86,7 @@ export const widgetFileFormMeta: MizanFormMeta = {
 
 export type UseWidgetFileFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetFileSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -71,7 +71,7 @@ export const widgetHiddenDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetHiddenDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetHiddenDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -71,7 +71,7 @@ export const widgetHiddenFormMeta: MizanFormMeta = {
 
 export type UseWidgetHiddenFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetHiddenSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -78,7 +78,7 @@ export const widgetNumberDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetNumberDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetNumberDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

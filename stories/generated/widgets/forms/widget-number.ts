@@ -78,7 +78,7 @@ export const widgetNumberFormMeta: MizanFormMeta = {
 
 export type UseWidgetNumberFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetNumberSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -78,7 +78,7 @@ export const widgetPasswordDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetPasswordDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetPasswordDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -78,7 +78,7 @@ export const widgetPasswordFormMeta: MizanFormMeta = {
 
 export type UseWidgetPasswordFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetPasswordSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

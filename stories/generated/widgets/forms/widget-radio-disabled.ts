@@ -76,7 +76,7 @@ export const widgetRadioDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetRadioDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetRadioDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

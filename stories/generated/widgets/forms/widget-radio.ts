@@ -76,7 +76,7 @@ export const widgetRadioFormMeta: MizanFormMeta = {
 
 export type UseWidgetRadioFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetRadioSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

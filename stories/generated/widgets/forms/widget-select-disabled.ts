@@ -76,7 +76,7 @@ export const widgetSelectDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetSelectDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetSelectDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -81,7 +81,7 @@ export const widgetSelectMultipleDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetSelectMultipleDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetSelectMultipleDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

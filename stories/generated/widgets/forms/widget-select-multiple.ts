@@ -81,7 +81,7 @@ export const widgetSelectMultipleFormMeta: MizanFormMeta = {
 
 export type UseWidgetSelectMultipleFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetSelectMultipleSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

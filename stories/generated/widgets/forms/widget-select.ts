@@ -76,7 +76,7 @@ export const widgetSelectFormMeta: MizanFormMeta = {
 
 export type UseWidgetSelectFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetSelectSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -78,7 +78,7 @@ export const widgetTextDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetTextDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetTextDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -78,7 +78,7 @@ export const widgetTextFormMeta: MizanFormMeta = {
 
 export type UseWidgetTextFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetTextSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

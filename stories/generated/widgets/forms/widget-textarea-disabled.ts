@@ -78,7 +78,7 @@ export const widgetTextareaDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetTextareaDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetTextareaDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -78,7 +78,7 @@ export const widgetTextareaFormMeta: MizanFormMeta = {
 
 export type UseWidgetTextareaFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetTextareaSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

@@ -60,7 +60,7 @@ export const widgetTimeDisabledFormMeta: MizanFormMeta = {
 
 export type UseWidgetTimeDisabledFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetTimeDisabledSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

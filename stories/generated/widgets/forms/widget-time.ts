@@ -60,7 +60,7 @@ export const widgetTimeFormMeta: MizanFormMeta = {
 
 export type UseWidgetTimeFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof widgetTimeSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

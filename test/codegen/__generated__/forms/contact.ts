@@ -194,7 +194,7 @@ export const contactFormMeta: MizanFormMeta = {
 
 export type UseContactFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof contactSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

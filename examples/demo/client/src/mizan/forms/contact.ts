@@ -223,7 +223,7 @@ export const contactFormMeta: MizanFormMeta = {
 
 export type UseContactFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof contactSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**

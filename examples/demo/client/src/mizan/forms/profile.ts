@@ -148,7 +148,7 @@ export const profileFormMeta: MizanFormMeta = {
 
 export type UseProfileFormOptions<TResult = unknown> = Omit<
   UseMizanFormOptions<typeof profileSchema, TResult>,
-  "name" | "schema" | "meta" | "version"
+  "name" | "schema" | "meta" | "version" | "liveValidation"
 >;
 
 /**
