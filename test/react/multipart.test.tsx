@@ -48,6 +48,19 @@ function overHttp() {
   return { client, bodies };
 }
 
+/** Fills the profile with a small PNG, submits, and waits for the server's answer. */
+async function submitAvatar(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByLabelText(/^Display name/), "Ann");
+  await user.upload(
+    screen.getByLabelText(/^Avatar/),
+    new File(["png!"], "me.png", { type: "image/png" }),
+  );
+  await user.click(screen.getByRole("button", { name: "Submit" }));
+  await waitFor(() =>
+    expect(latest?.result).toEqual({ name: "me.png", size: 4, type: "image/png", text: "png!" }),
+  );
+}
+
 test("<MizanProvider baseUrl>: the generated form uploads its file", async () => {
   const { fetch, bodies } = handlerBehindFetch();
   const user = userEvent.setup();
@@ -58,15 +71,7 @@ test("<MizanProvider baseUrl>: the generated form uploads its file", async () =>
       </MizanProvider>
     ),
   });
-  await user.type(screen.getByLabelText(/^Display name/), "Ann");
-  await user.upload(
-    screen.getByLabelText(/^Avatar/),
-    new File(["png!"], "me.png", { type: "image/png" }),
-  );
-  await user.click(screen.getByRole("button", { name: "Submit" }));
-  await waitFor(() =>
-    expect(latest?.result).toEqual({ name: "me.png", size: 4, type: "image/png", text: "png!" }),
-  );
+  await submitAvatar(user);
   expect(bodies.find((b) => b.fn === "profile.submit")?.body).toBeInstanceOf(FormData);
 });
 
@@ -76,15 +81,7 @@ test("a form with a file field submits as multipart and the server gets the file
   const user = userEvent.setup();
   render(<Profile />, { wrapper: h.wrapper });
   expect(screen.getByLabelText(/^Avatar/)).toHaveAttribute("accept", "image/*");
-  await user.type(screen.getByLabelText(/^Display name/), "Ann");
-  await user.upload(
-    screen.getByLabelText(/^Avatar/),
-    new File(["png!"], "me.png", { type: "image/png" }),
-  );
-  await user.click(screen.getByRole("button", { name: "Submit" }));
-  await waitFor(() =>
-    expect(latest?.result).toEqual({ name: "me.png", size: 4, type: "image/png", text: "png!" }),
-  );
+  await submitAvatar(user);
   const submit = bodies.find((b) => b.fn === "profile.submit");
   expect(submit?.body).toBeInstanceOf(FormData);
 });
