@@ -1,4 +1,4 @@
-import { activeLocale, pluralCategory, pythonFormat } from "./message-format.js";
+import { pythonFormat, templateText } from "./message-format.js";
 import type { MessageParams, MessageTemplate } from "./message-types.js";
 
 // The server's `formatMessage` for templates (the per-failure hot path of fields and
@@ -30,13 +30,7 @@ function partsOf(text: string): readonly string[] {
  * // "Ensure this value is at least 13."
  */
 export function formatTemplate(template: MessageTemplate, params: MessageParams = {}): string {
-  let text: string;
-  if (typeof template === "string") {
-    text = template;
-  } else {
-    const count = Object.hasOwn(params, template.count) ? params[template.count] : undefined;
-    text = template[pluralCategory(count, activeLocale())] ?? template.other;
-  }
+  const text = templateText(template, params);
   if (!text.includes("%(")) return text;
   const parts = partsOf(text);
   let out = parts[0] as string;

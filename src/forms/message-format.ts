@@ -139,19 +139,26 @@ export function formatMessage(
   params: MessageParams = {},
   language?: string,
 ): string {
-  let text: string;
-  if (typeof template === "string") {
-    text = template;
-  } else {
-    const count = Object.hasOwn(params, template.count) ? params[template.count] : undefined;
-    const category = pluralCategory(count, language ?? activeLocale());
-    text = template[category] ?? template.other;
-  }
+  const text = templateText(template, params, language);
   // Most texts have no placeholder (and a formatted one has none left): nothing to replace.
   if (!text.includes("%(")) return text;
   return text.replace(PLACEHOLDER, (whole, name: string, conversion: string) =>
     Object.hasOwn(params, name) ? pythonFormat(params[name], conversion) : whole,
   );
+}
+
+/**
+ * The text of `template` before its placeholders are filled: itself, or for a plural template
+ * the form its `count` param takes in `language` (default: the active one).
+ */
+export function templateText(
+  template: MessageTemplate,
+  params: MessageParams,
+  language?: string,
+): string {
+  if (typeof template === "string") return template;
+  const count = Object.hasOwn(params, template.count) ? params[template.count] : undefined;
+  return template[pluralCategory(count, language ?? activeLocale())] ?? template.other;
 }
 
 /** Django's `LANGUAGES_BIDI`: the languages written right to left (by primary subtag). */
