@@ -137,7 +137,8 @@ export function hardeningRegistry(): Registry {
  */
 export function isContextRead(method: string, path: string): boolean {
   if (method !== "GET") return false;
-  const { pathname } = new URL(path, "http://mizan.test");
+  // Joined as the request's URL is (a path such as "//" is not a relative URL of its own).
+  const { pathname } = new URL(`http://mizan.test${path}`);
   const segment = /^\/api\/mizan\/+ctx\/([^/]+)\/?$/.exec(pathname)?.[1];
   if (segment === undefined) return false;
   try {
