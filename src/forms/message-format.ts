@@ -59,12 +59,15 @@ export function withProcessLocale<T>(fn: () => T): T {
 }
 
 const MAX_CACHED_LANGUAGES = 64;
-/** Counts below this have their category remembered per language (most counts are small). */
+/** Counts below this have their category remembered in an array per language. */
 const SMALL_COUNTS = 256;
+/** Larger counts (a 500-character limit) are remembered in a map of at most this many. */
+const MAX_LARGE_COUNTS = 512;
 
 interface PluralRulesCache {
   rules: Intl.PluralRules;
   small: Array<PluralCategory | undefined>;
+  large: Map<number, PluralCategory>;
 }
 
 const pluralRules = new Map<string, PluralRulesCache>();
@@ -80,7 +83,7 @@ function rulesFor(language: string): PluralRulesCache {
       rules = new Intl.PluralRules("en");
     }
     if (pluralRules.size >= MAX_CACHED_LANGUAGES) pluralRules.clear();
-    cached = { rules, small: [] };
+    cached = { rules, small: [], large: new Map() };
     pluralRules.set(language, cached);
   }
   return cached;
@@ -100,7 +103,16 @@ export function pluralCategory(count: unknown, language: string = activeLocale()
   if (typeof count !== "number" || !Number.isFinite(count) || count < 0) return "other";
   const n = Math.trunc(count);
   const cached = rulesFor(language);
-  if (n >= SMALL_COUNTS) return cached.rules.select(n);
+  // `select` costs about a microsecond: each count's category is asked once per language.
+  if (n >= SMALL_COUNTS) {
+    let category = cached.large.get(n);
+    if (category === undefined) {
+      category = cached.rules.select(n);
+      if (cached.large.size >= MAX_LARGE_COUNTS) cached.large.clear();
+      cached.large.set(n, category);
+    }
+    return category;
+  }
   let category = cached.small[n];
   if (category === undefined) {
     category = cached.rules.select(n);

@@ -57,6 +57,27 @@ describe("plural categories (Intl.PluralRules per language)", () => {
     expect(formatMessage(sixForms, {}, "ar")).toBe("other:%(n)d");
   });
 
+  test("large counts keep their own category per language, asked again and again", () => {
+    // Counts past the small-count array are remembered too; each language keeps its own.
+    const counts = [501, 511, 1_000_000, 501, 511, 1_000_000];
+    for (let round = 0; round < 3; round++) {
+      expect(counts.map((n) => pluralCategory(n, "ru"))).toEqual([
+        "one",
+        "many",
+        "many",
+        "one",
+        "many",
+        "many",
+      ]);
+      expect(counts.map((n) => pluralCategory(n, "en"))).toEqual(Array(6).fill("other"));
+      expect(pluralCategory(1_000_000, "fr")).toBe("many");
+    }
+    // Many distinct large counts in one language (past the map's bound) stay exact.
+    for (let n = 300; n < 2_000; n++) {
+      expect(pluralCategory(n, "ru")).toBe(new Intl.PluralRules("ru").select(n));
+    }
+  });
+
   test("a name that is no language tag gets English rules", () => {
     expect(pluralCategory(0, "not a tag!")).toBe("other");
     expect(pluralCategory(1, "not a tag!")).toBe("one");
