@@ -13,6 +13,12 @@ export type {
 export { formDefaults } from "./default-values.js";
 export { languageDirection } from "./direction.js";
 export { errorMessages } from "./error-messages.js";
+export {
+  FieldError,
+  type FieldErrorProps,
+  type FieldErrorSource,
+  useFieldError,
+} from "./field-error.js";
 export type {
   LiveValidationMode,
   LiveValidationOption,
@@ -20,7 +26,7 @@ export type {
   MizanFormReturn,
   UseMizanFormOptions,
 } from "./form-types.js";
-export { loadMessageCatalog, useMizanLanguage } from "./language.js";
+export { loadMessageCatalog, localizedMessages, useMizanLanguage } from "./language.js";
 export {
   createLocalContext,
   type MizanLocalContext,
@@ -48,7 +54,7 @@ export {
   useMizanContextStore,
 } from "./use-mizan-context.js";
 export { useMizanForm } from "./use-mizan-form.js";
-export { useMizanFormBase } from "./use-mizan-form-base.js";
+export { type FormResolverHook, useMizanFormBase } from "./use-mizan-form-base.js";
 export { type UseServerFunctionReturn, useServerFunction } from "./use-server-function.js";
 export {
   defaultWidgets,

@@ -2,7 +2,7 @@ import type { ComponentType } from "react";
 import { useController } from "react-hook-form";
 import { htmlFieldName } from "../src/forms/native-names.js";
 import type { MizanWidgetProps } from "./components.js";
-import { errorMessages } from "./error-messages.js";
+import { useFieldError } from "./field-error.js";
 import { widgetAttrs } from "./html-attrs.js";
 import { type FieldDescriptor, isFormSet, subFormOf } from "./meta.js";
 import { MizanFormSet } from "./mizan-formset.js";
@@ -50,14 +50,14 @@ function widgetFor(
 
 function ControlledField({ path, field }: { path: string; field: FieldDescriptor }) {
   const { form, components, idPrefix, disabled } = useRenderContext();
-  const { field: control, fieldState } = useController({ control: form.control, name: path });
+  const { field: control } = useController({ control: form.control, name: path });
+  // Client and server messages, with those a field whose value is an array (MultiWidget,
+  // SelectMultiple) gets at `<path>.root` (react-hook-form's field-array convention; see
+  // errorTarget); only this field re-renders when they change.
+  const errors = useFieldError(path, form);
   const id = fieldId(idPrefix, path);
   const helpId = `${id}_helptext`;
   const errorId = `${id}_error`;
-  // A field whose value is an array (MultiWidget, SelectMultiple) gets the server's errors at
-  // `<path>.root` (react-hook-form's field-array convention; see errorTarget): show both.
-  const root = (fieldState.error as { root?: unknown } | undefined)?.root;
-  const errors = [...new Set([...errorMessages(fieldState.error), ...errorMessages(root)])];
   const invalid = errors.length > 0;
   const describedBy =
     [field.help_text ? helpId : "", invalid ? errorId : ""].filter(Boolean).join(" ") || undefined;

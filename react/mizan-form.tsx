@@ -76,9 +76,17 @@ function hiddenFieldErrors(
   return out;
 }
 
+/** The paths `FormErrors` shows: the form's own errors and its hidden fields'. */
+function formErrorPaths(form: FormDescriptor): string[] {
+  const hidden = form.field_order.filter((name) => form.fields[name]?.widget.is_hidden);
+  return ["root", "root.server", ...hidden];
+}
+
 function FormErrors({ meta }: { meta: FormDescriptor }) {
   const { form, components } = useRenderContext();
-  const { errors } = useFormState({ control: form.control });
+  // Only these paths: a visible field's error re-renders that field alone (see useFieldError).
+  const names = useMemo(() => formErrorPaths(meta), [meta]);
+  const { errors } = useFormState({ control: form.control, name: names, exact: true });
   const text = useRendererText();
   const root = errors.root as Record<string, unknown> | undefined;
   const messages = [

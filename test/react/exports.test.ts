@@ -6,6 +6,7 @@ import { repoRoot } from "../helpers/imports.js";
 
 test("mizan/react's public exports are pinned", () => {
   expect(Object.keys(react).sort()).toEqual([
+    "FieldError",
     "MizanCheckboxInput",
     "MizanCheckboxSelectMultiple",
     "MizanCsrfField",
@@ -27,7 +28,9 @@ test("mizan/react's public exports are pinned", () => {
     "formDefaults",
     "languageDirection",
     "loadMessageCatalog",
+    "localizedMessages",
     "useChannel",
+    "useFieldError",
     "useMizanClient",
     "useMizanContext",
     "useMizanContextStore",
