@@ -1,11 +1,33 @@
 import type { MessageTemplate } from "./message-types.js";
 import type { JsonValue } from "./rules/types.js";
+import type { ValidationError } from "./validation-error.js";
 import type { Validator } from "./validators/validator.js";
 import type { Widget, WidgetDescriptor } from "./widgets/widget.js";
 
 // The plain parts of field.ts (helpers, option and descriptor types), kept apart so that the
 // Field class stays one readable file, and so that browser code (mizan/runtime's
 // isEmptyValue) can import them without the message tables: nothing here imports a value.
+
+/**
+ * @internal What `toPythonChecked` returns for input `toPython` refuses: the error is then
+ * `takeRefusal()`'s. A built-in field reports a refusal as a value rather than a throw (a
+ * throw costs more than a whole valid clean); `toPython` throws that same error.
+ */
+export const REFUSED: unique symbol = Symbol("mizan.refused");
+let refusal: ValidationError | undefined;
+
+/** @internal Keeps `error` for `takeRefusal` and returns REFUSED. */
+export function refuse(error: ValidationError): typeof REFUSED {
+  refusal = error;
+  return REFUSED;
+}
+
+/** @internal The error of the REFUSED just returned. */
+export function takeRefusal(): ValidationError {
+  const error = refusal as ValidationError;
+  refusal = undefined;
+  return error;
+}
 
 /** Django's `validators.EMPTY_VALUES`: None, "", [], (), {} (undefined counts as None). */
 export function isEmptyValue(value: unknown): boolean {

@@ -5,6 +5,8 @@ import {
   isEmptyValue,
   type JsonSchema,
   prettyName,
+  REFUSED,
+  takeRefusal,
 } from "./field-parts.js";
 import { formatTemplate } from "./message-cache.js";
 import { classMessageKeys, ruleWithOverride, withFieldKey } from "./message-keys.js";
@@ -154,12 +156,25 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
 
   /** Turn submitted input into the field's type; throw ValidationError if impossible. */
   toPython(value: unknown): unknown {
+    const python = this.toPythonChecked(value);
+    if (python === REFUSED) throw takeRefusal();
+    return python;
+  }
+
+  /** @internal `toPython` returning REFUSED (see `takeRefusal`) instead of throwing. */
+  toPythonChecked(value: unknown): unknown {
     return value;
   }
 
   /** Checks that need the field itself (required, choices); runs before validators. */
   validate(value: unknown): void {
-    if (this.isEmpty(value) && this.required) throw this.error("required");
+    const error = this.validateError(value);
+    if (error) throw error;
+  }
+
+  /** @internal The error `validate` raises, returned instead (see `fieldStep`). */
+  validateError(value: unknown): ValidationError | undefined {
+    return this.isEmpty(value) && this.required ? this.error("required") : undefined;
   }
 
   /** Every validator runs; all their errors are raised together, in order. */

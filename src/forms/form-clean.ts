@@ -1,4 +1,5 @@
 import type { RequestContext } from "../core/context.js";
+import { REFUSED, takeRefusal } from "./field-parts.js";
 import type { FormPlan } from "./form-plan.js";
 import {
   type AnyField,
@@ -115,10 +116,16 @@ function cleanField(
   let failed: ValidationError | undefined;
   try {
     if (step.direct) {
-      // Field's `clean`, with the validators' error taken as a value rather than thrown.
-      cleaned = field.toPython(value);
-      field.validate(cleaned);
-      failed = field.validatorsError(cleaned);
+      // Field's `clean`, with the errors taken as values rather than thrown where the
+      // field's class reports them so (see `FieldStep.checkedPython`).
+      cleaned = step.checkedPython ? field.toPythonChecked(value) : field.toPython(value);
+      if (cleaned === REFUSED) {
+        failed = takeRefusal();
+      } else {
+        if (step.checkedValidate) failed = field.validateError(cleaned);
+        else field.validate(cleaned);
+        failed ??= field.validatorsError(cleaned);
+      }
     } else {
       // Field's own `clean(value)` has no use for the initial value: only a subclass's may.
       cleaned = step.withInitial

@@ -106,6 +106,12 @@ export interface FieldStep {
    */
   readonly direct: boolean;
   /**
+   * Whether the form may call `toPythonChecked` / `validateError` (a refusal as a value) for
+   * `toPython` / `validate`: no class below the one implementing them overrides the latter.
+   */
+  readonly checkedPython: boolean;
+  readonly checkedValidate: boolean;
+  /**
    * A plan's step: the class has no such hook (checked once on the bound instances'
    * prototype), so only an own property of the instance could be one.
    */
@@ -131,7 +137,30 @@ export function fieldStep(name: string, field: AnyField, proto?: object): FieldS
   const direct = !ownClean && field.runValidators === Field.prototype.runValidators;
   const hook = hookName(name);
   const noHook = proto !== undefined && !(hook in proto);
-  return { name, field, hook, kind, withInitial, direct, noHook };
+  const checkedPython = keepsPlain(field, "toPython", "toPythonChecked");
+  const checkedValidate = keepsPlain(field, "validate", "validateError");
+  return { name, field, hook, kind, withInitial, direct, checkedPython, checkedValidate, noHook };
+}
+
+/** The object on `obj`'s prototype chain (itself included) that holds `key`. */
+function holderOf(obj: object, key: string): object | null {
+  for (let o: object | null = obj; o; o = Object.getPrototypeOf(o)) {
+    if (Object.hasOwn(o, key)) return o;
+  }
+  return null;
+}
+
+/**
+ * Whether `plain` (Field's throwing method, which calls `checked`) is not overridden below
+ * the class implementing `checked`: then calling `checked` is what `plain` would do.
+ */
+function keepsPlain(field: AnyField, plain: string, checked: string): boolean {
+  const plainHolder = holderOf(field, plain);
+  const checkedHolder = holderOf(field, checked);
+  if (!plainHolder || !checkedHolder) return false;
+  return (
+    plainHolder === checkedHolder || Object.prototype.isPrototypeOf.call(plainHolder, checkedHolder)
+  );
 }
 
 /** Whether `value` is to be awaited (a promise or another thenable), as `await` would. */

@@ -1,4 +1,5 @@
 import { Field, type FieldOptions, type JsonSchema } from "../field.js";
+import { type REFUSED, refuse } from "../field-parts.js";
 import { activeLocale } from "../message-format.js";
 import { compileFormat } from "../rules/strptime.js";
 import { temporalCoercers } from "../rules/temporal.js";
@@ -62,6 +63,11 @@ export abstract class BaseTemporalField<TValue> extends Field<TValue, string | D
   protected abstract typedValue(value: unknown): string | undefined;
 
   override toPython(value: unknown): TValue {
+    return super.toPython(value) as TValue;
+  }
+
+  /** @internal See `Field.toPythonChecked`. */
+  override toPythonChecked(value: unknown): TValue | typeof REFUSED {
     // A disabled field cleans its initial value, which Django holds as a typed object.
     if (this.disabled) {
       const typed = this.typedValue(value);
@@ -69,7 +75,7 @@ export abstract class BaseTemporalField<TValue> extends Field<TValue, string | D
     }
     const coerce = temporalCoercers[this.coerceKind()];
     const result = (coerce as NonNullable<typeof coerce>)(value, this.coerceParams());
-    if (!result.ok) throw this.error(result.code, result.params);
+    if (!result.ok) return refuse(this.error(result.code, result.params));
     return result.value as TValue;
   }
 

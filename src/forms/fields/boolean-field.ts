@@ -1,6 +1,7 @@
 import { Field, type FieldOptions, type JsonSchema } from "../field.js";
 import { coerceBool } from "../rules/boolean.js";
 import type { CoerceSpec, JsonValue } from "../rules/types.js";
+import type { ValidationError } from "../validation-error.js";
 import { CheckboxInput, type Widget } from "../widgets/widget.js";
 
 export interface BooleanFieldOptions<R extends boolean = boolean> extends FieldOptions {
@@ -38,8 +39,8 @@ export class BooleanField<
   }
 
   /** Required means checked: `not value`, not "value is empty". */
-  override validate(value: unknown): void {
-    if (!value && this.required) throw this.error("required");
+  override validateError(value: unknown): ValidationError | undefined {
+    return !value && this.required ? this.error("required") : undefined;
   }
 
   protected override coerceSpec(): CoerceSpec {

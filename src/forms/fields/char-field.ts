@@ -1,4 +1,5 @@
 import { Field, type FieldOptions, type JsonSchema } from "../field.js";
+import { type REFUSED, refuse } from "../field-parts.js";
 import { coerceStr } from "../rules/core.js";
 import type { CoerceSpec, JsonValue } from "../rules/types.js";
 import { ValidationError } from "../validation-error.js";
@@ -45,9 +46,17 @@ export class CharField<TEmpty extends string | null = string> extends Field<
   }
 
   override toPython(value: unknown): string | TEmpty {
+    return super.toPython(value) as string | TEmpty;
+  }
+
+  /** @internal See `Field.toPythonChecked`. */
+  override toPythonChecked(value: unknown): string | TEmpty | typeof REFUSED {
     const result = coerceStr(value, { strip: this.strip, empty: this.emptyValueOption });
-    if (!result.ok)
-      throw new ValidationError(this.errorMessages.invalid as string, { code: result.code });
+    if (!result.ok) {
+      return refuse(
+        new ValidationError(this.errorMessages.invalid as string, { code: result.code }),
+      );
+    }
     return result.value as string | TEmpty;
   }
 

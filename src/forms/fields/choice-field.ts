@@ -4,6 +4,7 @@ import { isValidChoice } from "../rules/choice.js";
 import { coerceStr, pyStr } from "../rules/core.js";
 import { pyTruthy } from "../rules/py.js";
 import type { CoerceSpec, JsonValue, RuleSpec } from "../rules/types.js";
+import type { ValidationError } from "../validation-error.js";
 import { Select, type Widget } from "../widgets/widget.js";
 import type { MaybeEmpty } from "./integer-field.js";
 
@@ -152,11 +153,12 @@ export class ChoiceField<
     return result.ok ? result.value : "";
   }
 
-  override validate(value: unknown): void {
-    super.validate(value);
-    if (pyTruthy(value) && !this.validValue(value)) {
-      throw this.error("invalid_choice", { value });
-    }
+  /** @internal See `Field.validateError`. */
+  override validateError(value: unknown): ValidationError | undefined {
+    const error = super.validateError(value);
+    if (error) return error;
+    if (pyTruthy(value) && !this.validValue(value)) return this.error("invalid_choice", { value });
+    return undefined;
   }
 
   /** Django's `valid_value`: `str(value)` is the `str()` of a choice's value (optgroups included). */

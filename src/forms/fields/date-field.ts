@@ -1,3 +1,4 @@
+import type { REFUSED } from "../field-parts.js";
 import { getFormat } from "../formats/index.js";
 import { DATE_INPUT_FORMATS, typedDate } from "../rules/temporal.js";
 import { DateInput, type Widget } from "../widgets/widget.js";
@@ -48,6 +49,13 @@ export class DateField<R extends boolean = true> extends BaseTemporalField<
   }
 
   override toPython(value: unknown): R extends false ? string | null : string {
+    return super.toPython(value);
+  }
+
+  /** @internal See `Field.toPythonChecked`. */
+  override toPythonChecked(
+    value: unknown,
+  ): (R extends false ? string | null : string) | typeof REFUSED {
     // The usual input, "YYYY-MM-DD" (ASCII digits, nothing around it) with "%Y-%m-%d" as the
     // first format: that format accepts it exactly when it is a real date, and gives it back
     // as it is. Anything else (and such a text that is no date) takes the general path.
@@ -55,6 +63,6 @@ export class DateField<R extends boolean = true> extends BaseTemporalField<
       const typed = typedDate(value);
       if (typed !== undefined) return typed;
     }
-    return super.toPython(value);
+    return super.toPythonChecked(value);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, type FieldDescriptor, type FieldOptions, type JsonSchema } from "../field.js";
+import { type REFUSED, refuse } from "../field-parts.js";
 import { sanitizeSeparators } from "../formats/index.js";
 import { coerceInt } from "../rules/numeric.js";
 import type { CoerceSpec } from "../rules/types.js";
@@ -72,8 +73,13 @@ export class IntegerField<R extends boolean = true, TValue = MaybeEmpty<R, numbe
   }
 
   override toPython(value: unknown): TValue | null {
+    return super.toPython(value) as TValue | null;
+  }
+
+  /** @internal See `Field.toPythonChecked`. */
+  override toPythonChecked(value: unknown): TValue | null | typeof REFUSED {
     const result = coerceInt(this.localized(value), {});
-    if (!result.ok) throw this.error(result.code);
+    if (!result.ok) return refuse(this.error(result.code));
     return result.value as TValue | null;
   }
 

@@ -1,3 +1,4 @@
+import { type REFUSED, refuse } from "../field-parts.js";
 import type { CoerceSpec } from "../rules/types.js";
 import { coerceUrl } from "../rules/url.js";
 import { URLValidator } from "../validators/url.js";
@@ -39,9 +40,10 @@ export class URLField<TEmpty extends string | null = string> extends CharField<T
     return [new URLValidator()];
   }
 
-  override toPython(value: unknown): string | TEmpty {
+  /** @internal See `Field.toPythonChecked`. */
+  override toPythonChecked(value: unknown): string | TEmpty | typeof REFUSED {
     const result = coerceUrl(value, this.coerceSpec().params);
-    if (!result.ok) throw this.error(result.code, result.params);
+    if (!result.ok) return refuse(this.error(result.code, result.params));
     return result.value as string | TEmpty;
   }
 
