@@ -9,6 +9,7 @@ import {
 import { usePageLanguage } from "./direction.js";
 import { fieldResolver } from "./field-resolver.js";
 import type { FormSchemaType } from "./form-types.js";
+import type { FormResolverHook } from "./use-mizan-form-base.js";
 
 /** The `language` prop of the nearest `<MizanProvider>` (undefined: none given). */
 export const MizanLanguageContext = createContext<string | undefined>(undefined);
@@ -165,3 +166,20 @@ export function useCatalogResolver<TValues extends FieldValues>(
     catalog: shown,
   };
 }
+
+/**
+ * Message catalogs for `useMizanFormBase`, its second argument: the form shows its default
+ * messages in `useMizanLanguage()`'s language, loading the catalog from the `messages` option
+ * (the generated `messageCatalogs`), as `useMizanForm` does built in. Kept out of
+ * `useMizanFormBase` so a page whose forms are English only does not download it; generated
+ * hooks pass it when the client was generated with `--languages`.
+ *
+ * @example
+ * import { localizedMessages, useMizanFormBase } from "mizan/react";
+ * import { messageCatalogs } from "./mizan/messages/index.js";
+ * const form = useMizanFormBase(
+ *   { name: "contact", schema: contactSchema, meta: contactFormMeta, messages: messageCatalogs },
+ *   localizedMessages,
+ * );
+ */
+export const localizedMessages: FormResolverHook = useCatalogResolver;

@@ -138,6 +138,17 @@ export class LiveValidation extends ServerErrorTracker {
     if (changed) this.#host.onWatchedChange();
   }
 
+  /** In the on-change mode, check `path` once its value rests for the option's delay. */
+  override changed(path: string, option: LiveValidationOption | undefined): void {
+    const settings = liveSettings(option);
+    if (settings.on === "change") this.schedule(path, settings.debounceMs);
+  }
+
+  /** Check `path` on blur, unless the option turns live checks off. */
+  override blurred(path: string, option: LiveValidationOption | undefined): void {
+    if (liveSettings(option).on) void this.validate(path);
+  }
+
   /** Validate `path` after `delayMs` without changes (the debounced on-change mode). */
   override schedule(path: string, delayMs: number): void {
     if (this.#host.serverFieldOf(path) === undefined) return;

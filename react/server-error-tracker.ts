@@ -68,6 +68,12 @@ export class ServerErrorTracker {
     if (changed) this.#host.onWatchedChange();
   }
 
+  /** A field's input changed the value at `path`: nothing to ask without live checks. */
+  changed(_path: string, _option: LiveValidationOption | undefined): void {}
+
+  /** The field at `path` lost focus: nothing to ask without live checks. */
+  blurred(_path: string, _option: LiveValidationOption | undefined): void {}
+
   /** Ask the server about the value at `path` now: nothing to ask without live checks. */
   validate(_path: string): Promise<void> {
     return Promise.resolve();

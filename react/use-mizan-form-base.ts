@@ -3,6 +3,7 @@ import {
   type DefaultValues,
   type FieldValues,
   type Path,
+  type Resolver,
   type UseFormProps,
   type UseFormRegister,
   type UseFormReset,
@@ -10,41 +11,105 @@ import {
   useForm,
 } from "react-hook-form";
 import type { z } from "zod";
+import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
 import { htmlFieldName } from "../src/forms/native-names.js";
 import { formDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
-import {
-  byFieldOrder,
-  errorTarget,
-  splitPath,
-  toWireValues,
-  withoutFilesOutside,
-} from "./field-paths.js";
-import { partialSchema } from "./field-resolver.js";
-import { isDevelopment, liveSettings, multipleFilesAt, unprefixed } from "./form-settings.js";
-import type { FormSchemaType, MizanFormReturn, UseMizanFormOptions } from "./form-types.js";
-import { useCatalogResolver } from "./language.js";
+import { byFieldOrder, errorTarget, toWireValues } from "./field-paths.js";
+import { fieldResolver } from "./field-resolver.js";
+import { multipleFilesAt } from "./form-settings.js";
+import type {
+  FormSchemaType,
+  LiveValidationOption,
+  MizanFormReturn,
+  UseMizanFormOptions,
+} from "./form-types.js";
 import { ValuesSubscription } from "./live-subscription.js";
-import type { LiveValidationHost } from "./live-validation.js";
-import { type MizanFormMeta, serverRuleFields } from "./meta.js";
+import type { MizanFormMeta } from "./meta.js";
 import { initialStateErrors, initialStateValues } from "./native-form.js";
-import { useMizanClient } from "./provider.js";
+import { type MizanCaller, useMizanClient } from "./provider.js";
 import {
   isAbort,
   type MizanServerError,
   toServerError,
   validationDetails,
 } from "./server-error.js";
-import { ServerErrorTracker } from "./server-error-tracker.js";
+import { ServerErrorTracker, type ServerErrorTrackerHost } from "./server-error-tracker.js";
+
+/** The options a form's callbacks read when they run (the last render's). */
+export interface LatestFormOptions {
+  name: string;
+  schema: FormSchemaType;
+  meta: MizanFormMeta | undefined;
+  version: string | undefined;
+  client: MizanCaller;
+  liveValidation: LiveValidationOption | undefined;
+}
+
+/** What the hook hands the factory of its live checks. */
+export interface LiveChecksContext {
+  latest: { readonly current: LatestFormOptions };
+  form: UseFormReturn<FieldValues>;
+  /** The form's values as the wire carries them (files in place of file lists). */
+  wireValues(): unknown;
+  /** The tracker's part of the host: the values, clearing a server error, a watched change. */
+  host: ServerErrorTrackerHost;
+  onBusyChange(busy: boolean): void;
+}
 
 /**
  * Makes a form's live server validation (`useMizanForm` passes `LiveValidation`'s). Without
  * one, the form keeps its server errors until their values change and checks nothing on blur.
  */
-export type LiveChecksFactory = (host: LiveValidationHost) => ServerErrorTracker;
+export type LiveChecksFactory = (context: LiveChecksContext) => ServerErrorTracker;
 
-const warnedStale = new Set<string>();
+/**
+ * Makes a form's resolver from its schema and the `messages` option, with the catalog it shows
+ * and `follow`, called with the form after `useForm`. `localizedMessages` is the one that
+ * loads message catalogs; without it, a form has the field resolver alone.
+ */
+export type FormResolverHook = <TValues extends FieldValues>(
+  schema: FormSchemaType,
+  catalogs: MessageCatalogs | undefined,
+) => {
+  resolver: Resolver<TValues, unknown, unknown>;
+  follow(form: UseFormReturn<TValues, unknown, unknown>): void;
+  catalog: MessageCatalog | undefined;
+};
+
+/** The resolver of a form without message catalogs: `fieldResolver`, English messages. */
+function usePlainResolver<TValues extends FieldValues>(
+  schema: FormSchemaType,
+  catalogs: MessageCatalogs | undefined,
+): {
+  resolver: Resolver<TValues, unknown, unknown>;
+  follow(form: UseFormReturn<TValues, unknown, unknown>): void;
+  catalog: undefined;
+} {
+  if (catalogs) {
+    throw new TypeError(
+      'mizan: useMizanFormBase got `messages` without localizedMessages: call useMizanFormBase(options, localizedMessages), localizedMessages from "mizan/react" (useMizanForm has it built in).',
+    );
+  }
+  const form = useRef<UseFormReturn<TValues, unknown, unknown> | null>(null);
+  // A field's events parse that field only; fieldResolver tells them from a submit by the
+  // number of fields react-hook-form registered.
+  const resolver = useMemo(
+    () =>
+      fieldResolver<TValues>(schema, {
+        registeredCount: () => form.current?.control._names?.mount?.size,
+      }),
+    [schema],
+  );
+  return {
+    resolver,
+    follow(methods) {
+      form.current = methods;
+    },
+    catalog: undefined,
+  };
+}
 
 /** An event target as react-hook-form reads it, answering to the registered path as its name. */
 function namedTarget(target: unknown, path: string): unknown {
@@ -69,22 +134,34 @@ function namedTarget(target: unknown, path: string): unknown {
  * browser, `submit` sends `<name>.submit` and puts its errors on the right fields (they clear
  * when their values change), but nothing is asked of the server on blur, so a page using only
  * this does not download the live checks. Generated hooks of forms whose metadata marks no
- * server-only rule (and no nested form) call this; `liveValidation` is ignored here.
+ * server-only rule (and no nested form) call this; `liveValidation` is ignored here. Message
+ * catalogs (`messages`) need `localizedMessages` as the second argument, which generated
+ * hooks pass when the client has languages; `messages` without it throws a `TypeError`.
  *
  * @example
  * const form = useMizanFormBase({ name: "contact", schema: contactSchema, meta: contactMeta });
  * return <form onSubmit={form.submit}><input {...form.register("email")} /></form>;
+ * // Default messages in the page's language (`mizan generate --languages en,fr`):
+ * const localized = useMizanFormBase(
+ *   { name: "contact", schema: contactSchema, meta: contactMeta, messages: messageCatalogs },
+ *   localizedMessages,
+ * );
  */
 export function useMizanFormBase<TSchema extends FormSchemaType, TResult = unknown>(
   options: UseMizanFormOptions<TSchema, TResult>,
+  localized?: FormResolverHook,
 ): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
-  return useMizanFormWith(options, undefined);
+  return useMizanFormWith(options, undefined, localized ?? usePlainResolver);
 }
 
-/** The form hook with live checks made by `makeLive` (none when it is `undefined`). */
+/**
+ * The form hook with live checks made by `makeLive` (none when it is `undefined`) and the
+ * resolver `useResolver` makes (fixed for the component's life, as hooks are).
+ */
 export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unknown>(
   options: UseMizanFormOptions<TSchema, TResult>,
   makeLive: LiveChecksFactory | undefined,
+  useResolver: FormResolverHook,
 ): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
   const {
     name,
@@ -102,7 +179,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
   const client = useMizanClient();
   const version = versionOption ?? meta?.version;
 
-  const { resolver, follow, catalog } = useCatalogResolver<z.input<TSchema>>(schema, messages);
+  const { resolver, follow, catalog } = useResolver<z.input<TSchema>>(schema, messages);
   const initialValues = useMemo(
     () =>
       (initialStateValues(meta, initialState) as DefaultValues<z.input<TSchema>> | undefined) ??
@@ -159,57 +236,24 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
   );
 
   const [live] = useState(() => {
-    const host: LiveValidationHost = {
-      validate: (args, signal) =>
-        latest.current.client.call(`${latest.current.name}.validate`, args, { signal }),
-      version: () => latest.current.version,
-      serverFieldOf: (path) => {
-        const { liveValidation: option, meta: form } = latest.current;
-        const settings = liveSettings(option);
-        if (!settings.on) return undefined;
-        const top = splitPath(path)[0] ?? "";
-        const fields =
-          settings.fields ?? (form ? serverRuleFields(form as MizanFormMeta) : undefined);
-        // Unmarked metadata cannot tell which fields have clean<Field>() hooks: check all.
-        if (fields && !fields.includes(top) && !fields.includes(unprefixed(form, top)))
-          return undefined;
-        return unprefixed(form, top);
-      },
+    const host: ServerErrorTrackerHost = {
       values: () => getValues(),
-      // A check of one field need not upload the form's other files on every blur.
-      wireValues: (top) => withoutFilesOutside(wireValues(), top),
-      hasClientError: async (path) => {
-        // Only the top-level field's own rules can reject it (unless the schema has
-        // object-level ones): a blur need not run the whole form's rules.
-        const { schema: whole } = latest.current;
-        const schema = partialSchema(whole, [splitPath(path)[0] ?? path]) ?? whole;
-        const parsed = await schema.safeParseAsync(getValues());
-        if (parsed.success) return false;
-        return parsed.error.issues.some((issue) => {
-          const at = issue.path.map(String).join(".");
-          return at === path || at.startsWith(`${path}.`);
-        });
-      },
-      setServerError: (target, items) =>
-        untyped.setError(target as Path<FieldValues>, serverErrorOption(items)),
       clearServerError: (target) => {
         if (untyped.getFieldState(target as Path<FieldValues>).error?.type === "server") {
           untyped.clearErrors(target as Path<FieldValues>);
         }
       },
-      onBusyChange: setServerValidating,
       onWatchedChange: () => valuesSubscription.current?.sync(),
-      onStale: () => {
-        const formName = latest.current.name;
-        if (isDevelopment() && !warnedStale.has(formName)) {
-          warnedStale.add(formName);
-          console.warn(
-            `mizan: the "${formName}" form changed on the server; regenerate the client (npx mizan generate) so the browser runs the same rules.`,
-          );
-        }
-      },
     };
-    return makeLive ? makeLive(host) : new ServerErrorTracker(host);
+    return makeLive
+      ? makeLive({
+          latest,
+          form: untyped,
+          wireValues,
+          host,
+          onBusyChange: setServerValidating,
+        })
+      : new ServerErrorTracker(host);
   });
 
   // Live validation hears the changes of the fields it checks or tracks, not of every field:
@@ -221,10 +265,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       () => live.fieldNames(latest.current.liveValidation, latest.current.meta),
       ({ values, name: changed, type }) => {
         live.valuesChanged(values);
-        const settings = liveSettings(latest.current.liveValidation);
-        if (settings.on === "change" && changed && type === "change") {
-          live.schedule(changed, settings.debounceMs);
-        }
+        if (changed && type === "change") live.changed(changed, latest.current.liveValidation);
       },
     );
     valuesSubscription.current = subscription;
@@ -244,9 +285,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
   }, [focusRequest, setFocus]);
 
   const onFieldBlur = useCallback(
-    (path: string) => {
-      if (liveSettings(latest.current.liveValidation).on) void live.validate(path);
-    },
+    (path: string) => live.blurred(path, latest.current.liveValidation),
     [live],
   );
   const validateOnServer = useCallback((path: string) => live.validate(path), [live]);

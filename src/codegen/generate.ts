@@ -142,18 +142,20 @@ function formFile(
   const importLines: Array<[string, string]> = [];
   const zod = source(imports.zod ?? zodModule(flavor));
   importLines.push([zod, zodImport(flavor, zod)]);
+  const catalogs = hooks && keys ? source(`./${CATALOG_INDEX.replace(/\.ts$/, ".js")}`) : "";
+  // useMizanFormBase loads message catalogs only when handed localizedMessages.
+  const localized = catalogs && hook === "useMizanFormBase";
   if (hooks) {
     const react = source(imports.react ?? "mizan/react");
     importLines.push([
       react,
       formatStatement(
-        `import { type MizanFormMeta, type UseMizanFormOptions, ${hook} } from ${JSON.stringify(react)};`,
+        `import { ${localized ? "localizedMessages, " : ""}type MizanFormMeta, type UseMizanFormOptions, ${hook} } from ${JSON.stringify(react)};`,
       ),
     ]);
   }
   const runtimeSource = source(imports.runtime ?? "mizan/runtime");
   importLines.push([runtimeSource, runtime.statement(runtimeSource)]);
-  const catalogs = hooks && keys ? source(`./${CATALOG_INDEX.replace(/\.ts$/, ".js")}`) : "";
   if (catalogs) importLines.push([catalogs, `import { messageCatalogs } from "${catalogs}";`]);
   importLines.sort(([a], [b]) => compareSources(a, b));
   lines.push(...importLines.map(([, line]) => line), "");
@@ -190,7 +192,7 @@ function formFile(
       " */",
       ...hookSignature(names),
       formatStatement(
-        `return ${hook}({ name: ${literal(form.name)}, schema: ${names.schema}, meta: ${names.meta}, version: ${names.version}, ${catalogs ? "messages: messageCatalogs, " : ""}...options });`,
+        `return ${hook}({ name: ${literal(form.name)}, schema: ${names.schema}, meta: ${names.meta}, version: ${names.version}, ${catalogs ? "messages: messageCatalogs, " : ""}...options }${localized ? ", localizedMessages" : ""});`,
         "  ",
       ),
       "}",

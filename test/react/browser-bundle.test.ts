@@ -97,3 +97,22 @@ test("a form without server-only rules keeps no live validation", async () => {
   expect(withLive.modules).toContain("react/live-validation.ts");
   expect(withLive.code).toMatch(/\bLiveValidation = class\b/);
 });
+
+test("a form without message catalogs keeps neither the catalog loader nor the live checks' wiring", async () => {
+  const plain = await kept('export { MizanProvider, useMizanFormBase } from "mizan/react";');
+  expect(plain.modules).toContain("react/field-resolver.ts");
+  expect(plain.modules).not.toContain("react/direction.ts");
+  expect(plain.code).not.toMatch(/function useCatalogResolver\b/);
+  expect(plain.code).not.toMatch(/function catalogLoader\b/);
+  // The live checks' host (the `<name>.validate` call, the stale-form warning) comes with useMizanForm.
+  expect(plain.code).not.toContain(".validate`");
+  expect(plain.code).not.toContain("regenerate the client");
+  // Passing localizedMessages brings the loader (so the checks above can fail).
+  const localized = await kept(
+    'export { MizanProvider, useMizanFormBase, localizedMessages } from "mizan/react";',
+  );
+  expect(localized.modules).toContain("react/direction.ts");
+  expect(localized.code).toMatch(/function useCatalogResolver\b/);
+  const live = await kept('export { MizanProvider, useMizanForm } from "mizan/react";');
+  expect(live.code).toContain(".validate`");
+});

@@ -1,7 +1,13 @@
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { type MizanFormReturn, MizanProvider, useMizanLanguage } from "../../react/index.js";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import {
+  localizedMessages,
+  type MizanFormReturn,
+  MizanProvider,
+  useMizanFormBase,
+  useMizanLanguage,
+} from "../../react/index.js";
 import { createInProcessClient } from "../../src/client/index.js";
 import { withLocale } from "../../src/core/locale.js";
 import { Registry } from "../../src/core/registry.js";
@@ -53,6 +59,29 @@ function Greeting() {
       <p data-testid="name-error">{String(errors.name?.message ?? "")}</p>
       <p data-testid="nick-error">{String(errors.nick?.message ?? "")}</p>
       <p data-testid="language">{useMizanLanguage()}</p>
+      <button type="submit">Send</button>
+    </form>
+  );
+}
+
+/** The greeting form through `useMizanFormBase` by hand, with or without `localizedMessages`. */
+function BaseGreeting({ catalogs, localized }: { catalogs: unknown; localized: boolean }) {
+  const { greetingSchema, greetingFormMeta } = gen.forms.greeting;
+  const options = {
+    name: "greeting",
+    schema: greetingSchema,
+    meta: greetingFormMeta,
+    messages: catalogs as never,
+  };
+  const form = useMizanFormBase(
+    options,
+    ...(localized ? [localizedMessages] : []),
+  ) as MizanFormReturn;
+  return (
+    <form onSubmit={form.submit} noValidate>
+      <label htmlFor="name">Name</label>
+      <input id="name" {...form.register("name")} />
+      <p data-testid="name-error">{String(form.formState.errors.name?.message ?? "")}</p>
       <button type="submit">Send</button>
     </form>
   );
@@ -129,5 +158,28 @@ describe("<MizanProvider language>: the generated forms' messages in the page's 
     await waitFor(() => expect(screen.getByTestId("name-error").textContent).toBe(en.name));
     await act(async () => {});
     expect(screen.getByTestId("name-error").textContent).toBe(en.name);
+  });
+
+  test("useMizanFormBase loads catalogs only with localizedMessages; `messages` without it throws", async () => {
+    const { messageCatalogs } = await import(`${gen.dir}/messages/index.ts`);
+    const fr = await serverMessages("fr", { name: "ab", nick: "x" });
+    const view = render(
+      <MizanProvider client={client} language="fr">
+        <BaseGreeting catalogs={messageCatalogs} localized />
+      </MizanProvider>,
+    );
+    await submitShortName();
+    await waitFor(() => expect(screen.getByTestId("name-error").textContent).toBe(fr.name));
+    view.unmount();
+
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(() =>
+      render(
+        <MizanProvider client={client} language="fr">
+          <BaseGreeting catalogs={messageCatalogs} localized={false} />
+        </MizanProvider>,
+      ),
+    ).toThrow(/localizedMessages/);
+    quiet.mockRestore();
   });
 });
