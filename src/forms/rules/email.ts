@@ -1,6 +1,6 @@
 import { pyLen } from "./core.js";
 import { FOLDS, LABEL, TLD } from "./domain.js";
-import { isValidIpv4, isValidIpv6 } from "./ip.js";
+import { isValidIpv6, parseIpv4 } from "./ip.js";
 import type { RuleFn } from "./types.js";
 
 // EmailField's check: Django 6's EmailValidator. Pure and dependency-free: it ships to the
@@ -18,7 +18,7 @@ const EMAIL_DOMAIN = new RegExp(`^${LABEL}(?:\\.${LABEL})*${TLD}$`, "u");
 const EMAIL_LITERAL = /^\[([A-Fa-f0-9:.]+)\]$/;
 
 /** Django's `validate_email` (EmailValidator with `allowlist`, default `["localhost"]`). */
-function isValidEmail(value: unknown, allowlist: readonly string[] = ["localhost"]): boolean {
+function isValidEmail(value: unknown, allowlist: readonly string[]): boolean {
   if (typeof value !== "string" || !value.includes("@") || pyLen(value) > 320) return false;
   const at = value.lastIndexOf("@");
   const user = value.slice(0, at);
@@ -26,7 +26,7 @@ function isValidEmail(value: unknown, allowlist: readonly string[] = ["localhost
   if (!EMAIL_USER.test(user)) return false;
   if (allowlist.includes(domain) || EMAIL_DOMAIN.test(domain)) return true;
   const literal = EMAIL_LITERAL.exec(domain)?.[1];
-  return literal !== undefined && (isValidIpv4(literal) || isValidIpv6(literal));
+  return literal !== undefined && (parseIpv4(literal) !== null || isValidIpv6(literal));
 }
 
 export const emailRule: RuleFn = (value, params) =>

@@ -7,7 +7,7 @@ import type { CoerceFn, RuleFn } from "./types.js";
 
 /** `ipaddress.IPv4Address(str)`: four decimal octets, no leading zeros. */
 export function parseIpv4(text: string): number | null {
-  if (text.includes("/")) return null;
+  // A "/" (a network, which Python refuses by name) fails the octet pattern.
   const octets = text.split(".");
   if (octets.length !== 4) return null;
   let n = 0;
@@ -18,10 +18,6 @@ export function parseIpv4(text: string): number | null {
     n = n * 256 + v;
   }
   return n;
-}
-
-function hextet(text: string): number | null {
-  return /^[0-9a-fA-F]{1,4}$/.test(text) ? Number.parseInt(text, 16) : null;
 }
 
 /** `ipaddress.IPv6Address(str)` (a `%scope` suffix is accepted and dropped). */
@@ -63,15 +59,11 @@ export function parseIpv6(text: string): bigint | null {
     return null;
   }
   let n = 0n;
-  const hextets = [
-    ...parts.slice(0, hi),
-    ...Array(skipped).fill("0"),
-    ...parts.slice(parts.length - lo),
-  ];
-  for (const part of hextets) {
-    const h = hextet(part as string);
-    if (h === null) return null;
-    n = (n << 16n) | BigInt(h);
+  // The parts kept before and after the `::`, with its zeros between them.
+  parts.splice(hi, parts.length - hi - lo, ...Array(skipped).fill("0"));
+  for (const part of parts) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(part)) return null;
+    n = (n << 16n) | BigInt(`0x${part}`);
   }
   return n;
 }
