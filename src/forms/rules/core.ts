@@ -5,7 +5,11 @@ const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "g");
 
 /** Python's `str.strip()`. */
 export function pyStrip(value: string): string {
-  return value.replace(PY_STRIP, "");
+  // Most text has a visible ASCII character at each end (no Python space lies in U+0021 to
+  // U+0084): nothing to strip, so skip the Unicode-whitespace pattern.
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first > 32 && first < 133 && last > 32 && last < 133 ? value : value.replace(PY_STRIP, "");
 }
 
 /** Python's `str(value)` for what JSON can carry. */
@@ -34,9 +38,8 @@ function pyRepr(value: unknown): string {
 /** Length in code points, as Python's `len(str)`. */
 export function pyLen(value: unknown): number {
   if (typeof value === "string") {
-    let n = 0;
-    for (const _ of value) n++;
-    return n;
+    // Only a surrogate pair is two units for one code point (a lone surrogate counts one).
+    return /[\ud800-\udbff]/.test(value) ? [...value].length : value.length;
   }
   if (Array.isArray(value)) return value.length;
   return 0;
@@ -54,6 +57,8 @@ export const coerceStr: CoerceFn = (value, params) => {
 };
 
 export const maxLength: RuleFn = (value, params) => {
+  // At most as many code points as UTF-16 units: a short enough string needs no count.
+  if (typeof value === "string" && value.length <= (params.limit_value as number)) return null;
   const n = pyLen(value);
   return n > Number(params.limit_value) ? { show_value: n, value } : null;
 };
