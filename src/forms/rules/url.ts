@@ -130,11 +130,23 @@ const URL_PATTERN = /* @__PURE__ */ (() =>
 export const URL_SCHEMES = ["http", "https", "ftp", "ftps"];
 const URL_MAX_LENGTH = 2048;
 
+// The common URL, decided without splitting: printable ASCII, a scheme, a host of ASCII
+// labels and a letters-only TLD (at most 253 characters, the lookahead), a port, a path.
+// Whatever it matches, the full check below accepts too (the host alternative of
+// URL_PATTERN, a netloc with no brackets, `@` or non-ASCII, a length equal to `pyLen`).
+const PLAIN_URL =
+  /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/(?=[a-zA-Z0-9.-]{1,253}(?![a-zA-Z0-9.-]))(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}(?::[0-9]{1,5})?(?:[/?#][!-~]*)?$/;
+
 /** Django's URLValidator: scheme, full-URL regex, bracketed IPv6, host length. */
 function isValidUrl(value: unknown, schemes: readonly string[] = URL_SCHEMES): boolean {
-  if (typeof value !== "string" || pyLen(value) > URL_MAX_LENGTH) return false;
+  if (typeof value !== "string") return false;
+  // `value.split("://")[0].lower()` without the list.
+  const sep = value.indexOf("://");
+  if (!schemes.includes((sep < 0 ? value : value.slice(0, sep)).toLowerCase())) return false;
+  if (PLAIN_URL.test(value)) return value.length <= URL_MAX_LENGTH;
+  // A code point is one or two UTF-16 units: count only past the limit in units.
+  if (value.length > URL_MAX_LENGTH && pyLen(value) > URL_MAX_LENGTH) return false;
   if (/[\t\r\n]/.test(value)) return false;
-  if (!schemes.includes((value.split("://")[0] as string).toLowerCase())) return false;
   const parts = urlsplit(value);
   if (!parts || !URL_PATTERN.test(value)) return false;
   const bracketed = /^\[([^\n]+)\](?::[0-9]{1,5})?$/.exec(parts[1])?.[1];
@@ -147,13 +159,19 @@ function isValidUrl(value: unknown, schemes: readonly string[] = URL_SCHEMES): b
 
 const INVALID: CoerceResult = { ok: false, code: "invalid" };
 const STRIP = { strip: true };
+const PLAIN_SPLIT = /^[a-z][a-z0-9+.-]*:\/\/[!"$-.0->@-Z\\^-~]+(?:[/?#][!-~]*)?$/;
 
 /** URLField.to_python: CharField's, then add the scheme and move a path-only host. */
 export const coerceUrl: CoerceFn = (value, params) => {
   // coerceStr strips unless `strip: false`: copy the params only then (not on every clean).
   const base = coerceStr(value, params.strip === false ? Object.assign({}, params, STRIP) : params);
   if (!base.ok || !base.value) return base;
-  let parts = urlsplit(base.value as string);
+  const text = base.value as string;
+  // Printable ASCII with a lowercase scheme, a host without brackets, and no empty query or
+  // fragment (a `?` or `#` that urlunsplit would drop): the split and rejoin give it back.
+  const last = text.charCodeAt(text.length - 1);
+  if (PLAIN_SPLIT.test(text) && last !== 35 && last !== 63 && !text.includes("?#")) return base;
+  let parts = urlsplit(text);
   if (!parts) return INVALID;
   if (!parts[0]) parts[0] = String(params.assume_scheme ?? "https");
   if (!parts[1]) {
