@@ -102,6 +102,11 @@ export interface ContextInit {
   app?: App;
   /** Default: the current language (`activeLocale()`), which a handler sets per request. */
   language?: string;
+  /**
+   * Makes `ctx.responseHeaders` on its first read (default `new Headers()`); the server's
+   * dispatch passes a lighter Headers of its own.
+   */
+  responseHeaders?: () => Headers;
 }
 
 /**
@@ -116,12 +121,13 @@ class Context implements RequestContext {
   readonly language: string;
   #request: Request | (() => Request) | undefined;
   #signal: AbortSignal | (() => AbortSignal) | undefined;
-  #headers: Headers | undefined = undefined;
+  #headers: Headers | (() => Headers) | undefined;
   readonly #effects: ContextEffects = { invalidate: [], merge: [] };
 
   constructor(init: ContextInit) {
     this.#request = init.request;
     this.#signal = init.signal;
+    this.#headers = init.responseHeaders;
     this.user = init.user ?? null;
     this.app = init.app as App;
     this.language = init.language ?? activeLocale();
@@ -144,8 +150,11 @@ class Context implements RequestContext {
   }
 
   get responseHeaders(): Headers {
-    this.#headers ??= new Headers();
-    return this.#headers;
+    const given = this.#headers;
+    if (given !== undefined && typeof given !== "function") return given;
+    const made = given === undefined ? new Headers() : given();
+    this.#headers = made;
+    return made;
   }
 
   setCookie: RequestContext["setCookie"] = (name, value, options) => {
@@ -165,7 +174,9 @@ class Context implements RequestContext {
   }
 
   static headersOf(ctx: RequestContext): Headers | undefined {
-    return #headers in ctx ? ctx.#headers : ctx.responseHeaders;
+    if (!(#headers in ctx)) return ctx.responseHeaders;
+    const made = ctx.#headers;
+    return typeof made === "function" ? undefined : made;
   }
 }
 

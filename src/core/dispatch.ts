@@ -12,6 +12,7 @@ import { stableStringify } from "./hash.js";
 import { isRecord } from "./is-plain-object.js";
 import { defaultRegistry, type Registry } from "./registry.js";
 import { isFrameworkResponse } from "./response.js";
+import { responseHeaders } from "./response-headers.js";
 
 /** Resolves the signed-in user of a request; `null`/`undefined` when anonymous. */
 export type GetUser = (
@@ -127,7 +128,7 @@ export function errorOutcome(
   thrown: unknown,
   info: { request: Request; fn: string | null },
   options: Pick<DispatchOptions, "debug" | "onError">,
-  headers: Headers = new Headers(),
+  headers: Headers = responseHeaders(),
 ): Extract<DispatchOutcome, { kind: "error" }> {
   const error = MizanError.fromUnknown(thrown);
   if (error.code === "INTERNAL") {
@@ -235,6 +236,8 @@ async function run(
       // Read on demand: mizan/node's light request makes its AbortSignal only when asked.
       signal: options.signal ?? (() => request.signal),
       app: options.app,
+      // A Headers that builds undici's only when more than get/has/set is asked.
+      responseHeaders,
     });
     const result = await registry.call(fn, ctx, args ?? {});
     const effects = envelopeEffects(target.invalidates, ctx);

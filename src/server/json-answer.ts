@@ -1,3 +1,4 @@
+import { plainHeaderEntries } from "../core/response-headers.js";
 import { jsonTextResponse } from "./responses.js";
 
 /**
@@ -42,7 +43,11 @@ export function jsonAnswer(
 ): JsonAnswer {
   const headers = new Map<string, string>();
   let cookies: string[] = [];
-  if (extra) {
+  const plain = extra && plainHeaderEntries(extra);
+  if (plain) {
+    // Only plain sets (a form's version header): no cookies, names already lower-case.
+    for (const [name, value] of plain) headers.set(name, value);
+  } else if (extra) {
     cookies = extra.getSetCookie();
     for (const [name, value] of extra) if (name !== "set-cookie") headers.set(name, value);
   }
