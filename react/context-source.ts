@@ -14,11 +14,20 @@ export type ContextStoreFactory = (options: ContextStoreOptions) => ContextStore
 export type ContextReaderFactory = (options: ClientOptions) => MizanClient["context"];
 
 /**
- * Where the provider keeps its context store: made by the first context hook, not before, so a
- * page without contexts downloads neither the store nor the context reader.
+ * Where the provider keeps its context store: made by the first context hook
+ * (`contextStoreOf`), not before, so a page without contexts downloads neither the store nor
+ * the context reader. Until then `apply` keeps what the calls' envelopes did.
  */
 export interface MizanContextSource {
-  get(create: ContextStoreFactory, reader: ContextReaderFactory): ContextStore;
+  apply(envelope: ContextEnvelope): void;
+  /** The store, once a context hook made it. */
+  store?: ContextStore;
+  /** What the store is made from: the provider's caller, client options, initial values. */
+  readonly caller: Pick<MizanCaller, "call" | "context">;
+  readonly clientOptions: ClientOptions | undefined;
+  readonly initial: SerializedContexts | undefined;
+  /** The instances the envelopes touched before the store existed. */
+  readonly held: readonly Held[];
 }
 
 /** The context store source of the nearest `<MizanProvider>`; set by the provider. */
@@ -35,18 +44,17 @@ interface Held {
 }
 
 /**
- * A source whose store is made on the first `get()`, from `initial` and what the calls'
- * envelopes did until then: `apply` before that keeps, per instance, the last merged value and
- * whether it was invalidated since (bounded by the instances named), and the store gets them
- * when it is made, ending where a store made at once would have.
+ * A source whose store is made by the first `contextStoreOf`, from `initial` and what the
+ * calls' envelopes did until then: `apply` before that keeps, per instance, the last merged
+ * value and whether it was invalidated since (bounded by the instances named), and the store
+ * gets them when it is made, ending where a store made at once would have.
  */
 export function lazyContextSource(
   caller: Pick<MizanCaller, "call" | "context">,
   /** The client options of a `baseUrl` provider, whose contexts are read over HTTP. */
   clientOptions: ClientOptions | undefined,
   initial: SerializedContexts | undefined,
-): MizanContextSource & { apply(envelope: ContextEnvelope): void } {
-  let store: ContextStore | undefined;
+): MizanContextSource {
   const held: Held[] = [];
   for (const item of Object.values(initial ?? {})) {
     if (isRecord(item) && typeof item.name === "string") {
@@ -55,28 +63,14 @@ export function lazyContextSource(
   }
   const matches = (h: Held, name: string, args: Record<string, unknown> | undefined) =>
     h.name === name && (args === undefined || isSameValue(h.args, args));
-  return {
-    get(create, reader) {
-      if (!store) {
-        // A given client reads contexts itself (or, without `context`, through `call`).
-        const read = clientOptions ? reader(clientOptions) : caller.context?.bind(caller);
-        store = create({
-          fetch: (name, args, signal) =>
-            read ? read(name, args, { signal }) : caller.call(name, args, { signal }),
-          initial,
-        });
-        store.apply({
-          merge: held.flatMap(({ name, args, merged }) =>
-            merged ? [{ name, args, ...merged }] : [],
-          ),
-          invalidate: held.filter((h) => h.stale).map(({ name, args }) => ({ name, args })),
-        });
-      }
-      return store;
-    },
+  const source: MizanContextSource = {
+    caller,
+    clientOptions,
+    initial,
+    held,
     apply(envelope) {
-      if (store) {
-        store.apply(envelope);
+      if (source.store) {
+        source.store.apply(envelope);
         return;
       }
       for (const { name, args = {}, value } of envelope.merge ?? []) {
@@ -89,4 +83,32 @@ export function lazyContextSource(
       }
     },
   };
+  return source;
+}
+
+/**
+ * The source's store, made on the first call with `create` and `reader` (the context hooks
+ * pass `createContextStore` and `contextReader`), then given what `apply` kept.
+ */
+export function contextStoreOf(
+  source: MizanContextSource,
+  create: ContextStoreFactory,
+  reader: ContextReaderFactory,
+): ContextStore {
+  if (!source.store) {
+    const { caller, clientOptions, initial, held } = source;
+    // A given client reads contexts itself (or, without `context`, through `call`).
+    const read = clientOptions ? reader(clientOptions) : caller.context?.bind(caller);
+    const store = create({
+      fetch: (name, args, signal) =>
+        read ? read(name, args, { signal }) : caller.call(name, args, { signal }),
+      initial,
+    });
+    store.apply({
+      merge: held.flatMap(({ name, args, merged }) => (merged ? [{ name, args, ...merged }] : [])),
+      invalidate: held.filter((h) => h.stale).map(({ name, args }) => ({ name, args })),
+    });
+    source.store = store;
+  }
+  return source.store;
 }

@@ -6,7 +6,7 @@ import {
   MizanChannelError,
 } from "../src/client/channel-client.js";
 import { stableStringify } from "../src/core/hash.js";
-import { MizanChannelsContext } from "./channel-source.js";
+import { channelClientOf, MizanChannelsContext } from "./channel-source.js";
 
 export interface UseChannelOptions<E> {
   /** Each event, once, as it arrives (after a reconnect, replayed ones are not repeated). */
@@ -85,7 +85,7 @@ export function useChannel<E = unknown, M = unknown>(
       if (live) setState((s) => (s.key === key ? { ...s, ...patch(s) } : s));
     };
     setState(fresh(key));
-    const sub = source.get(createChannelClient).subscribe<E, M>(name, stable, {
+    const sub = channelClientOf(source, createChannelClient).subscribe<E, M>(name, stable, {
       onEvent(event, cursor) {
         const keep = Math.max(0, latest.current.keep ?? 100);
         update((s) => {
@@ -117,7 +117,10 @@ export function useChannel<E = unknown, M = unknown>(
         : Promise.reject(new MizanChannelError("CLOSED", "The channel is not subscribed yet.")),
     [],
   );
-  const reconnect = useCallback(() => source.get(createChannelClient).reconnect(), [source]);
+  const reconnect = useCallback(
+    () => channelClientOf(source, createChannelClient).reconnect(),
+    [source],
+  );
   const current = state.key === key ? state : fresh<E>(key);
   return useMemo(
     () => ({

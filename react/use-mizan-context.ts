@@ -7,7 +7,7 @@ import {
   createContextStore,
 } from "../src/client/context-store.js";
 import { contextReader } from "../src/client/create-client.js";
-import { MizanContextSourceContext } from "./context-source.js";
+import { contextStoreOf, MizanContextSourceContext } from "./context-source.js";
 
 /** What a context hook returns: the value, where its fetch stands, and a way to fetch again. */
 export interface MizanContextResult<T> {
@@ -36,7 +36,7 @@ export function useMizanContextStore(): ContextStore {
     );
   }
   // Made by the first context hook, so pages without contexts do not bundle the store.
-  return source.get(createContextStore, contextReader);
+  return contextStoreOf(source, createContextStore, contextReader);
 }
 
 /** The arguments without `undefined` entries (which never reach the server). */

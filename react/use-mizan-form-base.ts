@@ -89,7 +89,7 @@ function usePlainResolver<TValues extends FieldValues>(
 } {
   if (catalogs) {
     throw new TypeError(
-      'mizan: useMizanFormBase got `messages` without localizedMessages: call useMizanFormBase(options, localizedMessages), localizedMessages from "mizan/react" (useMizanForm has it built in).',
+      'mizan: `messages` needs useMizanFormBase(options, localizedMessages), from "mizan/react".',
     );
   }
   const form = useRef<UseFormReturn<TValues, unknown, unknown> | null>(null);

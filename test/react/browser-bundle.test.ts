@@ -78,6 +78,8 @@ test("a form page keeps none of what it does not use", async () => {
   );
   expect(unwanted).toEqual([]);
   expect(code).not.toContain("function createContextStore");
+  // Nor the code that makes the store and the channel client (the context hooks and useChannel bring it).
+  expect(code).not.toMatch(/function (contextStoreOf|channelClientOf)\b/);
   expect(code).not.toMatch(/\/manifest\//);
 });
 

@@ -7,7 +7,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, test } from "vitest";
-import { lazyContextSource } from "../../react/context-source.js";
+import { contextStoreOf, lazyContextSource } from "../../react/context-source.js";
 import { MizanProvider, useMizanClient } from "../../react/index.js";
 import { contextReader } from "../../src/client/create-client.js";
 import { createContextStore, type SerializedContexts } from "../../src/client/index.js";
@@ -104,7 +104,7 @@ describe("lazyContextSource (the envelopes kept until the store is made)", () =>
   test("an invalidation matches its instance whatever the order of the args' keys", () => {
     const source = start();
     source.apply({ invalidate: [{ name: "greet", args: { excited: false, name: "Ada" } }] });
-    const store = source.get(createContextStore, contextReader);
+    const store = contextStoreOf(source, createContextStore, contextReader);
     expect(store.get("greet", greet("Ada").args)).toMatchObject({
       data: { message: "Hello, Ada." },
       stale: true,
@@ -114,7 +114,7 @@ describe("lazyContextSource (the envelopes kept until the store is made)", () =>
   test("an invalidation of other args, or of another name, leaves the instance fresh", () => {
     const source = start();
     source.apply({ invalidate: [greet("Bob"), { name: "currentUser" }] });
-    const store = source.get(createContextStore, contextReader);
+    const store = contextStoreOf(source, createContextStore, contextReader);
     expect(store.get("greet", greet("Ada").args).stale).toBe(false);
   });
 
@@ -127,11 +127,11 @@ describe("lazyContextSource (the envelopes kept until the store is made)", () =>
         { ...greet("Bob"), value: 3 },
       ],
     });
-    const store = source.get(createContextStore, contextReader);
+    const store = contextStoreOf(source, createContextStore, contextReader);
     expect(store.get("greet", greet("Ada").args)).toMatchObject({ data: 2, stale: false });
     expect(store.get("greet", greet("Bob").args)).toMatchObject({ data: 3, stale: false });
     source.apply({ invalidate: [greet("Bob")] });
     expect(store.get("greet", greet("Bob").args).stale).toBe(true);
-    expect(source.get(createContextStore, contextReader)).toBe(store);
+    expect(contextStoreOf(source, createContextStore, contextReader)).toBe(store);
   });
 });
