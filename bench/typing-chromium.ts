@@ -332,6 +332,7 @@ const markdown = [
   table(rows, "rllrrrrrrrr"),
   "",
   "- \"Net of floor\" subtracts the floor's cost in the same round (what Chromium and React spend to deliver the same keystrokes to the same markup with no form library), leaving what each library adds. On the main thread the floor is most of the cost and jitters by more than mizan or raw RHF add, so that column's ratios swing through zero; the target is judged on script time net of the floor, which holds all of mizan's and raw RHF's work but leaves out the restyling and repainting RJSF's re-renders cause (so it understates RJSF).",
+  "- The contestants lay the form out as the jsdom benchmark's do, each as its library's docs show: raw react-hook-form reads `formState.errors` in the form component (re-rendering every field when one error changes); mizan's rows show their errors with `<FieldError>`, which re-renders alone. Raw react-hook-form could subscribe per row with `useFormState({ name })` too; the rows measure each library's documented way.",
   '- "Renders / key" counts renders of the component that calls the hook (RJSF: its `Form`). The driver\'s own DevTools round trips (idle waits, metric reads) land on the thread for every contestant alike; the floor row includes them. Targets are judged at 200 fields.',
 ].join("\n");
 
