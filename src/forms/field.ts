@@ -8,6 +8,7 @@ import {
   REFUSED,
   takeRefusal,
 } from "./field-parts.js";
+import { type ValidatorChecks, validatorsErrorOf } from "./field-validators.js";
 import { formatTemplate } from "./message-cache.js";
 import { classMessageKeys, ruleWithOverride, withFieldKey } from "./message-keys.js";
 import {
@@ -18,11 +19,9 @@ import {
 } from "./messages.js";
 import type { CoerceSpec, JsonValue, RuleSpec } from "./rules/types.js";
 import { tsOr, tsTypeOf } from "./ts-type.js";
-import { type ErrorItem, errorFromItems, ValidationError } from "./validation-error.js";
-import { RuleValidator, ruleOf, runValidator, type Validator } from "./validators/validator.js";
+import { type ErrorItem, errorFromItems, type ValidationError } from "./validation-error.js";
+import { ruleOf, type Validator } from "./validators/validator.js";
 import { TextInput, type Widget } from "./widgets/widget.js";
-
-const RULE_VALIDATE = RuleValidator.prototype.validate;
 
 /** A field class as `defaultMessage` walks it: up the constructor chain. */
 interface FieldClassChain {
@@ -94,6 +93,7 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
   /** Default validators first, then the `validators` option (Django's order). */
   readonly validators: Validator[];
   readonly #overrides: Record<string, MessageTemplate>;
+  readonly #checks: ValidatorChecks = { of: [], states: [] };
   /** Set when the field is bound to a form attribute. */
   name = "";
 
@@ -189,47 +189,7 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
    */
   validatorsError(value: unknown): ValidationError | undefined {
     if (this.isEmpty(value)) return undefined;
-    let items: ErrorItem[] | undefined;
-    let raised: ValidationError | undefined; // the one error raised, while it is the only one
-    let failures = 0;
-    for (const validator of this.validators) {
-      let found: ErrorItem | ErrorItem[];
-      if (validator instanceof RuleValidator && validator.validate === RULE_VALIDATE) {
-        // A shared rule reports its failure without a throw (it would raise exactly this item).
-        const item = validator.failure(value);
-        if (!item) continue;
-        found = this.#overridden(item) ?? item;
-        raised = undefined;
-      } else {
-        try {
-          runValidator(validator, value);
-          continue;
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          const item = error.errors.length === 1 ? this.#overridden(error.errors[0]) : undefined;
-          found =
-            item ?? (error.fieldErrors ? Object.values(error.fieldErrors).flat() : error.errors);
-          raised = item || error.fieldErrors ? undefined : error;
-        }
-      }
-      items ??= [];
-      if (Array.isArray(found)) items.push(...found);
-      else items.push(found);
-      failures++;
-    }
-    if (!items) return undefined;
-    // Django wraps the list in a new error; a lone error raised as it is says the same.
-    return failures === 1 && raised ? raised : errorFromItems(items);
-  }
-
-  /** A validator's error with this field's `errorMessages` override for its code, if any. */
-  #overridden(item: ErrorItem | undefined): ErrorItem | undefined {
-    const override = this.#overrides[item?.code ?? ""];
-    if (!override) return undefined;
-    const params = item?.params ?? {};
-    // The item `new ValidationError(message, { code, params })` builds (it formats again).
-    const message = formatMessage(formatTemplate(override, params), params);
-    return { code: item?.code ?? "invalid", message, params };
+    return validatorsErrorOf(this.validators, value, this.#checks, this.#overrides);
   }
 
   /** Django's `Field.clean`: `toPython` → `validate` → `runValidators`; returns the value. */

@@ -21,6 +21,51 @@ export function ruleOf(validator: Validator): RuleSpec | undefined {
   return typeof validator === "function" ? undefined : validator.toRule?.();
 }
 
+/** @internal A rule validator's state, in one shape for every subclass (see `ruleFailure`). */
+export interface RuleState {
+  readonly fn: RuleFn;
+  params: RuleParams;
+  readonly code: string;
+  readonly message: MessageTemplate | undefined;
+  readonly messageKey: string;
+  /** Undefined when the rule has no params to translate. */
+  readonly paramKeys: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * @internal The item a rule validator's `validate` raises, or undefined when `value` passes.
+ * A field calls it on the validator's state: the same reads whatever the subclass.
+ */
+export function ruleFailure(state: RuleState, value: unknown): ErrorItem | undefined {
+  const failure = state.fn(value, state.params);
+  if (!failure) return undefined;
+  const params: RuleParams = Object.assign({}, state.params, failure);
+  const paramKeys = state.paramKeys;
+  if (paramKeys) {
+    for (const name of Object.keys(paramKeys)) {
+      const key = paramKeys[name] as string;
+      const word = lookupMessage(key);
+      if (typeof word === "string" && word !== key) params[name] = word;
+    }
+  }
+  const template = state.message ?? lookupMessage(state.messageKey);
+  // The item `new ValidationError(message, { code, params })` builds (it formats again).
+  const message = formatMessage(formatTemplate(template, params), params);
+  return { code: state.code, message, params };
+}
+
+let stateOf: (validator: RuleValidator) => RuleState;
+
+/**
+ * @internal The state of `validator` when its `failure` is RuleValidator's own (a field may
+ * then call `ruleFailure` on it), else undefined.
+ */
+export function plainRuleState(validator: Validator): RuleState | undefined {
+  return validator instanceof RuleValidator && validator.failure === RULE_FAILURE
+    ? stateOf(validator)
+    : undefined;
+}
+
 /**
  * A validator made of a shared rule function: the server calls it here, the browser calls
  * the same function from generated code (the JSON Schema names it in `x-mizan-rules`).
@@ -28,11 +73,7 @@ export function ruleOf(validator: Validator): RuleSpec | undefined {
 export class RuleValidator implements ValidatorObject {
   readonly rule: string;
   readonly code: string;
-  readonly params: RuleParams;
-  readonly #message: MessageTemplate | undefined;
-  readonly #messageKey: string;
-  readonly #paramKeys: Readonly<Record<string, string>>;
-  readonly #fn: RuleFn;
+  readonly #s: RuleState;
 
   constructor(
     rule: string,
@@ -50,17 +91,34 @@ export class RuleValidator implements ValidatorObject {
     },
   ) {
     this.rule = rule;
-    this.#fn = fn;
     this.code = options.code;
-    this.params = options.params ?? {};
-    this.#message = options.message;
-    this.#messageKey = options.messageKey;
-    this.#paramKeys = options.paramKeys ?? {};
+    const paramKeys = options.paramKeys;
+    this.#s = {
+      fn,
+      params: options.params ?? {},
+      code: options.code,
+      message: options.message,
+      messageKey: options.messageKey,
+      paramKeys: paramKeys && Object.keys(paramKeys).length ? { ...paramKeys } : undefined,
+    };
+  }
+
+  static {
+    stateOf = (validator) => validator.#s;
+  }
+
+  /** The rule's params (what the check and the schema read). */
+  get params(): RuleParams {
+    return this.#s.params;
+  }
+
+  set params(params: RuleParams) {
+    this.#s.params = params;
   }
 
   /** The template in force: the override, else the active locale's (looked up late, like Django's lazy texts). */
   get message(): MessageTemplate {
-    return this.#message ?? lookupMessage(this.#messageKey);
+    return this.#s.message ?? lookupMessage(this.#s.messageKey);
   }
 
   /**
@@ -69,16 +127,7 @@ export class RuleValidator implements ValidatorObject {
    * through `validate` instead).
    */
   failure(value: unknown): ErrorItem | undefined {
-    const failure = this.#fn(value, this.params);
-    if (!failure) return undefined;
-    const params: RuleParams = Object.assign({}, this.params, failure);
-    for (const [name, key] of Object.entries(this.#paramKeys)) {
-      const word = lookupMessage(key);
-      if (typeof word === "string" && word !== key) params[name] = word;
-    }
-    // The item `new ValidationError(message, { code, params })` builds (it formats again).
-    const message = formatMessage(formatTemplate(this.message, params), params);
-    return { code: this.code, message, params };
+    return ruleFailure(this.#s, value);
   }
 
   validate(value: unknown): void {
@@ -88,7 +137,8 @@ export class RuleValidator implements ValidatorObject {
 
   toRule(): RuleSpec {
     const words: RuleParams = {};
-    for (const [name, key] of Object.entries(this.#paramKeys)) {
+    const paramKeys = this.#s.paramKeys ?? {};
+    for (const [name, key] of Object.entries(paramKeys)) {
       const word = lookupMessage(key);
       if (typeof word === "string" && word !== key) words[name] = word;
     }
@@ -98,8 +148,10 @@ export class RuleValidator implements ValidatorObject {
       message: formatMessage(this.message, Object.assign({}, this.params, words)),
       params: this.params,
     };
-    if (this.#message === undefined) spec.key = this.#messageKey;
-    if (Object.keys(this.#paramKeys).length) spec.paramKeys = { ...this.#paramKeys };
+    if (this.#s.message === undefined) spec.key = this.#s.messageKey;
+    if (this.#s.paramKeys) spec.paramKeys = { ...this.#s.paramKeys };
     return spec;
   }
 }
+
+const RULE_FAILURE = RuleValidator.prototype.failure;

@@ -1,0 +1,85 @@
+import { formatTemplate } from "./message-cache.js";
+import { formatMessage, type MessageTemplate } from "./messages.js";
+import { type ErrorItem, errorFromItems, ValidationError } from "./validation-error.js";
+import {
+  plainRuleState,
+  type RuleState,
+  RuleValidator,
+  ruleFailure,
+  runValidator,
+  type Validator,
+} from "./validators/validator.js";
+
+// Field's `run_validators`, with the error returned rather than raised (field.ts).
+
+const RULE_VALIDATE = RuleValidator.prototype.validate;
+
+/** A field's validators as last seen (`of`), each with its `plainRuleState`. */
+export interface ValidatorChecks {
+  of: Validator[];
+  states: Array<RuleState | undefined>;
+}
+
+/** A validator's error with the field's `errorMessages` override for its code, if any. */
+function overridden(
+  overrides: Readonly<Record<string, MessageTemplate>>,
+  item: ErrorItem | undefined,
+): ErrorItem | undefined {
+  const override = overrides[item?.code ?? ""];
+  if (!override) return undefined;
+  const params = item?.params ?? {};
+  // The item `new ValidationError(message, { code, params })` builds (it formats again).
+  const message = formatMessage(formatTemplate(override, params), params);
+  return { code: item?.code ?? "invalid", message, params };
+}
+
+/**
+ * Runs every validator on a (non-empty) value: all their errors together, in order, as one
+ * ValidationError (Django's `run_validators`), or undefined. A shared rule's failure is taken
+ * as a value; any other validator is called and its ValidationError caught. `checks` keeps
+ * each validator's rule state between calls, worked out again whenever the list changed.
+ */
+export function validatorsErrorOf(
+  validators: readonly Validator[],
+  value: unknown,
+  checks: ValidatorChecks,
+  overrides: Readonly<Record<string, MessageTemplate>>,
+): ValidationError | undefined {
+  let items: ErrorItem[] | undefined;
+  let raised: ValidationError | undefined; // the one error raised, while it is the only one
+  let failures = 0;
+  for (let i = 0; i < validators.length; i++) {
+    const validator = validators[i] as Validator;
+    if (checks.of[i] !== validator || checks.of.length !== validators.length) {
+      checks.of = [...validators];
+      checks.states = validators.map(plainRuleState);
+    }
+    let found: ErrorItem | ErrorItem[];
+    if (typeof validator !== "function" && validator.validate === RULE_VALIDATE) {
+      // A shared rule reports its failure without a throw (it would raise exactly this item).
+      const state = checks.states[i];
+      const item = state ? ruleFailure(state, value) : (validator as RuleValidator).failure(value);
+      if (!item) continue;
+      found = overridden(overrides, item) ?? item;
+      raised = undefined;
+    } else {
+      try {
+        runValidator(validator, value);
+        continue;
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const item = error.errors.length === 1 ? overridden(overrides, error.errors[0]) : undefined;
+        found =
+          item ?? (error.fieldErrors ? Object.values(error.fieldErrors).flat() : error.errors);
+        raised = item || error.fieldErrors ? undefined : error;
+      }
+    }
+    items ??= [];
+    if (Array.isArray(found)) items.push(...found);
+    else items.push(found);
+    failures++;
+  }
+  if (!items) return undefined;
+  // Django wraps the list in a new error; a lone error raised as it is says the same.
+  return failures === 1 && raised ? raised : errorFromItems(items);
+}
