@@ -1,14 +1,16 @@
+import { isUtf8 } from "node:buffer";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MizanError } from "../core/errors.js";
 import { payloadTooLarge } from "../server/read-body.js";
-import type { NodeRequest } from "./incoming-request.js";
+import { type NodeRequest, requestUrl } from "./incoming-request.js";
 import { lightHeaders, realHeaders } from "./light-headers.js";
 
 interface LightState {
   readonly req: NodeRequest;
   readonly res: ServerResponse;
   readonly method: string;
-  readonly url: string;
+  /** `request.url`, made on first read (see urlOf). */
+  url: string | undefined;
   /** Made the first time it is read (see signalOf). */
   signal: AbortSignal | undefined;
   /** The real Headers, once something needed them (see light-headers.ts). */
@@ -57,6 +59,12 @@ function signalOf(state: LightState): AbortSignal {
   return state.signal;
 }
 
+/** The request URL, made on first read: most calls never ask (routing took the path as sent). */
+function urlOf(state: LightState): string {
+  state.url ??= requestUrl(state.req).href;
+  return state.url;
+}
+
 function headersOf(state: LightState): Headers {
   state.view ??= lightHeaders(state);
   return state.view;
@@ -74,7 +82,7 @@ function build(state: LightState): Request {
       init.body = state.body as BodyInit;
       init.duplex = "half";
     }
-    const built = new Request(state.url, init);
+    const built = new Request(urlOf(state), init);
     // The handler has read the body: a function sees it used, as on the streamed path.
     if (state.body !== undefined) built.arrayBuffer().catch(() => {});
     state.built = built;
@@ -84,7 +92,7 @@ function build(state: LightState): Request {
 
 const CHEAP: Record<string, (state: LightState) => unknown> = {
   method: (state) => state.method,
-  url: (state) => state.url,
+  url: urlOf,
   headers: headersOf,
   signal: signalOf,
 };
@@ -127,6 +135,16 @@ const CHEAP: Record<string, (state: LightState) => unknown> = {
     }
   }
 })();
+
+/**
+ * The body as text when it is valid UTF-8 without a byte order mark: what the handler's strict
+ * TextDecoder would give, made by Node's own check and decode. Anything else goes back as
+ * bytes, for the handler to decode (a BOM dropped) or refuse with its own 400.
+ */
+function textOf(bytes: Buffer): Buffer | string {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return !bom && isUtf8(bytes) ? bytes.toString("utf8") : bytes;
+}
 
 /** Collect the body into one Buffer; null once it passes `maxBytes` (the rest is left unread). */
 function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
@@ -177,18 +195,19 @@ function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | null>
  * itself and builds the undici Request only when something else is read (`ctx.request.clone()`),
  * and the reader the handler calls for the body: the whole IncomingMessage in one Buffer, 413
  * the moment it passes the limit (by Content-Length first), and a signal aborted when the client
- * disconnects before the answer is written.
+ * disconnects before the answer is written. `url` is the request URL when the adapter has
+ * parsed it already; else it is made when first read.
  */
 export function lightCall(
   req: NodeRequest,
   res: ServerResponse,
-  url: URL,
-): { request: Request; readBody: (maxBytes: number) => Promise<Uint8Array> } {
+  url: URL | undefined,
+): { request: Request; readBody: (maxBytes: number) => Promise<Uint8Array | string> } {
   const state: LightState = {
     req,
     res,
     method: req.method ?? "POST",
-    url: url.href,
+    url: url?.href,
     signal: undefined,
     headers: undefined,
     view: undefined,
@@ -196,7 +215,7 @@ export function lightCall(
     built: undefined,
   };
   const request = new LightRequest(state) as unknown as Request;
-  const readBody = async (maxBytes: number): Promise<Uint8Array> => {
+  const readBody = async (maxBytes: number): Promise<Uint8Array | string> => {
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > maxBytes) throw payloadTooLarge(maxBytes);
     let bytes: Buffer | null;
@@ -208,7 +227,7 @@ export function lightCall(
     // Thrown here, after the await: the message is in the language of the request served.
     if (bytes === null) throw payloadTooLarge(maxBytes);
     state.body = bytes;
-    return bytes;
+    return textOf(bytes);
   };
   return { request, readBody };
 }

@@ -22,7 +22,7 @@ export type WebHandler = ((request: Request) => Promise<Response>) & {
   readonly serveLight?: (
     request: Request,
     readBody?: BodyReader,
-    url?: URL,
+    pathname?: string,
   ) => Promise<Response | FrameworkPassThrough | JsonAnswer>;
 };
 
@@ -37,6 +37,13 @@ export type NodeHandler = (
   res: ServerResponse,
   next?: (error?: unknown) => void,
 ) => void;
+
+/**
+ * A Host header that cannot move a path: a name or IPv4 address and a port. A URL made from
+ * it and a path starting with "/" has that path as its pathname (or fails to parse, and then
+ * requestUrl puts the path on localhost), so the path needs no parsing to be routed.
+ */
+const PLAIN_HOST = /^[A-Za-z0-9.-]+(?::[0-9]*)?$/;
 
 function internalError(): Response {
   return new Response(JSON.stringify(new MizanError("INTERNAL").toEnvelope()), {
@@ -93,22 +100,37 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
   const limits = handler.limits ?? DEFAULT_LIMITS;
   // The call route as the client spells it (matchRoute also takes other spellings).
   const callPath = `${basePath}/call/`;
+  // Sent as is, that path is its own pathname (nothing in it for URL parsing to change).
+  const callPathIsPlain = new URL(callPath, "http://localhost").pathname === callPath;
 
   /**
    * A JSON `POST …/call/` whose stream no body parser took: served without Web streams (the
    * body read straight into one Buffer, the Request built only if a function reads it).
    */
-  const isPlainJsonCall = (req: NodeRequest, url: URL): boolean =>
+  const isPlainJsonCall = (req: NodeRequest, pathname: string): boolean =>
     req.method === "POST" &&
     handler.serveLight !== undefined &&
     req.body === undefined &&
     !req.readableEnded &&
     mediaType(req.headers["content-type"]) === JSON_TYPE &&
-    (url.pathname === callPath || matchRoute(url.pathname, basePath)?.kind === "call");
+    (pathname === callPath || matchRoute(pathname, basePath)?.kind === "call");
+
+  /**
+   * The request's pathname; its URL too unless the request targets the call path as sent
+   * from a plain host (its pathname is that path: nothing to parse until the URL is read).
+   */
+  const locate = (req: NodeRequest): { pathname: string; url: URL | undefined } => {
+    const path = req.originalUrl ?? req.url;
+    if (path === callPath && callPathIsPlain && PLAIN_HOST.test(req.headers.host ?? "")) {
+      return { pathname: callPath, url: undefined };
+    }
+    const url = requestUrl(req);
+    return { pathname: url.pathname, url };
+  };
 
   return (req, res, next) => {
-    const url = requestUrl(req);
-    if (next && !isUnderBasePath(url.pathname, basePath)) {
+    const { pathname, url } = locate(req);
+    if (next && !isUnderBasePath(pathname, basePath)) {
       next();
       return;
     }
@@ -117,14 +139,14 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
     });
     const serve = async (): Promise<void> => {
       let pending: Promise<Response | FrameworkPassThrough | JsonAnswer>;
-      if (handler.serveLight && isPlainJsonCall(req, url)) {
+      if (handler.serveLight && isPlainJsonCall(req, pathname)) {
         const { request, readBody } = lightCall(req, res, url);
-        pending = handler.serveLight(request, readBody, url);
+        pending = handler.serveLight(request, readBody, pathname);
       } else {
         const maxBytes = maxBodyBytesFor(limits, req.headers["content-type"]);
         const request = toWebRequest(req, res, maxBytes);
         pending = handler.serveLight
-          ? handler.serveLight(request, undefined, url)
+          ? handler.serveLight(request, undefined, pathname)
           : (handler.serve ?? handler)(request);
       }
       const answer = await pending.catch((error: unknown) => {

@@ -89,13 +89,13 @@ export interface MizanHandler {
    * except that the handler's own JSON answers come back as a `JsonAnswer` (status, headers,
    * cookies, text) instead of a Response. With `readBody`, a `POST {basePath}/call/` body is
    * taken from `readBody(maxBytes)` (called where the handler would read the request's stream,
-   * after the CSRF and media-type checks) instead of `request.body`. `url`, when given, is
-   * `request.url` already parsed.
+   * after the CSRF and media-type checks) instead of `request.body`. `pathname`, when given,
+   * is `request.url`'s, as the adapter found it (the URL is then not parsed to route).
    */
   readonly serveLight: (
     request: Request,
     readBody?: BodyReader,
-    url?: URL,
+    pathname?: string,
   ) => Promise<Response | FrameworkPassThrough | JsonAnswer>;
 }
 
@@ -250,9 +250,9 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     request: Request,
     frameworkResponses: boolean,
     readBody: BodyReader | undefined,
-    url: URL | undefined,
+    pathname: string | undefined,
   ): Promise<Answer> {
-    const found = routeOf((url ?? new URL(request.url)).pathname);
+    const found = routeOf(pathname ?? new URL(request.url).pathname);
     const cookie = csrf?.issue(request, found?.kind === "manifest" ? "manifest" : "other") ?? null;
     const out = await respond(request, found, frameworkResponses, readBody);
     if (isJsonAnswer(out)) {
@@ -269,11 +269,11 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     request: Request,
     frameworkResponses: boolean,
     readBody?: BodyReader,
-    url?: URL,
+    pathname?: string,
   ): Promise<Answer> {
     // Not async: without languages, answerIn's own promise (no extra resolution step).
-    if (!languages) return answerIn(request, frameworkResponses, readBody, url);
-    return answerInLanguage(languages, request, frameworkResponses, readBody, url);
+    if (!languages) return answerIn(request, frameworkResponses, readBody, pathname);
+    return answerInLanguage(languages, request, frameworkResponses, readBody, pathname);
   }
 
   async function answerInLanguage(
@@ -281,11 +281,11 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     request: Request,
     frameworkResponses: boolean,
     readBody: BodyReader | undefined,
-    url: URL | undefined,
+    pathname: string | undefined,
   ): Promise<Answer> {
     const language = negotiate(request, languages);
     const out = await withLocale(language, () =>
-      answerIn(request, frameworkResponses, readBody, url),
+      answerIn(request, frameworkResponses, readBody, pathname),
     );
     if (out instanceof Response) return withLanguageHeaders(out, language);
     setLanguageHeaders(out.headers, language);
@@ -301,8 +301,8 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     const out = (await answer(request, false)) as Response | JsonAnswer;
     return isJsonAnswer(out) ? toWebResponse(out) : out;
   };
-  const serveLight = (request: Request, readBody?: BodyReader, url?: URL) =>
-    answer(request, true, readBody, url);
+  const serveLight = (request: Request, readBody?: BodyReader, pathname?: string) =>
+    answer(request, true, readBody, pathname);
   return Object.assign(handler, { basePath, limits, serve, serveLight });
 }
 

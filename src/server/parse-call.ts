@@ -56,8 +56,12 @@ function argsField(value: string | null, limits: Readonly<Limits>): unknown {
   return parseJson(value, limits, 'The "args" field');
 }
 
-/** Reads a whole body under `maxBytes` (413 past it), for an adapter that reads it itself. */
-export type BodyReader = (maxBytes: number) => Promise<Uint8Array>;
+/**
+ * Reads a whole body under `maxBytes` (413 past it), for an adapter that reads it itself: its
+ * bytes, or its text when the adapter has decoded them already (valid UTF-8, no BOM: exactly
+ * what decoding the bytes here would give).
+ */
+export type BodyReader = (maxBytes: number) => Promise<Uint8Array | string>;
 
 /** The largest file `fn` accepts at a path in its args (`data.avatar`), when it says. */
 export type FileLimitLookup = (fn: string, path: string) => number | undefined;
@@ -168,7 +172,7 @@ export async function parseCall(
   if (type === MULTIPART_TYPE) {
     return parseMultipart(request, contentType, limits, maxBytes, fileLimit);
   }
-  const bytes = readBodyOf ? await readBodyOf(maxBytes) : await readBody(request, maxBytes);
-  const text = decode(bytes);
+  const body = readBodyOf ? await readBodyOf(maxBytes) : await readBody(request, maxBytes);
+  const text = typeof body === "string" ? body : decode(body);
   return type === JSON_TYPE ? fromJson(text, limits) : parseUrlEncoded(text, limits);
 }

@@ -80,6 +80,10 @@ function registry(): Registry {
     client({ context: "local" }, (_ctx, args: { name?: string }) => ({ hi: args.name ?? "" })),
     "greet",
   );
+  r.register(
+    client((ctx) => ctx.request.url),
+    "url",
+  );
   return r;
 }
 
@@ -93,7 +97,7 @@ async function listen(handler: WebHandler): Promise<number> {
 }
 
 /** One raw HTTP/1.1 exchange; the answer's head and body as text, its Date line removed. */
-function exchange(port: number, request: string): Promise<string> {
+function exchange(port: number, request: string | Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     const chunks: Buffer[] = [];
@@ -139,10 +143,23 @@ function get(path: string, headers: Record<string, string> = {}): string {
   return `GET ${path} HTTP/1.1\r\n${lines.join("\r\n")}\r\n\r\n`;
 }
 
+/** A JSON POST whose body is these bytes, as they are (UTF-8 or not). */
+function postBytes(path: string, body: Buffer): Buffer {
+  const head = `POST ${path} HTTP/1.1\r\nhost: example.test\r\ncontent-type: application/json\r\ncontent-length: ${body.byteLength}\r\n\r\n`;
+  return Buffer.concat([Buffer.from(head, "latin1"), body]);
+}
+
 const call = (fn: string, args?: unknown) => JSON.stringify({ fn, args });
+/** `{"fn":"echo","args":{"text":"<bytes>"}}` with these bytes inside the text. */
+const echoBytes = (...bytes: number[]) =>
+  Buffer.concat([
+    Buffer.from('{"fn":"echo","args":{"text":"'),
+    Buffer.from(bytes),
+    Buffer.from('"}}'),
+  ]);
 const TOKEN = "A".repeat(32);
 
-const REQUESTS: Array<[string, string]> = [
+const REQUESTS: Array<[string, string | Buffer]> = [
   ["a result", post("/api/mizan/call/", call("echo", { text: "hi" }))],
   ["cookies, Vary and repeated headers", post("/api/mizan/call/", call("cookies"))],
   ["a function's own Response", post("/api/mizan/call/", call("own"))],
@@ -184,6 +201,24 @@ const REQUESTS: Array<[string, string]> = [
     "Accept-Language",
     post("/api/mizan/call/", call("nope"), { "accept-language": "de-DE, fr;q=0.5" }),
   ],
+  ["a UTF-8 body", post("/api/mizan/call/", call("echo", { text: "é ü 中文 😀" }))],
+  ["a byte order mark", post("/api/mizan/call/", `\uFEFF${call("echo", { text: "bom" })}`)],
+  ["two byte order marks", post("/api/mizan/call/", `\uFEFF\uFEFF${call("echo")}`)],
+  ["a byte that is never UTF-8", postBytes("/api/mizan/call/", echoBytes(0xff))],
+  ["an encoded surrogate", postBytes("/api/mizan/call/", echoBytes(0xed, 0xa0, 0x80))],
+  ["an overlong encoding", postBytes("/api/mizan/call/", echoBytes(0xc0, 0xaf))],
+  ["a cut sequence", postBytes("/api/mizan/call/", echoBytes(0xe2, 0x82))],
+  ["a Latin-1 body", postBytes("/api/mizan/call/", echoBytes(0xe9))],
+  ["ctx.request.url", post("/api/mizan/call/", call("url"))],
+  [
+    "ctx.request.url, host to normalise",
+    post("/api/mizan/call/", call("url"), { host: "EXAMPLE.Test:080" }),
+  ],
+  ["a host that moves the path", post("/api/mizan/call/", call("url"), { host: "a/b" })],
+  ["a host that does not parse", post("/api/mizan/call/", call("url"), { host: "a b" })],
+  ["an IPv6 host", post("/api/mizan/call/", call("url"), { host: "[::1]:8080" })],
+  ["the call path with a query", post("/api/mizan/call/?x=1", call("url"))],
+  ["the call path without its slash", post("/api/mizan/call", call("url"))],
 ];
 
 describe.each([
