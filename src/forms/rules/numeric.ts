@@ -150,6 +150,8 @@ function pyRemainder(x: number, y: number): number {
 /** IntegerField.to_python: `int(re.sub(r"\.0*\s*$", "", str(value)))`, empty → null. */
 export const coerceInt: CoerceFn = (value) => {
   if (isEmptyInput(value)) return { ok: true, value: null };
+  // A safe integer's str() is its digits, which int() reads back (-0 gives 0).
+  if (Number.isSafeInteger(value)) return { ok: true, value: (value as number) + 0 };
   let text = pyStr(value);
   const right = pyStrip(`x${text}`).slice(1); // strip trailing whitespace only
   const decimal = /\.0*$/.exec(right);

@@ -140,7 +140,6 @@ export const coerceDuration: CoerceFn = (value) => {
   return parsed === null ? INVALID : { ok: true, value: durationString(parsed) };
 };
 
-const CANONICAL_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const CANONICAL_TIME = /^[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?$/;
 
 /**
@@ -148,15 +147,27 @@ const CANONICAL_TIME = /^[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?$/;
  * objects whatever its input formats; undefined for anything else.
  */
 export function typedDate(value: unknown): string | undefined {
-  if (isDate(value)) {
-    const result = coerceDate(value, {});
-    return result.ok ? (result.value as string) : undefined;
+  if (typeof value === "string") {
+    return value.length === 10 &&
+      value[4] === "-" &&
+      value[7] === "-" &&
+      isValidDate(digitsAt(value, 0, 4), digitsAt(value, 5, 7), digitsAt(value, 8, 10))
+      ? value
+      : undefined;
   }
-  const match = typeof value === "string" ? CANONICAL_DATE.exec(value) : null;
-  if (!match) return undefined;
-  return isValidDate(Number(match[1]), Number(match[2]), Number(match[3]))
-    ? (value as string)
-    : undefined;
+  if (!isDate(value)) return undefined;
+  const result = coerceDate(value, {});
+  return result.ok ? (result.value as string) : undefined;
+}
+
+/** The number ASCII digits spell from `start` to `end`; NaN if another character is there. */
+function digitsAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    n = digit >= 0 && digit <= 9 ? n * 10 + digit : Number.NaN;
+  }
+  return n;
 }
 
 /** An already-cleaned time ("HH:MM:SS[.ffffff]" or a Date); undefined otherwise. */
