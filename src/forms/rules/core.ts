@@ -35,11 +35,13 @@ function pyRepr(value: unknown): string {
   return typeof value === "string" ? `'${value}'` : pyStr(value);
 }
 
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
 /** Length in code points, as Python's `len(str)`. */
 export function pyLen(value: unknown): number {
   if (typeof value === "string") {
     // Only a surrogate pair is two units for one code point (a lone surrogate counts one).
-    return /[\ud800-\udbff]/.test(value) ? [...value].length : value.length;
+    return HIGH_SURROGATE.test(value) ? [...value].length : value.length;
   }
   if (Array.isArray(value)) return value.length;
   return 0;
