@@ -37,8 +37,17 @@ function checkBracketedNetloc(netloc: string): boolean {
   return parseIpv4(hostname) === null && parseIpv6(hostname) !== null;
 }
 
+// A regex literal is a new object each time it is evaluated: the patterns used per call are
+// built once here.
+const UNSAFE = /[\t\r\n]/;
+const UNSAFE_ALL = /[\t\r\n]/g;
+const NON_ASCII = /[\x80-\uffff]/;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+const DELIM = /[/?#]/;
+const BRACKETED = /^\[([^\n]+)\](?::[0-9]{1,5})?$/;
+
 function checkNetloc(netloc: string): boolean {
-  if (!/\P{ASCII}/u.test(netloc)) return true;
+  if (!NON_ASCII.test(netloc)) return true;
   const n = netloc.replace(/[@:#?]/g, "");
   const normalized = n.normalize("NFKC");
   return n === normalized || !/[/?#@:]/.test(normalized);
@@ -49,32 +58,35 @@ export function urlsplit(input: string): UrlParts | null {
   // lstrip of the WHATWG "C0 control or space" set (U+0000 to U+0020).
   let start = 0;
   while (start < input.length && input.charCodeAt(start) <= 0x20) start++;
-  let url = input.slice(start).replace(/[\t\r\n]/g, "");
+  let url = input.slice(start).replace(UNSAFE_ALL, "");
   let scheme = "";
   let netloc = "";
   let query = "";
   let fragment = "";
   const colon = url.indexOf(":");
-  if (colon > 0 && /^[A-Za-z][A-Za-z0-9+.-]*$/.test(url.slice(0, colon))) {
+  if (colon > 0 && SCHEME.test(url.slice(0, colon))) {
     scheme = url.slice(0, colon).toLowerCase();
     url = url.slice(colon + 1);
   }
   if (url.startsWith("//")) {
-    let delim = url.length;
-    for (const c of "/?#") {
-      const at = url.indexOf(c, 2);
-      if (at >= 0) delim = Math.min(delim, at);
-    }
-    netloc = url.slice(2, delim);
-    url = url.slice(delim);
+    const rest = url.slice(2);
+    const delim = rest.search(DELIM);
+    netloc = delim < 0 ? rest : rest.slice(0, delim);
+    url = delim < 0 ? "" : rest.slice(delim);
     const open = netloc.includes("[");
     if (open !== netloc.includes("]")) return null;
     if (open && !checkBracketedNetloc(netloc)) return null;
   }
   const hash = url.indexOf("#");
-  if (hash >= 0) [url, fragment] = [url.slice(0, hash), url.slice(hash + 1)];
+  if (hash >= 0) {
+    fragment = url.slice(hash + 1);
+    url = url.slice(0, hash);
+  }
   const question = url.indexOf("?");
-  if (question >= 0) [url, query] = [url.slice(0, question), url.slice(question + 1)];
+  if (question >= 0) {
+    query = url.slice(question + 1);
+    url = url.slice(0, question);
+  }
   if (!checkNetloc(netloc)) return null;
   return [scheme, netloc, url, query, fragment];
 }
@@ -131,11 +143,14 @@ export const URL_SCHEMES = ["http", "https", "ftp", "ftps"];
 const URL_MAX_LENGTH = 2048;
 
 // The common URL, decided without splitting: printable ASCII, a scheme, a host of ASCII
-// labels and a letters-only TLD (at most 253 characters, the lookahead), a port, a path.
-// Whatever it matches, the full check below accepts too (the host alternative of
-// URL_PATTERN, a netloc with no brackets, `@` or non-ASCII, a length equal to `pyLen`).
+// labels (letters, digits, inner hyphens) and a letters-only TLD, a port, a path. Whatever it
+// matches with no label over 63 characters and a host of at most 253 (LONG_RUN finds none),
+// the full check below accepts too (the host alternative of URL_PATTERN; a netloc with no
+// brackets, `@` or non-ASCII; a length equal to `pyLen`). Bounded repeats cost irregexp a
+// counter per character, hence the unbounded pattern and the separate length check.
 const PLAIN_URL =
-  /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/(?=[a-zA-Z0-9.-]{1,253}(?![a-zA-Z0-9.-]))(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}(?::[0-9]{1,5})?(?:[/?#][!-~]*)?$/;
+  /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/(?:[a-zA-Z0-9]+(?:-+[a-zA-Z0-9]+)*\.)+[a-zA-Z][a-zA-Z]+(?::[0-9]{1,5})?(?:[/?#][!-~]*)?$/;
+const LONG_RUN = /[a-zA-Z0-9-]{64}|[a-zA-Z0-9.-]{254}/;
 
 /** Django's URLValidator: scheme, full-URL regex, bracketed IPv6, host length. */
 function isValidUrl(value: unknown, schemes: readonly string[] = URL_SCHEMES): boolean {
@@ -143,13 +158,16 @@ function isValidUrl(value: unknown, schemes: readonly string[] = URL_SCHEMES): b
   // `value.split("://")[0].lower()` without the list.
   const sep = value.indexOf("://");
   if (!schemes.includes((sep < 0 ? value : value.slice(0, sep)).toLowerCase())) return false;
-  if (PLAIN_URL.test(value)) return value.length <= URL_MAX_LENGTH;
+  // (Past "://", 63 characters or fewer hold no longer label or host.)
+  if (PLAIN_URL.test(value) && (value.length - sep < 67 || !LONG_RUN.test(value))) {
+    return value.length <= URL_MAX_LENGTH;
+  }
   // A code point is one or two UTF-16 units: count only past the limit in units.
   if (value.length > URL_MAX_LENGTH && pyLen(value) > URL_MAX_LENGTH) return false;
-  if (/[\t\r\n]/.test(value)) return false;
+  if (UNSAFE.test(value) || !URL_PATTERN.test(value)) return false;
   const parts = urlsplit(value);
-  if (!parts || !URL_PATTERN.test(value)) return false;
-  const bracketed = /^\[([^\n]+)\](?::[0-9]{1,5})?$/.exec(parts[1])?.[1];
+  if (!parts) return false;
+  const bracketed = BRACKETED.exec(parts[1])?.[1];
   if (bracketed !== undefined && !isValidIpv6(bracketed)) return false;
   const host = urlHostname(parts[1]);
   return host !== null && pyLen(host) <= 253;
