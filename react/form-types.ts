@@ -3,7 +3,6 @@ import type { DefaultValues, FieldValues, UseFormProps, UseFormReturn } from "re
 import type { $ZodIssue, $ZodType, input, output } from "zod/v4/core";
 import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import type { MizanFormMeta } from "./meta.js";
-import type { MizanFormInitialState } from "./native-form.js";
 import type { MizanServerError } from "./server-error.js";
 
 export type LiveValidationMode = "blur" | "change";
@@ -52,11 +51,12 @@ export interface UseMizanFormOptions<
   defaultValues?: DefaultValues<input<TSchema>>;
   liveValidation?: LiveValidationOption;
   /**
-   * A failed native post to start from (`handleFormPost`'s `values` and `errors`): its values
-   * over the defaults and its messages on their fields, on the first render already (server
-   * rendering included). For forms laid out by hand; `<MizanForm initialState>` does the same.
+   * Not an option (a hook given it throws a `TypeError`): to start from a failed native post,
+   * spread `initialStateOptions(meta, state)` into the options (`defaultValues` and `errors`),
+   * so pages that never show one do not download that code. `<MizanForm initialState>` still
+   * takes the state itself.
    */
-  initialState?: MizanFormInitialState | undefined;
+  initialState?: never;
   /** Called with what `onSubmitSuccess` returned. */
   onSuccess?: (result: TResult) => void;
   /** Called when a submit fails with anything but field errors (401, 403, 500, network). */

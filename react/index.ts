@@ -39,7 +39,7 @@ export {
   type NativeFormProps,
   useNativeFormProps,
 } from "./native-fields.js";
-export type { MizanFormInitialState } from "./native-form.js";
+export { initialStateOptions, type MizanFormInitialState } from "./native-form.js";
 export {
   type MizanCaller,
   MizanProvider,

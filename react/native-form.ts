@@ -104,6 +104,38 @@ export function initialStateErrors(
   return Object.keys(tree).length ? tree : undefined;
 }
 
+/** The options `initialStateOptions` made, per state object (and the metadata they were for). */
+const optionsMade = new WeakMap<object, { meta: FormDescriptor | undefined; options: object }>();
+
+/**
+ * The form hook options that start a form from a failed native post (`handleFormPost`'s
+ * `values` and `errors` in `mizan/server`): `defaultValues`, the state's values over the
+ * form's defaults (passwords left out), and react-hook-form's `errors`, the messages on their
+ * fields (nested forms and formsets as a whole at `<path>.root`, non-field ones at
+ * `root.server`), shown on the first render, server rendering included. Spread them into a
+ * hand-laid form's hook options; `{}` without a state. The same state object gives the same
+ * options (react-hook-form applies `errors` again whenever the object changes). Kept out of the
+ * hooks, so a page that never shows a native post does not download it.
+ *
+ * @example
+ * const form = useSignupForm({ ...initialStateOptions(signupFormMeta, state) });
+ */
+export function initialStateOptions(
+  meta: FormDescriptor | undefined,
+  state: MizanFormInitialState | undefined,
+): { defaultValues?: Record<string, unknown>; errors?: FieldErrors } {
+  if (!state) return {};
+  const made = optionsMade.get(state);
+  if (made && made.meta === meta) return made.options;
+  const options: { defaultValues?: Record<string, unknown>; errors?: FieldErrors } = {};
+  const values = initialStateValues(meta, state);
+  if (values) options.defaultValues = values;
+  const errors = initialStateErrors(values ?? (meta ? formDefaults(meta) : undefined), state);
+  if (errors) options.errors = errors;
+  optionsMade.set(state, { meta, options });
+  return options;
+}
+
 /**
  * Put a failed native post's state into a react-hook-form form: the values over the form's
  * defaults (a field the browser did not send, such as an unchecked box, keeps its empty

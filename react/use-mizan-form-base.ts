@@ -27,7 +27,6 @@ import type {
 } from "./form-types.js";
 import { ValuesSubscription } from "./live-subscription.js";
 import type { MizanFormMeta } from "./meta.js";
-import { initialStateErrors, initialStateValues } from "./native-form.js";
 import { type MizanCaller, useMizanClient } from "./provider.js";
 import {
   isAbort,
@@ -180,16 +179,15 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
   const version = versionOption ?? meta?.version;
 
   const { resolver, follow, catalog } = useResolver<z.input<TSchema>>(schema, messages);
+  if (initialState !== undefined) {
+    throw new TypeError(
+      'mizan: initialState is not a hook option: spread initialStateOptions(meta, state), from "mizan/react".',
+    );
+  }
   const initialValues = useMemo(
     () =>
-      (initialStateValues(meta, initialState) as DefaultValues<z.input<TSchema>> | undefined) ??
-      defaultValues ??
-      (meta ? (formDefaults(meta) as DefaultValues<z.input<TSchema>>) : undefined),
-    [defaultValues, meta, initialState],
-  );
-  const initialErrors = useMemo(
-    () => initialStateErrors(initialValues, initialState),
-    [initialValues, initialState],
+      defaultValues ?? (meta ? (formDefaults(meta) as DefaultValues<z.input<TSchema>>) : undefined),
+    [defaultValues, meta],
   );
   const useFormProps: UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>> = {
     mode: "onTouched",
@@ -199,9 +197,6 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     >,
   };
   if (initialValues !== undefined) useFormProps.defaultValues = initialValues;
-  if (initialErrors !== undefined) {
-    useFormProps.errors = initialErrors as NonNullable<typeof useFormProps.errors>;
-  }
   const methods = useForm<z.input<TSchema>, unknown, z.output<TSchema>>(useFormProps);
   follow(methods as unknown as Parameters<typeof follow>[0]);
 

@@ -90,7 +90,7 @@ export async function jsonFrom(
  * A call's result: the `result` of the success envelope. A 2xx that is not JSON is a handler's
  * own Response (a download, a redirect target) and is returned as the Response itself.
  * `onEnvelope` hears the envelope's `invalidate`/`merge` (or the `X-Mizan-Invalidate` header of
- * a function's own Response) when they name a context.
+ * a function's own Response, or of a JSON body that is not an envelope) when they name a context.
  */
 export async function resultFrom(
   response: Response,
@@ -98,18 +98,10 @@ export async function resultFrom(
   onEnvelope?: ((envelope: ContextEnvelope) => void) | undefined,
 ): Promise<unknown> {
   if (!response.ok) throw await errorFrom(response, signal);
-  if (!isJson(response)) {
-    const envelope = headerEnvelope(response.headers);
-    if (envelope) onEnvelope?.(envelope);
-    return response;
-  }
-  const body = await jsonFrom(response, signal);
-  if (!isRecord(body) || !Object.hasOwn(body, "result")) {
-    const envelope = headerEnvelope(response.headers);
-    if (envelope) onEnvelope?.(envelope);
-    return body;
-  }
-  const envelope = envelopeOf(body);
+  const body = isJson(response) ? await jsonFrom(response, signal) : response;
+  // A Response has no own `result`: only a success envelope does.
+  const wrapped = isRecord(body) && Object.hasOwn(body, "result");
+  const envelope = wrapped ? envelopeOf(body) : headerEnvelope(response.headers);
   if (envelope) onEnvelope?.(envelope);
-  return body.result;
+  return wrapped ? body.result : body;
 }

@@ -26,6 +26,7 @@ test("mizan/react's public exports are pinned", () => {
     "defaultWidgets",
     "errorMessages",
     "formDefaults",
+    "initialStateOptions",
     "languageDirection",
     "loadMessageCatalog",
     "localizedMessages",

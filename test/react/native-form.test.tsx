@@ -10,6 +10,7 @@ import { hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import {
+  initialStateOptions,
   MizanCsrfField,
   MizanForm,
   type MizanFormInitialState,
@@ -184,7 +185,8 @@ describe("initialState: a failed native post, shown again", () => {
 
 /** A hand-laid form: the hook's initialState, the native attributes and the CSRF field. */
 function HandLaidOrder() {
-  const form = gen.forms.order.useOrderForm({ initialState: FAILED_ORDER });
+  const { orderFormMeta, useOrderForm } = gen.forms.order;
+  const form = useOrderForm({ ...initialStateOptions(orderFormMeta, FAILED_ORDER) });
   const errors = form.formState.errors;
   return (
     <form {...useNativeFormProps(form)} onSubmit={form.submit}>
@@ -197,7 +199,7 @@ function HandLaidOrder() {
   );
 }
 
-test("a hand-laid form: useMizanForm's initialState renders on the server; useNativeFormProps", () => {
+test("a hand-laid form: initialStateOptions render on the server; useNativeFormProps", () => {
   const html = renderToString(
     <MizanProvider baseUrl="/api/mizan/" fetch={noFetch} csrfToken="tok-9">
       <HandLaidOrder />
@@ -212,6 +214,28 @@ test("a hand-laid form: useMizanForm's initialState renders on the server; useNa
   expect(form.querySelector("#qty-error")?.textContent).toBe("Only 10 in stock.");
   expect(form.querySelector("#city-error")?.textContent).toBe("This field is required.");
   expect(form.querySelector("#root-error")?.textContent).toBe("We are closed today.");
+});
+
+/** A hand-laid form given the state the old way, as a hook option. */
+function OldOptionOrder() {
+  gen.forms.order.useOrderForm({ initialState: FAILED_ORDER });
+  return null;
+}
+
+test("initialStateOptions: one options object per state; the old initialState option throws naming it", () => {
+  const { orderFormMeta } = gen.forms.order;
+  const options = initialStateOptions(orderFormMeta, FAILED_ORDER);
+  expect(initialStateOptions(orderFormMeta, FAILED_ORDER)).toBe(options);
+  expect(options.defaultValues).toMatchObject({ customer: "Ada", items: [{}, { qty: "99" }] });
+  expect(Object.keys(options.errors ?? {}).sort()).toEqual(["address", "items", "root"]);
+  expect(initialStateOptions(orderFormMeta, undefined)).toEqual({});
+  expect(() =>
+    renderToString(
+      <MizanProvider baseUrl="/api/mizan/" fetch={noFetch}>
+        <OldOptionOrder />
+      </MizanProvider>,
+    ),
+  ).toThrow(/initialStateOptions/);
 });
 
 describe("hydrating the server's HTML", () => {

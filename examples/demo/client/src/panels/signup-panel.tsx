@@ -1,6 +1,6 @@
-import { MizanCsrfField, useNativeFormProps } from "mizan/react";
+import { initialStateOptions, MizanCsrfField, useNativeFormProps } from "mizan/react";
 import type { ReactNode } from "react";
-import { useSignupForm } from "../mizan/index.js";
+import { signupFormMeta, useSignupForm } from "../mizan/index.js";
 import { useFormInitialState } from "../page-state.js";
 import { ResultBox } from "./result-box.js";
 
@@ -54,7 +54,7 @@ function Row(props: {
 /** Laid out by hand with `form.register`: the same hook, your own markup. */
 export function SignupPanel() {
   const form = useSignupForm<{ id: number; username: string }>({
-    initialState: useFormInitialState("signup"),
+    ...initialStateOptions(signupFormMeta, useFormInitialState("signup")),
   });
   const native = useNativeFormProps(form);
   const busy = form.formState.isSubmitting;
