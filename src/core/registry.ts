@@ -148,10 +148,15 @@ export class Registry {
   }
 
   /** Look a function up and invoke it: auth, input validation, middleware, handler. */
-  async call(name: string, ctx: RequestContext, args: unknown): Promise<unknown> {
+  call(name: string, ctx: RequestContext, args: unknown): Promise<unknown> {
     const fn = this.#functions.get(name);
-    if (!fn) throw new MizanError("NOT_FOUND", `Unknown function "${name}".`);
-    return fn.invoke(ctx, args);
+    if (!fn) return Promise.reject(new MizanError("NOT_FOUND", `Unknown function "${name}".`));
+    // `invoke`'s promise is the call's, without another one around it.
+    try {
+      return fn.invoke(ctx, args);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Every function with its JSON Schemas, auth and context kind, plus a content hash. */

@@ -45,6 +45,7 @@ const own = (obj: object, key: string) => Object.hasOwn(obj, key);
 let pendingPlan: FormPlan | undefined;
 let materialize: (form: object) => void;
 let fieldMap: (form: object) => ReadonlyMap<string, AnyField>;
+let fullCleanNow: (form: BaseForm, options: FullCleanOptions) => Promise<void> | undefined;
 
 function clash(key: string): TypeError {
   return new TypeError(
@@ -74,6 +75,8 @@ export class BaseForm<TSelf = any> extends Adoptable {
   static {
     materialize = (form) => (form as BaseForm).#materialize();
     fieldMap = (form) => (form as BaseForm).#fieldMap();
+    fullCleanNow = (form, options) =>
+      form.fullClean === FULL_CLEAN ? form.#fullClean(options) : form.fullClean(options);
   }
 
   /** Gives an instance that shares its class's fields its own (a fresh construction's). */
@@ -192,18 +195,40 @@ export class BaseForm<TSelf = any> extends Adoptable {
 
   /** Django's `full_clean`: fields and their hooks, then `clean()`, then `postClean()`. */
   async fullClean(options: FullCleanOptions = {}): Promise<void> {
+    const pending = this.#fullClean(options);
+    if (pending) await pending;
+  }
+
+  /** `fullClean`, a promise only once a step returned one (most forms are sync throughout). */
+  #fullClean(options: FullCleanOptions): Promise<void> | undefined {
     const s = this.#s;
     s.errors = {};
     s.cleaned = {};
     if (!this.isBound) return;
     if (s.options.emptyPermitted && !this.hasChanged()) return;
-    // Each step is awaited only when it returned a promise (all of them are sync unless a
-    // hook or a field is async).
     const fields = this.cleanFields(options.fields);
-    if (isThenable(fields)) await fields;
+    if (isThenable(fields)) return this.#finishClean(fields, options);
     if (options.fields) return;
     const form = this.cleanForm();
-    if (isThenable(form)) await form;
+    if (isThenable(form)) return this.#finishClean(form, null);
+    const post = this.postClean(this.ctx);
+    if (isThenable(post)) return this.#finishClean(post, undefined);
+  }
+
+  /**
+   * The rest of `fullClean` after the step that returned `pending`: the fields (`options`),
+   * `clean()` (null) or `postClean()` (undefined).
+   */
+  async #finishClean(
+    pending: PromiseLike<unknown>,
+    options: FullCleanOptions | null | undefined,
+  ): Promise<void> {
+    await pending;
+    if (options === undefined || options?.fields) return;
+    if (options) {
+      const form = this.cleanForm();
+      if (isThenable(form)) await form;
+    }
     const post = this.postClean(this.ctx);
     if (isThenable(post)) await post;
   }
@@ -341,5 +366,14 @@ export interface SubmittableForm {
 }
 
 const ADD_PREFIX = BaseForm.prototype.addPrefix;
+const FULL_CLEAN = BaseForm.prototype.fullClean;
+
+/**
+ * @internal `form.fullClean(options)`, which returns a promise only when cleaning had to wait
+ * for something (a subclass's own `fullClean` is called as it is).
+ */
+export function fullCleanOf(form: BaseForm, options: FullCleanOptions): Promise<void> | undefined {
+  return fullCleanNow(form, options);
+}
 
 guardAccessors(BaseForm.prototype, clash);

@@ -4,7 +4,13 @@ import { MizanError, type ValidationDetails } from "../core/errors.js";
 import { isPlainObject } from "../core/is-plain-object.js";
 import type { Registry } from "../core/registry.js";
 import { ServerFunction } from "../core/server-function.js";
-import { type BaseForm, bindForm, type FormOptions, type SubmittableForm } from "./base-form.js";
+import {
+  type BaseForm,
+  bindForm,
+  type FormOptions,
+  fullCleanOf,
+  type SubmittableForm,
+} from "./base-form.js";
 import { fileLimitAt } from "./file-limit.js";
 import type { FormMeta } from "./form-meta.js";
 import {
@@ -110,7 +116,8 @@ class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>
     const stale = markVersion(this.form, ctx, args.version);
     const bound = bind(this.form, ctx, args.data);
     const form = bound instanceof Promise ? await bound : bound;
-    await form.fullClean(args.fields ? { fields: args.fields } : {});
+    const cleaning = fullCleanOf(form, args.fields ? { fields: args.fields } : {});
+    if (cleaning) await cleaning;
     const errors = form.errorDetails();
     const valid = Object.keys(errors.fields).length === 0 && errors.non_field.length === 0;
     return { valid, errors, stale };
