@@ -19,8 +19,9 @@ const EMAIL_LITERAL = /^\[([A-Fa-f0-9:.]+)\]$/;
 
 /** Django's `validate_email` (EmailValidator with `allowlist`, default `["localhost"]`). */
 function isValidEmail(value: unknown, allowlist: readonly string[]): boolean {
-  if (typeof value !== "string" || !value.includes("@") || pyLen(value) > 320) return false;
+  if (typeof value !== "string" || pyLen(value) > 320) return false;
   const at = value.lastIndexOf("@");
+  if (at < 0) return false;
   const user = value.slice(0, at);
   const domain = value.slice(at + 1);
   if (!EMAIL_USER.test(user)) return false;
