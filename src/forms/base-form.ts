@@ -317,9 +317,9 @@ export class BaseForm<TSelf = any> extends Adoptable {
     if (key !== NON_FIELD_ERRORS && !this.#fieldMap().has(key)) {
       throw new TypeError(`'${this.constructor.name}' has no field named '${key}'.`);
     }
-    const list = errors[key] ?? [];
-    list.push(...items);
-    errors[key] = list;
+    const list = errors[key];
+    if (list) for (const item of items) list.push(item);
+    else errors[key] = items.slice();
     const cleaned = this.#s.cleaned;
     if (own(cleaned, key)) delete cleaned[key];
   }
@@ -327,11 +327,17 @@ export class BaseForm<TSelf = any> extends Adoptable {
   /** Errors as the wire carries them: prefixed names, dotted paths, `non_field`. */
   errorDetails(): ValidationDetails {
     const details: ValidationDetails = { fields: {}, non_field: [] };
-    const strip = (items: ErrorItem[]): WireErrorItem[] =>
-      items.map(({ message, code }) => ({ message, code }));
-    for (const [key, items] of Object.entries(this.#s.errors ?? {})) {
-      if (key === NON_FIELD_ERRORS) details.non_field.push(...strip(items));
-      else details.fields[this.addPrefix(key)] = strip(items);
+    const errors = this.#s.errors;
+    if (!errors) return details;
+    // Django's add_prefix, worked out once (unless a subclass has its own).
+    const prefix = this.addPrefix === ADD_PREFIX ? (this.prefix ?? "") : undefined;
+    for (const key of Object.keys(errors)) {
+      const items = errors[key] as ErrorItem[];
+      const wire: WireErrorItem[] = key === NON_FIELD_ERRORS ? details.non_field : [];
+      for (const item of items) wire.push({ message: item.message, code: item.code });
+      if (key === NON_FIELD_ERRORS) continue;
+      const name = prefix === undefined ? this.addPrefix(key) : prefix ? `${prefix}-${key}` : key;
+      details.fields[name] = wire;
     }
     return details;
   }

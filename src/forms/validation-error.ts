@@ -1,4 +1,5 @@
-import { formatMessage, type MessageParams } from "./messages.js";
+import { formatTemplate } from "./message-cache.js";
+import type { MessageParams } from "./messages.js";
 
 /** One error as Django reports it: a code, the final message, and the params it was built from. */
 export interface ErrorItem {
@@ -25,7 +26,8 @@ function toItems(input: ValidationErrorInput, options: ValidationErrorOptions): 
   if (typeof input === "string") {
     const item: ErrorItem = {
       code: options.code ?? "invalid",
-      message: options.params ? formatMessage(input, options.params) : input,
+      // A message written in code is a template: its parts are split once, not per error.
+      message: options.params ? formatTemplate(input, options.params) : input,
     };
     if (options.params) item.params = options.params;
     return [item];
