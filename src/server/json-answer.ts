@@ -1,5 +1,5 @@
 import { plainHeaderEntries } from "../core/response-headers.js";
-import { jsonTextResponse } from "./responses.js";
+import { keepJsonText } from "./responses.js";
 
 /**
  * A JSON answer of the handler's own (a call's result or error envelope, a context read, the
@@ -28,8 +28,6 @@ const DEFAULTS: ReadonlyArray<readonly [string, string]> = [
   ["cache-control", "no-store"],
   ["x-content-type-options", "nosniff"],
 ];
-
-const DEFAULT_VALUE = new Map(DEFAULTS);
 
 /**
  * `jsonTextResponse(status, text, extra, init)` as data: `extra`'s headers (a context's
@@ -62,20 +60,13 @@ export function isJsonAnswer(value: unknown): value is JsonAnswer {
 }
 
 /**
- * The Web Response of a JSON answer, as `jsonTextResponse` builds it (its text kept for
- * `jsonTextOf`, so a Node adapter given it still sends it in one write).
+ * The Web Response of a JSON answer, header for header what `jsonTextResponse` builds (each
+ * Set-Cookie, then every other header once), made from the list in one step; its text kept
+ * for `jsonTextOf`, so a Node adapter given it still sends it in one write.
  */
 export function toWebResponse(answer: JsonAnswer): Response {
-  let cookies: Headers | undefined;
-  if (answer.cookies.length > 0) {
-    cookies = new Headers();
-    for (const cookie of answer.cookies) cookies.append("set-cookie", cookie);
-  }
-  // jsonTextResponse sets the defaults itself: hand it only what differs from them.
-  const init: Record<string, string> = {};
-  for (const [name, value] of answer.headers) {
-    if (DEFAULT_VALUE.get(name) !== value)
-      Object.defineProperty(init, name, { value, enumerable: true });
-  }
-  return jsonTextResponse(answer.status, answer.text, cookies, init);
+  const headers: Array<[string, string]> = [];
+  for (const cookie of answer.cookies) headers.push(["set-cookie", cookie]);
+  for (const entry of answer.headers) headers.push(entry);
+  return keepJsonText(new Response(answer.text, { status: answer.status, headers }), answer.text);
 }

@@ -62,17 +62,38 @@ export async function* bodyChunks(
   }
 }
 
-/** Read a request body into memory, with `bodyChunks`' limits. */
-export async function readBody(
-  request: Request,
-  maxBytes: number,
-): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * Read a request body into memory, with `bodyChunks`' limits (413 by Content-Length, then as
+ * the bytes arrive, the stream cancelled once over), in one loop over the stream's reader.
+ */
+export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) {
+    request.body?.cancel().catch(ignore);
+    throw payloadTooLarge(maxBytes);
+  }
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of bodyChunks(request, maxBytes)) {
-    chunks.push(chunk);
-    total += chunk.byteLength;
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      if (error instanceof MizanError) throw inScope(error, maxBytes);
+      throw new MizanError("BAD_REQUEST", "Could not read the request body.", null, error);
+    }
+    if (next.done) break;
+    total += next.value.byteLength;
+    if (total > maxBytes) {
+      reader.cancel().catch(ignore);
+      throw payloadTooLarge(maxBytes);
+    }
+    chunks.push(next.value);
   }
+  // One chunk (a body given whole): it is the body; the stream hands it over, nothing shares it.
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
   const body = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

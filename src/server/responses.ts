@@ -11,6 +11,12 @@ export function jsonTextOf(response: Response): string | undefined {
   return jsonTexts.get(response);
 }
 
+/** Remember a JSON response's text for `jsonTextOf` (a response the handler built itself). */
+export function keepJsonText(response: Response, text: string): Response {
+  jsonTexts.set(response, text);
+  return response;
+}
+
 /** Copy `extra` into `headers`, appending every Set-Cookie instead of folding them. */
 function mergeHeaders(headers: Headers, extra: Headers | undefined): void {
   if (!extra) return;
