@@ -112,3 +112,22 @@ export class MizanError extends Error {
     return body;
   }
 }
+
+/**
+ * A MizanError for an expected refusal that mizan raises itself and answers at once (a form's
+ * 422 with its field errors), made without capturing a stack trace: its stack would only
+ * show mizan's own frames, and capturing one costs more than the rest of a small call's
+ * error path. Errors a function throws keep their stacks.
+ *
+ * @example
+ * throw refusal("VALIDATION_FAILED", undefined, form.errorDetails());
+ */
+export function refusal(code: ErrorCode, message?: string, details?: unknown): MizanError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new MizanError(code, message, details);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

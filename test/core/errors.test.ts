@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
+import { refusal } from "../../src/core/errors.js";
 import { ERROR_STATUS, MizanError, zodErrorDetails } from "../../src/core/index.js";
 
 describe("MizanError", () => {
@@ -92,5 +93,28 @@ describe("zodErrorDetails", () => {
       { message: "Bad key.", code: "custom" },
       { message: "Still bad.", code: "custom" },
     ]);
+  });
+});
+
+describe("refusal: mizan's own expected refusals", () => {
+  test("answers as the same MizanError would, without a captured stack", () => {
+    const details = {
+      fields: { name: [{ message: "Required.", code: "required" }] },
+      non_field: [],
+    };
+    const made = refusal("VALIDATION_FAILED", undefined, details);
+    const thrown = new MizanError("VALIDATION_FAILED", undefined, details);
+    expect(made).toBeInstanceOf(MizanError);
+    expect(made.status).toBe(422);
+    expect(made.toEnvelope()).toEqual(thrown.toEnvelope());
+    expect(made.stack).toBe("MizanError: Validation failed.");
+    expect(thrown.stack).toContain("\n    at ");
+  });
+
+  test("leaves Error.stackTraceLimit as it was", () => {
+    const before = Error.stackTraceLimit;
+    refusal("FORBIDDEN", "No.");
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(new Error("x").stack).toContain("\n    at ");
   });
 });
