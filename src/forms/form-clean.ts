@@ -100,7 +100,7 @@ function cleanField(
   if (!field) return;
   const step = stepFor(name, field, known);
   let value: unknown;
-  if (field.disabled) {
+  if (step.disabled) {
     value = form.initialFor(name);
   } else {
     const prefix = run.prefix;
@@ -118,13 +118,14 @@ function cleanField(
     if (step.direct) {
       // Field's `clean`, with the errors taken as values rather than thrown where the
       // field's class reports them so (see `FieldStep.checkedPython`).
-      cleaned = step.checkedPython ? field.toPythonChecked(value) : field.toPython(value);
+      cleaned = step.toPython.call(field, value);
       if (cleaned === REFUSED) {
         failed = takeRefusal();
       } else {
-        if (step.checkedValidate) failed = field.validateError(cleaned);
+        const validateError = step.validateError;
+        if (validateError) failed = validateError.call(field, cleaned);
         else field.validate(cleaned);
-        failed ??= field.validatorsError(cleaned);
+        failed ??= step.validatorsError.call(field, cleaned);
       }
     } else {
       // Field's own `clean(value)` has no use for the initial value: only a subclass's may.
