@@ -83,7 +83,8 @@ function missingHook(size: number): AnyHook {
  * The generated hook (`useBigForm()` at 200 fields), as an app lays out a form by hand following
  * mizan's docs: each row shows its errors with `<FieldError>`, which re-renders alone when that
  * field's errors change (the form component reads no `formState.errors`). The same label and
- * input as the react-hook-form rows; the error is Django's `<ul class="errorlist">`.
+ * input as the react-hook-form rows; the error is Django's `<ul class="errorlist">`, so a row is
+ * a `<div>` (a list cannot sit in a `<p>`).
  */
 export function MizanBig(props: { size?: number }) {
   renders.mizan++;
@@ -93,11 +94,11 @@ export function MizanBig(props: { size?: number }) {
   return (
     <form onSubmit={form.submit} noValidate>
       {bigForm(size).fields.map((field) => (
-        <p key={field.name}>
+        <div key={field.name}>
           <label htmlFor={field.name}>{field.name}</label>
           {input(field, form.register(field.name))}
           <FieldError form={form} name={field.name} />
-        </p>
+        </div>
       ))}
     </form>
   );

@@ -1,6 +1,7 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { createContext, Profiler, type ReactNode, useContext } from "react";
+import { type UseFormReturn, useForm } from "react-hook-form";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   defaultComponents,
@@ -43,13 +44,13 @@ function ContactByHand({ counts }: { counts: Counts }) {
   return (
     <form onSubmit={form.submit} noValidate>
       {CONTACT_FIELDS.map((name) => (
-        <p key={name}>
+        <div key={name}>
           <label htmlFor={name}>{name}</label>
           <input id={name} {...form.register(name)} aria-describedby={`${name}_error`} />
           <Counted id={name} counts={counts}>
             <FieldError form={form} name={name} id={`${name}_error`} />
           </Counted>
-        </p>
+        </div>
       ))}
       <button type="submit">Send</button>
     </form>
@@ -80,6 +81,22 @@ function SignupByHand({ counts }: { counts: Counts }) {
   );
 }
 
+/** A react-hook-form form of its own, errors set by the test through `onForm`. */
+function TagsForm({ counts, onForm }: { counts: Counts; onForm: (form: UseFormReturn) => void }) {
+  const form = useForm({ defaultValues: { tags: ["red"], city: "" } });
+  onForm(form);
+  return (
+    <form noValidate>
+      <Counted id="tags" counts={counts}>
+        <FieldError form={form} name="tags" id="tags_error" />
+      </Counted>
+      <Counted id="city" counts={counts}>
+        <FieldError form={form} name="city" id="city_error" />
+      </Counted>
+    </form>
+  );
+}
+
 function Lost() {
   useFieldError("email");
   return null;
@@ -106,9 +123,9 @@ function ContactEchoingEmail() {
   const form = gen.forms.contact.useContactForm();
   return (
     <MizanForm form={form}>
-      <p data-testid="again">
+      <div data-testid="again">
         <FieldError name="email" className="echo" />
-      </p>
+      </div>
     </MizanForm>
   );
 }
@@ -183,6 +200,24 @@ describe("a hand-laid form", () => {
     await user.type(screen.getByLabelText("Username"), "x");
     await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
     expect(counts.username).toBeGreaterThan(username);
+  });
+
+  test("an array value's error at <path>.root shows with the field's; other fields stay put", async () => {
+    const counts: Counts = {};
+    let form: UseFormReturn | undefined;
+    const { container } = render(<TagsForm counts={counts} onForm={(f) => (form = f)} />);
+    const before = { ...counts };
+    act(() => form?.setError("tags.root", { type: "server", message: "Pick at most 1." }));
+    await waitFor(() =>
+      expect(container.querySelector("#tags_error")).toHaveTextContent("Pick at most 1."),
+    );
+    expect(counts.city).toBe(before.city);
+    act(() => form?.setError("city", { type: "server", message: "We do not ship there." }));
+    await waitFor(() =>
+      expect(container.querySelector("#city_error")).toHaveTextContent("We do not ship there."),
+    );
+    act(() => form?.clearErrors());
+    await waitFor(() => expect(container.querySelector(".mizan-errorlist")).toBeNull());
   });
 
   test("without a form, outside <MizanForm>, it says what it needs", () => {
