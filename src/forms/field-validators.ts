@@ -20,6 +20,13 @@ export interface ValidatorChecks {
   states: Array<RuleState | undefined>;
 }
 
+/** What a field's `validatorsError` reads: its validators, their checks, its overrides. */
+export interface ValidatorParts {
+  readonly validators: readonly Validator[];
+  readonly checks: ValidatorChecks;
+  readonly overrides: Readonly<Record<string, MessageTemplate>>;
+}
+
 /** A validator's error with the field's `errorMessages` override for its code, if any. */
 function overridden(
   overrides: Readonly<Record<string, MessageTemplate>>,

@@ -8,7 +8,11 @@ import {
   REFUSED,
   takeRefusal,
 } from "./field-parts.js";
-import { type ValidatorChecks, validatorsErrorOf } from "./field-validators.js";
+import {
+  type ValidatorChecks,
+  type ValidatorParts,
+  validatorsErrorOf,
+} from "./field-validators.js";
 import { formatTemplate } from "./message-cache.js";
 import { classMessageKeys, ruleWithOverride, withFieldKey } from "./message-keys.js";
 import {
@@ -51,6 +55,16 @@ export {
   type JsonSchema,
   prettyName,
 } from "./field-parts.js";
+
+let validatorParts: (field: Field) => ValidatorParts;
+
+/**
+ * @internal What Field's `validatorsError` reads off the field, for a form's step to keep: the
+ * form then calls `validatorsErrorOf` on it (see `FieldStep.validatorParts`).
+ */
+export function validatorPartsOf(field: Field): ValidatorParts {
+  return validatorParts(field);
+}
 
 /**
  * Base of every field: Django's `clean()` = `toPython()` → `validate()` → `runValidators()`.
@@ -110,6 +124,14 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
   /** Validators every instance of this class gets (Django's `default_validators`). */
   protected defaultValidators(): Validator[] {
     return [];
+  }
+
+  static {
+    validatorParts = (field) => ({
+      validators: field.validators,
+      checks: field.#checks,
+      overrides: field.#overrides,
+    });
   }
 
   constructor(options: FieldOptions = {}) {

@@ -1,5 +1,6 @@
 import type { RequestContext } from "../core/context.js";
 import { REFUSED, takeRefusal } from "./field-parts.js";
+import { validatorsErrorOf } from "./field-validators.js";
 import type { FormPlan } from "./form-plan.js";
 import {
   type AnyField,
@@ -125,7 +126,13 @@ function cleanField(
         const validateError = step.validateError;
         if (validateError) failed = validateError.call(field, cleaned);
         else field.validate(cleaned);
-        failed ??= step.validatorsError.call(field, cleaned);
+        if (!failed) {
+          const parts = step.validatorParts;
+          if (!parts) failed = step.validatorsError.call(field, cleaned);
+          else if (!step.isEmpty.call(field, cleaned)) {
+            failed = validatorsErrorOf(parts.validators, cleaned, parts.checks, parts.overrides);
+          }
+        }
       }
     } else {
       // Field's own `clean(value)` has no use for the initial value: only a subclass's may.

@@ -1,5 +1,6 @@
 import type { RequestContext } from "../core/context.js";
-import { Field } from "./field.js";
+import { Field, validatorPartsOf } from "./field.js";
+import type { ValidatorParts } from "./field-validators.js";
 import type { ErrorItem, ValidationError } from "./validation-error.js";
 
 // The types a form class is written against, and how its pipeline cleans each kind of field
@@ -121,6 +122,12 @@ export interface FieldStep {
     | ((this: AnyField, value: unknown) => ValidationError | undefined)
     | undefined;
   readonly validatorsError: (this: AnyField, value: unknown) => ValidationError | undefined;
+  /**
+   * Set when the field keeps Field's `validatorsError`: its parts, for `validatorsErrorOf`
+   * (with `isEmpty`, the field's, first), so that the form reads no field property for it.
+   */
+  readonly validatorParts: ValidatorParts | undefined;
+  readonly isEmpty: (this: AnyField, value: unknown) => boolean;
   /** The field's `disabled`, as it was when the step was made. */
   readonly disabled: boolean;
   /**
@@ -163,6 +170,11 @@ export function fieldStep(name: string, field: AnyField, proto?: object): FieldS
     toPython: checkedPython ? field.toPythonChecked : field.toPython,
     validateError: checkedValidate ? field.validateError : undefined,
     validatorsError: field.validatorsError,
+    validatorParts:
+      field.validatorsError === Field.prototype.validatorsError
+        ? validatorPartsOf(field)
+        : undefined,
+    isEmpty: field.isEmpty,
     disabled: field.disabled,
     noHook,
   };
