@@ -124,37 +124,52 @@ function pattern(format: string): string | null {
   return out;
 }
 
-const cache = new Map<string, RegExp | null>();
+/** A compiled format: its pattern with plain groups, and the directive each group reads. */
+export interface CompiledFormat {
+  regex: RegExp;
+  names: string[];
+}
+
+const cache = new Map<string, CompiledFormat | null>();
+const NAMED = /\(\?<(\w)>/g;
 
 /**
  * The compiled format, or null when Python would reject the format itself. Throws for a
  * format that repeats a directive (Python's `re.error`, a crash in Django too).
  */
-export function compileFormat(format: string): RegExp | null {
-  let regex = cache.get(format);
-  if (regex === undefined) {
+export function compileFormat(format: string): CompiledFormat | null {
+  let compiled = cache.get(format);
+  if (compiled === undefined) {
     const source = pattern(format);
-    try {
-      regex = source === null ? null : new RegExp(`^(?:${source})`, "u");
-    } catch {
-      throw new Error(`Invalid input format ${JSON.stringify(format)}: a directive is repeated.`);
+    compiled = null;
+    if (source !== null) {
+      // The directives' groups are named (`(?<d>…)`; an escaped literal never spells "(?<").
+      // A match with names builds a `groups` object per parse, so the regex gets plain groups
+      // and the names are kept in order beside it.
+      const names = Array.from(source.matchAll(NAMED), (m) => m[1] as string);
+      try {
+        if (new Set(names).size !== names.length) throw new Error("repeated");
+        compiled = { regex: new RegExp(`^(?:${source.replace(NAMED, "(")})`, "u"), names };
+      } catch {
+        throw new Error(`Invalid input format ${JSON.stringify(format)}: a directive is repeated.`);
+      }
     }
     if (cache.size > 256) cache.clear();
-    cache.set(format, regex);
+    cache.set(format, compiled);
   }
-  return regex;
+  return compiled;
 }
 
-function int(text: string): number {
-  return pyInt(text) as number;
-}
+// What the directives' groups hold once toAsciiDigits has run: ASCII digits (" 5" for `%d`),
+// which Number reads as Python's int() does.
+const int = Number;
 
 /** `datetime.strptime(text, format)` as fields, or null where Python raises ValueError. */
 export function strptime(text: string, format: string): PyDateTime | null {
-  const regex = compileFormat(format);
-  const found = regex?.exec(text);
-  if (!found || found[0].length !== text.length) return null;
-  const groups = (found.groups ?? {}) as Record<string, string>;
+  const compiled = compileFormat(format);
+  const found = compiled?.regex.exec(text);
+  if (!compiled || !found || found[0].length !== text.length) return null;
+  const { names } = compiled;
 
   let year: number | null = null;
   let isoYear: number | null = null;
@@ -171,8 +186,9 @@ export function strptime(text: string, format: string): PyDateTime | null {
   let weekday: number | null = null;
   let julian: number | null = null;
 
-  for (const [key, raw] of Object.entries(groups)) {
-    const value = toAsciiDigits(raw);
+  for (let i = 0; i < names.length; i++) {
+    const key = names[i];
+    const value = toAsciiDigits(found[i + 1] as string);
     switch (key) {
       case "y":
         year = int(value);
@@ -201,7 +217,8 @@ export function strptime(text: string, format: string): PyDateTime | null {
         break;
       case "I": {
         hour = int(value);
-        const ampm = (groups.p ?? "").toLowerCase();
+        const p = names.indexOf("p");
+        const ampm = p < 0 ? "" : (found[p + 1] as string).toLowerCase();
         if (ampm === "" || ampm === "am") {
           if (hour === 12) hour = 0;
         } else if (ampm === "pm" && hour !== 12) {

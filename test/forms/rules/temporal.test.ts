@@ -38,6 +38,9 @@ describe("strptime (CPython's _strptime, C locale)", () => {
     ["12 am", "%I %p", "1900-01-01T00:00:00"],
     ["12 PM", "%I %p", "1900-01-01T12:00:00"],
     ["UTC", "%Z", "1900-01-01T00:00:00"],
+    ["12", "%I", "1900-01-01T00:00:00"], // no %p: read as am
+    ["10/2\u0665/\u0662\u0660\u0660\u0666", "%m/%d/%Y", "2006-10-25T00:00:00"], // \d in %d, %Y
+    ["pm 3:05", "%p %I:%M", "1900-01-01T15:05:00"],
   ])("strptime(%j, %j) = %j", (text, format, expected) => {
     expect(parse(text, format)).toBe(expected);
   });
@@ -55,6 +58,11 @@ describe("strptime (CPython's _strptime, C locale)", () => {
     ["2006 43 3", "%V %u"], // %V needs %G
   ])("strptime(%j, %j) raises ValueError", (text, format) => {
     expect(parse(text, format)).toBeNull();
+  });
+
+  test("a repeated directive is an error in the format (Python's re.error), not a ValueError", () => {
+    expect(() => strptime("2006 2006", "%Y %Y")).toThrow(/a directive is repeated/);
+    expect(() => strptime("x", "%c %d")).toThrow(/a directive is repeated/);
   });
 });
 
