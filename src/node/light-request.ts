@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { isAscii } from "node:buffer";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MizanError } from "../core/errors.js";
 import { payloadTooLarge } from "../server/read-body.js";
@@ -137,13 +137,12 @@ const CHEAP: Record<string, (state: LightState) => unknown> = {
 })();
 
 /**
- * The body as text when it is valid UTF-8 without a byte order mark: what the handler's strict
- * TextDecoder would give, made by Node's own check and decode. Anything else goes back as
- * bytes, for the handler to decode (a BOM dropped) or refuse with its own 400.
+ * The body as text when it is all ASCII (a JSON call mostly is): its bytes are its characters,
+ * read in one copy, as the handler's strict UTF-8 decoder would read them. Anything else
+ * (other UTF-8, a BOM, invalid bytes) goes back as bytes, for the handler to decode or refuse.
  */
 function textOf(bytes: Buffer): Buffer | string {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return !bom && isUtf8(bytes) ? bytes.toString("utf8") : bytes;
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes;
 }
 
 /** Collect the body into one Buffer; null once it passes `maxBytes` (the rest is left unread). */
