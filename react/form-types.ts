@@ -1,6 +1,7 @@
 import type { BaseSyntheticEvent } from "react";
 import type { DefaultValues, FieldValues, UseFormProps, UseFormReturn } from "react-hook-form";
 import type { $ZodIssue, $ZodType, input, output } from "zod/v4/core";
+import type { CallBodyEncoder } from "../src/client/transport.js";
 import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import type { MizanFormMeta } from "./meta.js";
 import type { MizanServerError } from "./server-error.js";
@@ -57,6 +58,13 @@ export interface UseMizanFormOptions<
    * takes the state itself.
    */
   initialState?: never;
+  /**
+   * How submits and live checks encode the form's data: generated hooks of forms with file
+   * fields pass `multipartBody` (`mizan/client`), since the caller of `<MizanProvider baseUrl>`
+   * sends JSON only. Give it to a hand-written hook of such a form (or give the provider
+   * `plugins={[multipart()]}`); without either, a submit holding a file fails with a TypeError.
+   */
+  encode?: CallBodyEncoder | undefined;
   /** Called with what `onSubmitSuccess` returned. */
   onSuccess?: (result: TResult) => void;
   /** Called when a submit fails with anything but field errors (401, 403, 500, network). */

@@ -6,6 +6,7 @@ import {
   type SerializedContexts,
 } from "../src/client/context-store.js";
 import { type ClientOptions, createCaller } from "../src/client/create-client.js";
+import type { CallBodyEncoder } from "../src/client/transport.js";
 import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
 import { lazyChannelSource, MizanChannelsContext } from "./channel-source.js";
 import { lazyContextSource, MizanContextSourceContext } from "./context-source.js";
@@ -17,7 +18,11 @@ import { MizanCatalogContext, MizanLanguageContext } from "./language.js";
  * are fetched with `call`; without `onEnvelope`, calls do not update them).
  */
 export interface MizanCaller {
-  call(name: string, args: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
+  call(
+    name: string,
+    args: unknown,
+    options?: { signal?: AbortSignal; encode?: CallBodyEncoder | undefined },
+  ): Promise<unknown>;
   /** Fetches one context instance (`GET {base}/ctx/<name>/`). */
   context?(
     name: string,

@@ -11,6 +11,7 @@ import {
   useForm,
 } from "react-hook-form";
 import type { z } from "zod";
+import type { CallBodyEncoder } from "../src/client/transport.js";
 import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
 import { htmlFieldName } from "../src/forms/native-names.js";
@@ -44,6 +45,7 @@ export interface LatestFormOptions {
   version: string | undefined;
   client: MizanCaller;
   liveValidation: LiveValidationOption | undefined;
+  encode: CallBodyEncoder | undefined;
 }
 
 /** What the hook hands the factory of its live checks. */
@@ -173,6 +175,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     onServerError,
     initialState,
     messages,
+    encode,
     ...formProps
   } = options;
   const client = useMizanClient();
@@ -214,6 +217,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     version,
     client,
     liveValidation,
+    encode,
     onSuccess,
     onServerError,
   };
@@ -322,6 +326,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
         try {
           const value = (await caller.call(`${formName}.submit`, args, {
             signal: controller.signal,
+            encode: latest.current.encode,
           })) as TResult;
           if (controller.signal.aborted) return;
           setResult(value);

@@ -17,8 +17,10 @@ function liveChecks({ latest, form, wireValues, host, onBusyChange }: LiveChecks
   const values = () => form.getValues();
   return new LiveValidation({
     ...host,
-    validate: (args, signal) =>
-      latest.current.client.call(`${latest.current.name}.validate`, args, { signal }),
+    validate: (args, signal) => {
+      const { client, name, encode } = latest.current;
+      return client.call(`${name}.validate`, args, { signal, encode });
+    },
     version: () => latest.current.version,
     serverFieldOf: (path) => {
       const { liveValidation: option, meta } = latest.current;

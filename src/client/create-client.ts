@@ -1,10 +1,16 @@
 import type { Manifest } from "../core/registry.js";
 import { applyCsrf, type CsrfOption, csrfToken } from "./csrf.js";
 import { envelopeHub } from "./envelopes.js";
-import { callBody } from "./files.js";
+import { multipartBody } from "./files.js";
 import { errorFrom, type FetchLike, jsonFrom, resultFrom, send } from "./http.js";
 import type { ClientPlugin } from "./plugin.js";
-import type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";
+import type {
+  CallBodyEncoder,
+  CallOptions,
+  EnvelopeListener,
+  MizanClient,
+  Transport,
+} from "./transport.js";
 
 export interface ClientOptions {
   /** The server's base URL, e.g. `"/api/mizan"` or `"https://api.example.com/api/mizan"`. */
@@ -63,6 +69,24 @@ function getOf(options: ClientOptions) {
     plugin?.get ? plugin.get(attempt, signal) : attempt();
 }
 
+/**
+ * A call's body as `{"fn","args"}` JSON; a File or Blob in `args` (which JSON would send as
+ * `{}`) is refused with a TypeError naming `multipart()`.
+ */
+const jsonBody: CallBodyEncoder = (name, args, headers) => {
+  headers.set("content-type", "application/json");
+  const json = JSON.stringify(args, (_key, value: unknown) => {
+    if (typeof Blob !== "undefined" && value instanceof Blob) {
+      throw new TypeError(
+        "mizan: args hold a file: plugins: [multipart()] or { encode: multipartBody } (mizan/client).",
+      );
+    }
+    return value;
+  });
+  // JSON.stringify gives undefined for a function or undefined: no args, as the server reads it.
+  return `{"fn":${JSON.stringify(name)},"args":${(json as string | undefined) ?? "{}"}}`;
+};
+
 function requireBase(options: ClientOptions, method: string): void {
   if (options.baseUrl === undefined) {
     throw new TypeError(
@@ -74,9 +98,14 @@ function requireBase(options: ClientOptions, method: string): void {
 /**
  * `createClient`'s calls and their envelopes, without `context()` and `manifest()`: what
  * `<MizanProvider baseUrl>` needs for forms and functions. The context hooks bring
- * `contextReader` themselves, so pages without contexts download neither reader.
+ * `contextReader` themselves, so pages without contexts download neither reader. Calls are
+ * JSON (files refused) unless a plugin (`multipart()`) or the call's `encode` makes the body.
  */
-export function createCaller(options: ClientOptions): Pick<MizanClient, "call" | "onEnvelope"> {
+export function createCaller(
+  options: ClientOptions,
+  /** The body of calls without an `encode` of their own, unless a plugin makes it. */
+  defaultBody: CallBodyEncoder = jsonBody,
+): Pick<MizanClient, "call" | "onEnvelope"> {
   if (options.baseUrl === undefined && !options.transport) {
     throw new TypeError("createClient: give a baseUrl or a transport.");
   }
@@ -89,15 +118,21 @@ export function createCaller(options: ClientOptions): Pick<MizanClient, "call" |
   const hub = envelopeHub(options.onEnvelope);
   const fetchImpl = fetchOf(options);
 
-  const post = async (name: string, args: unknown, signal: AbortSignal | undefined) => {
+  const clientBody = options.plugins?.find((p) => p.body)?.body ?? defaultBody;
+  const post = async (
+    name: string,
+    args: unknown,
+    signal: AbortSignal | undefined,
+    encode: CallBodyEncoder | undefined,
+  ) => {
     const headers = await baseHeaders(options.headers);
     const token = await applyCsrf(headers, options.csrf);
-    const body = callBody(name, args ?? {}, headers);
+    const body = (encode ?? clientBody)(name, args ?? {}, headers);
     const init: RequestInit = { method: "POST", headers, body };
     return { response: await send(fetchImpl, `${base}/call/`, init, signal), token };
   };
-  const httpCall: Transport = async (name, args, { signal, onEnvelope }) => {
-    const first = await post(name, args, signal);
+  const httpCall: Transport = async (name, args, { signal, onEnvelope, encode }) => {
+    const first = await post(name, args, signal, encode);
     if (first.response.status !== 403) return resultFrom(first.response, signal, onEnvelope);
     const error = await errorFrom(first.response, signal);
     // The server refuses for CSRF before running anything, and issues a token with that 403
@@ -107,7 +142,7 @@ export function createCaller(options: ClientOptions): Pick<MizanClient, "call" |
       !signal?.aborted &&
       (await csrfToken(options.csrf)) !== first.token;
     if (!retry) throw error;
-    return resultFrom((await post(name, args, signal)).response, signal, onEnvelope);
+    return resultFrom((await post(name, args, signal, encode)).response, signal, onEnvelope);
   };
   const transport = options.transport ?? httpCall;
 
@@ -164,7 +199,7 @@ export function contextReader(options: ClientOptions): MizanClient["context"] {
  * const stop = api.onEnvelope((envelope) => store.apply(envelope));
  */
 export function createClient(options: ClientOptions): MizanClient {
-  const caller = createCaller(options);
+  const caller = createCaller(options, multipartBody);
   const get = getOf(options);
   const fetchImpl = fetchOf(options);
   return {

@@ -1,3 +1,5 @@
+import type { ClientPlugin } from "./plugin.js";
+
 /** A file found in call arguments, with its dotted path inside `args`. */
 export interface FoundFile {
   path: string;
@@ -41,9 +43,14 @@ export function argsJson(args: unknown): { json: string; files: FoundFile[] } {
  * A call's request body: `{"fn", "args"}` as JSON, or `multipart/form-data` when a File or Blob
  * sits anywhere in `args` (JSON would send it as `{}`): `fn`, `args` as JSON without the files,
  * and one part per file named `args.<dotted path>`, which the server puts back in place. Sets
- * the content type of JSON (a FormData body sets its own, with the boundary).
+ * the content type of JSON (a FormData body sets its own, with the boundary). `createClient`
+ * encodes every call so; generated hooks of forms with file fields pass it as a call's `encode`
+ * (the caller of `<MizanProvider baseUrl>` sends JSON only).
+ *
+ * @example
+ * await api.call("profile.submit", { data: { avatar: file } }, { encode: multipartBody });
  */
-export function callBody(name: string, args: unknown, headers: Headers): BodyInit {
+export function multipartBody(name: string, args: unknown, headers: Headers): BodyInit {
   const { json, files } = argsJson(args);
   if (files.length === 0) {
     headers.set("content-type", "application/json");
@@ -55,4 +62,18 @@ export function callBody(name: string, args: unknown, headers: Headers): BodyIni
   form.set("args", json);
   for (const { path, file } of files) form.append(`args.${path}`, file);
   return form;
+}
+
+/**
+ * The plugin that sends calls whose args hold files as `multipart/form-data`
+ * (`multipartBody`), for the caller of `<MizanProvider baseUrl>`, which otherwise sends JSON
+ * and refuses files (generated form hooks bring it themselves; `createClient` has it built in).
+ *
+ * @example
+ * <MizanProvider baseUrl="/api/mizan" plugins={[multipart()]}>
+ *   <App />
+ * </MizanProvider>
+ */
+export function multipart(): ClientPlugin {
+  return { name: "multipart", body: multipartBody };
 }

@@ -34,6 +34,7 @@ export {
 } from "./context-store.js";
 export { type ClientOptions, createClient } from "./create-client.js";
 export type { CsrfOption } from "./csrf.js";
+export { multipart, multipartBody } from "./files.js";
 export type { FetchLike } from "./http.js";
 export {
   createInProcessClient,
@@ -42,4 +43,10 @@ export {
 } from "./in-process.js";
 export type { ClientPlugin } from "./plugin.js";
 export { type RetryOptions, retry } from "./retry.js";
-export type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";
+export type {
+  CallBodyEncoder,
+  CallOptions,
+  EnvelopeListener,
+  MizanClient,
+  Transport,
+} from "./transport.js";

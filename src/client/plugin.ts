@@ -1,7 +1,10 @@
+import type { CallBodyEncoder } from "./transport.js";
+
 /**
  * An opt-in part of `createClient`, given in `plugins`: what a page needs only sometimes, so a
  * page that does not ask for it does not download it. mizan ships `retry()` (retries of the
- * manifest and context GETs).
+ * manifest and context GETs) and `multipart()` (calls whose args hold files, for the caller of
+ * `<MizanProvider baseUrl>`; `createClient` has it built in).
  *
  * @example
  * import { createClient, retry } from "mizan/client";
@@ -16,4 +19,6 @@ export interface ClientPlugin {
    * every GET. Calls (POST) never go through here.
    */
   get?<T>(attempt: () => Promise<T>, signal: AbortSignal | undefined): Promise<T>;
+  /** Makes every call's request body (the first plugin that has it; a call's `encode` wins). */
+  body?: CallBodyEncoder;
 }

@@ -11,7 +11,21 @@ export interface CallOptions {
    * transport calls it; `createClient` passes one that feeds `onEnvelope` listeners.
    */
   onEnvelope?: ((envelope: ContextEnvelope) => void) | undefined;
+  /**
+   * Makes this call's request body, over the client's own (`createClient` sends files as
+   * multipart; `<MizanProvider baseUrl>` sends JSON, refusing files, unless given
+   * `plugins: [multipart()]`). Generated hooks of forms with file fields pass `multipartBody`.
+   * Transports other than HTTP ignore it.
+   */
+  encode?: CallBodyEncoder | undefined;
 }
+
+/**
+ * A call's HTTP request body from its function name and args: `{"fn","args"}` JSON, or
+ * `multipart/form-data` (`multipartBody`). Sets the content type on `headers` when it is not
+ * a FormData (which sets its own).
+ */
+export type CallBodyEncoder = (name: string, args: unknown, headers: Headers) => BodyInit;
 
 /**
  * How a call reaches the server: over HTTP by default, or in-process (Storybook, tests).

@@ -46,3 +46,24 @@ export function needsLiveChecks(fields: Record<string, unknown>): boolean {
     return !!form && typeof form === "object" && "fields" in form && "field_order" in form;
   });
 }
+
+/**
+ * Whether a form (or a nested form or formset in it) has a file field, whose data the
+ * generated hook sends as `multipart/form-data` (it passes `multipartBody`).
+ */
+export function hasFileFields(fields: Record<string, unknown>): boolean {
+  return Object.values(fields).some((descriptor) => {
+    if (!descriptor || typeof descriptor !== "object") return false;
+    const { widget, form } = descriptor as {
+      widget?: { needs_multipart_form?: unknown };
+      form?: unknown;
+    };
+    if (widget?.needs_multipart_form === true) return true;
+    const sub = form as { fields?: unknown } | null | undefined;
+    return (
+      !!sub &&
+      typeof sub.fields === "object" &&
+      hasFileFields(sub.fields as Record<string, unknown>)
+    );
+  });
+}

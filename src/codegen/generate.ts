@@ -4,10 +4,10 @@ import type { LocaleTable } from "../forms/message-types.js";
 import { CATALOG_INDEX, catalogFiles, parseLanguages } from "./catalogs.js";
 import { withChannels } from "./channels.js";
 import { type ContextEntry, contextExports, contextsFile, manifestContexts } from "./contexts.js";
-import { markServerRules, needsLiveChecks } from "./form-meta.js";
+import { hasFileFields, markServerRules, needsLiveChecks } from "./form-meta.js";
 import { formSchemaToZod, type KeyCollector } from "./form-schema.js";
 import { jsonSchemaToType } from "./json-schema-type.js";
-import { camelCase, type FormNames, formNames, functionNames } from "./names.js";
+import { camelCase, type FormNames, formNames, functionNames, hookSignature } from "./names.js";
 import { compareNames, compareSources, formatStatement, literal } from "./printer.js";
 import { GenerateError, RuntimeImports } from "./runtime-names.js";
 import { type ZodFlavor, zodFlavor, zodImport, zodModule } from "./zod-flavor.js";
@@ -107,13 +107,6 @@ export function plainFunctions(manifest: Manifest): FunctionManifest[] {
     .sort((a, b) => byCodeUnit(a.name, b.name));
 }
 
-function hookSignature(names: FormNames): string[] {
-  const head = `export function ${names.hook}<TResult = unknown>(`;
-  const param = `options: ${names.options}<TResult> = {}`;
-  const line = `${head}${param}) {`;
-  return line.length <= 100 ? [line] : [head, `  ${param},`, ") {"];
-}
-
 function formFile(
   form: FormPayload,
   names: FormNames,
@@ -143,8 +136,12 @@ function formFile(
   const zod = source(imports.zod ?? zodModule(flavor));
   importLines.push([zod, zodImport(flavor, zod)]);
   const catalogs = hooks && keys ? source(`./${CATALOG_INDEX.replace(/\.ts$/, ".js")}`) : "";
-  // useMizanFormBase loads message catalogs only when handed localizedMessages.
+  // useMizanFormBase loads message catalogs only when handed localizedMessages; a form with
+  // file fields hands its hook multipartBody (the provider's caller sends JSON only).
   const localized = catalogs && hook === "useMizanFormBase";
+  const files = hooks && hasFileFields(meta.fields);
+  const client = source(imports.client ?? "mizan/client");
+  if (files) importLines.push([client, `import { multipartBody } from "${client}";`]);
   if (hooks) {
     const react = source(imports.react ?? "mizan/react");
     importLines.push([
@@ -192,7 +189,7 @@ function formFile(
       " */",
       ...hookSignature(names),
       formatStatement(
-        `return ${hook}({ name: ${literal(form.name)}, schema: ${names.schema}, meta: ${names.meta}, version: ${names.version}, ${catalogs ? "messages: messageCatalogs, " : ""}...options }${localized ? ", localizedMessages" : ""});`,
+        `return ${hook}({ name: ${literal(form.name)}, schema: ${names.schema}, meta: ${names.meta}, version: ${names.version}, ${catalogs ? "messages: messageCatalogs, " : ""}${files ? "encode: multipartBody, " : ""}...options }${localized ? ", localizedMessages" : ""});`,
         "  ",
       ),
       "}",

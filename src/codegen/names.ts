@@ -76,3 +76,11 @@ export function functionNames(fn: string): FunctionNames {
     caller: `create${pascal}Caller`,
   };
 }
+
+/** The first line(s) of a generated form hook, wrapped when longer than 100 characters. */
+export function hookSignature(names: FormNames): string[] {
+  const head = `export function ${names.hook}<TResult = unknown>(`;
+  const param = `options: ${names.options}<TResult> = {}`;
+  const line = `${head}${param}) {`;
+  return line.length <= 100 ? [line] : [head, `  ${param},`, ") {"];
+}

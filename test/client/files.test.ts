@@ -1,5 +1,7 @@
-import { expect, test } from "vitest";
-import { argsJson } from "../../src/client/files.js";
+import { describe, expect, test } from "vitest";
+import { createCaller, createClient } from "../../src/client/create-client.js";
+import { argsJson, multipart, multipartBody } from "../../src/client/files.js";
+import type { FetchLike } from "../../src/client/http.js";
 
 test("finds files at any depth and leaves JSON without them", () => {
   const a = new File(["a"], "a.txt");
@@ -60,5 +62,47 @@ test("a __proto__ key stays data", () => {
   expect(argsJson(withFile)).toEqual({
     json: '{"__proto__":{"x":1}}',
     files: [{ path: "__proto__.f", file }],
+  });
+});
+
+describe("the caller of <MizanProvider baseUrl> (createCaller): JSON unless told otherwise", () => {
+  /** A fetch that records each request body and answers `{ result: null }`. */
+  function recording() {
+    const bodies: unknown[] = [];
+    const fetch: FetchLike = async (_url, init) => {
+      bodies.push(init.body);
+      return new Response('{"result":null}', { headers: { "content-type": "application/json" } });
+    };
+    return { fetch, bodies };
+  }
+  const args = { data: { avatar: new File(["png!"], "me.png"), name: "Ann" } };
+
+  test("args holding a file are refused with a TypeError naming multipart(); none is sent", async () => {
+    const { fetch, bodies } = recording();
+    const caller = createCaller({ baseUrl: "/api", fetch, csrf: false });
+    await expect(caller.call("profile.submit", args)).rejects.toThrow(/multipart\(\)/);
+    expect(bodies).toEqual([]);
+    await caller.call("echo", { text: "hi" });
+    expect(bodies).toEqual(['{"fn":"echo","args":{"text":"hi"}}']);
+  });
+
+  test("a call's encode: multipartBody, or the multipart() plugin, sends the file", async () => {
+    const { fetch, bodies } = recording();
+    const caller = createCaller({ baseUrl: "/api", fetch, csrf: false });
+    await caller.call("profile.submit", args, { encode: multipartBody });
+    const plugged = createCaller({ baseUrl: "/api", fetch, csrf: false, plugins: [multipart()] });
+    await plugged.call("profile.submit", args);
+    for (const body of bodies) {
+      expect(body).toBeInstanceOf(FormData);
+      expect((body as FormData).get("args.data.avatar")).toBeInstanceOf(File);
+      expect(JSON.parse(String((body as FormData).get("args")))).toEqual({ data: { name: "Ann" } });
+    }
+    expect(bodies).toHaveLength(2);
+  });
+
+  test("createClient has it built in", async () => {
+    const { fetch, bodies } = recording();
+    await createClient({ baseUrl: "/api", fetch, csrf: false }).call("profile.submit", args);
+    expect(bodies[0]).toBeInstanceOf(FormData);
   });
 });

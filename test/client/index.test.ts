@@ -19,6 +19,8 @@ test("mizan/client's runtime exports are pinned", async () => {
     "inProcessTransport",
     "isMizanChannelError",
     "isMizanClientError",
+    "multipart",
+    "multipartBody",
     "readSerializedContexts",
     "retry",
   ]);
