@@ -5,21 +5,25 @@
 import { fromOrdinal, isLeap, isValidDateTime, type PyDateTime, toOrdinal } from "./calendar.js";
 import { PY_DIGIT, PY_SPACE, pyInt, toAsciiDigits } from "./py.js";
 
+const NON_ASCII = /[\x80-\uffff]/;
+const NON_ASCII_ALL = /[^\0-\x7f]/gu;
+
 /** A string as C sees it after UTF-8 encoding: ASCII kept, other bytes as 0x80; 0 past the end. */
 class Bytes {
-  readonly codes: number[] = [];
+  readonly text: string;
   constructor(text: string) {
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) as number;
-      if (cp < 0x80) this.codes.push(cp);
-      else for (let n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; n > 0; n--) this.codes.push(0x80);
-    }
+    this.text = NON_ASCII.test(text)
+      ? text.replace(NON_ASCII_ALL, (ch) => {
+          const cp = ch.codePointAt(0) as number;
+          return "\x80".repeat(cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+        })
+      : text;
   }
   at(i: number): number {
-    return this.codes[i] ?? 0;
+    return this.text.charCodeAt(i) || 0;
   }
   get length(): number {
-    return this.codes.length;
+    return this.text.length;
   }
 }
 
@@ -43,7 +47,7 @@ function isDigit(code: number): boolean {
 }
 
 /** `_find_isoformat_datetime_separator` (on code points; the separator is any one of them). */
-function findSeparator(s: string[]): number {
+function findSeparator(s: string | string[]): number {
   const len = s.length;
   if (len === 7) return 7;
   if (s[4] === "-") {
@@ -161,18 +165,25 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 /** `datetime.fromisoformat(text)`, or null where Python raises ValueError. */
 export function fromIsoFormat(text: string): PyDateTime | null {
-  const chars = [...text];
+  // ASCII text is its own list of code points, with no surrogate to refuse.
+  const chars = NON_ASCII.test(text) ? [...text] : text;
   if (chars.length < 7) return null;
   const sep = findSeparator(chars);
   if (sep < 0) return null;
+  const part = (start: number, end?: number) =>
+    new Bytes(
+      typeof chars === "string" ? chars.slice(start, end) : chars.slice(start, end).join(""),
+    );
   // UTF-8 encoding fails on a lone surrogate anywhere but the separator.
-  if (chars.some((ch, i) => i !== sep && LONE_SURROGATE.test(ch))) return null;
-  const date = parseDate(new Bytes(chars.slice(0, sep).join("")), sep);
+  if (typeof chars !== "string" && chars.some((ch, i) => i !== sep && LONE_SURROGATE.test(ch))) {
+    return null;
+  }
+  const date = parseDate(part(0, sep), sep);
   if (!date) return null;
   let values: Hms["values"] = [0, 0, 0, 0];
   let offset: number | null = null;
   if (chars.length > sep) {
-    const time = parseTime(new Bytes(chars.slice(sep + 1).join("")));
+    const time = parseTime(part(sep + 1));
     if (!time) return null;
     ({ values, offset } = time);
   }

@@ -85,6 +85,7 @@ describe("fromisoformat (CPython's C parser, kept lenient where it is)", () => {
     ["2014-09-23T22:34:41:5", "2014-09-23T22:34:41.500000"],
     ["2014-09-23T22344155", "2014-09-23T22:34:41.550000"],
     ["2014-09-23T22:34:41.1234567é+07:00", "2014-09-23T22:34:41.123456+07:00"],
+    ["2014-09-23\ud80022:34", "2014-09-23T22:34:00"], // a lone surrogate as the separator
   ])("fromisoformat(%j) = %j", (text, expected) => {
     expect(iso(text)).toBe(expected);
   });
@@ -103,6 +104,9 @@ describe("fromisoformat (CPython's C parser, kept lenient where it is)", () => {
     "2014W01-1",
     "9999-W52-6",
     "٢٠١٤-09-23",
+    "2014-09-23T22:34\ud800",
+    "2014-09-23T22:34:41.5é",
+    "2014-09-23T2é:34",
   ])("fromisoformat(%j) raises ValueError", (text) => {
     expect(iso(text)).toBeNull();
   });
