@@ -120,20 +120,7 @@ function cleanField(
       // Field's `clean`, with the errors taken as values rather than thrown where the
       // field's class reports them so (see `FieldStep.checkedPython`).
       cleaned = step.toPython.call(field, value);
-      if (cleaned === REFUSED) {
-        failed = takeRefusal();
-      } else {
-        const validateError = step.validateError;
-        if (validateError) failed = validateError.call(field, cleaned);
-        else field.validate(cleaned);
-        if (!failed) {
-          const parts = step.validatorParts;
-          if (!parts) failed = step.validatorsError.call(field, cleaned);
-          else if (!step.isEmpty.call(field, cleaned)) {
-            failed = validatorsErrorOf(parts.validators, cleaned, parts.checks, parts.overrides);
-          }
-        }
-      }
+      failed = cleaned === REFUSED ? takeRefusal() : checkDirect(step, field, cleaned);
     } else {
       // Field's own `clean(value)` has no use for the initial value: only a subclass's may.
       cleaned = step.withInitial
@@ -149,6 +136,29 @@ function cleanField(
     return;
   }
   return runHook(run, step, cleaned);
+}
+
+/** A direct step's `validate` then `runValidators`, their error returned (see `FieldStep`). */
+function checkDirect(
+  step: FieldStep,
+  field: AnyField,
+  cleaned: unknown,
+): ValidationError | undefined {
+  let empty: boolean | undefined;
+  if (step.required !== undefined) {
+    // Field's own `validate`: required and empty (`isEmpty` then serves the validators too).
+    empty = step.isEmpty.call(field, cleaned);
+    if (empty && step.required) return field.error("required");
+  } else if (step.validateError) {
+    const failed = step.validateError.call(field, cleaned);
+    if (failed) return failed;
+  } else {
+    field.validate(cleaned);
+  }
+  const parts = step.validatorParts;
+  if (!parts) return step.validatorsError.call(field, cleaned);
+  if (empty ?? step.isEmpty.call(field, cleaned)) return undefined;
+  return validatorsErrorOf(parts.validators, cleaned, parts.checks, parts.overrides);
 }
 
 /** Stores a field's cleaned value and runs its `clean<Field>` hook on it. */

@@ -128,6 +128,8 @@ export interface FieldStep {
    */
   readonly validatorParts: ValidatorParts | undefined;
   readonly isEmpty: (this: AnyField, value: unknown) => boolean;
+  /** The field's `required` when it keeps Field's `validate` and `validateError`, else undefined. */
+  readonly required: boolean | undefined;
   /** The field's `disabled`, as it was when the step was made. */
   readonly disabled: boolean;
   /**
@@ -175,6 +177,10 @@ export function fieldStep(name: string, field: AnyField, proto?: object): FieldS
         ? validatorPartsOf(field)
         : undefined,
     isEmpty: field.isEmpty,
+    required:
+      checkedValidate && field.validateError === Field.prototype.validateError
+        ? field.required
+        : undefined,
     disabled: field.disabled,
     noHook,
   };
