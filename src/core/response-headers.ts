@@ -45,12 +45,34 @@ function realOf(state: BagState): Headers {
   return real;
 }
 
+/**
+ * The last name and value found plain, and the name's lower case: a form sets the same header
+ * to the same version on every call, so the checks below run once, not per call.
+ */
+let lastName: string | undefined;
+let lastLower = "";
+let lastValue: string | undefined;
+
 /** The lower-case name, when the map can answer for it; else undefined (the real one must). */
 function plainName(state: BagState, name: unknown): string | undefined {
-  if (state.real || typeof name !== "string" || !TOKEN.test(name)) return undefined;
+  if (state.real || typeof name !== "string") return undefined;
+  if (name === lastName) return lastLower;
+  if (!TOKEN.test(name)) return undefined;
   const lower = name.toLowerCase();
   // Set-Cookie keeps each value apart: only the real Headers holds that.
-  return lower === "set-cookie" ? undefined : lower;
+  if (lower === "set-cookie") return undefined;
+  lastName = name;
+  lastLower = lower;
+  return lower;
+}
+
+/** True for a value Headers would store as given (see PLAIN_VALUE). */
+function plainValue(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  if (value === lastValue) return true;
+  if (!PLAIN_VALUE.test(value)) return false;
+  lastValue = value;
+  return true;
 }
 
 (() => {
@@ -79,7 +101,7 @@ function plainName(state: BagState, name: unknown): string | undefined {
   method("set", function (this: object, name: string, value: string): void {
     const state = stateOf(this);
     const lower = plainName(state, name);
-    if (lower === undefined || typeof value !== "string" || !PLAIN_VALUE.test(value)) {
+    if (lower === undefined || !plainValue(value)) {
       // biome-ignore lint/complexity/noArguments: the real one counts them (too few throw)
       realOf(state).set(...(arguments as unknown as [string, string]));
       return;
