@@ -27,6 +27,7 @@ export interface BaseTemporalFieldOptions<R extends boolean = boolean> extends F
 export abstract class BaseTemporalField<TValue> extends Field<TValue, string | Date> {
   static override readonly fieldType: string = "BaseTemporalField";
   readonly #inputFormats: readonly string[] | undefined;
+  #params: { input_formats: string[] } | undefined;
 
   constructor(options: BaseTemporalFieldOptions = {}) {
     super(options);
@@ -74,7 +75,7 @@ export abstract class BaseTemporalField<TValue> extends Field<TValue, string | D
       if (typed !== undefined) return typed as TValue;
     }
     const coerce = temporalCoercers[this.coerceKind()];
-    const result = (coerce as NonNullable<typeof coerce>)(value, this.coerceParams());
+    const result = (coerce as NonNullable<typeof coerce>)(value, this.#checkParams());
     if (!result.ok) return refuse(this.error(result.code, result.params));
     return result.value as TValue;
   }
@@ -96,6 +97,18 @@ export abstract class BaseTemporalField<TValue> extends Field<TValue, string | D
   /** Python's `==` on two cleaned values. */
   protected sameValue(a: unknown, b: unknown): boolean {
     return a === b;
+  }
+
+  /**
+   * The coercer's params for a clean: made once while the formats are fixed (given, or the
+   * defaults) and the class keeps this `coerceParams`; the coercer only reads them.
+   */
+  #checkParams(): { input_formats: string[] } {
+    if (this.formatsLocalized || this.coerceParams !== BaseTemporalField.prototype.coerceParams) {
+      return this.coerceParams();
+    }
+    this.#params ??= this.coerceParams();
+    return this.#params;
   }
 
   protected coerceParams(): { input_formats: string[] } {
