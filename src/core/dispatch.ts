@@ -209,6 +209,30 @@ function envelopeEffects(
   return { invalidate: [...invalidate.values()], merge: [...merge.values()] };
 }
 
+/**
+ * `JSON.stringify(body)`, byte for byte. With nothing invalidated or merged, only the result is
+ * serialised and put in the envelope's fixed text, unless the result has a `toJSON` (it would
+ * be told its key, "result" in the envelope) or is left out as JSON (a function): then, and on
+ * any throw, the whole envelope is, as before (so the error is the same too).
+ */
+function envelopeJson(body: SuccessEnvelope): string {
+  const { result } = body;
+  if (
+    body.invalidate.length === 0 &&
+    body.merge.length === 0 &&
+    typeof (result as { toJSON?: unknown } | null)?.toJSON !== "function"
+  ) {
+    let inner: string | undefined;
+    try {
+      inner = JSON.stringify(result);
+    } catch {
+      return JSON.stringify(body);
+    }
+    if (inner !== undefined) return `{"result":${inner},"invalidate":[],"merge":[]}`;
+  }
+  return JSON.stringify(body);
+}
+
 async function run(
   name: unknown,
   args: unknown,
@@ -247,7 +271,7 @@ async function run(
       const body: SuccessEnvelope = { result: result ?? null, ...effects };
       // Serialised here, inside the try: a result that is not JSON (a BigInt, a cycle) is a 500
       // on every transport alike, and the in-process client parses this very text.
-      return new ResultOutcome(body, JSON.stringify(body), ctx);
+      return new ResultOutcome(body, envelopeJson(body), ctx);
     }
     const headers = ctx.responseHeaders;
     // No envelope to carry them: the names (merged ones too, to refetch) go in a header.
