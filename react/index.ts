@@ -19,6 +19,7 @@ export {
   type FieldErrorSource,
   useFieldError,
 } from "./field-error.js";
+export { fieldLevelResolver } from "./form-resolvers.js";
 export type {
   LiveValidationMode,
   LiveValidationOption,

@@ -18,7 +18,7 @@ import { htmlFieldName } from "../src/forms/native-names.js";
 import { formDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
 import { byFieldOrder, errorTarget, toWireValues } from "./field-paths.js";
-import { fieldResolver } from "./field-resolver.js";
+import { useWholeFormResolver } from "./form-resolvers.js";
 import { multipleFilesAt } from "./form-settings.js";
 import type {
   FormSchemaType,
@@ -79,39 +79,6 @@ export type FormResolverHook = <TValues extends FieldValues>(
   catalog: MessageCatalog | undefined;
 };
 
-/** The resolver of a form without message catalogs: `fieldResolver`, English messages. */
-function usePlainResolver<TValues extends FieldValues>(
-  schema: FormSchemaType,
-  catalogs: MessageCatalogs | undefined,
-): {
-  resolver: Resolver<TValues, unknown, unknown>;
-  follow(form: UseFormReturn<TValues, unknown, unknown>): void;
-  catalog: undefined;
-} {
-  if (catalogs) {
-    throw new TypeError(
-      'mizan: `messages` needs useMizanFormBase(options, localizedMessages), from "mizan/react".',
-    );
-  }
-  const form = useRef<UseFormReturn<TValues, unknown, unknown> | null>(null);
-  // A field's events parse that field only; fieldResolver tells them from a submit by the
-  // number of fields react-hook-form registered.
-  const resolver = useMemo(
-    () =>
-      fieldResolver<TValues>(schema, {
-        registeredCount: () => form.current?.control._names?.mount?.size,
-      }),
-    [schema],
-  );
-  return {
-    resolver,
-    follow(methods) {
-      form.current = methods;
-    },
-    catalog: undefined,
-  };
-}
-
 /** An event target as react-hook-form reads it, answering to the registered path as its name. */
 function namedTarget(target: unknown, path: string): unknown {
   if (!target || typeof target !== "object") return target;
@@ -152,7 +119,7 @@ export function useMizanFormBase<TSchema extends FormSchemaType, TResult = unkno
   options: UseMizanFormOptions<TSchema, TResult>,
   localized?: FormResolverHook,
 ): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
-  return useMizanFormWith(options, undefined, localized ?? usePlainResolver);
+  return useMizanFormWith(options, undefined, localized ?? useWholeFormResolver);
 }
 
 /**

@@ -67,3 +67,18 @@ export function hasFileFields(fields: Record<string, unknown>): boolean {
     );
   });
 }
+
+/** Forms with more top-level fields than this parse a field's events field by field. */
+export const FIELD_LEVEL_MIN_FIELDS = 20;
+
+/**
+ * The second argument a generated `useMizanFormBase` call gets without catalogs:
+ * `fieldLevelResolver` for a form of more than `FIELD_LEVEL_MIN_FIELDS` fields (a keystroke
+ * parses one field), none for a smaller one (it parses whole, and its page does not download
+ * the field-level resolver). `useMizanForm` has field-level parsing built in.
+ */
+export function baseResolverPart(hook: string, fieldOrder: readonly string[]): string {
+  return hook === "useMizanFormBase" && fieldOrder.length > FIELD_LEVEL_MIN_FIELDS
+    ? "fieldLevelResolver"
+    : "";
+}

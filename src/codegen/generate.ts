@@ -4,7 +4,7 @@ import type { LocaleTable } from "../forms/message-types.js";
 import { CATALOG_INDEX, catalogFiles, parseLanguages } from "./catalogs.js";
 import { withChannels } from "./channels.js";
 import { type ContextEntry, contextExports, contextsFile, manifestContexts } from "./contexts.js";
-import { hasFileFields, markServerRules, needsLiveChecks } from "./form-meta.js";
+import { baseResolverPart, hasFileFields, markServerRules, needsLiveChecks } from "./form-meta.js";
 import { formSchemaToZod, type KeyCollector } from "./form-schema.js";
 import { jsonSchemaToType } from "./json-schema-type.js";
 import { camelCase, type FormNames, formNames, functionNames, hookSignature } from "./names.js";
@@ -139,6 +139,7 @@ function formFile(
   // useMizanFormBase loads message catalogs only when handed localizedMessages; a form with
   // file fields hands its hook multipartBody (the provider's caller sends JSON only).
   const localized = catalogs && hook === "useMizanFormBase";
+  const part = localized ? "localizedMessages" : baseResolverPart(hook, meta.field_order);
   const files = hooks && hasFileFields(meta.fields);
   const client = source(imports.client ?? "mizan/client");
   if (files) importLines.push([client, `import { multipartBody } from "${client}";`]);
@@ -147,7 +148,7 @@ function formFile(
     importLines.push([
       react,
       formatStatement(
-        `import { ${localized ? "localizedMessages, " : ""}type MizanFormMeta, type UseMizanFormOptions, ${hook} } from ${JSON.stringify(react)};`,
+        `import { ${part ? `${part}, ` : ""}type MizanFormMeta, type UseMizanFormOptions, ${hook} } from ${JSON.stringify(react)};`,
       ),
     ]);
   }
@@ -189,7 +190,7 @@ function formFile(
       " */",
       ...hookSignature(names),
       formatStatement(
-        `return ${hook}({ name: ${literal(form.name)}, schema: ${names.schema}, meta: ${names.meta}, version: ${names.version}, ${catalogs ? "messages: messageCatalogs, " : ""}${files ? "encode: multipartBody, " : ""}...options }${localized ? ", localizedMessages" : ""});`,
+        `return ${hook}({ name: ${literal(form.name)}, schema: ${names.schema}, meta: ${names.meta}, version: ${names.version}, ${catalogs ? "messages: messageCatalogs, " : ""}${files ? "encode: multipartBody, " : ""}...options }${part ? `, ${part}` : ""});`,
         "  ",
       ),
       "}",

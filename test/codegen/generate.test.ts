@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { baseResolverPart } from "../../src/codegen/form-meta.js";
 import { GenerateError, generate } from "../../src/codegen/index.js";
 import type { Manifest } from "../../src/core/registry.js";
 import { fixtureRegistry } from "./fixtures/forms.js";
@@ -71,6 +72,16 @@ describe("generate(manifest)", () => {
     });
     expect(again).toEqual(generate(manifest));
     expect(reordered).toEqual(generate(manifest));
+  });
+
+  test("field-level parsing is handed to useMizanFormBase only for forms of more than 20 fields", () => {
+    const names = (count: number) => Array.from({ length: count }, (_, i) => `f${i}`);
+    expect(baseResolverPart("useMizanFormBase", names(21))).toBe("fieldLevelResolver");
+    expect(baseResolverPart("useMizanFormBase", names(20))).toBe("");
+    expect(baseResolverPart("useMizanForm", names(21))).toBe("");
+    const contact = generate(manifest).find((f) => f.path === "forms/contact.ts")?.contents ?? "";
+    expect(contact).toContain("useMizanFormBase({");
+    expect(contact).not.toMatch(/fieldLevelResolver|multipartBody/);
   });
 
   test("without hooks there is no React import", () => {

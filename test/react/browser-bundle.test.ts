@@ -102,10 +102,16 @@ test("a form without server-only rules keeps no live validation", async () => {
   expect(withLive.code).toMatch(/\bLiveValidation = class\b/);
 });
 
-test("a form without message catalogs keeps neither the catalog loader nor the live checks' wiring", async () => {
+test("a form without message catalogs keeps neither the catalog loader, the field-level resolver nor the live checks' wiring", async () => {
   const plain = await kept('export { MizanProvider, useMizanFormBase } from "mizan/react";');
-  expect(plain.modules).toContain("react/field-resolver.ts");
+  expect(plain.modules).toContain("react/form-resolvers.ts");
   expect(plain.modules).not.toContain("react/direction.ts");
+  // A few-field form parses whole: the field-level resolver comes with fieldLevelResolver.
+  expect(plain.modules).not.toContain("react/field-resolver.ts");
+  const fieldLevel = await kept(
+    'export { MizanProvider, useMizanFormBase, fieldLevelResolver } from "mizan/react";',
+  );
+  expect(fieldLevel.modules).toContain("react/field-resolver.ts");
   expect(plain.code).not.toMatch(/function useCatalogResolver\b/);
   expect(plain.code).not.toMatch(/function catalogLoader\b/);
   // The live checks' host (the `<name>.validate` call, the stale-form warning) comes with useMizanForm.

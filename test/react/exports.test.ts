@@ -25,6 +25,7 @@ test("mizan/react's public exports are pinned", () => {
     "defaultComponents",
     "defaultWidgets",
     "errorMessages",
+    "fieldLevelResolver",
     "formDefaults",
     "initialStateOptions",
     "languageDirection",
