@@ -33,6 +33,8 @@ export class CharField<TEmpty extends string | null = string> extends Field<
   readonly minLength: number | undefined;
   readonly strip: boolean;
   readonly emptyValueOption: TEmpty;
+  /** The coercer's params, made again only if `strip` or `emptyValueOption` was reassigned. */
+  #strParams: { strip: boolean; empty: TEmpty } | undefined;
 
   constructor(options: CharFieldOptions<TEmpty> = {}) {
     super(options);
@@ -51,7 +53,15 @@ export class CharField<TEmpty extends string | null = string> extends Field<
 
   /** @internal See `Field.toPythonChecked`. */
   override toPythonChecked(value: unknown): string | TEmpty | typeof REFUSED {
-    const result = coerceStr(value, { strip: this.strip, empty: this.emptyValueOption });
+    let params = this.#strParams;
+    if (
+      params === undefined ||
+      params.strip !== this.strip ||
+      params.empty !== this.emptyValueOption
+    ) {
+      params = this.#strParams = { strip: this.strip, empty: this.emptyValueOption };
+    }
+    const result = coerceStr(value, params);
     if (!result.ok) {
       return refuse(
         new ValidationError(this.errorMessages.invalid as string, { code: result.code }),
