@@ -2,7 +2,12 @@ import { Field, type FieldOptions, type JsonSchema } from "../field.js";
 import { type REFUSED, refuse } from "../field-parts.js";
 import { activeLocale } from "../message-format.js";
 import { compileFormat } from "../rules/strptime.js";
-import { temporalCoercers } from "../rules/temporal.js";
+import {
+  DATE_INPUT_FORMATS,
+  DATETIME_INPUT_FORMATS,
+  TIME_INPUT_FORMATS,
+  temporalCoercers,
+} from "../rules/temporal.js";
 import type { CoerceSpec, JsonValue } from "../rules/types.js";
 import { serverCheckedNode } from "./localized.js";
 
@@ -15,6 +20,19 @@ export interface BaseTemporalFieldOptions<R extends boolean = boolean> extends F
    */
   inputFormats?: readonly string[];
 }
+
+/** @internal DateTimeField's default formats (Django's DATETIME_ then DATE_INPUT_FORMATS). */
+export const DATETIME_AND_DATE_INPUT_FORMATS: readonly string[] = [
+  ...DATETIME_INPUT_FORMATS,
+  ...DATE_INPUT_FORMATS,
+];
+
+// The shipped format lists, all of which compile: a field given one skips the per-format check.
+const SHIPPED_FORMATS: ReadonlySet<readonly string[]> = new Set([
+  DATE_INPUT_FORMATS,
+  TIME_INPUT_FORMATS,
+  DATETIME_AND_DATE_INPUT_FORMATS,
+]);
 
 /**
  * Django's BaseTemporalField: strip the input, then try each input format. Subclasses name
@@ -32,9 +50,12 @@ export abstract class BaseTemporalField<TValue> extends Field<TValue, string | D
   constructor(options: BaseTemporalFieldOptions = {}) {
     super(options);
     if (options.inputFormats || !this.localize) {
-      this.#inputFormats = [...(options.inputFormats ?? this.defaultInputFormats())];
-      // A repeated directive is a programming error (Python's re.error); surface it now.
-      for (const format of this.#inputFormats) compileFormat(format);
+      const formats = options.inputFormats ?? this.defaultInputFormats();
+      this.#inputFormats = [...formats];
+      // A repeated directive is a programming error (Python's re.error); surface it now, for
+      // any list but the shipped ones (known good; a form instance need not check them again).
+      if (!SHIPPED_FORMATS.has(formats))
+        for (const format of this.#inputFormats) compileFormat(format);
     }
   }
 

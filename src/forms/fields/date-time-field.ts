@@ -2,9 +2,13 @@ import { getFormat } from "../formats/index.js";
 import { type PyDateTime, toOrdinal } from "../rules/calendar.js";
 import { fromIsoFormat } from "../rules/iso-datetime.js";
 import { isDate } from "../rules/py.js";
-import { coerceDateTime, DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS } from "../rules/temporal.js";
+import { coerceDateTime } from "../rules/temporal.js";
 import { DateTimeInput, type Widget } from "../widgets/widget.js";
-import { BaseTemporalField, type BaseTemporalFieldOptions } from "./base-temporal-field.js";
+import {
+  BaseTemporalField,
+  type BaseTemporalFieldOptions,
+  DATETIME_AND_DATE_INPUT_FORMATS,
+} from "./base-temporal-field.js";
 
 export type DateTimeFieldOptions<R extends boolean = boolean> = BaseTemporalFieldOptions<R>;
 
@@ -46,7 +50,7 @@ export class DateTimeField<R extends boolean = true> extends BaseTemporalField<
   }
 
   protected override defaultInputFormats(): readonly string[] {
-    return [...DATETIME_INPUT_FORMATS, ...DATE_INPUT_FORMATS];
+    return DATETIME_AND_DATE_INPUT_FORMATS;
   }
 
   protected override localizedInputFormats(language: string): readonly string[] {
