@@ -1,5 +1,6 @@
 import { activeLocale } from "../forms/message-format.js";
 import type { ContextMerge, ContextRef } from "./context-key.js";
+import { responseHeaders } from "./response-headers.js";
 
 /**
  * Augment this interface to type `ctx.user` and `ctx.app` across your server:
@@ -103,8 +104,8 @@ export interface ContextInit {
   /** Default: the current language (`activeLocale()`), which a handler sets per request. */
   language?: string;
   /**
-   * Makes `ctx.responseHeaders` on its first read (default `new Headers()`); the server's
-   * dispatch passes a lighter Headers of its own.
+   * Makes `ctx.responseHeaders` on its first read. Default: an empty `Headers` that keeps plain
+   * `set`s in a map and builds undici's only when more is asked (see response-headers.ts).
    */
   responseHeaders?: () => Headers;
 }
@@ -152,7 +153,7 @@ class Context implements RequestContext {
   get responseHeaders(): Headers {
     const given = this.#headers;
     if (given !== undefined && typeof given !== "function") return given;
-    const made = given === undefined ? new Headers() : given();
+    const made = given === undefined ? responseHeaders() : given();
     this.#headers = made;
     return made;
   }

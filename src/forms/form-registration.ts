@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RequestContext } from "../core/context.js";
-import { MizanError, type ValidationDetails } from "../core/errors.js";
+import { refusal, type ValidationDetails } from "../core/errors.js";
 import { isPlainObject } from "../core/is-plain-object.js";
 import type { Registry } from "../core/registry.js";
 import { ServerFunction } from "../core/server-function.js";
@@ -141,7 +141,7 @@ class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, un
     const bound = bind(this.form, ctx, args.data);
     const form = bound instanceof Promise ? await bound : bound;
     if (!(await form.isValid())) {
-      throw new MizanError("VALIDATION_FAILED", undefined, form.errorDetails());
+      throw refusal("VALIDATION_FAILED", undefined, form.errorDetails());
     }
     const handler = (form as Partial<SubmittableForm>).onSubmitSuccess;
     if (typeof handler !== "function") return null;
@@ -152,7 +152,7 @@ class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, un
       // As in Django, a ValidationError raised while handling a valid form is a form error.
       if (!(error instanceof ValidationError)) throw error;
       form.addError(null, error);
-      throw new MizanError("VALIDATION_FAILED", undefined, form.errorDetails());
+      throw refusal("VALIDATION_FAILED", undefined, form.errorDetails());
     }
   }
   /** As `FormValidateFunction.fileLimit`. */
