@@ -33,8 +33,6 @@ export class CharField<TEmpty extends string | null = string> extends Field<
   readonly minLength: number | undefined;
   readonly strip: boolean;
   readonly emptyValueOption: TEmpty;
-  /** The coercer's params, made again only if `strip` or `emptyValueOption` was reassigned. */
-  #strParams: { strip: boolean; empty: TEmpty } | undefined;
 
   constructor(options: CharFieldOptions<TEmpty> = {}) {
     super(options);
@@ -53,15 +51,7 @@ export class CharField<TEmpty extends string | null = string> extends Field<
 
   /** @internal See `Field.toPythonChecked`. */
   override toPythonChecked(value: unknown): string | TEmpty | typeof REFUSED {
-    let params = this.#strParams;
-    if (
-      params === undefined ||
-      params.strip !== this.strip ||
-      params.empty !== this.emptyValueOption
-    ) {
-      params = this.#strParams = { strip: this.strip, empty: this.emptyValueOption };
-    }
-    const result = coerceStr(value, params);
+    const result = coerceStr(value, { strip: this.strip, empty: this.emptyValueOption });
     if (!result.ok) {
       return refuse(
         new ValidationError(this.errorMessages.invalid as string, { code: result.code }),

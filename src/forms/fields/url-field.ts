@@ -1,5 +1,5 @@
 import { type REFUSED, refuse } from "../field-parts.js";
-import type { CoerceSpec, RuleParams } from "../rules/types.js";
+import type { CoerceSpec } from "../rules/types.js";
 import { coerceUrl } from "../rules/url.js";
 import { URLValidator } from "../validators/url.js";
 import type { Validator } from "../validators/validator.js";
@@ -24,8 +24,6 @@ export class URLField<TEmpty extends string | null = string> extends CharField<T
   static override readonly fieldType: string = "URLField";
   static override defaultErrorMessages: Record<string, string> = { invalid: "URLField.invalid" };
   readonly assumeScheme: string;
-  /** The coercer's params, made again only if `emptyValueOption` or `assumeScheme` was reassigned. */
-  #urlParams: { empty: TEmpty; assume_scheme: string } | undefined;
 
   constructor(options: URLFieldOptions<TEmpty> = {}) {
     // Object.assign: rest/spread then a property is a slow path in V8 11 (Node 20). CharField
@@ -44,18 +42,7 @@ export class URLField<TEmpty extends string | null = string> extends CharField<T
 
   /** @internal See `Field.toPythonChecked`. */
   override toPythonChecked(value: unknown): string | TEmpty | typeof REFUSED {
-    // A subclass (or instance) with its own coerceSpec gets it asked on every clean, as before.
-    let params: RuleParams | undefined = this.#urlParams;
-    if (this.coerceSpec !== URLField.prototype.coerceSpec) {
-      params = this.coerceSpec().params;
-    } else if (
-      params === undefined ||
-      params.empty !== this.emptyValueOption ||
-      params.assume_scheme !== this.assumeScheme
-    ) {
-      params = this.#urlParams = { empty: this.emptyValueOption, assume_scheme: this.assumeScheme };
-    }
-    const result = coerceUrl(value, params as RuleParams);
+    const result = coerceUrl(value, this.coerceSpec().params);
     if (!result.ok) return refuse(this.error(result.code, result.params));
     return result.value as string | TEmpty;
   }
