@@ -8,7 +8,7 @@ import {
 } from "react-hook-form";
 import { errorMessages } from "./error-messages.js";
 import { ErrorList } from "./layout/error-list.js";
-import { fieldId, RenderContext } from "./render-context.js";
+import { RenderContext } from "./render-context.js";
 
 /**
  * What `useFieldError` and `<FieldError>` need of a form: what `useMizanForm` or a generated
@@ -145,8 +145,8 @@ export interface FieldErrorProps<TValues extends FieldValues = FieldValues> {
   /** What the form hook returned; may be left out inside `<MizanForm>`. */
   form?: FieldErrorSource<TValues>;
   /**
-   * The list's id, for the input's `aria-describedby`. Inside `<MizanForm>` it defaults to the
-   * renderer's (`<field id>_error`); elsewhere the list has no id unless given one.
+   * The list's id, for the input's `aria-describedby`; none unless given (inside `<MizanForm>`
+   * the renderer's own list already has `<field id>_error`, and ids must stay unique).
    */
   id?: string;
   /** Added to the list's `mizan-errorlist` class. */
@@ -180,9 +180,8 @@ export function FieldError<TValues extends FieldValues = FieldValues>(
   const rendered = useContext(RenderContext);
   if (children) return children(messages);
   const List = rendered?.components.ErrorList ?? ErrorList;
-  const listId = id ?? (rendered ? `${fieldId(rendered.idPrefix, name)}_error` : undefined);
   const listProps: { id?: string; messages: string[]; className?: string } = { messages };
-  if (listId !== undefined) listProps.id = listId;
+  if (id !== undefined) listProps.id = id;
   if (className !== undefined) listProps.className = className;
   return <List {...listProps} />;
 }

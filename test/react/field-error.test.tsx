@@ -82,8 +82,16 @@ function SignupByHand({ counts }: { counts: Counts }) {
 }
 
 /** A react-hook-form form of its own, errors set by the test through `onForm`. */
-function TagsForm({ counts, onForm }: { counts: Counts; onForm: (form: UseFormReturn) => void }) {
-  const form = useForm({ defaultValues: { tags: ["red"], city: "" } });
+type TagsValues = { tags: string[]; city: string };
+
+function TagsForm({
+  counts,
+  onForm,
+}: {
+  counts: Counts;
+  onForm: (form: UseFormReturn<TagsValues>) => void;
+}) {
+  const form = useForm<TagsValues>({ defaultValues: { tags: ["red"], city: "" } });
   onForm(form);
   return (
     <form noValidate>
@@ -204,10 +212,13 @@ describe("a hand-laid form", () => {
 
   test("an array value's error at <path>.root shows with the field's; other fields stay put", async () => {
     const counts: Counts = {};
-    let form: UseFormReturn | undefined;
+    let form: UseFormReturn<TagsValues> | undefined;
     const { container } = render(<TagsForm counts={counts} onForm={(f) => (form = f)} />);
     const before = { ...counts };
-    act(() => form?.setError("tags.root", { type: "server", message: "Pick at most 1." }));
+    // Where the hook puts a server error on an array value (react-hook-form types `.root`
+    // for arrays of objects only).
+    const tagsRoot = "tags.root" as never;
+    act(() => form?.setError(tagsRoot, { type: "server", message: "Pick at most 1." }));
     await waitFor(() =>
       expect(container.querySelector("#tags_error")).toHaveTextContent("Pick at most 1."),
     );
@@ -259,7 +270,7 @@ describe("<MizanForm>", () => {
     for (const other of others) expect(counts[other]).toBe(before[other]);
   });
 
-  test("inside <MizanForm> it takes the form and the renderer's error id from the context", async () => {
+  test("inside <MizanForm> it takes the form and the error list from the context", async () => {
     const h = harness();
     const user = userEvent.setup();
     render(<ContactEchoingEmail />, { wrapper: h.wrapper });
@@ -270,6 +281,8 @@ describe("<MizanForm>", () => {
     );
     const echo = screen.getByTestId("again").querySelector("ul");
     expect(echo).toHaveClass("mizan-errorlist", "echo");
-    expect(echo?.id).toBe("id_contact-email_error");
+    // No id of its own: the renderer's list keeps `id_contact-email_error` alone.
+    expect(echo?.id).toBe("");
+    expect(document.querySelectorAll("#id_contact-email_error")).toHaveLength(1);
   });
 });
