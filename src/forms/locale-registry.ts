@@ -7,20 +7,13 @@ import type { LocaleTable, MessageTemplate } from "./message-types.js";
 
 const tables = new Map<string, LocaleTable>();
 
-/** Bumped by every registration: a remembered lookup from an older version is not used. */
+// Bumped by every registration: what a lookup found under an older version is not used again.
 let version = 0;
 
-/** A key's last lookup: its language, the registry's version then, and what it found. */
-interface Lookup {
-  language: string;
-  version: number;
-  template: MessageTemplate | undefined;
+/** @internal The registry's version, bumped by every registerLocale (see lookupMessage). */
+export function localeVersion(): number {
+  return version;
 }
-
-// Per key, the last lookup (a failing field asks the same key in the same language again and
-// again). Keys come from code, but some are built from a status or a code: capped.
-const MAX_KEYS = 2_000;
-const lookups = new Map<string, Lookup>();
 
 /**
  * Add (or replace) a language. Missing keys fall back to English. The table is copied: to
@@ -44,19 +37,6 @@ export function hasLocale(name: string): boolean {
  * table when it has none: `fr-CA` → `fr`), without falling back to another language.
  */
 export function messageIn(key: string, language: string): MessageTemplate | undefined {
-  const last = lookups.get(key);
-  if (last !== undefined && last.language === language && last.version === version) {
-    return last.template;
-  }
   const table = tables.get(language) ?? tables.get(language.split("-")[0] as string);
-  const template = table && Object.hasOwn(table, key) ? table[key] : undefined;
-  if (last !== undefined) {
-    last.language = language;
-    last.version = version;
-    last.template = template;
-  } else {
-    if (lookups.size >= MAX_KEYS) lookups.clear();
-    lookups.set(key, { language, version, template });
-  }
-  return template;
+  return table && Object.hasOwn(table, key) ? table[key] : undefined;
 }

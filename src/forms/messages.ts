@@ -1,4 +1,4 @@
-import { hasLocale, messageIn, registerLocale } from "./locale-registry.js";
+import { hasLocale, localeVersion, messageIn, registerLocale } from "./locale-registry.js";
 import { en } from "./locales/en.js";
 import { activeLocale, setProcessLocale } from "./message-format.js";
 import type { MessageTemplate } from "./message-types.js";
@@ -51,5 +51,37 @@ export function activateLocale(name: string): void {
  * lookupMessage("Field.required"); // "This field is required."
  */
 export function lookupMessage(key: string, language: string = activeLocale()): MessageTemplate {
-  return messageIn(key, language) ?? en[key] ?? key;
+  return registeredText(key, language) ?? en[key] ?? key;
+}
+
+/** A key's last lookup in the registry: its language, the registry's version, the text. */
+interface Lookup {
+  language: string;
+  version: number;
+  template: MessageTemplate | undefined;
+}
+
+// Per key, the last registry lookup (a failing field asks the same key in the same language
+// again and again); the registry copies each table it is given and bumps its version on every
+// registration, so a remembered text is never stale. Capped: some keys are built from codes.
+const MAX_KEYS = 2_000;
+const lookups = new Map<string, Lookup>();
+
+/** `messageIn(key, language)`, remembered per key while the language and version match. */
+function registeredText(key: string, language: string): MessageTemplate | undefined {
+  const last = lookups.get(key);
+  const version = localeVersion();
+  if (last !== undefined && last.language === language && last.version === version) {
+    return last.template;
+  }
+  const template = messageIn(key, language);
+  if (last !== undefined) {
+    last.language = language;
+    last.version = version;
+    last.template = template;
+  } else {
+    if (lookups.size >= MAX_KEYS) lookups.clear();
+    lookups.set(key, { language, version, template });
+  }
+  return template;
 }
