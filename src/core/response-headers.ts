@@ -7,6 +7,8 @@
  * does not cover is handed to one.
  */
 
+import { standInFor } from "./headers-stand-in.js";
+
 interface BagState {
   /** Names (lower case) set with plain values, while there is no real Headers. */
   pending: Map<string, string> | undefined;
@@ -77,24 +79,7 @@ function plainValue(value: unknown): value is string {
 
 (() => {
   const proto = HeaderBag.prototype;
-  Object.setPrototypeOf(proto, Headers.prototype);
-  for (const key of Reflect.ownKeys(Headers.prototype)) {
-    if (key === "constructor") {
-      // As a Headers': `headers.constructor === Headers`.
-      Object.defineProperty(proto, key, { value: Headers, configurable: true, writable: true });
-      continue;
-    }
-    const descriptor = Object.getOwnPropertyDescriptor(Headers.prototype, key);
-    if (typeof descriptor?.value !== "function") continue;
-    Object.defineProperty(proto, key, {
-      value(this: object, ...args: unknown[]) {
-        const real = realOf(stateOf(this));
-        return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args);
-      },
-      configurable: true,
-      writable: true,
-    });
-  }
+  standInFor(proto, (bag) => realOf(stateOf(bag)));
   const method = (name: string, value: (this: object, ...args: never[]) => unknown): void => {
     Object.defineProperty(proto, name, { value, configurable: true, writable: true });
   };

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { standInFor } from "../core/headers-stand-in.js";
 import { requestHeaders } from "./incoming-request.js";
 
 /** Where a view reads from, and the real Headers once something needed it. */
@@ -46,24 +47,7 @@ function peek(source: HeaderSource, name: unknown): string | null | undefined {
 
 (() => {
   const proto = HeaderView.prototype;
-  Object.setPrototypeOf(proto, Headers.prototype);
-  for (const key of Reflect.ownKeys(Headers.prototype)) {
-    if (key === "constructor") {
-      // As a Headers': `headers.constructor === Headers`.
-      Object.defineProperty(proto, key, { value: Headers, configurable: true, writable: true });
-      continue;
-    }
-    const descriptor = Object.getOwnPropertyDescriptor(Headers.prototype, key);
-    if (typeof descriptor?.value !== "function") continue;
-    Object.defineProperty(proto, key, {
-      value(this: object, ...args: unknown[]) {
-        const real = realHeaders(sourceOf(this));
-        return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args);
-      },
-      configurable: true,
-      writable: true,
-    });
-  }
+  standInFor(proto, (view) => realHeaders(sourceOf(view)));
   Object.defineProperty(proto, "get", {
     value(this: object, name: string): string | null {
       const value = peek(sourceOf(this), name);
