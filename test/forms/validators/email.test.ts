@@ -1,17 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { RULES } from "../../../src/forms/rules/index.js";
-import { ValidationError } from "../../../src/forms/validation-error.js";
+import type { ValidationError } from "../../../src/forms/validation-error.js";
 import { EmailValidator, validateEmail } from "../../../src/forms/validators/email.js";
-
-function passes(v: EmailValidator, value: unknown): boolean {
-  try {
-    v.validate(value);
-    return true;
-  } catch (e) {
-    if (e instanceof ValidationError) return false;
-    throw e;
-  }
-}
+import { passes } from "../../helpers/validator-passes.js";
 
 // Django 6's tests/validators/tests.py TEST_DATA for validate_email.
 describe("validate_email", () => {

@@ -6,7 +6,7 @@ import {
   isValidIpv6,
   parseIpv6,
 } from "../../../src/forms/rules/ip.js";
-import { ValidationError } from "../../../src/forms/validation-error.js";
+import type { ValidationError } from "../../../src/forms/validation-error.js";
 import {
   ipAddressValidators,
   validateIpv4Address,
@@ -14,18 +14,9 @@ import {
   validateIpv46Address,
 } from "../../../src/forms/validators/ip.js";
 import type { ValidatorObject } from "../../../src/forms/validators/validator.js";
+import { passes } from "../../helpers/validator-passes.js";
 
 activateLocale("en");
-
-function passes(v: ValidatorObject, value: unknown): boolean {
-  try {
-    v.validate(value);
-    return true;
-  } catch (e) {
-    if (e instanceof ValidationError) return false;
-    throw e;
-  }
-}
 
 // Django's tests/validators/tests.py TEST_DATA (Django 6).
 describe("validate_ipv4_address", () => {

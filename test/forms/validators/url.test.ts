@@ -1,18 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { RULES } from "../../../src/forms/rules/index.js";
 import { urlsplit, urlunsplit } from "../../../src/forms/rules/url.js";
-import { ValidationError } from "../../../src/forms/validation-error.js";
 import { URLValidator } from "../../../src/forms/validators/url.js";
-
-function passes(v: URLValidator, value: unknown): boolean {
-  try {
-    v.validate(value);
-    return true;
-  } catch (e) {
-    if (e instanceof ValidationError) return false;
-    throw e;
-  }
-}
+import { passes } from "../../helpers/validator-passes.js";
 
 const EXTENDED_SCHEMES = ["http", "https", "ftp", "ftps", "git", "file", "git+ssh"];
 
