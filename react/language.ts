@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
-import type { FieldErrors, FieldValues, Path, Resolver, UseFormReturn } from "react-hook-form";
+import type { FieldValues, Path, Resolver, UseFormReturn } from "react-hook-form";
 import {
   catalogLoader,
   type MessageCatalog,
@@ -152,9 +152,10 @@ export function useCatalogResolver<TValues extends FieldValues>(
     }
     const methods = form.current;
     if (!methods) return;
-    const errors = methods.formState.errors as FieldErrors<TValues>;
-    const stale = Object.keys(errors).filter(
-      (name) => name !== "root" && hasClientMessage(errors[name]),
+    // getFieldState reads the current errors without subscribing: reading formState.errors
+    // here would make react-hook-form re-render the hook's caller on every error change.
+    const stale = Object.keys(methods.getValues() as object).filter((name) =>
+      hasClientMessage(methods.getFieldState(name as Path<TValues>).error),
     );
     if (stale.length) void methods.trigger(stale as Array<Path<TValues>>);
   }, [shown]);
