@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type AuthOption, checkAuth } from "./auth.js";
 import type { RequestContext } from "./context.js";
-import { MizanError } from "./errors.js";
+import { MizanError, refusal } from "./errors.js";
 import { isFrameworkResponse } from "./response.js";
 import { zodErrorDetails } from "./zod-details.js";
 
@@ -103,7 +103,7 @@ export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn
     } else if (this.input) {
       const parsed = await this.input.safeParseAsync(rawArgs);
       if (!parsed.success) {
-        throw new MizanError("VALIDATION_FAILED", undefined, zodErrorDetails(parsed.error));
+        throw refusal("VALIDATION_FAILED", undefined, zodErrorDetails(parsed.error));
       }
       args = parsed.data;
     }
