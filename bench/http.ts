@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { inProcess } from "./http/in-process.js";
-import { BENCH, productionLike, Reporter, ROOT, row, versions } from "./lib/report.js";
+import { BENCH, mizanBuild, productionLike, Reporter, ROOT, row, versions } from "./lib/report.js";
 import { invalidSignup, validSignup } from "./lib/signup.js";
 import { formatRatio, median, ratios, table } from "./lib/stats.js";
 
@@ -135,7 +135,7 @@ try {
     invalid: ratios(rps(mizanInvalid), rps(floor)),
   };
   const markdown = [
-    `${ROUNDS} alternating rounds of ${SECONDS} s per server and payload (after a 1 s warm-up each), ${CONNECTIONS} connections, keep-alive; autocannon in one process, each server in its own (NODE_ENV=production). Medians over rounds; ratios of req/s per round, median (min–max); latencies are autocannon's (whole milliseconds). Versions: ${versions(["autocannon", "hono", "@hono/node-server", "zod"])}.`,
+    `${ROUNDS} alternating rounds of ${SECONDS} s per server and payload (after a 1 s warm-up each), ${CONNECTIONS} connections, keep-alive; autocannon in one process, each server in its own (NODE_ENV=production, ${mizanBuild()}). Medians over rounds; ratios of req/s per round, median (min–max); latencies are autocannon's (whole milliseconds). Versions: ${versions(["autocannon", "hono", "@hono/node-server", "zod"])}.`,
     "",
     table(rows, "llrrrrr"),
     "",

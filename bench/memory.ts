@@ -34,7 +34,7 @@ import {
   URLField,
 } from "mizan";
 import { z } from "zod";
-import { productionLike, Reporter, ROOT, row, versions } from "./lib/report.js";
+import { mizanBuild, productionLike, Reporter, ROOT, row, versions } from "./lib/report.js";
 import { COUNTRIES, invalidSignup, signupRegistry, TagsField, validSignup } from "./lib/signup.js";
 import { formatRatio, spread, table } from "./lib/stats.js";
 
@@ -279,7 +279,7 @@ const soakRows = [
 const soakMet = growth.max <= SOAK_LIMIT;
 
 const markdown = [
-  `**Heap per registered form.** ${FORMS.toLocaleString("en")} distinct signup-shaped Form classes (ten fields each; limits, choices and names vary per class) registered in a fresh \`Registry\`, against ${FORMS.toLocaleString("en")} equivalent \`z.object\` schemas held in an array. Each round runs each side in a fresh child process (order alternating), after a warm-up form and schema; heap used after \`global.gc()\`, minus the heap before, per form. Median of ${ROUNDS} rounds (min–max); ratios per round. "After one validation each": every form's \`signup<i>.validate\` called once through \`registry.call\` (mizan builds a class's fields and plan on its first call), every schema's \`safeParse\` once. The classes come from one factory function, so they share their code; heap only (the classes' code would be per form in an app that declares each one). Versions: ${versions(["zod"])}.`,
+  `**Heap per registered form.** ${FORMS.toLocaleString("en")} distinct signup-shaped Form classes (ten fields each; limits, choices and names vary per class) registered in a fresh \`Registry\`, against ${FORMS.toLocaleString("en")} equivalent \`z.object\` schemas held in an array. Each round runs each side in a fresh child process (order alternating), after a warm-up form and schema; heap used after \`global.gc()\`, minus the heap before, per form. Median of ${ROUNDS} rounds (min–max); ratios per round. "After one validation each": every form's \`signup<i>.validate\` called once through \`registry.call\` (mizan builds a class's fields and plan on its first call), every schema's \`safeParse\` once. The classes come from one factory function, so they share their code; heap only (the classes' code would be per form in an app that declares each one); ${mizanBuild()}. Versions: ${versions(["zod"])}.`,
   "",
   table(perFormRows, "lrrrr"),
   "",

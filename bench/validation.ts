@@ -5,7 +5,7 @@
 import { createContext } from "mizan";
 import { writeGenerated } from "./lib/generated.js";
 import { alternate, type MicroCase } from "./lib/measure.js";
-import { productionLike, Reporter, row, versions } from "./lib/report.js";
+import { mizanBuild, productionLike, Reporter, row, versions } from "./lib/report.js";
 import {
   invalidSignup,
   SIGNUP_FIELDS,
@@ -115,7 +115,7 @@ const mizanVsHand = {
 const zodVsHand = ratios(get("valid", CASES.zod), get("valid", CASES.hand));
 
 const markdown = [
-  `CPU time per call, median of ${ROUNDS} alternating rounds (each round runs every implementation once, in rotating order, for ~60 ms of CPU); ratios are per round, median (min–max). Source maps off, NODE_ENV=production. Versions: ${versions(["zod"])}.`,
+  `CPU time per call, median of ${ROUNDS} alternating rounds (each round runs every implementation once, in rotating order, for ~60 ms of CPU); ratios are per round, median (min–max). Source maps off, NODE_ENV=production, ${mizanBuild()}. Versions: ${versions(["zod"])}.`,
   "",
   table(rows, "lrrrr"),
   "",

@@ -19,6 +19,13 @@ export function productionLike(): void {
   process.env.NODE_ENV ??= "production";
 }
 
+/** Where this process loads mizan from: the built package (run.ts's server benches) or the sources. */
+export function mizanBuild(): string {
+  return import.meta.resolve("mizan").includes("/dist/")
+    ? "mizan from dist/ (`npm run build`, as the package ships)"
+    : "mizan from its TypeScript sources through tsx (keep-names transform: slower than the package; `npm run bench` loads dist/)";
+}
+
 /** One line of the summary: a target and what this run measured. */
 export interface SummaryRow {
   metric: string;
