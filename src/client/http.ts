@@ -11,42 +11,35 @@ function isJson(response: Response): boolean {
   return /^application\/([\w.+-]+\+)?json\b/i.test(type.trim());
 }
 
-/** Rethrow an abort as the signal's reason; anything else is a network failure (status 0). */
-function networkError(error: unknown, signal: AbortSignal | undefined): unknown {
-  if (signal?.aborted) return signal.reason;
-  if (error instanceof MizanClientError) return error;
-  const why = error instanceof Error ? error.message : String(error);
-  return new MizanClientError("NETWORK_ERROR", 0, `Network error: ${why}`, null, { cause: error });
+/**
+ * `work()` (a fetch, or reading a body): a failure becomes NETWORK_ERROR (status 0), an abort
+ * rejects with the signal's reason, and a MizanClientError (an in-process fetch's) passes as is.
+ */
+async function network<T>(work: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (error instanceof MizanClientError) throw error;
+    const why = error instanceof Error ? error.message : String(error);
+    throw new MizanClientError("NETWORK_ERROR", 0, `Network error: ${why}`, null, { cause: error });
+  }
 }
 
 /** Send a request; a failure to get any response becomes NETWORK_ERROR. */
-export async function send(
+export const send = (
   fetchImpl: FetchLike,
   url: string,
   init: RequestInit,
   signal: AbortSignal | undefined,
-): Promise<Response> {
-  try {
-    return await fetchImpl(url, signal ? { ...init, signal } : init);
-  } catch (error) {
-    throw networkError(error, signal);
-  }
-}
-
-async function bodyText(response: Response, signal: AbortSignal | undefined): Promise<string> {
-  try {
-    return await response.text();
-  } catch (error) {
-    throw networkError(error, signal);
-  }
-}
+): Promise<Response> => network(() => fetchImpl(url, signal ? { ...init, signal } : init), signal);
 
 /** The MizanClientError a non-2xx response stands for; bodies that are not an envelope too. */
 export async function errorFrom(
   response: Response,
   signal: AbortSignal | undefined,
 ): Promise<MizanClientError> {
-  const text = await bodyText(response, signal);
+  const text = await network(() => response.text(), signal);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -54,15 +47,13 @@ export async function errorFrom(
     body = undefined;
   }
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const code = isErrorCode(error?.code) ? error.code : codeForStatus(response.status);
-  const message =
+  const { status, statusText } = response;
+  return new MizanClientError(
+    isErrorCode(error?.code) ? error.code : codeForStatus(status),
+    status,
     typeof error?.message === "string"
       ? error.message
-      : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
-  return new MizanClientError(
-    code,
-    response.status,
-    message,
+      : `HTTP ${status}${statusText ? ` ${statusText}` : ""}`,
     error ? (error.details ?? null) : null,
   );
 }
@@ -72,7 +63,7 @@ export async function jsonFrom(
   response: Response,
   signal: AbortSignal | undefined,
 ): Promise<unknown> {
-  const text = await bodyText(response, signal);
+  const text = await network(() => response.text(), signal);
   try {
     return JSON.parse(text);
   } catch (error) {
