@@ -119,6 +119,7 @@ export function createCaller(
   const fetchImpl = fetchOf(options);
 
   const clientBody = options.plugins?.find((p) => p.body)?.body ?? defaultBody;
+  /** One POST of the call; resolves with its response and the CSRF token it carried. */
   const post = async (
     name: string,
     args: unknown,
@@ -129,20 +130,24 @@ export function createCaller(
     const token = await applyCsrf(headers, options.csrf);
     const body = (encode ?? clientBody)(name, args ?? {}, headers);
     const init: RequestInit = { method: "POST", headers, body };
-    return { response: await send(fetchImpl, `${base}/call/`, init, signal), token };
+    return [await send(fetchImpl, `${base}/call/`, init, signal), token] as const;
   };
   const httpCall: Transport = async (name, args, { signal, onEnvelope, encode }) => {
-    const first = await post(name, args, signal, encode);
-    if (first.response.status !== 403) return resultFrom(first.response, signal, onEnvelope);
-    const error = await errorFrom(first.response, signal);
-    // The server refuses for CSRF before running anything, and issues a token with that 403
-    // when the browser had none: one retry, only when a different token is now at hand.
-    const retry =
-      error.code === "CSRF_FAILED" &&
-      !signal?.aborted &&
-      (await csrfToken(options.csrf)) !== first.token;
-    if (!retry) throw error;
-    return resultFrom((await post(name, args, signal, encode)).response, signal, onEnvelope);
+    let [response, token] = await post(name, args, signal, encode);
+    if (response.status === 403) {
+      const error = await errorFrom(response, signal);
+      // The server refuses for CSRF before running anything, and issues a token with that 403
+      // when the browser had none: one retry, only when a different token is now at hand.
+      if (
+        error.code !== "CSRF_FAILED" ||
+        signal?.aborted ||
+        (await csrfToken(options.csrf)) === token
+      ) {
+        throw error;
+      }
+      [response] = await post(name, args, signal, encode);
+    }
+    return resultFrom(response, signal, onEnvelope);
   };
   const transport = options.transport ?? httpCall;
 
