@@ -12,9 +12,10 @@ export type ClientErrorCode = ErrorCode | "NETWORK_ERROR";
  * catch (e) { if (isMizanClientError(e) && e.code === "VALIDATION_FAILED") show(e.details); }
  */
 export class MizanClientError extends Error {
-  readonly code: ClientErrorCode;
-  readonly status: number;
-  readonly details: unknown;
+  // Declared only: the constructor sets them (no class fields to ship).
+  declare readonly code: ClientErrorCode;
+  declare readonly status: number;
+  declare readonly details: unknown;
 
   constructor(
     code: ClientErrorCode,
@@ -24,10 +25,7 @@ export class MizanClientError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = "MizanClientError";
-    this.code = code;
-    this.status = status;
-    this.details = details;
+    Object.assign(this, { code, status, details, name: "MizanClientError" });
   }
 }
 
@@ -37,8 +35,6 @@ export function isMizanClientError(value: unknown): value is MizanClientError {
 
 /** The status table read backwards, for error bodies that are not an envelope (a proxy's 502). */
 export function codeForStatus(status: number): ErrorCode {
-  for (const [code, codeStatus] of Object.entries(ERROR_STATUS)) {
-    if (codeStatus === status) return code as ErrorCode;
-  }
-  return status >= 500 ? "INTERNAL" : "BAD_REQUEST";
+  const known = Object.entries(ERROR_STATUS).find((entry) => entry[1] === status)?.[0];
+  return (known as ErrorCode | undefined) ?? (status >= 500 ? "INTERNAL" : "BAD_REQUEST");
 }
