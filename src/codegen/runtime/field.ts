@@ -84,9 +84,13 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unk
   if (spec.coerce) {
     const result = spec.coerce[0](input, spec.coerce[1]);
     if (!result.ok) {
-      const template = messages[result.code] ?? result.code;
-      const text = messageText(keys[result.code], template, result.params ?? {});
-      report(ctx, input, result.code, text);
+      const { code } = result;
+      report(
+        ctx,
+        input,
+        code,
+        messageText(keys[code], messages[code] ?? code, result.params ?? {}),
+      );
       return undefined;
     }
     value = result.value;
@@ -99,8 +103,7 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unk
   for (const [fn, code, message, params, key, words] of spec.validate ?? []) {
     const failure = fn(value, params);
     if (failure) {
-      const text = messageText(key, message, Object.assign({}, params, failure), words);
-      report(ctx, input, code, text);
+      report(ctx, input, code, messageText(key, message, { ...params, ...failure }, words));
       return undefined;
     }
   }
@@ -109,8 +112,7 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unk
   for (const [fn, code, message, params, key, words] of spec.rules ?? []) {
     const failure = fn(value, params);
     if (failure) {
-      const text = messageText(key, message, Object.assign({}, params, failure), words);
-      report(ctx, input, code, text);
+      report(ctx, input, code, messageText(key, message, { ...params, ...failure }, words));
       failed = true;
     }
   }
