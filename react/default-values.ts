@@ -11,6 +11,14 @@ function emptyInputValue(field: FieldDescriptor): unknown {
   return "";
 }
 
+/** The default of a field that is not a nested form or formset, from its `initial`. */
+function leafDefault(field: FieldDescriptor, initial: unknown): unknown {
+  if (initial === null || initial === undefined) return emptyInputValue(field);
+  if (field.widget.type === "CheckboxInput") return Boolean(initial);
+  if (field.widget.allow_multiple_selected && !Array.isArray(initial)) return [initial];
+  return initial;
+}
+
 function fieldDefault(field: FieldDescriptor, initial: unknown): unknown {
   const sub = subFormOf(field);
   if (sub && isFormSet(field)) {
@@ -22,10 +30,7 @@ function fieldDefault(field: FieldDescriptor, initial: unknown): unknown {
     return Array.from({ length: Math.min(Math.max(min, extra), max) }, () => formDefaults(sub));
   }
   if (sub) return formDefaults(sub, isRecord(initial) ? initial : undefined);
-  if (initial === null || initial === undefined) return emptyInputValue(field);
-  if (field.widget.type === "CheckboxInput") return Boolean(initial);
-  if (field.widget.allow_multiple_selected && !Array.isArray(initial)) return [initial];
-  return initial;
+  return leafDefault(field, initial);
 }
 
 /**
@@ -45,6 +50,26 @@ export function formDefaults(
     if (!field) continue;
     const given = initial && Object.hasOwn(initial, name) ? initial[name] : field.initial;
     values[name] = fieldDefault(field, given);
+  }
+  return values;
+}
+
+/**
+ * `formDefaults` of a form without nested forms or formsets (what `useMizanFormBase` takes),
+ * so a plain form page does not download the formset rows; one with them is refused with a
+ * `TypeError` naming `useMizanForm`, which keeps them.
+ */
+export function flatFormDefaults(form: FormDescriptor): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name of form.field_order) {
+    const field = form.fields[name];
+    if (!field) continue;
+    if (subFormOf(field)) {
+      throw new TypeError(
+        `mizan: useMizanFormBase takes forms without nested forms or formsets ("${name}" is one): call useMizanForm, from "mizan/react" (liveValidation: false checks nothing live).`,
+      );
+    }
+    values[name] = leafDefault(field, field.initial);
   }
   return values;
 }

@@ -15,11 +15,10 @@ import type { CallBodyEncoder } from "../src/client/transport.js";
 import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
 import { htmlFieldName } from "../src/forms/native-names.js";
-import { formDefaults } from "./default-values.js";
+import { flatFormDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
 import { byFieldOrder, errorTarget, toWireValues } from "./field-paths.js";
 import { useWholeFormResolver } from "./form-resolvers.js";
-import { multipleFilesAt } from "./form-settings.js";
 import type {
   FormSchemaType,
   LiveValidationOption,
@@ -79,6 +78,23 @@ export type FormResolverHook = <TValues extends FieldValues>(
   catalog: MessageCatalog | undefined;
 };
 
+/**
+ * What the hook reads of a form's metadata: `useMizanFormBase` takes forms without nested
+ * forms or formsets (`flatFormDefaults`); `useMizanForm` passes the ones that walk into them.
+ */
+export interface FormShape {
+  /** Default values from the metadata (when `defaultValues` is not given). */
+  defaults(meta: MizanFormMeta): Record<string, unknown>;
+  /** Whether the file input at `path` takes several files. */
+  multipleFiles(meta: MizanFormMeta | undefined, path: string): boolean;
+}
+
+/** The flat forms `useMizanFormBase` takes. */
+const flatShape: FormShape = {
+  defaults: flatFormDefaults,
+  multipleFiles: (meta, path) => meta?.fields[path]?.widget.allow_multiple_selected === true,
+};
+
 /** An event target as react-hook-form reads it, answering to the registered path as its name. */
 function namedTarget(target: unknown, path: string): unknown {
   if (!target || typeof target !== "object") return target;
@@ -102,7 +118,8 @@ function namedTarget(target: unknown, path: string): unknown {
  * browser, `submit` sends `<name>.submit` and puts its errors on the right fields (they clear
  * when their values change), but nothing is asked of the server on blur, so a page using only
  * this does not download the live checks. Generated hooks of forms whose metadata marks no
- * server-only rule (and no nested form) call this; `liveValidation` is ignored here. Message
+ * server-only rule (and no nested form) call this; `liveValidation` is ignored here. A form
+ * with nested forms or formsets is refused with a `TypeError` naming `useMizanForm`. Message
  * catalogs (`messages`) need `localizedMessages` as the second argument, which generated
  * hooks pass when the client has languages; `messages` without it throws a `TypeError`.
  *
@@ -119,7 +136,7 @@ export function useMizanFormBase<TSchema extends FormSchemaType, TResult = unkno
   options: UseMizanFormOptions<TSchema, TResult>,
   localized?: FormResolverHook,
 ): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
-  return useMizanFormWith(options, undefined, localized ?? useWholeFormResolver);
+  return useMizanFormWith(options, undefined, localized ?? useWholeFormResolver, flatShape);
 }
 
 /**
@@ -130,6 +147,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
   options: UseMizanFormOptions<TSchema, TResult>,
   makeLive: LiveChecksFactory | undefined,
   useResolver: FormResolverHook,
+  shape: FormShape,
 ): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
   const {
     name,
@@ -154,11 +172,12 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       'mizan: initialState is not a hook option: spread initialStateOptions(meta, state), from "mizan/react".',
     );
   }
-  const initialValues = useMemo(
-    () =>
-      defaultValues ?? (meta ? (formDefaults(meta) as DefaultValues<z.input<TSchema>>) : undefined),
-    [defaultValues, meta],
-  );
+  // The metadata's defaults are made even when given others: `useMizanFormBase` refuses a
+  // form with nested forms there.
+  const initialValues = useMemo(() => {
+    const fromMeta = meta && (shape.defaults(meta) as DefaultValues<z.input<TSchema>>);
+    return defaultValues ?? fromMeta;
+  }, [defaultValues, meta, shape]);
   const useFormProps: UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>> = {
     mode: "onTouched",
     ...formProps,
@@ -197,8 +216,8 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
   const untyped = methods as unknown as UseFormReturn<FieldValues>;
 
   const wireValues = useCallback(
-    () => toWireValues(getValues(), (path) => multipleFilesAt(latest.current.meta, path)),
-    [getValues],
+    () => toWireValues(getValues(), (path) => shape.multipleFiles(latest.current.meta, path)),
+    [getValues, shape],
   );
 
   const [live] = useState(() => {

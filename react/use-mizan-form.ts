@@ -1,14 +1,18 @@
 import type { FieldValues, Path } from "react-hook-form";
 import type { z } from "zod";
+import { formDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
 import { splitPath, withoutFilesOutside } from "./field-paths.js";
 import { partialSchema } from "./field-resolver.js";
-import { isDevelopment, liveSettings, unprefixed } from "./form-settings.js";
+import { isDevelopment, liveSettings, multipleFilesAt, unprefixed } from "./form-settings.js";
 import type { FormSchemaType, MizanFormReturn, UseMizanFormOptions } from "./form-types.js";
 import { useCatalogResolver } from "./language.js";
 import { LiveValidation } from "./live-validation.js";
 import { type MizanFormMeta, serverRuleFields } from "./meta.js";
-import { type LiveChecksContext, useMizanFormWith } from "./use-mizan-form-base.js";
+import { type FormShape, type LiveChecksContext, useMizanFormWith } from "./use-mizan-form-base.js";
+
+/** Forms with nested forms and formsets: their rows' defaults, their file inputs' paths. */
+const nestedShape: FormShape = { defaults: formDefaults, multipleFiles: multipleFilesAt };
 
 const warnedStale = new Set<string>();
 
@@ -83,5 +87,5 @@ function liveChecks({ latest, form, wireValues, host, onBusyChange }: LiveChecks
 export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
   options: UseMizanFormOptions<TSchema, TResult>,
 ): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
-  return useMizanFormWith(options, liveChecks, useCatalogResolver);
+  return useMizanFormWith(options, liveChecks, useCatalogResolver, nestedShape);
 }

@@ -113,6 +113,9 @@ test("a form without message catalogs keeps neither the catalog loader, the fiel
   );
   expect(fieldLevel.modules).toContain("react/field-resolver.ts");
   expect(plain.code).not.toMatch(/function useCatalogResolver\b/);
+  // Nested forms and formsets come with useMizanForm: their defaults and file paths.
+  expect(plain.code).not.toMatch(/function (formDefaults|multipleFilesAt)\b/);
+  expect(plain.code).not.toContain("min_num");
   expect(plain.code).not.toMatch(/function catalogLoader\b/);
   // The live checks' host (the `<name>.validate` call, the stale-form warning) comes with useMizanForm.
   expect(plain.code).not.toContain(".validate`");
@@ -125,4 +128,6 @@ test("a form without message catalogs keeps neither the catalog loader, the fiel
   expect(localized.code).toMatch(/function useCatalogResolver\b/);
   const live = await kept('export { MizanProvider, useMizanForm } from "mizan/react";');
   expect(live.code).toContain(".validate`");
+  expect(live.code).toMatch(/function formDefaults\b/);
+  expect(live.code).toContain("min_num");
 });

@@ -405,3 +405,42 @@ describe("submit", () => {
     expect(screen.getByLabelText("Username")).toHaveValue("");
   });
 });
+
+function OrderBase({ defaults }: { defaults: Record<string, unknown> | undefined }) {
+  const order = gen.forms.order;
+  useMizanFormBase({
+    name: "order",
+    schema: order.orderSchema,
+    meta: order.orderFormMeta,
+    ...(defaults ? { defaultValues: defaults } : {}),
+  });
+  return null;
+}
+
+const orderValues: { current?: unknown } = {};
+function Order() {
+  const form = gen.forms.order.useOrderForm();
+  orderValues.current = form.getValues();
+  return null;
+}
+
+describe("nested forms", () => {
+  test("useMizanFormBase refuses a form with nested forms or formsets, naming useMizanForm", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const h = harness();
+    for (const defaults of [undefined, { address: { street: "" }, items: [] }]) {
+      expect(() => render(<OrderBase defaults={defaults} />, { wrapper: h.wrapper })).toThrow(
+        /useMizanFormBase takes forms without nested forms or formsets \("address" is one\): call useMizanForm/,
+      );
+    }
+  });
+
+  test("useMizanForm starts a formset with its rows and a nested form with its fields", () => {
+    const h = harness();
+    render(<Order />, { wrapper: h.wrapper });
+    expect(orderValues.current).toMatchObject({
+      address: { street: "", city: "" },
+      items: [{ product: "", qty: "" }],
+    });
+  });
+});
