@@ -82,6 +82,13 @@ export function contextEffects(ctx: RequestContext): ContextEffects {
   return Context.effectsOf(ctx) ?? { invalidate: [], merge: [] };
 }
 
+/** The three methods of a context, bound to it (made when one is first read). */
+interface BoundMethods {
+  setCookie: RequestContext["setCookie"];
+  invalidate: RequestContext["invalidate"];
+  merge: RequestContext["merge"];
+}
+
 function serializeCookie(name: string, value: string, o: CookieOptions = {}): string {
   let out = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
   if (o.maxAge !== undefined) out += `; Max-Age=${Math.floor(o.maxAge)}`;
@@ -114,7 +121,9 @@ export interface ContextInit {
  * The context `createContext` builds. A class, so that `request`, `signal` and
  * `responseHeaders` are getters on the prototype (made on first read, nothing per request for
  * a function that never reads them) without the slow path an object literal with getters takes.
- * The methods are own arrow functions, so `const { setCookie } = ctx` keeps working.
+ * The methods are getters too, each giving a function bound to the context (made on the first
+ * read of any of them), so `const { setCookie } = ctx` keeps working; the effects list is made
+ * by the first `invalidate` or `merge`.
  */
 class Context implements RequestContext {
   readonly user: User | null;
@@ -123,7 +132,8 @@ class Context implements RequestContext {
   #request: Request | (() => Request) | undefined;
   #signal: AbortSignal | (() => AbortSignal) | undefined;
   #headers: Headers | (() => Headers) | undefined;
-  readonly #effects: ContextEffects = { invalidate: [], merge: [] };
+  #effects: ContextEffects | undefined = undefined;
+  #methods: BoundMethods | undefined = undefined;
 
   constructor(init: ContextInit) {
     this.#request = init.request;
@@ -158,20 +168,40 @@ class Context implements RequestContext {
     return made;
   }
 
-  setCookie: RequestContext["setCookie"] = (name, value, options) => {
-    this.responseHeaders.append("Set-Cookie", serializeCookie(name, value, options));
-  };
+  get setCookie(): RequestContext["setCookie"] {
+    return this.#bound().setCookie;
+  }
 
-  invalidate: RequestContext["invalidate"] = (name, args) => {
-    this.#effects.invalidate.push(args === undefined ? { name } : { name, args });
-  };
+  get invalidate(): RequestContext["invalidate"] {
+    return this.#bound().invalidate;
+  }
 
-  merge: RequestContext["merge"] = (name, value, args) => {
-    this.#effects.merge.push(args === undefined ? { name, value } : { name, args, value });
-  };
+  get merge(): RequestContext["merge"] {
+    return this.#bound().merge;
+  }
+
+  #bound(): BoundMethods {
+    this.#methods ??= {
+      setCookie: (name, value, options) => {
+        this.responseHeaders.append("Set-Cookie", serializeCookie(name, value, options));
+      },
+      invalidate: (name, args) => {
+        this.#effectList().invalidate.push(args === undefined ? { name } : { name, args });
+      },
+      merge: (name, value, args) => {
+        this.#effectList().merge.push(args === undefined ? { name, value } : { name, args, value });
+      },
+    };
+    return this.#methods;
+  }
+
+  #effectList(): ContextEffects {
+    this.#effects ??= { invalidate: [], merge: [] };
+    return this.#effects;
+  }
 
   static effectsOf(ctx: RequestContext): ContextEffects | undefined {
-    return #effects in ctx ? ctx.#effects : undefined;
+    return #effects in ctx ? ctx.#effectList() : undefined;
   }
 
   static headersOf(ctx: RequestContext): Headers | undefined {

@@ -94,10 +94,31 @@ export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn
   }
 
   /** Auth, input validation, middleware, the handler, output check: one call. */
-  async invoke(ctx: RequestContext, rawArgs: unknown): Promise<TResult> {
+  invoke(ctx: RequestContext, rawArgs: unknown): Promise<TResult> {
+    // With nothing to await before or after the handler (no auth, no middleware, no output
+    // check, args accepted as they are), the call's promise is the handler's result in one
+    // promise: no async layer around it.
+    if (this.auth !== undefined || this.middleware.length || this.output) {
+      return this.#invoke(ctx, rawArgs, false);
+    }
+    try {
+      let args = rawArgs;
+      if (this.input) {
+        const accepted = this.acceptArgs(rawArgs);
+        if (accepted === undefined) return this.#invoke(ctx, rawArgs, true);
+        args = accepted;
+      }
+      return Promise.resolve(this.handle(ctx, args as TArgs));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** `invoke` with its awaits; `refused`: `acceptArgs` already left the args to `input`. */
+  async #invoke(ctx: RequestContext, rawArgs: unknown, refused: boolean): Promise<TResult> {
     if (this.auth !== undefined) await checkAuth(this.auth, ctx);
     let args = rawArgs;
-    const accepted = this.input ? this.acceptArgs(rawArgs) : undefined;
+    const accepted = this.input && !refused ? this.acceptArgs(rawArgs) : undefined;
     if (accepted !== undefined) {
       args = accepted;
     } else if (this.input) {

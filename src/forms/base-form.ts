@@ -1,8 +1,16 @@
 import type { RequestContext } from "../core/context.js";
 import { createContext } from "../core/context.js";
-import type { ValidationDetails, WireErrorItem } from "../core/errors.js";
+import type { ValidationDetails } from "../core/errors.js";
 import { Field } from "./field.js";
-import { type CleaningForm, cleanFieldsOf, type FormState } from "./form-clean.js";
+import {
+  type CleaningForm,
+  cleanFieldsOf,
+  type FormState,
+  formState,
+  NON_FIELD_ERRORS,
+  setPipeline,
+  wireDetails,
+} from "./form-clean.js";
 import type { FormMeta } from "./form-meta.js";
 import {
   Adoptable,
@@ -17,6 +25,7 @@ import {
   type AnyField,
   type FormOptions,
   type FullCleanOptions,
+  hasKeys,
   hookName,
   isThenable,
 } from "./form-types.js";
@@ -35,17 +44,20 @@ import type { CleanedData } from "./form-types.js";
 // biome-ignore lint/suspicious/noConfusingVoidType: hooks that return nothing are the norm
 type CleanResult = void | Record<string, unknown>;
 
-/** Django's key for errors that belong to no field. */
-export const NON_FIELD_ERRORS = "__all__";
-
-export { hookName };
+export { hookName, NON_FIELD_ERRORS };
 
 const own = (obj: object, key: string) => Object.hasOwn(obj, key);
+
+// Where `fullClean` goes on after a step that returned a promise: the fields (then `clean()`
+// and `postClean()`), only some fields (nothing more), `clean()`, or `postClean()`.
+const [FIELDS, ONLY, FORM, POST] = [0, 1, 2, 3];
 // The plan the next BaseForm constructor adopts (bindForm), and BaseForm's #materialize.
 let pendingPlan: FormPlan | undefined;
 let materialize: (form: object) => void;
-let fieldMap: (form: object) => ReadonlyMap<string, AnyField>;
-let fullCleanNow: (form: BaseForm, options: FullCleanOptions) => Promise<void> | undefined;
+let fullCleanNow: (
+  form: BaseForm,
+  fields: readonly string[] | undefined,
+) => Promise<void> | undefined;
 
 function clash(key: string): TypeError {
   return new TypeError(
@@ -69,14 +81,24 @@ export class BaseForm<TSelf = any> extends Adoptable {
     super();
     const plan = pendingPlan;
     pendingPlan = undefined;
-    this.#s = { options, fields: undefined, errors: undefined, cleaned: {}, ctx: undefined, plan };
+    this.#s = formState(this as unknown as CleaningForm, options, plan);
   }
 
   static {
     materialize = (form) => (form as BaseForm).#materialize();
-    fieldMap = (form) => (form as BaseForm).#fieldMap();
-    fullCleanNow = (form, options) =>
-      form.fullClean === FULL_CLEAN ? form.#fullClean(options) : form.fullClean(options);
+    setPipeline({
+      fieldMap: (form) => (form as BaseForm).#fieldMap(),
+      addError: BaseForm.prototype.addError,
+      attach: (form, name, items) => {
+        const s = (form as BaseForm).#s;
+        s.errors ??= {};
+        (form as BaseForm).#attach(s.errors, name, items, true);
+      },
+    });
+    fullCleanNow = (form, fields) =>
+      form.fullClean === FULL_CLEAN
+        ? form.#fullClean(fields)
+        : form.fullClean(fields ? { fields } : {});
   }
 
   /** Gives an instance that shares its class's fields its own (a fresh construction's). */
@@ -195,37 +217,32 @@ export class BaseForm<TSelf = any> extends Adoptable {
 
   /** Django's `full_clean`: fields and their hooks, then `clean()`, then `postClean()`. */
   async fullClean(options: FullCleanOptions = {}): Promise<void> {
-    const pending = this.#fullClean(options);
+    const pending = this.#fullClean(options.fields);
     if (pending) await pending;
   }
 
   /** `fullClean`, a promise only once a step returned one (most forms are sync throughout). */
-  #fullClean(options: FullCleanOptions): Promise<void> | undefined {
+  #fullClean(only: readonly string[] | undefined): Promise<void> | undefined {
     const s = this.#s;
+    // A first clean keeps the empty cleaned data the constructor made.
+    if (s.errors !== undefined || hasKeys(s.cleaned)) s.cleaned = {};
     s.errors = {};
-    s.cleaned = {};
     if (!this.isBound) return;
     if (s.options.emptyPermitted && !this.hasChanged()) return;
-    const fields = this.cleanFields(options.fields);
-    if (isThenable(fields)) return this.#finishClean(fields, options);
-    if (options.fields) return;
+    const fields = this.cleanFields(only);
+    if (isThenable(fields)) return this.#finishClean(fields, only ? ONLY : FIELDS);
+    if (only) return;
     const form = this.cleanForm();
-    if (isThenable(form)) return this.#finishClean(form, null);
+    if (isThenable(form)) return this.#finishClean(form, FORM);
     const post = this.postClean(this.ctx);
-    if (isThenable(post)) return this.#finishClean(post, undefined);
+    if (isThenable(post)) return this.#finishClean(post, POST);
   }
 
-  /**
-   * The rest of `fullClean` after the step that returned `pending`: the fields (`options`),
-   * `clean()` (null) or `postClean()` (undefined).
-   */
-  async #finishClean(
-    pending: PromiseLike<unknown>,
-    options: FullCleanOptions | null | undefined,
-  ): Promise<void> {
+  /** The rest of `fullClean` after the step that returned `pending` (see `FIELDS`...). */
+  async #finishClean(pending: PromiseLike<unknown>, step: number): Promise<void> {
     await pending;
-    if (options === undefined || options?.fields) return;
-    if (options) {
+    if (step === POST || step === ONLY) return;
+    if (step === FIELDS) {
       const form = this.cleanForm();
       if (isThenable(form)) await form;
     }
@@ -239,19 +256,11 @@ export class BaseForm<TSelf = any> extends Adoptable {
    */
   protected cleanFields(only?: readonly string[]): Promise<void> | void {
     const s = this.#s;
-    return cleanFieldsOf(
-      {
-        form: this as unknown as CleaningForm,
-        state: s,
-        fieldMap,
-        ctx: this.ctx,
-        data: this.data,
-        // The key in `data`: Django's add_prefix, unless a subclass has its own.
-        prefix: this.addPrefix === ADD_PREFIX ? (this.prefix ?? "") : undefined,
-      },
-      s.plan ? s.plan.steps : [...this.fields.keys()],
-      only,
-    );
+    s.ctx = this.ctx;
+    s.data = this.data;
+    // The key in `data`: Django's add_prefix, unless a subclass has its own.
+    s.prefix = this.addPrefix === ADD_PREFIX ? (this.prefix ?? "") : undefined;
+    return cleanFieldsOf(s, s.plan ? s.plan.steps : [...this.fields.keys()], only);
   }
 
   /** Django's `_clean_form`: `clean()`, whose result (if any) replaces the cleaned data. */
@@ -312,34 +321,31 @@ export class BaseForm<TSelf = any> extends Adoptable {
     }
   }
 
-  #attach(errors: Record<string, ErrorItem[]>, name: string, items: ErrorItem[]): void {
+  /** Adds `items` to `name`'s errors (`fresh`: a list of the caller's, adopted as it is). */
+  #attach(
+    errors: Record<string, ErrorItem[]>,
+    name: string,
+    items: ErrorItem[],
+    fresh = false,
+  ): void {
     const key = name === "null" ? NON_FIELD_ERRORS : name;
     if (key !== NON_FIELD_ERRORS && !this.#fieldMap().has(key)) {
       throw new TypeError(`'${this.constructor.name}' has no field named '${key}'.`);
     }
     const list = errors[key];
     if (list) for (const item of items) list.push(item);
-    else errors[key] = items.slice();
+    else errors[key] = fresh ? items : items.slice();
     const cleaned = this.#s.cleaned;
     if (own(cleaned, key)) delete cleaned[key];
   }
 
   /** Errors as the wire carries them: prefixed names, dotted paths, `non_field`. */
   errorDetails(): ValidationDetails {
-    const details: ValidationDetails = { fields: {}, non_field: [] };
     const errors = this.#s.errors;
-    if (!errors) return details;
+    if (!errors) return { fields: {}, non_field: [] };
     // Django's add_prefix, worked out once (unless a subclass has its own).
     const prefix = this.addPrefix === ADD_PREFIX ? (this.prefix ?? "") : undefined;
-    for (const key of Object.keys(errors)) {
-      const items = errors[key] as ErrorItem[];
-      const wire: WireErrorItem[] = key === NON_FIELD_ERRORS ? details.non_field : [];
-      for (const item of items) wire.push({ message: item.message, code: item.code });
-      if (key === NON_FIELD_ERRORS) continue;
-      const name = prefix === undefined ? this.addPrefix(key) : prefix ? `${prefix}-${key}` : key;
-      details.fields[name] = wire;
-    }
-    return details;
+    return wireDetails(this, errors, prefix);
   }
 }
 
@@ -360,7 +366,7 @@ export function bindForm<F extends BaseForm>(
   if (!plan) return new cls(options);
   pendingPlan = plan;
   try {
-    return adopt(Object.create(plan.view), () => new BaseForm(options)) as F;
+    return adopt(Object.create(plan.view), BaseForm, options) as F;
   } finally {
     pendingPlan = undefined;
   }
@@ -375,11 +381,14 @@ const ADD_PREFIX = BaseForm.prototype.addPrefix;
 const FULL_CLEAN = BaseForm.prototype.fullClean;
 
 /**
- * @internal `form.fullClean(options)`, which returns a promise only when cleaning had to wait
- * for something (a subclass's own `fullClean` is called as it is).
+ * @internal `form.fullClean({ fields })` (`{}` without `fields`), which returns a promise only
+ * when cleaning had to wait for something (a subclass's own `fullClean` is called as it is).
  */
-export function fullCleanOf(form: BaseForm, options: FullCleanOptions): Promise<void> | undefined {
-  return fullCleanNow(form, options);
+export function fullCleanOf(
+  form: BaseForm,
+  fields: readonly string[] | undefined,
+): Promise<void> | undefined {
+  return fullCleanNow(form, fields);
 }
 
 guardAccessors(BaseForm.prototype, clash);

@@ -52,6 +52,21 @@ export function validatorsErrorOf(
   checks: ValidatorChecks,
   overrides: Readonly<Record<string, MessageTemplate>>,
 ): ValidationError | undefined {
+  const failure = validatorsFailureOf(validators, value, checks, overrides);
+  return Array.isArray(failure) ? errorFromItems(failure) : failure;
+}
+
+/**
+ * @internal `validatorsErrorOf`, with the error's items (a fresh array, in order) in place of
+ * an error built around them; a lone error raised by a validator is still given as it is. A
+ * form adds the items to its errors without the error object.
+ */
+export function validatorsFailureOf(
+  validators: readonly Validator[],
+  value: unknown,
+  checks: ValidatorChecks,
+  overrides: Readonly<Record<string, MessageTemplate>>,
+): ValidationError | ErrorItem[] | undefined {
   let items: ErrorItem[] | undefined;
   let raised: ValidationError | undefined; // the one error raised, while it is the only one
   let failures = 0;
@@ -88,5 +103,5 @@ export function validatorsErrorOf(
   }
   if (!items) return undefined;
   // Django wraps the list in a new error; a lone error raised as it is says the same.
-  return failures === 1 && raised ? raised : errorFromItems(items);
+  return failures === 1 && raised ? raised : items;
 }

@@ -1,6 +1,7 @@
 import type { RequestContext } from "../core/context.js";
+import type { ValidationDetails, WireErrorItem } from "../core/errors.js";
 import { REFUSED, takeRefusal } from "./field-parts.js";
-import { validatorsErrorOf } from "./field-validators.js";
+import { validatorsFailureOf } from "./field-validators.js";
 import type { FormPlan } from "./form-plan.js";
 import {
   type AnyField,
@@ -13,22 +14,53 @@ import {
   fieldStep,
   isThenable,
 } from "./form-types.js";
-import { type ErrorItem, ValidationError } from "./validation-error.js";
+import { type ErrorItem, errorFromItems, ValidationError } from "./validation-error.js";
 
 // Django's `_clean_fields` for BaseForm: every field's `clean` then its `clean<Field>` hook,
 // in declaration order. It runs synchronously and only turns async at the first field, hook or
 // sub-form that returns a promise (most forms never do), and it takes what it knows of each
 // field (kind, hook name) from the class's plan instead of asking per request.
 
-/** A form's per-instance state, in one object (one private slot to set up per form). */
+/** Django's key for errors that belong to no field. */
+export const NON_FIELD_ERRORS = "__all__";
+
+/**
+ * A form's per-instance state, in one object (one private slot to set up per form); a
+ * `cleanFields` run reads its form, data and prefix from it too (no object of its own).
+ */
 export interface FormState {
   readonly options: FormOptions;
+  /** The form itself, as the pipeline calls it. */
+  readonly form: CleaningForm;
   fields: Map<string, AnyField> | undefined;
   errors: Record<string, ErrorItem[]> | undefined;
   cleaned: Record<string, unknown>;
   ctx: RequestContext | undefined;
   /** Set while the instance shares its class's fields (bindForm). */
   plan: FormPlan | undefined;
+  /** Set by `cleanFields` for its run: the submitted data. */
+  data: Readonly<Record<string, unknown>> | undefined;
+  /** Set by `cleanFields`: Django's add_prefix's prefix; undefined when a subclass has its own `addPrefix`. */
+  prefix: string | undefined;
+}
+
+/** A new form's state (one shape for every form). */
+export function formState(
+  form: CleaningForm,
+  options: FormOptions,
+  plan: FormPlan | undefined,
+): FormState {
+  return {
+    options,
+    form,
+    fields: undefined,
+    errors: undefined,
+    cleaned: {},
+    ctx: undefined,
+    plan,
+    data: undefined,
+    prefix: undefined,
+  };
 }
 
 /** The BaseForm methods the pipeline calls (a subclass may override them). */
@@ -39,16 +71,34 @@ export interface CleaningForm {
   readonly ctx: RequestContext;
 }
 
-/** What one `cleanFields` call reads once for all fields. */
-export interface FieldRun {
-  readonly form: CleaningForm;
-  readonly state: FormState;
-  /** The fields the pipeline runs (the class's shared ones until the form has its own). */
-  readonly fieldMap: (form: object) => ReadonlyMap<string, AnyField>;
+/** A `cleanFields` run: the form's state with its `ctx` and `data` set. */
+type FieldRun = FormState & {
   readonly ctx: RequestContext;
   readonly data: Readonly<Record<string, unknown>>;
-  /** The prefix for Django's add_prefix; undefined when a subclass has its own `addPrefix`. */
-  readonly prefix: string | undefined;
+};
+
+/** What BaseForm gives the pipeline (see `setPipeline`). */
+export interface PipelineHooks {
+  /** The fields the pipeline runs (the class's shared ones until the form has its own). */
+  readonly fieldMap: (form: object) => ReadonlyMap<string, AnyField>;
+  /** BaseForm's own `addError`: a form that keeps it may be given items (`attach`). */
+  readonly addError: CleaningForm["addError"];
+  /** `addError(name, errorFromItems(items))` for BaseForm's own, adopting `items`. */
+  readonly attach: (form: object, name: string, items: ErrorItem[]) => void;
+}
+
+let hooks: PipelineHooks;
+
+/** @internal BaseForm tells the pipeline how it reads a form's fields and adds errors. */
+export function setPipeline(given: PipelineHooks): void {
+  hooks = given;
+}
+
+/** A field's failure: an error, or the items of one (fresh, in order; see `validatorsFailureOf`). */
+function report(form: CleaningForm, name: string, failed: ValidationError | ErrorItem[]): void {
+  if (!Array.isArray(failed)) form.addError(name, failed);
+  else if (form.addError === hooks.addError) hooks.attach(form, name, failed);
+  else form.addError(name, errorFromItems(failed));
 }
 
 function stepFor(name: string, field: AnyField, known: FieldStep | undefined): FieldStep {
@@ -59,7 +109,7 @@ function stepFor(name: string, field: AnyField, known: FieldStep | undefined): F
 
 /** Cleans the fields `names` (the plan's steps, or names); a promise only if one was async. */
 export function cleanFieldsOf(
-  run: FieldRun,
+  run: FormState,
   names: ReadonlyArray<FieldStep | string>,
   only: readonly string[] | undefined,
 ): Promise<void> | void {
@@ -67,8 +117,12 @@ export function cleanFieldsOf(
     const entry = names[i] as FieldStep | string;
     const name = typeof entry === "string" ? entry : entry.name;
     if (only && !only.includes(name)) continue;
-    const pending = cleanField(run, name, typeof entry === "string" ? undefined : entry);
-    if (pending) return cleanRest(run, pending, names, i + 1, only);
+    const pending = cleanField(
+      run as FieldRun,
+      name,
+      typeof entry === "string" ? undefined : entry,
+    );
+    if (pending) return cleanRest(run as FieldRun, pending, names, i + 1, only);
   }
 }
 
@@ -97,7 +151,7 @@ function cleanField(
   const form = run.form;
   // Read per name: a hook may have given the instance its own fields meanwhile. While it
   // shares its class's fields (a plan), the plan's step holds the very field the map would.
-  const field = known && run.state.plan ? known.field : run.fieldMap(form).get(name);
+  const field = known && run.plan ? known.field : hooks.fieldMap(form).get(name);
   if (!field) return;
   const step = stepFor(name, field, known);
   let value: unknown;
@@ -114,7 +168,7 @@ function cleanField(
     return settle(run, step, (field as AnyField & AsyncCleanField).cleanAsync(value, initial));
   }
   let cleaned: unknown;
-  let failed: ValidationError | undefined;
+  let failed: ValidationError | ErrorItem[] | undefined;
   try {
     if (step.direct) {
       // Field's `clean`, with the errors taken as values rather than thrown where the
@@ -132,7 +186,7 @@ function cleanField(
     failed = error;
   }
   if (failed) {
-    form.addError(name, failed);
+    report(form, name, failed);
     return;
   }
   return runHook(run, step, cleaned);
@@ -143,7 +197,7 @@ function checkDirect(
   step: FieldStep,
   field: AnyField,
   cleaned: unknown,
-): ValidationError | undefined {
+): ValidationError | ErrorItem[] | undefined {
   let empty: boolean | undefined;
   if (step.required !== undefined) {
     // Field's own `validate`: required and empty (`isEmpty` then serves the validators too).
@@ -158,13 +212,13 @@ function checkDirect(
   const parts = step.validatorParts;
   if (!parts) return step.validatorsError.call(field, cleaned);
   if (empty ?? step.isEmpty.call(field, cleaned)) return undefined;
-  return validatorsErrorOf(parts.validators, cleaned, parts.checks, parts.overrides);
+  return validatorsFailureOf(parts.validators, cleaned, parts.checks, parts.overrides);
 }
 
 /** Stores a field's cleaned value and runs its `clean<Field>` hook on it. */
 function runHook(run: FieldRun, step: FieldStep, cleaned: unknown): Promise<void> | void {
   const form = run.form;
-  run.state.cleaned[step.name] = cleaned;
+  run.cleaned[step.name] = cleaned;
   // A missing hook is a lookup that fails all the way up the prototype chain: a plan knows.
   const hook =
     step.noHook && !Object.hasOwn(form, step.hook)
@@ -180,7 +234,7 @@ function runHook(run: FieldRun, step: FieldStep, cleaned: unknown): Promise<void
     return;
   }
   if (isThenable(result)) return settle(run, step, result, true);
-  run.state.cleaned[step.name] = result;
+  run.cleaned[step.name] = result;
 }
 
 /** Awaits a field's async clean (then runs its hook), or its async hook. */
@@ -199,7 +253,7 @@ async function settle(
     return;
   }
   if (isHook) {
-    run.state.cleaned[step.name] = value;
+    run.cleaned[step.name] = value;
     return;
   }
   const after = runHook(run, step, value);
@@ -218,7 +272,7 @@ async function cleanComposite(run: FieldRun, step: FieldStep, value: unknown): P
   }
   const paths = Object.keys(nested.errors);
   if (paths.length) {
-    const errors = run.state.errors as Record<string, ErrorItem[]>;
+    const errors = run.errors as Record<string, ErrorItem[]>;
     for (const path of paths) {
       const list = errors[path] ?? [];
       list.push(...(nested.errors[path] ?? []));
@@ -228,4 +282,25 @@ async function cleanComposite(run: FieldRun, step: FieldStep, value: unknown): P
   }
   const after = runHook(run, step, nested.value);
   if (after) await after;
+}
+
+/**
+ * `errors` as the wire carries them: prefixed names (`prefix`, or the form's own `addPrefix`
+ * when undefined), dotted paths, `non_field`.
+ */
+export function wireDetails(
+  form: CleaningForm,
+  errors: Readonly<Record<string, ErrorItem[]>>,
+  prefix: string | undefined,
+): ValidationDetails {
+  const details: ValidationDetails = { fields: {}, non_field: [] };
+  for (const key of Object.keys(errors)) {
+    const items = errors[key] as ErrorItem[];
+    const wire: WireErrorItem[] = key === NON_FIELD_ERRORS ? details.non_field : [];
+    for (const item of items) wire.push({ message: item.message, code: item.code });
+    if (key === NON_FIELD_ERRORS) continue;
+    const name = prefix === undefined ? form.addPrefix(key) : prefix ? `${prefix}-${key}` : key;
+    details.fields[name] = wire;
+  }
+  return details;
 }

@@ -39,11 +39,11 @@ export class Adoptable {
   }
 }
 
-/** Constructs `make()` with `target` as its `this` (see `Adoptable`). */
-export function adopt<T>(target: object, make: () => T): T {
+/** `new make(arg)` with `target` as its `this` (see `Adoptable`). */
+export function adopt<A, T>(target: object, make: new (arg: A) => T, arg: A): T {
   adoptee = target;
   try {
-    return make();
+    return new make(arg);
   } finally {
     adoptee = undefined;
   }

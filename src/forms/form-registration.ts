@@ -20,6 +20,7 @@ import {
   formSchema,
   formVersion,
 } from "./form-schema.js";
+import { hasKeys } from "./form-types.js";
 import { ValidationError } from "./validation-error.js";
 
 type FormCtor = (new (options?: FormOptions) => BaseForm) & { meta?: FormMeta | undefined };
@@ -95,6 +96,23 @@ function markVersion(form: FormCtor, ctx: RequestContext, version: string | unde
   return version !== undefined && version !== current;
 }
 
+/** A bound form's `validate` result, once it is cleaned (only `fields`, when given). */
+function validated(
+  form: BaseForm,
+  fields: readonly string[] | undefined,
+  stale: boolean,
+): ValidateResult | Promise<ValidateResult> {
+  const cleaning = fullCleanOf(form, fields);
+  if (cleaning) return cleaning.then(() => validateResult(form, stale));
+  return validateResult(form, stale);
+}
+
+function validateResult(form: BaseForm, stale: boolean): ValidateResult {
+  const errors = form.errorDetails();
+  const valid = !hasKeys(errors.fields) && errors.non_field.length === 0;
+  return { valid, errors, stale };
+}
+
 class FormSchemaFunction extends ServerFunction<unknown, FormSchema> {
   constructor(readonly form: FormCtor) {
     super();
@@ -112,15 +130,15 @@ class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>
   protected override acceptArgs(raw: unknown) {
     return acceptFormArgs(raw, true);
   }
-  async handle(ctx: RequestContext, args: z.output<typeof validateInput>): Promise<ValidateResult> {
+  handle(
+    ctx: RequestContext,
+    args: z.output<typeof validateInput>,
+  ): ValidateResult | Promise<ValidateResult> {
+    // No async layer of its own: a promise only when the initial values or cleaning need one.
     const stale = markVersion(this.form, ctx, args.version);
     const bound = bind(this.form, ctx, args.data);
-    const form = bound instanceof Promise ? await bound : bound;
-    const cleaning = fullCleanOf(form, args.fields ? { fields: args.fields } : {});
-    if (cleaning) await cleaning;
-    const errors = form.errorDetails();
-    const valid = Object.keys(errors.fields).length === 0 && errors.non_field.length === 0;
-    return { valid, errors, stale };
+    if (bound instanceof Promise) return bound.then((form) => validated(form, args.fields, stale));
+    return validated(bound, args.fields, stale);
   }
   /** The upload limit at an args path (`data.avatar`): the HTTP handler caps the stream there. */
   fileLimit(path: string): number | undefined {

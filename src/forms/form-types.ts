@@ -215,3 +215,9 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
     typeof (value as PromiseLike<unknown>).then === "function"
   );
 }
+
+/** Whether `obj` has an enumerable key (without listing them). */
+export function hasKeys(obj: object): boolean {
+  for (const _ in obj) return true;
+  return false;
+}
