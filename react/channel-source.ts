@@ -1,4 +1,3 @@
-import { createContext } from "react";
 import type { ChannelClient, ChannelClientOptions } from "../src/client/channel-client.js";
 
 /** Makes the page's channel client; `useChannel` passes `createChannelClient`. */
@@ -15,9 +14,6 @@ export interface MizanChannelSource {
   readonly options: ChannelClientOptions | undefined;
   readonly basePath: string | undefined;
 }
-
-/** The channel client source of the nearest `<MizanProvider>`; set by the provider. */
-export const MizanChannelsContext = createContext<MizanChannelSource | null>(null);
 
 /** Whether `option` is a ready client rather than options for one. */
 const isClient = (option: unknown): option is ChannelClient =>

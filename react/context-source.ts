@@ -1,4 +1,3 @@
-import { createContext } from "react";
 import type { ContextStore, ContextStoreOptions } from "../src/client/context-store.js";
 import type { ClientOptions } from "../src/client/create-client.js";
 import type { MizanClient } from "../src/client/transport.js";
@@ -29,9 +28,6 @@ export interface MizanContextSource {
   /** The instances the envelopes touched before the store existed. */
   readonly held: readonly Held[];
 }
-
-/** The context store source of the nearest `<MizanProvider>`; set by the provider. */
-export const MizanContextSourceContext = createContext<MizanContextSource | null>(null);
 
 /** One context instance as calls left it before the store existed. */
 interface Held {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { FieldValues, Path, Resolver, UseFormReturn } from "react-hook-form";
 import {
   catalogLoader,
@@ -9,13 +9,8 @@ import {
 import { usePageLanguage } from "./direction.js";
 import { fieldResolver } from "./field-resolver.js";
 import type { FormSchemaType } from "./form-types.js";
+import { MizanProviderContext } from "./provider-context.js";
 import type { FormResolverHook } from "./use-mizan-form-base.js";
-
-/** The `language` prop of the nearest `<MizanProvider>` (undefined: none given). */
-export const MizanLanguageContext = createContext<string | undefined>(undefined);
-
-/** The `catalog` prop of the nearest `<MizanProvider>`: its language's catalog, loaded. */
-export const MizanCatalogContext = createContext<MessageCatalog | undefined>(undefined);
 
 /**
  * The language mizan's forms show their messages in: the nearest `<MizanProvider language>`,
@@ -26,7 +21,7 @@ export const MizanCatalogContext = createContext<MessageCatalog | undefined>(und
  * const language = useMizanLanguage(); // "fr" under <MizanProvider language="fr">
  */
 export function useMizanLanguage(): string {
-  const given = useContext(MizanLanguageContext);
+  const given = useContext(MizanProviderContext).language;
   const page = usePageLanguage();
   return given || page || "en";
 }
@@ -108,7 +103,7 @@ export function useCatalogResolver<TValues extends FieldValues>(
     loader: MessageCatalogs[string];
     catalog: MessageCatalog | undefined;
   }>();
-  const given = useContext(MizanCatalogContext);
+  const given = useContext(MizanProviderContext).catalog;
   const shown =
     loader &&
     (loadedLast?.loader === loader

@@ -4,7 +4,6 @@ import type { MizanComponents, MizanComponentsOverride } from "./components.js";
 import { languageDirection, usePageLanguage } from "./direction.js";
 import { errorMessages } from "./error-messages.js";
 import type { MizanFormReturn } from "./form-types.js";
-import { MizanLanguageContext } from "./language.js";
 import { Button } from "./layout/button.js";
 import { ErrorList } from "./layout/error-list.js";
 import { FieldRow } from "./layout/field-row.js";
@@ -14,6 +13,7 @@ import type { FormDescriptor, MizanFormMeta } from "./meta.js";
 import { MizanFields } from "./mizan-fields.js";
 import { MizanCsrfField, useNativeFormProps } from "./native-fields.js";
 import { applyInitialState, type MizanFormInitialState } from "./native-form.js";
+import { MizanProviderContext } from "./provider-context.js";
 import { RenderContext, type RenderContextValue, useRenderContext } from "./render-context.js";
 import { useRendererText } from "./renderer-text.js";
 import { defaultWidgets } from "./widgets/index.js";
@@ -150,7 +150,7 @@ export function MizanForm<TValues extends FieldValues>(props: MizanFormProps<TVa
   const native = useNativeFormProps({ name: form.name, meta });
   // The provider's language (the same on the server and in the browser), else <html lang>
   // once hydrated; the form says its direction, and its language when the provider gave one.
-  const given = useContext(MizanLanguageContext);
+  const given = useContext(MizanProviderContext).language;
   const page = usePageLanguage();
   const dir = languageDirection(given ?? page);
   const resolved = useMemo<MizanComponents>(

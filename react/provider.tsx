@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import type { ChannelClient, ChannelClientOptions } from "../src/client/channel-client.js";
 import {
   type ContextEnvelope,
@@ -8,9 +8,9 @@ import {
 import { type ClientOptions, createCaller } from "../src/client/create-client.js";
 import type { CallBodyEncoder } from "../src/client/transport.js";
 import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
-import { lazyChannelSource, MizanChannelsContext } from "./channel-source.js";
-import { lazyContextSource, MizanContextSourceContext } from "./context-source.js";
-import { MizanCatalogContext, MizanLanguageContext } from "./language.js";
+import { lazyChannelSource } from "./channel-source.js";
+import { lazyContextSource } from "./context-source.js";
+import { MizanProviderContext } from "./provider-context.js";
 
 /**
  * What the hooks need of `mizan/client`: one call with an abort signal; for contexts, a
@@ -32,8 +32,6 @@ export interface MizanCaller {
   /** Tells `listener` each call's `invalidate`/`merge`; returns the function that stops it. */
   onEnvelope?(listener: (envelope: ContextEnvelope) => void): () => void;
 }
-
-const MizanClientContext = createContext<MizanCaller | null>(null);
 
 export type MizanProviderProps = (
   | (Omit<ClientOptions, "transport" | "baseUrl"> & {
@@ -92,14 +90,9 @@ export interface MizanPageSettings {
   csrfToken: string | undefined;
 }
 
-const MizanPageContext = createContext<MizanPageSettings>({
-  baseUrl: undefined,
-  csrfToken: undefined,
-});
-
 /** The nearest provider's `baseUrl` and `csrfToken` (both undefined outside a provider). */
 export function useMizanPage(): MizanPageSettings {
-  return useContext(MizanPageContext);
+  return useContext(MizanProviderContext) as MizanPageSettings;
 }
 
 /** The provider's client options (a `baseUrl` provider), or undefined for a given `client`. */
@@ -150,26 +143,17 @@ export function MizanProvider(props: MizanProviderProps) {
     [caller, options, initial],
   );
   useEffect(() => caller.onEnvelope?.((envelope) => contexts.apply(envelope)), [caller, contexts]);
-  const { baseUrl, csrfToken } = props;
-  const page = useMemo(() => ({ baseUrl, csrfToken }), [baseUrl, csrfToken]);
+  const { baseUrl, csrfToken, language, catalog } = props;
   // No socket until a component subscribes; closed with the provider (when it made it).
   const [channels] = useState(() => lazyChannelSource(props.channels, baseUrl));
   useEffect(() => channels.retain(), [channels]);
-  return (
-    <MizanClientContext.Provider value={caller}>
-      <MizanContextSourceContext.Provider value={contexts}>
-        <MizanChannelsContext.Provider value={channels}>
-          <MizanPageContext.Provider value={page}>
-            <MizanLanguageContext.Provider value={props.language}>
-              <MizanCatalogContext.Provider value={props.catalog}>
-                {children}
-              </MizanCatalogContext.Provider>
-            </MizanLanguageContext.Provider>
-          </MizanPageContext.Provider>
-        </MizanChannelsContext.Provider>
-      </MizanContextSourceContext.Provider>
-    </MizanClientContext.Provider>
+  // One context for all of it: a change of any (rare: a new language, catalog or token)
+  // renders each mizan hook's component again.
+  const value = useMemo(
+    () => ({ caller, contexts, channels, baseUrl, csrfToken, language, catalog }),
+    [caller, contexts, channels, baseUrl, csrfToken, language, catalog],
   );
+  return <MizanProviderContext.Provider value={value}>{children}</MizanProviderContext.Provider>;
 }
 
 /**
@@ -180,7 +164,7 @@ export function MizanProvider(props: MizanProviderProps) {
  * await client.call("echo", { text: "hi" });
  */
 export function useMizanClient(): MizanCaller {
-  const caller = useContext(MizanClientContext);
+  const caller = useContext(MizanProviderContext).caller;
   if (!caller) {
     throw new Error(
       'mizan: no client. Wrap your app in <MizanProvider baseUrl="/api/mizan"> (or <MizanProvider client={...}>).',

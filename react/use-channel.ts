@@ -6,7 +6,8 @@ import {
   MizanChannelError,
 } from "../src/client/channel-client.js";
 import { stableStringify } from "../src/core/hash.js";
-import { channelClientOf, MizanChannelsContext } from "./channel-source.js";
+import { channelClientOf } from "./channel-source.js";
+import { MizanProviderContext } from "./provider-context.js";
 
 export interface UseChannelOptions<E> {
   /** Each event, once, as it arrives (after a reconnect, replayed ones are not repeated). */
@@ -65,7 +66,7 @@ export function useChannel<E = unknown, M = unknown>(
   params: Record<string, unknown> = {},
   options: UseChannelOptions<E> = {},
 ): UseChannelResult<E, M> {
-  const source = useContext(MizanChannelsContext);
+  const source = useContext(MizanProviderContext).channels;
   if (!source) {
     throw new Error(
       'mizan: no channel client. Wrap your app in <MizanProvider baseUrl="/api/mizan"> (or <MizanProvider client={...} channels={...}>).',

@@ -7,7 +7,8 @@ import {
   createContextStore,
 } from "../src/client/context-store.js";
 import { contextReader } from "../src/client/create-client.js";
-import { contextStoreOf, MizanContextSourceContext } from "./context-source.js";
+import { contextStoreOf } from "./context-source.js";
+import { MizanProviderContext } from "./provider-context.js";
 
 /** What a context hook returns: the value, where its fetch stands, and a way to fetch again. */
 export interface MizanContextResult<T> {
@@ -29,7 +30,7 @@ export interface MizanContextResult<T> {
  * store.apply({ invalidate: [{ name: "currentUser" }] });
  */
 export function useMizanContextStore(): ContextStore {
-  const source = useContext(MizanContextSourceContext);
+  const source = useContext(MizanProviderContext).contexts;
   if (!source) {
     throw new Error(
       'mizan: no context store. Wrap your app in <MizanProvider baseUrl="/api/mizan"> (or <MizanProvider client={...}>).',
