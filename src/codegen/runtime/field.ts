@@ -58,6 +58,9 @@ function isFalsy(value: unknown): boolean {
   return value === false || value === 0 || Number.isNaN(value) || isEmptyValue(value);
 }
 
+/** What `clean` returns for a field that failed (its issues are in `ctx`). */
+const FAILED = NEVER;
+
 /**
  * Run one field's shared clean pipeline (docs/schema-vocabulary.md): coerce → required →
  * validate (first failure) → stop if empty → rules (all failures), then its `steps` in turn
@@ -69,15 +72,21 @@ export function cleanField(
   input: unknown,
   ctx: IssueSink,
 ): { value: unknown } | undefined {
-  let result = cleanOne(spec, input, ctx);
-  for (const step of spec.steps ?? []) {
-    if (!result) return undefined;
-    result = cleanField(step, result.value, ctx);
-  }
-  return result;
+  const value = clean(spec, input, ctx);
+  return value === FAILED ? undefined : { value };
 }
 
-function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unknown } | undefined {
+/** `cleanField` without a wrapper per value: the cleaned value, or FAILED. */
+function clean(spec: FieldSpec, input: unknown, ctx: IssueSink): unknown {
+  let value = cleanOne(spec, input, ctx);
+  for (const step of spec.steps ?? []) {
+    if (value === FAILED) break;
+    value = clean(step, value, ctx);
+  }
+  return value;
+}
+
+function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): unknown {
   const messages = spec.messages ?? {};
   const keys = spec.keys ?? {};
   let value = input;
@@ -91,23 +100,23 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unk
         code,
         messageText(keys[code], messages[code] ?? code, result.params ?? {}),
       );
-      return undefined;
+      return FAILED;
     }
     value = result.value;
   }
   const empty = isEmptyValue(value);
   if (spec.required && (spec.falsy ? isFalsy(value) : empty)) {
     report(ctx, input, "required", messageText(keys.required, messages.required ?? "required", {}));
-    return undefined;
+    return FAILED;
   }
   for (const [fn, code, message, params, key, words] of spec.validate ?? []) {
     const failure = fn(value, params);
     if (failure) {
       report(ctx, input, code, messageText(key, message, { ...params, ...failure }, words));
-      return undefined;
+      return FAILED;
     }
   }
-  if (empty) return { value };
+  if (empty) return value;
   let failed = false;
   for (const [fn, code, message, params, key, words] of spec.rules ?? []) {
     const failure = fn(value, params);
@@ -116,7 +125,7 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unk
       failed = true;
     }
   }
-  return failed ? undefined : { value };
+  return failed ? FAILED : value;
 }
 
 /**
@@ -133,8 +142,6 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): { value: unk
  * });
  */
 export function field<TOut, TIn>(spec: FieldSpec): ZodMiniTransform<TOut, TIn> {
-  return transform((input: TIn, ctx) => {
-    const result = cleanField(spec, input, ctx as unknown as IssueSink);
-    return result ? (result.value as TOut) : NEVER;
-  });
+  // A failure returns NEVER itself, which is what Zod expects of a failed transform.
+  return transform((input: TIn, ctx) => clean(spec, input, ctx as unknown as IssueSink) as TOut);
 }
