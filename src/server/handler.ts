@@ -23,11 +23,20 @@ import {
   setLanguageHeaders,
   withLanguageHeaders,
 } from "./language.js";
-import { type Limits, maxBodyBytesFor, resolveLimits } from "./limits.js";
+import { type Limits, resolveLimits } from "./limits.js";
+import { MULTIPART_TYPE } from "./media-type.js";
 import { formPostResponse, type RenderFormPage } from "./native-pages.js";
-import { type BodyReader, type FileLimitLookup, parseCall } from "./parse-call.js";
+import {
+  type BodyReader,
+  type CallEnvelope,
+  callMediaType,
+  decodeCall,
+  type FileLimitLookup,
+  parseMultipart,
+} from "./parse-call.js";
+import { payloadTooLarge, readBody as readRequestBody } from "./read-body.js";
 import { passThrough } from "./responses.js";
-import { matchRoute, normalizeBasePath, type Route } from "./router.js";
+import { matchRoute, normalizeBasePath, type Route, requestPathname } from "./router.js";
 
 export type { GetUser, OnError } from "../core/dispatch.js";
 
@@ -128,6 +137,19 @@ function withCookie(response: Response, cookie: string | null): Response {
   }
 }
 
+/** An answer with the CSRF cookie the handler issues with it (none when `cookie` is null). */
+function withIssued(out: Answer, cookie: string | null): Answer {
+  if (isJsonAnswer(out)) {
+    if (cookie) out.cookies.push(cookie);
+    return out;
+  }
+  if (out instanceof Response) return withCookie(out, cookie);
+  if (cookie) out.headers.append("set-cookie", cookie);
+  return out;
+}
+
+function ignore(): void {}
+
 /**
  * Serve a registry over HTTP with Web `Request`/`Response` (Node via `mizan/node`, Bun, Deno,
  * edge runtimes). Routes: `POST {basePath}/call/`, `GET {basePath}/manifest/`,
@@ -172,44 +194,75 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     return hasFileLimit(fn) ? fn.fileLimit(path) : undefined;
   };
 
-  /** HTTP-only steps (CSRF, body parsing and limits), then the shared dispatch. */
-  async function call(
+  /**
+   * `POST {base}/call/`: the HTTP-only steps (CSRF, media type, body and its limits), then the
+   * shared dispatch, in this one async step (each async layer costs a promise and a microtask
+   * per request).
+   */
+  async function callAnswer(
     request: Request,
     frameworkResponses: boolean,
     readBody: BodyReader | undefined,
-  ): Promise<DispatchOutcome> {
-    let parsed: Awaited<ReturnType<typeof parseCall>>;
+    cookie: string | null,
+  ): Promise<Answer> {
+    let call: CallEnvelope;
     try {
       if (csrf) {
         try {
           csrf.check(request);
         } catch (error) {
-          if (!readBody) request.body?.cancel().catch(() => {});
+          if (!readBody) request.body?.cancel().catch(ignore);
           throw error;
         }
       }
-      const maxBytes = maxBodyBytesFor(limits, request.headers.get("content-type"));
-      parsed = await parseCall(request, limits, maxBytes, fileLimit, readBody);
+      const contentType = request.headers.get("content-type") ?? "";
+      const type = callMediaType(request, contentType);
+      if (type === MULTIPART_TYPE) {
+        const maxBytes = limits.maxMultipartBytes;
+        call = await parseMultipart(request, contentType, limits, maxBytes, fileLimit);
+      } else {
+        const maxBytes = limits.maxBodyBytes;
+        const body = readBody ? await readBody(maxBytes) : await readRequestBody(request, maxBytes);
+        // The reader's "too large", made here: in the language of the request served.
+        if (body === null) throw payloadTooLarge(maxBytes);
+        call = decodeCall(type, body, limits);
+      }
     } catch (thrown) {
       // Before any function is known: CSRF, media type, limits, malformed bodies.
-      return errorOutcome(thrown, { request, fn: null }, dispatchOptions);
+      const refused = errorOutcome(thrown, { request, fn: null }, dispatchOptions);
+      return withIssued(toResponse(refused), cookie);
     }
     // dispatch never throws: every outcome, errors included, comes back as a value.
-    return dispatch(parsed.fn, parsed.args, request, withFrameworks(frameworkResponses));
+    const options = withFrameworks(frameworkResponses);
+    const outcome = await dispatch(call.fn, call.args, request, options);
+    return withIssued(answerOf(request, outcome, false), cookie);
   }
 
+  /** A dispatched outcome as the answer: a framework pass-through, a context read's, a call's. */
+  function answerOf(request: Request, outcome: DispatchOutcome, context: boolean): Answer {
+    if (outcome.kind === "framework") {
+      const fn = outcome.fn;
+      return {
+        frameworkResponse: outcome.response,
+        headers: outcome.headers,
+        report: (error) => void errorOutcome(error, { request, fn }, dispatchOptions),
+      };
+    }
+    return context ? contextResponse(outcome) : toResponse(outcome);
+  }
+
+  /** Every route but a call (`callAnswer`): 404, 405, native form posts, manifest, contexts. */
   async function respond(
     request: Request,
     found: Route | null,
     frameworkResponses: boolean,
-    readBody: BodyReader | undefined,
   ): Promise<Answer> {
     if (!found) {
-      request.body?.cancel().catch(() => {});
+      request.body?.cancel().catch(ignore);
       return toResponse(errorOutcome(new MizanError("NOT_FOUND"), { request, fn: null }, {}));
     }
     if (request.method !== found.allow) {
-      request.body?.cancel().catch(() => {});
+      request.body?.cancel().catch(ignore);
       const params = { method: found.allow };
       const message = errorText(
         "METHOD_NOT_ALLOWED",
@@ -231,37 +284,41 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
         return toResponse(errorOutcome(thrown, { request, fn: null }, dispatchOptions));
       }
     }
-    const outcome =
-      found.kind === "context"
-        ? await readContext(request, found.name, limits, withFrameworks(frameworkResponses))
-        : await call(request, frameworkResponses, readBody);
-    if (outcome.kind === "framework") {
-      const fn = outcome.fn;
-      return {
-        frameworkResponse: outcome.response,
-        headers: outcome.headers,
-        report: (error) => void errorOutcome(error, { request, fn }, dispatchOptions),
-      };
-    }
-    return found.kind === "context" ? contextResponse(outcome) : toResponse(outcome);
+    // A context read (a call is answered by callAnswer before it gets here).
+    const name = found.kind === "context" ? found.name : "";
+    const fw = withFrameworks(frameworkResponses);
+    return answerOf(request, await readContext(request, name, limits, fw), true);
   }
 
-  async function answerIn(
+  /** The answer to any route but a call, with the issued CSRF cookie. */
+  async function otherAnswer(
+    request: Request,
+    found: Route | null,
+    frameworkResponses: boolean,
+    cookie: string | null,
+  ): Promise<Answer> {
+    return withIssued(await respond(request, found, frameworkResponses), cookie);
+  }
+
+  /** Not async: the call's promise is callAnswer's own (no layer around it). */
+  function answerIn(
     request: Request,
     frameworkResponses: boolean,
     readBody: BodyReader | undefined,
     pathname: string | undefined,
   ): Promise<Answer> {
-    const found = routeOf(pathname ?? new URL(request.url).pathname);
-    const cookie = csrf?.issue(request, found?.kind === "manifest" ? "manifest" : "other") ?? null;
-    const out = await respond(request, found, frameworkResponses, readBody);
-    if (isJsonAnswer(out)) {
-      if (cookie) out.cookies.push(cookie);
-      return out;
+    let found: Route | null;
+    let cookie: string | null;
+    try {
+      found = routeOf(pathname ?? requestPathname(request));
+      cookie = csrf?.issue(request, found?.kind === "manifest" ? "manifest" : "other") ?? null;
+    } catch (error) {
+      // As from an async step: a rejection, never a throw.
+      return Promise.reject(error);
     }
-    if (out instanceof Response) return withCookie(out, cookie);
-    if (cookie) out.headers.append("set-cookie", cookie);
-    return out;
+    return found?.kind === "call" && request.method === "POST"
+      ? callAnswer(request, frameworkResponses, readBody, cookie)
+      : otherAnswer(request, found, frameworkResponses, cookie);
   }
 
   /** With `languages`: the whole answer in the request's language, and headers that say so. */

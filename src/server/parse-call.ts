@@ -4,14 +4,14 @@ import { exceedsDepth } from "./json-depth.js";
 import type { Limits } from "./limits.js";
 import { JSON_TYPE, MULTIPART_TYPE, mediaType, URLENCODED_TYPE } from "./media-type.js";
 import { boundaryOf, type FormPart, readMultipart } from "./multipart.js";
-import { bodyChunks, readBody } from "./read-body.js";
+import { bodyChunks } from "./read-body.js";
 import { setAtPath } from "./set-path.js";
 
 /**
  * A decoded call body: the `fn` and `args` it carried, not yet checked; `dispatch` checks them
  * (a non-empty string, an object), with the same words for every transport.
  */
-interface CallEnvelope {
+export interface CallEnvelope {
   fn: unknown;
   args: unknown;
 }
@@ -57,11 +57,12 @@ function argsField(value: string | null, limits: Readonly<Limits>): unknown {
 }
 
 /**
- * Reads a whole body under `maxBytes` (413 past it), for an adapter that reads it itself: its
- * bytes, or its text when the adapter has decoded them already (valid UTF-8, no BOM: exactly
- * what decoding the bytes here would give).
+ * Reads a whole body under `maxBytes`, for an adapter that reads it itself: its bytes, or its
+ * text when the adapter has decoded them already (valid UTF-8, no BOM: exactly what decoding
+ * the bytes here would give); `null` when it is larger than `maxBytes` (the handler answers
+ * the 413, in the language of the request served).
  */
-export type BodyReader = (maxBytes: number) => Promise<Uint8Array | string>;
+export type BodyReader = (maxBytes: number) => Promise<Uint8Array | string | null>;
 
 /** The largest file `fn` accepts at a path in its args (`data.avatar`), when it says. */
 export type FileLimitLookup = (fn: string, path: string) => number | undefined;
@@ -105,7 +106,7 @@ function fileOf(part: FormPart, maxBytes: number | undefined): File {
  * ends and arrives as an empty File reporting its real size. (The parser holds a part whole
  * until then: memory is bounded by `maxMultipartBytes`, not by the field's limit.)
  */
-async function parseMultipart(
+export async function parseMultipart(
   request: Request,
   contentType: string,
   limits: Readonly<Limits>,
@@ -145,22 +146,17 @@ function parseUrlEncoded(text: string, limits: Readonly<Limits>): CallEnvelope {
 }
 
 /**
- * Read and decode a call request: `application/json` `{"fn", "args"}`, or a form
- * (`multipart/form-data` / `application/x-www-form-urlencoded`) with an `fn` field, an `args`
- * field holding JSON, and, for multipart, file parts named `args.<dotted path>` that are put
- * into args at that path (`args.data.avatar` → `args.data.avatar = File`); `fileLimit`
- * caps each file as it streams (see `parseMultipart`).
- * Throws 415, 413 or 400 as the status table of docs/protocol.md says. `readBodyOf`, when an
- * adapter gives it, supplies a JSON or urlencoded body instead of `request.body`.
+ * The media type of a call request (`contentType` is its Content-Type header, `""` when
+ * absent): `application/json`, `multipart/form-data` or `application/x-www-form-urlencoded`;
+ * anything else throws 415 and cancels the body. A JSON or urlencoded body is then read whole
+ * and decoded by `decodeCall`; a multipart one streamed through `parseMultipart`. Together
+ * they read a call: `{"fn", "args"}` as JSON, or a form with an `fn` field, an `args` field
+ * holding JSON, and, for multipart, file parts named `args.<dotted path>` that are put into
+ * args at that path (`args.data.avatar` → `args.data.avatar = File`), each capped by
+ * `fileLimit` as it streams. They throw 415, 413 or 400 as the status table of
+ * docs/protocol.md says.
  */
-export async function parseCall(
-  request: Request,
-  limits: Readonly<Limits>,
-  maxBytes: number,
-  fileLimit?: FileLimitLookup,
-  readBodyOf?: BodyReader,
-): Promise<CallEnvelope> {
-  const contentType = request.headers.get("content-type") ?? "";
+export function callMediaType(request: Request, contentType: string): string {
   const type = mediaType(contentType);
   if (type !== JSON_TYPE && type !== MULTIPART_TYPE && type !== URLENCODED_TYPE) {
     request.body?.cancel().catch(() => {});
@@ -169,10 +165,15 @@ export async function parseCall(
       `Unsupported content type "${type || "none"}": send ${JSON_TYPE}, ${MULTIPART_TYPE} or ${URLENCODED_TYPE}.`,
     );
   }
-  if (type === MULTIPART_TYPE) {
-    return parseMultipart(request, contentType, limits, maxBytes, fileLimit);
-  }
-  const body = readBodyOf ? await readBodyOf(maxBytes) : await readBody(request, maxBytes);
+  return type;
+}
+
+/** A whole JSON or urlencoded call body (`type` from `callMediaType`), decoded. */
+export function decodeCall(
+  type: string,
+  body: Uint8Array | string,
+  limits: Readonly<Limits>,
+): CallEnvelope {
   const text = typeof body === "string" ? body : decode(body);
   return type === JSON_TYPE ? fromJson(text, limits) : parseUrlEncoded(text, limits);
 }

@@ -39,3 +39,24 @@ export function matchRoute(pathname: string, basePath: string): Route | null {
   }
   return null;
 }
+
+/**
+ * `http(s)://`, a plain host (a name or IPv4 address, a port: no userinfo, no IPv6), then a
+ * path URL parsing keeps as it is (no dot segments, escapes, backslashes or spaces) up to the
+ * query or fragment.
+ */
+const PLAIN_URL =
+  /^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]*)?(\/[A-Za-z0-9_~!$&'()*+,;=:@/-]*)(?:[?#]|$)/;
+
+/**
+ * `new URL(request.url).pathname`, read off the text when the URL is a Request's (serialised
+ * already) with a plain host and path, as a call's mostly is; parsed otherwise.
+ *
+ * @example
+ * requestPathname(new Request("http://localhost:3000/api/mizan/call/?x=1")); // "/api/mizan/call/"
+ */
+export function requestPathname(request: Request): string {
+  const url = request.url;
+  const plain = request instanceof Request ? PLAIN_URL.exec(url) : null;
+  return plain ? (plain[1] as string) : new URL(url).pathname;
+}
