@@ -14,7 +14,7 @@ import { pyStr, pyStrip } from "./core.js";
 import { durationString, MAX_DAYS, MIN_DAYS, parseDuration } from "./duration.js";
 import { parseDatetime } from "./iso-datetime.js";
 import { isDate, isEmptyInput } from "./py.js";
-import { strptime } from "./strptime.js";
+import { type CompiledFormat, compileFormat, parseCompiled } from "./strptime.js";
 import type { CoerceFn, CoerceResult, RuleFn, RuleParams } from "./types.js";
 
 /** Django's DATE_INPUT_FORMATS (django/conf/global_settings.py), tried in order. */
@@ -59,12 +59,28 @@ function formatsOf(params: RuleParams): string[] {
   return Array.isArray(params.input_formats) ? (params.input_formats as string[]) : [];
 }
 
+// A field's format list (the same array on every clean) with its formats compiled as they are
+// first tried: one lookup per clean instead of one per format. The copy notices a list
+// changed in place.
+const compiledLists = new WeakMap<string[], [string[], Array<CompiledFormat | null>]>();
+
 /** `BaseTemporalField.to_python`: strip, then the first input format that parses. */
 function fromFormats(value: unknown, params: RuleParams): PyDateTime | null {
   if (typeof value !== "string") return null;
   const text = pyStrip(value);
-  for (const format of formatsOf(params)) {
-    const parsed = strptime(text, format);
+  const formats = formatsOf(params);
+  let list = compiledLists.get(formats);
+  if (!list || list[0].length !== formats.length || list[0].some((f, i) => f !== formats[i])) {
+    list = [[...formats], []];
+    compiledLists.set(formats, list);
+  }
+  const compiled = list[1];
+  for (let i = 0; i < formats.length; i++) {
+    // Compiled in order, only when reached: a later format that Python would refuse (a
+    // repeated directive throws) is not looked at when an earlier one parses.
+    let format = compiled[i];
+    if (format === undefined) format = compiled[i] = compileFormat(formats[i] as string);
+    const parsed = format && parseCompiled(text, format);
     if (parsed) return parsed;
   }
   return null;

@@ -39,7 +39,10 @@ function checkBracketedNetloc(netloc: string): boolean {
 
 // A regex literal is a new object each time it is evaluated: the patterns used per call are
 // built once here.
-const UNSAFE = /[\t\r\n]/;
+// \t \r \n (urlsplit drops them, URLValidator refuses them) and the other Python spaces below
+// U+00A1, which no part of URL_PATTERN matches: a URL holding one is refused without it.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's spaces are the point
+const UNSAFE = /[\t-\r\x1c-\x20\x85\xa0]/;
 const UNSAFE_ALL = /[\t\r\n]/g;
 const NON_ASCII = /[\x80-\uffff]/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
@@ -178,6 +181,10 @@ function isValidUrl(value: unknown, schemes: readonly string[] = URL_SCHEMES): b
 const INVALID: CoerceResult = { ok: false, code: "invalid" };
 const STRIP = { strip: true };
 const PLAIN_SPLIT = /^[a-z][a-z0-9+.-]*:\/\/[!"$-.0->@-Z\\^-~]+(?:[/?#][!-~]*)?$/;
+// ASCII text without a scheme (no ":"), "/", "?", "#", brackets, control characters or a
+// leading space: split, it is all path; the path becomes the netloc under the assumed scheme.
+const NO_SCHEME = /^[!"$-.0-9;->@-Z\\^-~][ !"$-.0-9;->@-Z\\^-~]*$/;
+const LOWER_SCHEME = /^[a-z][a-z0-9+.-]*$/;
 
 /** URLField.to_python: CharField's, then add the scheme and move a path-only host. */
 export const coerceUrl: CoerceFn = (value, params) => {
@@ -189,9 +196,13 @@ export const coerceUrl: CoerceFn = (value, params) => {
   // fragment (a `?` or `#` that urlunsplit would drop): the split and rejoin give it back.
   const last = text.charCodeAt(text.length - 1);
   if (PLAIN_SPLIT.test(text) && last !== 35 && last !== 63 && !text.includes("?#")) return base;
+  const scheme = String(params.assume_scheme ?? "https");
+  // ("not a url" → "https://not a url", as the split, rejoin, split and rejoin below give.)
+  if (NO_SCHEME.test(text) && LOWER_SCHEME.test(scheme))
+    return { ok: true, value: `${scheme}://${text}` };
   let parts = urlsplit(text);
   if (!parts) return INVALID;
-  if (!parts[0]) parts[0] = String(params.assume_scheme ?? "https");
+  if (!parts[0]) parts[0] = scheme;
   if (!parts[1]) {
     parts = urlsplit(urlunsplit([parts[0], parts[2], "", parts[3], parts[4]]));
     if (!parts) return INVALID;
