@@ -14,7 +14,7 @@ const name: FieldSpec = {
   rules: [[maxLength, "max_length", "At most %(limit_value)d.", { limit_value: 3 }]],
 };
 
-const sink = () => ({ issues: [] as Array<{ message: string; params?: Record<string, unknown> }> });
+const sink = (): Parameters<typeof cleanField>[2] => ({ issues: [] });
 
 test("a clean value comes back wrapped, with no issue", () => {
   const ctx = sink();
