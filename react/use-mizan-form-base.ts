@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   type DefaultValues,
   type FieldValues,
@@ -40,11 +40,11 @@ import { ServerErrorTracker, type ServerErrorTrackerHost } from "./server-error-
 export interface LatestFormOptions {
   name: string;
   schema: FormSchemaType;
-  meta: MizanFormMeta | undefined;
+  meta?: MizanFormMeta | undefined;
   version: string | undefined;
   client: MizanCaller;
-  liveValidation: LiveValidationOption | undefined;
-  encode: CallBodyEncoder | undefined;
+  liveValidation?: LiveValidationOption | undefined;
+  encode?: CallBodyEncoder | undefined;
 }
 
 /** What the hook hands the factory of its live checks. */
@@ -196,87 +196,32 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
   const [focusRequest, setFocusRequest] = useState<{ path: string } | null>(null);
 
   // The latest options, read by callbacks that outlive a render.
-  const latestOptions = {
-    name,
-    schema,
-    meta,
-    version,
-    client,
-    liveValidation,
-    encode,
-    onSuccess,
-    onServerError,
-  };
+  const latestOptions = { ...options, version, client };
   const latest = useRef(latestOptions);
   latest.current = latestOptions;
-  const submitController = useRef<AbortController | null>(null);
-  const valuesSubscription = useRef<ValuesSubscription | null>(null);
 
-  const { getValues, setFocus } = methods;
-  const untyped = methods as unknown as UseFormReturn<FieldValues>;
-
-  const wireValues = useCallback(
-    () => toWireValues(getValues(), (path) => shape.multipleFiles(latest.current.meta, path)),
-    [getValues, shape],
-  );
-
-  const [live] = useState(() => {
+  // Made once: react-hook-form's methods are fixed for the form's life, and what changes
+  // between renders is read from `latest` when used.
+  const [bound] = useState(() => {
+    const form = methods as unknown as UseFormReturn<FieldValues>;
+    const { getValues } = form;
+    let submitting: AbortController | null = null;
+    const subscription: { current: ValuesSubscription | null } = { current: null };
+    const wireValues = () =>
+      toWireValues(getValues(), (path) => shape.multipleFiles(latest.current.meta, path));
     const host: ServerErrorTrackerHost = {
       values: () => getValues(),
       clearServerError: (target) => {
-        if (untyped.getFieldState(target as Path<FieldValues>).error?.type === "server") {
-          untyped.clearErrors(target as Path<FieldValues>);
-        }
+        if (form.getFieldState(target).error?.type === "server") form.clearErrors(target);
       },
-      onWatchedChange: () => valuesSubscription.current?.sync(),
+      onWatchedChange: () => subscription.current?.sync(),
     };
-    return makeLive
-      ? makeLive({
-          latest,
-          form: untyped,
-          wireValues,
-          host,
-          onBusyChange: setServerValidating,
-        })
+    const live = makeLive
+      ? makeLive({ latest, form, wireValues, host, onBusyChange: setServerValidating })
       : new ServerErrorTracker(host);
-  });
+    const onFieldBlur = (path: string) => live.blurred(path, latest.current.liveValidation);
 
-  // Live validation hears the changes of the fields it checks or tracks, not of every field:
-  // a subscription to all values would copy the whole form on each keystroke.
-  const { subscribe } = methods;
-  useEffect(() => {
-    const subscription = new ValuesSubscription(
-      subscribe as unknown as UseFormReturn<FieldValues>["subscribe"],
-      () => live.fieldNames(latest.current.liveValidation, latest.current.meta),
-      ({ values, name: changed, type }) => {
-        live.valuesChanged(values);
-        if (changed && type === "change") live.changed(changed, latest.current.liveValidation);
-      },
-    );
-    valuesSubscription.current = subscription;
-    subscription.sync();
-    return () => {
-      valuesSubscription.current = null;
-      subscription.stop();
-      live.abortAll();
-      submitController.current?.abort();
-    };
-  }, [subscribe, live]);
-  // The option and the metadata may change from one render to the next.
-  useEffect(() => valuesSubscription.current?.sync());
-
-  useEffect(() => {
-    if (focusRequest) setFocus(focusRequest.path as Path<z.input<TSchema>>);
-  }, [focusRequest, setFocus]);
-
-  const onFieldBlur = useCallback(
-    (path: string) => live.blurred(path, latest.current.liveValidation),
-    [live],
-  );
-  const validateOnServer = useCallback((path: string) => live.validate(path), [live]);
-
-  const applyDetails = useCallback(
-    (details: ValidationDetails) => {
+    const applyDetails = (details: ValidationDetails) => {
       const values = getValues();
       const order = byFieldOrder(Object.keys(details.fields), latest.current.meta?.field_order);
       let focus: string | undefined;
@@ -284,66 +229,52 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
         const items = details.fields[key] as WireErrorItem[];
         if (!items.length) continue;
         const target = errorTarget(values, key);
-        untyped.setError(target as Path<FieldValues>, serverErrorOption(items));
+        form.setError(target, serverErrorOption(items));
         live.track(target, key);
         if (focus === undefined && target === key) focus = key;
       }
-      if (details.non_field.length) {
-        untyped.setError("root.server", serverErrorOption(details.non_field));
-      }
+      if (details.non_field.length)
+        form.setError("root.server", serverErrorOption(details.non_field));
       if (focus !== undefined) setFocusRequest({ path: focus });
-    },
-    [getValues, untyped, live],
-  );
+    };
 
-  const submit = useMemo(
-    () =>
-      methods.handleSubmit(async () => {
-        const { client: caller, name: formName, version: formVersion } = latest.current;
-        live.clear();
-        submitController.current?.abort();
-        const controller = new AbortController();
-        submitController.current = controller;
-        setServerError(undefined);
-        setResult(undefined);
-        setServerSubmitting(true);
-        const args: { data: unknown; version?: string } = { data: wireValues() };
-        if (formVersion !== undefined) args.version = formVersion;
-        try {
-          const value = (await caller.call(`${formName}.submit`, args, {
-            signal: controller.signal,
-            encode: latest.current.encode,
-          })) as TResult;
-          if (controller.signal.aborted) return;
-          setResult(value);
-          latest.current.onSuccess?.(value);
-        } catch (thrown) {
-          if (isAbort(thrown, controller.signal)) return;
-          const error = toServerError(thrown);
-          const details = validationDetails(error);
-          if (details) {
-            applyDetails(details);
-            return;
-          }
-          setServerError(error);
-          untyped.setError(
-            "root.server",
-            serverErrorOption([{ code: error.code, message: error.message }]),
-          );
-          latest.current.onServerError?.(error);
-        } finally {
-          if (submitController.current === controller) {
-            submitController.current = null;
-            setServerSubmitting(false);
-          }
+    const submit = form.handleSubmit(async () => {
+      const { client: caller, name: formName, version: formVersion, encode } = latest.current;
+      live.clear();
+      submitting?.abort();
+      const controller = new AbortController();
+      submitting = controller;
+      setServerError(undefined);
+      setResult(undefined);
+      setServerSubmitting(true);
+      const args: { data: unknown; version?: string } = { data: wireValues() };
+      if (formVersion !== undefined) args.version = formVersion;
+      try {
+        const value = (await caller.call(`${formName}.submit`, args, {
+          signal: controller.signal,
+          encode,
+        })) as TResult;
+        if (controller.signal.aborted) return;
+        setResult(value);
+        latest.current.onSuccess?.(value);
+      } catch (thrown) {
+        if (isAbort(thrown, controller.signal)) return;
+        const error = toServerError(thrown);
+        const details = validationDetails(error);
+        if (details) return applyDetails(details);
+        setServerError(error);
+        form.setError("root.server", serverErrorOption([error]));
+        latest.current.onServerError?.(error);
+      } finally {
+        if (submitting === controller) {
+          submitting = null;
+          setServerSubmitting(false);
         }
-      }),
-    [methods.handleSubmit, live, wireValues, applyDetails, untyped],
-  );
+      }
+    });
 
-  const register = useCallback<UseFormRegister<FieldValues>>(
-    (path, registerOptions) => {
-      const props = untyped.register(path, registerOptions);
+    const register: UseFormRegister<FieldValues> = (path, registerOptions) => {
+      const props = form.register(path, registerOptions);
       // The element's `name` is Django's (`items-0-qty`), what a native post sends;
       // react-hook-form finds the field by the event target's name, so its events are
       // handed on under the registered path.
@@ -352,7 +283,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
         name === path ? event : { type: event.type, target: namedTarget(event.target, path) };
       // react-hook-form fills an input through its ref, in the browser; the value is also
       // rendered (a server-rendered page, e.g. after a failed native post, shows it at once).
-      const current = untyped.getValues(path);
+      const current = getValues(path);
       const initial =
         typeof current === "string" || typeof current === "number"
           ? { defaultValue: current }
@@ -370,35 +301,71 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
           return out;
         },
       } as typeof props;
-    },
-    [untyped, onFieldBlur],
-  );
+    };
 
-  const reset = useCallback<UseFormReset<FieldValues>>(
-    (values, resetOptions) => {
+    const reset: UseFormReset<FieldValues> = (values, resetOptions) => {
       live.clear();
-      submitController.current?.abort();
+      submitting?.abort();
       setResult(undefined);
       setServerError(undefined);
-      untyped.reset(values, resetOptions);
-    },
-    [live, untyped],
-  );
+      form.reset(values, resetOptions);
+    };
+
+    // Live validation hears the changes of the fields it checks or tracks, not of every
+    // field: a subscription to all values would copy the whole form on each keystroke.
+    const start = () => {
+      const values = new ValuesSubscription(
+        form.subscribe,
+        () => live.fieldNames(latest.current.liveValidation, latest.current.meta),
+        ({ values: changedValues, name: changed, type }) => {
+          live.valuesChanged(changedValues);
+          if (changed && type === "change") live.changed(changed, latest.current.liveValidation);
+        },
+      );
+      subscription.current = values;
+      values.sync();
+      return () => {
+        subscription.current = null;
+        values.stop();
+        live.abortAll();
+        submitting?.abort();
+      };
+    };
+
+    return {
+      start,
+      subscription,
+      submit,
+      register,
+      reset,
+      onFieldBlur,
+      validateOnServer: (path: string) => live.validate(path),
+    };
+  });
+
+  useEffect(bound.start, []);
+  // The option and the metadata may change from one render to the next.
+  useEffect(() => bound.subscription.current?.sync());
+
+  const { setFocus } = methods;
+  useEffect(() => {
+    if (focusRequest) setFocus(focusRequest.path as Path<z.input<TSchema>>);
+  }, [focusRequest, setFocus]);
 
   return {
     ...methods,
-    register: register as unknown as UseFormRegister<z.input<TSchema>>,
-    reset: reset as unknown as UseFormReset<z.input<TSchema>>,
+    register: bound.register as unknown as UseFormRegister<z.input<TSchema>>,
+    reset: bound.reset as unknown as UseFormReset<z.input<TSchema>>,
     name,
     meta,
     version,
-    submit,
+    submit: bound.submit,
     result,
     serverError,
     isServerValidating,
     isServerSubmitting,
-    validateOnServer,
-    onFieldBlur,
+    validateOnServer: bound.validateOnServer,
+    onFieldBlur: bound.onFieldBlur,
     catalog,
   };
 }
