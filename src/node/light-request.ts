@@ -1,7 +1,6 @@
 import { isAscii } from "node:buffer";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { MizanError } from "../core/errors.js";
-import { payloadTooLarge } from "../server/read-body.js";
 import { type NodeRequest, requestUrl } from "./incoming-request.js";
 import { lightHeaders, realHeaders } from "./light-headers.js";
 
@@ -145,8 +144,13 @@ function textOf(bytes: Buffer): Buffer | string {
   return isAscii(bytes) ? bytes.toString("latin1") : bytes;
 }
 
-/** Collect the body into one Buffer; null once it passes `maxBytes` (the rest is left unread). */
-function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+/**
+ * Collect the body into one Buffer, kept as the light request's body; resolves with it as
+ * `textOf` gives it, or null once it passes `maxBytes` (the rest is left unread). A failed
+ * read rejects with the handler's 400.
+ */
+function collect(state: LightState, maxBytes: number): Promise<Uint8Array | string | null> {
+  const { req } = state;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -168,18 +172,20 @@ function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | null>
     };
     const onEnd = (): void => {
       cleanup();
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+      const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+      state.body = bytes;
+      resolve(textOf(bytes));
     };
     const onError = (error: Error): void => {
       cleanup();
-      reject(error);
+      reject(unreadable(error));
     };
     // A client gone mid-body: node destroys the request ('error', then 'close').
     const onClose = (): void => {
       if (!req.complete) onError(new Error("The client aborted the request."));
     };
     if (req.destroyed) {
-      reject(new Error("The client aborted the request."));
+      reject(unreadable(new Error("The client aborted the request.")));
       return;
     }
     req.on("data", onData);
@@ -189,19 +195,24 @@ function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | null>
   });
 }
 
+function unreadable(error: Error): MizanError {
+  return new MizanError("BAD_REQUEST", "Could not read the request body.", null, error);
+}
+
 /**
  * A JSON call read without Web streams: a Request that answers method, url, headers and signal
  * itself and builds the undici Request only when something else is read (`ctx.request.clone()`),
- * and the reader the handler calls for the body: the whole IncomingMessage in one Buffer, 413
- * the moment it passes the limit (by Content-Length first), and a signal aborted when the client
- * disconnects before the answer is written. `url` is the request URL when the adapter has
- * parsed it already; else it is made when first read.
+ * and the reader the handler calls for the body: the whole IncomingMessage in one Buffer, or
+ * null (the handler's 413) the moment it passes the limit (by Content-Length first, the body
+ * then left unread), and a signal aborted when the client disconnects before the answer is
+ * written. `url` is the request URL when the adapter has parsed it already; else it is made
+ * when first read.
  */
 export function lightCall(
   req: NodeRequest,
   res: ServerResponse,
   url: URL | undefined,
-): { request: Request; readBody: (maxBytes: number) => Promise<Uint8Array | string> } {
+): { request: Request; readBody: (maxBytes: number) => Promise<Uint8Array | string | null> } {
   const state: LightState = {
     req,
     res,
@@ -214,19 +225,13 @@ export function lightCall(
     built: undefined,
   };
   const request = new LightRequest(state) as unknown as Request;
-  const readBody = async (maxBytes: number): Promise<Uint8Array | string> => {
+  // Not async: the handler awaits this promise itself (no layer around it).
+  const readBody = (maxBytes: number): Promise<Uint8Array | string | null> => {
     const declared = req.headers["content-length"];
-    if (declared !== undefined && Number(declared) > maxBytes) throw payloadTooLarge(maxBytes);
-    let bytes: Buffer | null;
-    try {
-      bytes = await collect(req, maxBytes);
-    } catch (error) {
-      throw new MizanError("BAD_REQUEST", "Could not read the request body.", null, error);
-    }
-    // Thrown here, after the await: the message is in the language of the request served.
-    if (bytes === null) throw payloadTooLarge(maxBytes);
-    state.body = bytes;
-    return textOf(bytes);
+    const length = Number(declared);
+    // Too large by its Content-Length: null at once, the body left unread.
+    if (length > maxBytes) return Promise.resolve(null);
+    return collect(state, maxBytes);
   };
   return { request, readBody };
 }

@@ -45,6 +45,9 @@ export type NodeHandler = (
  */
 const PLAIN_HOST = /^[A-Za-z0-9.-]+(?::[0-9]*)?$/;
 
+/** A write racing a closed socket; the request's signal already reports the disconnect. */
+function ignoreWriteError(): void {}
+
 function internalError(): Response {
   return new Response(JSON.stringify(new MizanError("INTERNAL").toEnvelope()), {
     status: 500,
@@ -116,27 +119,35 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
     (pathname === callPath || matchRoute(pathname, basePath)?.kind === "call");
 
   /**
-   * The request's pathname; its URL too unless the request targets the call path as sent
-   * from a plain host (its pathname is that path: nothing to parse until the URL is read).
+   * True when the request targets the call path as sent from a plain host: its pathname is that
+   * path, and nothing needs parsing until the URL is read.
    */
-  const locate = (req: NodeRequest): { pathname: string; url: URL | undefined } => {
-    const path = req.originalUrl ?? req.url;
-    if (path === callPath && callPathIsPlain && PLAIN_HOST.test(req.headers.host ?? "")) {
-      return { pathname: callPath, url: undefined };
-    }
-    const url = requestUrl(req);
-    return { pathname: url.pathname, url };
+  const isPlainCallPath = (req: NodeRequest): boolean =>
+    callPathIsPlain &&
+    (req.originalUrl ?? req.url) === callPath &&
+    PLAIN_HOST.test(req.headers.host ?? "");
+
+  /** A Response or a framework's pass-through, written. */
+  const write = async (
+    answer: Response | FrameworkPassThrough,
+    req: NodeRequest,
+    res: ServerResponse,
+  ): Promise<void> => {
+    const response = answer instanceof Response ? answer : await sendFramework(answer, req, res);
+    if (!response) return;
+    // A body left unread (refused early) would be drained to keep the connection alive;
+    // closing it is cheaper and stops the upload.
+    await writeResponse(response, res, req.complete ? {} : { connection: "close" });
   };
 
   return (req, res, next) => {
-    const { pathname, url } = locate(req);
+    const url = isPlainCallPath(req) ? undefined : requestUrl(req);
+    const pathname = url ? url.pathname : callPath;
     if (next && !isUnderBasePath(pathname, basePath)) {
       next();
       return;
     }
-    res.on("error", () => {
-      // A write racing a closed socket; the request's signal already reports the disconnect.
-    });
+    res.on("error", ignoreWriteError);
     const serve = async (): Promise<void> => {
       let pending: Promise<Response | FrameworkPassThrough | JsonAnswer>;
       if (handler.serveLight && isPlainJsonCall(req, pathname)) {
@@ -149,23 +160,19 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
           ? handler.serveLight(request, undefined, pathname)
           : (handler.serve ?? handler)(request);
       }
-      const answer = await pending.catch((error: unknown) => {
+      let answer: Response | FrameworkPassThrough | JsonAnswer;
+      try {
+        answer = await pending;
+      } catch (error) {
         if (next) {
           next(error);
-          return null;
+          return;
         }
-        return internalError();
-      });
-      if (!answer) return;
-      if (isJsonAnswer(answer)) {
-        writeJsonAnswer(answer, res, !req.complete);
-        return;
+        answer = internalError();
       }
-      const response = answer instanceof Response ? answer : await sendFramework(answer, req, res);
-      if (!response) return;
-      // A body left unread (refused early) would be drained to keep the connection alive;
-      // closing it is cheaper and stops the upload.
-      await writeResponse(response, res, req.complete ? {} : { connection: "close" });
+      // The handler's own JSON (a call's answer): written here, without another async step.
+      if (isJsonAnswer(answer)) writeJsonAnswer(answer, res, !req.complete);
+      else await write(answer, req, res);
     };
     void serve();
   };
