@@ -74,20 +74,32 @@ export type DispatchOutcome =
   | { kind: "error"; status: number; error: MizanError; body: ErrorEnvelope; headers: Headers };
 
 /**
- * A success outcome whose `headers` are the context's, made only when read (a getter on the
- * prototype: an object literal with a getter would take V8's slow path).
+ * A success outcome whose `headers` are the context's, made only when read, and whose `body`
+ * is made only when read too (transports send `json`). Getters on the prototype: an object
+ * literal with a getter would take V8's slow path.
  */
 class ResultOutcome {
   readonly kind = "result" as const;
   readonly status = 200 as const;
   readonly #ctx: RequestContext;
+  readonly #result: unknown;
+  readonly #effects: Effects | null;
+  #body: SuccessEnvelope | undefined;
 
   constructor(
-    readonly body: SuccessEnvelope,
+    result: unknown,
+    effects: Effects | null,
     readonly json: string,
     ctx: RequestContext,
   ) {
+    this.#result = result;
+    this.#effects = effects;
     this.#ctx = ctx;
+  }
+
+  get body(): SuccessEnvelope {
+    this.#body ??= envelope(this.#result, this.#effects);
+    return this.#body;
   }
 
   get headers(): Headers {
@@ -186,15 +198,22 @@ export function dispatchContext(
 const refKey = (ref: ContextRef): string =>
   `${ref.name} ${ref.args === undefined ? "*" : stableStringify(ref.args)}`;
 
-/** Declared invalidations first, then the context's own, each instance once. */
+type Effects = Pick<SuccessEnvelope, "invalidate" | "merge">;
+
+/** The success envelope: the result (`null` for none), then the effects (none: empty lists). */
+function envelope(result: unknown, effects: Effects | null): SuccessEnvelope {
+  return effects
+    ? { result: result ?? null, invalidate: effects.invalidate, merge: effects.merge }
+    : { result: result ?? null, invalidate: [], merge: [] };
+}
+
+/** Declared invalidations first, then the context's own, each instance once; null for none. */
 function envelopeEffects(
   declared: readonly string[] | undefined,
   ctx: RequestContext,
-): Pick<SuccessEnvelope, "invalidate" | "merge"> {
+): Effects | null {
   const collected = contextEffects(ctx);
-  if (!declared?.length && !collected.invalidate.length && !collected.merge.length) {
-    return { invalidate: [], merge: [] };
-  }
+  if (!declared?.length && !collected.invalidate.length && !collected.merge.length) return null;
   const invalidate = new Map<string, ContextRef>();
   for (const ref of [...(declared ?? []).map((n) => ({ name: n })), ...collected.invalidate]) {
     const key = refKey(ref);
@@ -210,27 +229,23 @@ function envelopeEffects(
 }
 
 /**
- * `JSON.stringify(body)`, byte for byte. With nothing invalidated or merged, only the result is
- * serialised and put in the envelope's fixed text, unless the result has a `toJSON` (it would
- * be told its key, "result" in the envelope) or is left out as JSON (a function): then, and on
- * any throw, the whole envelope is, as before (so the error is the same too).
+ * `JSON.stringify(envelope(result, effects))`, byte for byte. With nothing invalidated or
+ * merged, only the result is serialised and put in the envelope's fixed text, unless it has a
+ * `toJSON` (it would be told its key, "result" in the envelope) or is left out as JSON (a
+ * function): then, and on any throw, the whole envelope is, as before (so the error is the
+ * same too).
  */
-function envelopeJson(body: SuccessEnvelope): string {
-  const { result } = body;
-  if (
-    body.invalidate.length === 0 &&
-    body.merge.length === 0 &&
-    typeof (result as { toJSON?: unknown } | null)?.toJSON !== "function"
-  ) {
+function envelopeJson(result: unknown, effects: Effects | null): string {
+  if (effects === null && typeof (result as { toJSON?: unknown } | null)?.toJSON !== "function") {
     let inner: string | undefined;
     try {
-      inner = JSON.stringify(result);
+      inner = JSON.stringify(result ?? null);
     } catch {
-      return JSON.stringify(body);
+      return JSON.stringify(envelope(result, effects));
     }
     if (inner !== undefined) return `{"result":${inner},"invalidate":[],"merge":[]}`;
   }
-  return JSON.stringify(body);
+  return JSON.stringify(envelope(result, effects));
 }
 
 async function run(
@@ -268,15 +283,16 @@ async function run(
     // isFrameworkResponse: a Web Response, or the class an adapter registered.
     const raw = isFrameworkResponse(result);
     if (!raw) {
-      const body: SuccessEnvelope = { result: result ?? null, ...effects };
       // Serialised here, inside the try: a result that is not JSON (a BigInt, a cycle) is a 500
       // on every transport alike, and the in-process client parses this very text.
-      return new ResultOutcome(body, envelopeJson(body), ctx);
+      return new ResultOutcome(result, effects, envelopeJson(result, effects), ctx);
     }
     const headers = ctx.responseHeaders;
     // No envelope to carry them: the names (merged ones too, to refetch) go in a header.
-    const names = new Set([...effects.invalidate, ...effects.merge].map((ref) => ref.name));
-    if (names.size > 0) headers.set(INVALIDATE_HEADER, [...names].join(", "));
+    if (effects) {
+      const names = new Set([...effects.invalidate, ...effects.merge].map((ref) => ref.name));
+      if (names.size > 0) headers.set(INVALIDATE_HEADER, [...names].join(", "));
+    }
     if (result instanceof Response) return { kind: "response", response: result, headers };
     if (options.frameworkResponses) return { kind: "framework", response: result, headers, fn };
     // Written for another framework's adapter (setFrameworkResponseBase); this caller can
