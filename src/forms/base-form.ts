@@ -4,10 +4,13 @@ import type { ValidationDetails } from "../core/errors.js";
 import { Field } from "./field.js";
 import {
   type CleaningForm,
+  cleanedOf,
   cleanFieldsOf,
+  dropCleaned,
   type FormState,
   formState,
   NON_FIELD_ERRORS,
+  resetCleaned,
   setPipeline,
   wireDetails,
 } from "./form-clean.js";
@@ -25,7 +28,6 @@ import {
   type AnyField,
   type FormOptions,
   type FullCleanOptions,
-  hasKeys,
   hookName,
   isThenable,
 } from "./form-types.js";
@@ -184,7 +186,7 @@ export class BaseForm<TSelf = any> extends Adoptable {
 
   /** The values that passed validation (Django's `cleaned_data`). */
   get cleanedData(): Partial<CleanedData<TSelf>> {
-    return this.#s.cleaned as Partial<CleanedData<TSelf>>;
+    return cleanedOf(this.#s) as Partial<CleanedData<TSelf>>;
   }
 
   nonFieldErrors(): ErrorItem[] {
@@ -224,8 +226,7 @@ export class BaseForm<TSelf = any> extends Adoptable {
   /** `fullClean`, a promise only once a step returned one (most forms are sync throughout). */
   #fullClean(only: readonly string[] | undefined): Promise<void> | undefined {
     const s = this.#s;
-    // A first clean keeps the empty cleaned data the constructor made.
-    if (s.errors !== undefined || hasKeys(s.cleaned)) s.cleaned = {};
+    resetCleaned(s, undefined);
     s.errors = {};
     if (!this.isBound) return;
     if (s.options.emptyPermitted && !this.hasChanged()) return;
@@ -274,13 +275,13 @@ export class BaseForm<TSelf = any> extends Adoptable {
       return;
     }
     if (isThenable(result)) return this.#settleForm(result);
-    if (result !== undefined && result !== null) this.#s.cleaned = { ...result };
+    if (result !== undefined && result !== null) resetCleaned(this.#s, { ...result });
   }
 
   async #settleForm(pending: PromiseLike<CleanResult>): Promise<void> {
     try {
       const result = await pending;
-      if (result !== undefined && result !== null) this.#s.cleaned = { ...result };
+      if (result !== undefined && result !== null) resetCleaned(this.#s, { ...result });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       this.addError(null, error);
@@ -335,8 +336,7 @@ export class BaseForm<TSelf = any> extends Adoptable {
     const list = errors[key];
     if (list) for (const item of items) list.push(item);
     else errors[key] = fresh ? items : items.slice();
-    const cleaned = this.#s.cleaned;
-    if (own(cleaned, key)) delete cleaned[key];
+    dropCleaned(this.#s, key);
   }
 
   /** Errors as the wire carries them: prefixed names, dotted paths, `non_field`. */

@@ -34,7 +34,14 @@ export interface FormState {
   readonly form: CleaningForm;
   fields: Map<string, AnyField> | undefined;
   errors: Record<string, ErrorItem[]> | undefined;
-  cleaned: Record<string, unknown>;
+  /**
+   * The cleaned data, made when first read (`cleanedOf`); until then the pipeline keeps the
+   * values in `pending`, as name, value, name, value... in the order a plain object would
+   * hold them (a store into an object under a different key per field costs more than the
+   * whole rest of a valid field's step; most calls never read the object).
+   */
+  cleaned: Record<string, unknown> | undefined;
+  pending: unknown[] | undefined;
   ctx: RequestContext | undefined;
   /** Set while the instance shares its class's fields (bindForm). */
   plan: FormPlan | undefined;
@@ -55,12 +62,71 @@ export function formState(
     form,
     fields: undefined,
     errors: undefined,
-    cleaned: {},
+    cleaned: undefined,
+    pending: undefined,
     ctx: undefined,
     plan,
     data: undefined,
     prefix: undefined,
   };
+}
+
+/** `cleaned[name] = value` (see `FormState.cleaned`). */
+function storeCleaned(s: FormState, name: string, value: unknown): void {
+  if (s.cleaned !== undefined) {
+    s.cleaned[name] = value;
+    return;
+  }
+  const pending = s.pending;
+  if (pending === undefined) {
+    s.pending = [name, value];
+    return;
+  }
+  // A name stored again keeps its place, as an object's key does (a hook's result: the last).
+  for (let i = pending.length - 2; i >= 0; i -= 2) {
+    if (pending[i] === name) {
+      pending[i + 1] = value;
+      return;
+    }
+  }
+  pending.push(name, value);
+}
+
+/** The cleaned data as an object (made from `pending` on first read). */
+export function cleanedOf(s: FormState): Record<string, unknown> {
+  let cleaned = s.cleaned;
+  if (cleaned === undefined) {
+    cleaned = {};
+    const pending = s.pending;
+    if (pending !== undefined) {
+      for (let i = 0; i < pending.length; i += 2) cleaned[pending[i] as string] = pending[i + 1];
+    }
+    s.cleaned = cleaned;
+    s.pending = undefined;
+  }
+  return cleaned;
+}
+
+/** `delete cleaned[name]` when it is there. */
+export function dropCleaned(s: FormState, name: string): void {
+  const pending = s.pending;
+  if (s.cleaned === undefined) {
+    if (pending === undefined) return;
+    for (let i = 0; i < pending.length; i += 2) {
+      if (pending[i] === name) {
+        pending.splice(i, 2);
+        return;
+      }
+    }
+    return;
+  }
+  if (Object.hasOwn(s.cleaned, name)) delete s.cleaned[name];
+}
+
+/** Sets the cleaned data to `cleaned` (a fresh object), or to none (undefined). */
+export function resetCleaned(s: FormState, cleaned: Record<string, unknown> | undefined): void {
+  s.cleaned = cleaned;
+  s.pending = undefined;
 }
 
 /** The BaseForm methods the pipeline calls (a subclass may override them). */
@@ -218,7 +284,7 @@ function checkDirect(
 /** Stores a field's cleaned value and runs its `clean<Field>` hook on it. */
 function runHook(run: FieldRun, step: FieldStep, cleaned: unknown): Promise<void> | void {
   const form = run.form;
-  run.cleaned[step.name] = cleaned;
+  storeCleaned(run, step.name, cleaned);
   // A missing hook is a lookup that fails all the way up the prototype chain: a plan knows.
   const hook =
     step.noHook && !Object.hasOwn(form, step.hook)
@@ -234,7 +300,7 @@ function runHook(run: FieldRun, step: FieldStep, cleaned: unknown): Promise<void
     return;
   }
   if (isThenable(result)) return settle(run, step, result, true);
-  run.cleaned[step.name] = result;
+  storeCleaned(run, step.name, result);
 }
 
 /** Awaits a field's async clean (then runs its hook), or its async hook. */
@@ -253,7 +319,7 @@ async function settle(
     return;
   }
   if (isHook) {
-    run.cleaned[step.name] = value;
+    storeCleaned(run, step.name, value);
     return;
   }
   const after = runHook(run, step, value);
