@@ -1,6 +1,29 @@
 const NO_STORE = "no-store";
 
-const jsonTexts = new WeakMap<Response, string>();
+/** Lends its constructor's `this` to any object: a subclass's private field lands on it. */
+class Stamp {
+  constructor(target: object) {
+    // biome-ignore lint/correctness/noConstructorReturn: the point of the class
+    return target;
+  }
+}
+
+/**
+ * The JSON text of a response the handler built, kept on the Response itself as a private
+ * field (no WeakMap entry per response for the collector to trace; invisible to everyone else).
+ */
+class JsonText extends Stamp {
+  readonly #text: string;
+
+  constructor(response: Response, text: string) {
+    super(response);
+    this.#text = text;
+  }
+
+  static of(response: Response): string | undefined {
+    return #text in response ? response.#text : undefined;
+  }
+}
 
 /**
  * The JSON text of a response the handler built itself, so an adapter can send it in one
@@ -8,12 +31,12 @@ const jsonTexts = new WeakMap<Response, string>();
  * response (a function's own, passed through).
  */
 export function jsonTextOf(response: Response): string | undefined {
-  return jsonTexts.get(response);
+  return JsonText.of(response);
 }
 
 /** Remember a JSON response's text for `jsonTextOf` (a response the handler built itself). */
 export function keepJsonText(response: Response, text: string): Response {
-  jsonTexts.set(response, text);
+  new JsonText(response, text);
   return response;
 }
 
@@ -53,9 +76,7 @@ export function jsonTextResponse(
   headers.set("x-content-type-options", "nosniff");
   // Last, so a route may choose its own Cache-Control (contexts: `private, no-store`).
   for (const [name, value] of Object.entries(init)) headers.set(name, value);
-  const response = new Response(text, { status, headers });
-  jsonTexts.set(response, text);
-  return response;
+  return keepJsonText(new Response(text, { status, headers }), text);
 }
 
 /**
