@@ -59,35 +59,17 @@ export function withProcessLocale<T>(fn: () => T): T {
 }
 
 const MAX_CACHED_LANGUAGES = 64;
-/** Counts below this have their category remembered in an array per language. */
-const SMALL_COUNTS = 256;
-/** Larger counts (a 500-character limit) are remembered in a map of at most this many. */
-const MAX_LARGE_COUNTS = 512;
+/** Counts remembered per language before the memory starts again (a 500-character limit...). */
+const MAX_COUNTS = 512;
 
 interface PluralRulesCache {
   rules: Intl.PluralRules;
-  small: Array<PluralCategory | undefined>;
-  large: Map<number, PluralCategory>;
+  /** Category by count (an array: small counts are its elements, larger ones its keys). */
+  seen: PluralCategory[];
+  size: number;
 }
 
 const pluralRules = new Map<string, PluralRulesCache>();
-
-function rulesFor(language: string): PluralRulesCache {
-  let cached = pluralRules.get(language);
-  if (!cached) {
-    let rules: Intl.PluralRules;
-    try {
-      rules = new Intl.PluralRules(language);
-    } catch {
-      // Not a BCP 47 tag: English rules, as the English texts are what such a name gets.
-      rules = new Intl.PluralRules("en");
-    }
-    if (pluralRules.size >= MAX_CACHED_LANGUAGES) pluralRules.clear();
-    cached = { rules, small: [], large: new Map() };
-    pluralRules.set(language, cached);
-  }
-  return cached;
-}
 
 /**
  * The CLDR plural category of a count in a language (`Intl.PluralRules`, cached per
@@ -102,21 +84,27 @@ function rulesFor(language: string): PluralRulesCache {
 export function pluralCategory(count: unknown, language: string = activeLocale()): PluralCategory {
   if (typeof count !== "number" || !Number.isFinite(count) || count < 0) return "other";
   const n = Math.trunc(count);
-  const cached = rulesFor(language);
-  // `select` costs about a microsecond: each count's category is asked once per language.
-  if (n >= SMALL_COUNTS) {
-    let category = cached.large.get(n);
-    if (category === undefined) {
-      category = cached.rules.select(n);
-      if (cached.large.size >= MAX_LARGE_COUNTS) cached.large.clear();
-      cached.large.set(n, category);
+  let cached = pluralRules.get(language);
+  if (!cached) {
+    let rules: Intl.PluralRules;
+    try {
+      rules = new Intl.PluralRules(language);
+    } catch {
+      // Not a BCP 47 tag: English rules, as the English texts are what such a name gets.
+      rules = new Intl.PluralRules("en");
     }
-    return category;
+    if (pluralRules.size >= MAX_CACHED_LANGUAGES) pluralRules.clear();
+    cached = { rules, seen: [], size: 0 };
+    pluralRules.set(language, cached);
   }
-  let category = cached.small[n];
+  // `select` costs about a microsecond: each count's category is asked once per language.
+  let category = cached.seen[n];
   if (category === undefined) {
-    category = cached.rules.select(n);
-    cached.small[n] = category;
+    if (++cached.size > MAX_COUNTS) {
+      cached.seen = [];
+      cached.size = 1;
+    }
+    category = cached.seen[n] = cached.rules.select(n);
   }
   return category;
 }

@@ -15,18 +15,16 @@ export function pyStrip(value: string): string {
 /** Python's `str(value)` for what JSON can carry. */
 export function pyStr(value: unknown): string {
   if (typeof value === "string") return value;
-  if (value === true) return "True";
-  if (value === false) return "False";
-  if (value === null || value === undefined) return "None";
-  if (typeof value === "number") {
-    if (Number.isNaN(value)) return "nan";
-    if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
-    return String(value);
+  if (value == null) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return value > 0 ? "inf" : value < 0 ? "-inf" : "nan";
   }
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
   if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>);
-    return `{${entries.map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
+    return `{${Object.entries(value)
+      .map((entry) => entry.map(pyRepr).join(": "))
+      .join(", ")}}`;
   }
   return String(value);
 }

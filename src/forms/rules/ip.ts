@@ -5,67 +5,49 @@ import type { CoerceFn, RuleFn } from "./types.js";
 // `ipaddress` and `django.utils.ipv6` they need. Pure and dependency-free: they ship to the
 // browser. URL and email validation reuse the parsers (bracketed and literal addresses).
 
+const OCTET = /^(?:0|[1-9][0-9]{0,2})$/;
+const HEXTET = /^[0-9a-fA-F]{1,4}$/;
+
 /** `ipaddress.IPv4Address(str)`: four decimal octets, no leading zeros. */
 export function parseIpv4(text: string): number | null {
   // A "/" (a network, which Python refuses by name) fails the octet pattern.
   const octets = text.split(".");
-  if (octets.length !== 4) return null;
   let n = 0;
   for (const octet of octets) {
-    if (!/^[0-9]{1,3}$/.test(octet) || (octet !== "0" && octet[0] === "0")) return null;
-    const v = Number(octet);
-    if (v > 255) return null;
-    n = n * 256 + v;
+    if (!OCTET.test(octet) || +octet > 255) return null;
+    n = n * 256 + +octet;
   }
-  return n;
+  return octets.length === 4 ? n : null;
+}
+
+/**
+ * The eight hextets of `ipaddress.IPv6Address(str)` (a `%scope` suffix is accepted and
+ * dropped), as text; `null` where Python raises. A trailing IPv4 part stands for two
+ * hextets; one `::` for the one or more zero hextets the others leave out.
+ */
+function hextets(text: string): string[] | null {
+  const pct = text.indexOf("%");
+  const scope = text.slice(pct + 1);
+  if (text.includes("/") || (pct >= 0 && (!scope || scope.includes("%")))) return null;
+  let addr = pct >= 0 ? text.slice(0, pct) : text;
+  const colon = addr.lastIndexOf(":");
+  if (addr.includes(".", colon)) {
+    const v4 = parseIpv4(addr.slice(colon + 1));
+    if (v4 === null) return null;
+    addr = `${addr.slice(0, colon + 1)}${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`;
+  }
+  const halves = addr.split("::");
+  const head = halves[0] ? (halves[0] as string).split(":") : [];
+  const tail = halves[1] ? halves[1].split(":") : [];
+  const zeros = 8 - head.length - tail.length;
+  if (halves.length > 2 || (halves.length > 1 ? zeros < 1 : zeros)) return null;
+  const all = [...head, ...Array(zeros).fill("0"), ...tail];
+  return all.every((h) => HEXTET.test(h)) ? all : null;
 }
 
 /** `ipaddress.IPv6Address(str)` (a `%scope` suffix is accepted and dropped). */
 export function parseIpv6(text: string): bigint | null {
-  if (text.includes("/")) return null;
-  let addr = text;
-  const pct = text.indexOf("%");
-  if (pct >= 0) {
-    const scope = text.slice(pct + 1);
-    if (!scope || scope.includes("%")) return null;
-    addr = text.slice(0, pct);
-  }
-  if (!addr) return null;
-  const parts = addr.split(":");
-  if (parts.length < 3) return null;
-  if (parts[parts.length - 1]?.includes(".")) {
-    const v4 = parseIpv4(parts.pop() as string);
-    if (v4 === null) return null;
-    parts.push(Math.floor(v4 / 0x10000).toString(16), (v4 % 0x10000).toString(16));
-  }
-  if (parts.length > 9) return null;
-  let skip = -1;
-  for (let i = 1; i < parts.length - 1; i++) {
-    if (parts[i]) continue;
-    if (skip !== -1) return null;
-    skip = i;
-  }
-  let hi = parts.length;
-  let lo = 0;
-  let skipped = 0;
-  if (skip !== -1) {
-    hi = skip;
-    lo = parts.length - skip - 1;
-    if (!parts[0] && --hi) return null;
-    if (!parts[parts.length - 1] && --lo) return null;
-    skipped = 8 - (hi + lo);
-    if (skipped < 1) return null;
-  } else if (parts.length !== 8 || !parts[0] || !parts[7]) {
-    return null;
-  }
-  let n = 0n;
-  // The parts kept before and after the `::`, with its zeros between them.
-  parts.splice(hi, parts.length - hi - lo, ...Array(skipped).fill("0"));
-  for (const part of parts) {
-    if (!/^[0-9a-fA-F]{1,4}$/.test(part)) return null;
-    n = (n << 16n) | BigInt(`0x${part}`);
-  }
-  return n;
+  return hextets(text)?.reduce((n, h) => (n << 16n) | BigInt(`0x${h}`), 0n) ?? null;
 }
 
 function ipv4String(n: number): string {
@@ -126,9 +108,7 @@ export function isValidIpv4(value: unknown): boolean {
 /** `django.utils.ipv6.is_valid_ipv6_address` (strings only, at most 39 characters). */
 export function isValidIpv6(value: unknown): boolean {
   return (
-    typeof value === "string" &&
-    pyLen(value) <= MAX_IPV6_ADDRESS_LENGTH &&
-    parseIpv6(value) !== null
+    typeof value === "string" && pyLen(value) <= MAX_IPV6_ADDRESS_LENGTH && hextets(value) !== null
   );
 }
 

@@ -1,4 +1,5 @@
-// Small Python semantics the rules share. Browser-safe, no imports.
+// Small Python semantics the rules share. Browser-safe: its one import, field-parts.ts,
+// imports no value (the form pipeline and the rules share its EMPTY_VALUES test).
 
 /**
  * Python's whitespace (`str.isspace()`, also what `\s` matches in a `str` pattern), as the
@@ -50,15 +51,7 @@ export function pyInt(text: string): number | null {
 }
 
 /** Django's `EMPTY_VALUES`: None, "", [], (), {} (undefined counts as None). */
-export function isEmptyInput(value: unknown): boolean {
-  if (value === null || value === undefined || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return (
-    typeof value === "object" &&
-    Object.getPrototypeOf(value) === Object.prototype &&
-    Object.keys(value as object).length === 0
-  );
-}
+export { isEmptyValue as isEmptyInput } from "../field-parts.js";
 
 /** Python's `bool(value)` for what JSON can carry (NaN is truthy in Python). */
 export function pyTruthy(value: unknown): boolean {
