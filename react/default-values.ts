@@ -66,7 +66,7 @@ export function flatFormDefaults(form: FormDescriptor): Record<string, unknown> 
     if (!field) continue;
     if (subFormOf(field)) {
       throw new TypeError(
-        `mizan: useMizanFormBase takes forms without nested forms or formsets ("${name}" is one): call useMizanForm, from "mizan/react" (liveValidation: false checks nothing live).`,
+        `mizan: useMizanFormBase takes no nested form or formset ("${name}"): call useMizanForm.`,
       );
     }
     values[name] = leafDefault(field, field.initial);

@@ -77,10 +77,8 @@ export function byFieldOrder(paths: string[], order: readonly string[] | undefin
     const index = order.indexOf(splitPath(path)[0] ?? "");
     return index === -1 ? order.length : index;
   };
-  return paths
-    .map((path, i) => ({ path, i }))
-    .sort((a, b) => rank(a.path) - rank(b.path) || a.i - b.i)
-    .map(({ path }) => path);
+  // Array sort is stable: paths of one rank keep their order.
+  return [...paths].sort((a, b) => rank(a) - rank(b));
 }
 
 /**

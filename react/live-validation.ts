@@ -150,7 +150,7 @@ export class LiveValidation extends ServerErrorTracker {
   }
 
   /** Validate `path` after `delayMs` without changes (the debounced on-change mode). */
-  override schedule(path: string, delayMs: number): void {
+  schedule(path: string, delayMs: number): void {
     if (this.#host.serverFieldOf(path) === undefined) return;
     const pending = this.#timers.get(path);
     if (pending !== undefined) clearTimeout(pending);

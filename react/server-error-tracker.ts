@@ -13,8 +13,8 @@ export interface ServerErrorTrackerHost {
 
 /**
  * Server errors (from a submit, or a live check) stay until the value they were about
- * changes. Plain store, no React. `LiveValidation` adds the live checks on top; a form without
- * them keeps this part only, so `validate` and `schedule` do nothing here.
+ * changes. Plain store, no React. `LiveValidation` adds the live checks on top (`changed`,
+ * `blurred`, `validate`); a form without them keeps this part only, and asks nothing.
  */
 export class ServerErrorTracker {
   readonly #host: ServerErrorTrackerHost;
@@ -68,19 +68,14 @@ export class ServerErrorTracker {
     if (changed) this.#host.onWatchedChange();
   }
 
-  /** A field's input changed the value at `path`: nothing to ask without live checks. */
-  changed(_path: string, _option: LiveValidationOption | undefined): void {}
+  /** A field's input changed the value at `path` (live checks only). */
+  changed?(path: string, option: LiveValidationOption | undefined): void;
 
-  /** The field at `path` lost focus: nothing to ask without live checks. */
-  blurred(_path: string, _option: LiveValidationOption | undefined): void {}
+  /** The field at `path` lost focus (live checks only). */
+  blurred?(path: string, option: LiveValidationOption | undefined): void;
 
-  /** Ask the server about the value at `path` now: nothing to ask without live checks. */
-  validate(_path: string): Promise<void> {
-    return Promise.resolve();
-  }
-
-  /** Validate `path` after a delay without changes: nothing to do without live checks. */
-  schedule(_path: string, _delayMs: number): void {}
+  /** Ask the server about the value at `path` now (live checks only). */
+  validate?(path: string): Promise<void>;
 
   /** Forget tracked errors (a submit supersedes them). */
   abortAll(): void {

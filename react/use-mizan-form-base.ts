@@ -14,7 +14,6 @@ import type { z } from "zod";
 import type { CallBodyEncoder } from "../src/client/transport.js";
 import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
-import { htmlFieldName } from "../src/forms/native-names.js";
 import { flatFormDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
 import { byFieldOrder, errorTarget, toWireValues } from "./field-paths.js";
@@ -219,7 +218,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     const live = makeLive
       ? makeLive({ latest, form, wireValues, host, onBusyChange: setServerValidating })
       : new ServerErrorTracker(host);
-    const onFieldBlur = (path: string) => live.blurred(path, latest.current.liveValidation);
+    const onFieldBlur = (path: string) => live.blurred?.(path, latest.current.liveValidation);
 
     const applyDetails = (details: ValidationDetails) => {
       const values = getValues();
@@ -278,7 +277,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       // The element's `name` is Django's (`items-0-qty`), what a native post sends;
       // react-hook-form finds the field by the event target's name, so its events are
       // handed on under the registered path.
-      const name = htmlFieldName(path) as typeof path;
+      const name = path.replaceAll(".", "-") as typeof path;
       const asPath = (event: { type?: unknown; target: unknown }) =>
         name === path ? event : { type: event.type, target: namedTarget(event.target, path) };
       // react-hook-form fills an input through its ref, in the browser; the value is also
@@ -319,7 +318,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
         () => live.fieldNames(latest.current.liveValidation, latest.current.meta),
         ({ values: changedValues, name: changed, type }) => {
           live.valuesChanged(changedValues);
-          if (changed && type === "change") live.changed(changed, latest.current.liveValidation);
+          if (changed && type === "change") live.changed?.(changed, latest.current.liveValidation);
         },
       );
       subscription.current = values;
@@ -339,7 +338,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       register,
       reset,
       onFieldBlur,
-      validateOnServer: (path: string) => live.validate(path),
+      validateOnServer: async (path: string) => live.validate?.(path),
     };
   });
 

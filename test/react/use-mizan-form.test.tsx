@@ -430,7 +430,7 @@ describe("nested forms", () => {
     const h = harness();
     for (const defaults of [undefined, { address: { street: "" }, items: [] }]) {
       expect(() => render(<OrderBase defaults={defaults} />, { wrapper: h.wrapper })).toThrow(
-        /useMizanFormBase takes forms without nested forms or formsets \("address" is one\): call useMizanForm/,
+        /useMizanFormBase takes no nested form or formset \("address"\): call useMizanForm/,
       );
     }
   });
