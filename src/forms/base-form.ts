@@ -91,10 +91,10 @@ export class BaseForm<TSelf = any> extends Adoptable {
     setPipeline({
       fieldMap: (form) => (form as BaseForm).#fieldMap(),
       addError: BaseForm.prototype.addError,
-      attach: (form, name, items) => {
+      attach: (form, name, items, fresh) => {
         const s = (form as BaseForm).#s;
         s.errors ??= {};
-        (form as BaseForm).#attach(s.errors, name, items, true);
+        (form as BaseForm).#attach(s.errors, name, items, fresh, true);
       },
     });
     fullCleanNow = (form, fields) =>
@@ -322,15 +322,19 @@ export class BaseForm<TSelf = any> extends Adoptable {
     }
   }
 
-  /** Adds `items` to `name`'s errors (`fresh`: a list of the caller's, adopted as it is). */
+  /**
+   * Adds `items` to `name`'s errors (`fresh`: a list of the caller's, adopted as it is;
+   * `known`: the pipeline's own field name, no need to look it up).
+   */
   #attach(
     errors: Record<string, ErrorItem[]>,
     name: string,
     items: ErrorItem[],
     fresh = false,
+    known = false,
   ): void {
     const key = name === "null" ? NON_FIELD_ERRORS : name;
-    if (key !== NON_FIELD_ERRORS && !this.#fieldMap().has(key)) {
+    if (!known && key !== NON_FIELD_ERRORS && !this.#fieldMap().has(key)) {
       throw new TypeError(`'${this.constructor.name}' has no field named '${key}'.`);
     }
     const list = errors[key];

@@ -170,8 +170,11 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
       (own ? this.#overrides[code] : defaultMessage(this.constructor as typeof Field, code)) ??
       code;
     // The item `new ValidationError(message, { code, params })` builds (it formats again).
-    const message = formatTemplate(template, params ?? {});
-    const item: ErrorItem = { code, message: params ? formatMessage(message, params) : message };
+    const text = formatTemplate(template, params ?? {});
+    const item: ErrorItem = {
+      code,
+      message: params && text.includes("%(") ? formatMessage(text, params) : text,
+    };
     if (params) item.params = params;
     return errorFromItems([item]);
   }

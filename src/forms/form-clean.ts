@@ -149,8 +149,11 @@ export interface PipelineHooks {
   readonly fieldMap: (form: object) => ReadonlyMap<string, AnyField>;
   /** BaseForm's own `addError`: a form that keeps it may be given items (`attach`). */
   readonly addError: CleaningForm["addError"];
-  /** `addError(name, errorFromItems(items))` for BaseForm's own, adopting `items`. */
-  readonly attach: (form: object, name: string, items: ErrorItem[]) => void;
+  /**
+   * BaseForm's `addError(name, errorFromItems(items))` for a field the pipeline cleaned,
+   * adopting `items` when `fresh` (else copying them).
+   */
+  readonly attach: (form: object, name: string, items: ErrorItem[], fresh: boolean) => void;
 }
 
 let hooks: PipelineHooks;
@@ -162,9 +165,15 @@ export function setPipeline(given: PipelineHooks): void {
 
 /** A field's failure: an error, or the items of one (fresh, in order; see `validatorsFailureOf`). */
 function report(form: CleaningForm, name: string, failed: ValidationError | ErrorItem[]): void {
-  if (!Array.isArray(failed)) form.addError(name, failed);
-  else if (form.addError === hooks.addError) hooks.attach(form, name, failed);
-  else form.addError(name, errorFromItems(failed));
+  if (form.addError !== hooks.addError) {
+    form.addError(name, Array.isArray(failed) ? errorFromItems(failed) : failed);
+  } else if (Array.isArray(failed)) {
+    hooks.attach(form, name, failed, true);
+  } else if (failed.fieldErrors) {
+    form.addError(name, failed); // refused: a mapping needs field = null
+  } else {
+    hooks.attach(form, name, failed.errors, false);
+  }
 }
 
 function stepFor(name: string, field: AnyField, known: FieldStep | undefined): FieldStep {
@@ -350,6 +359,8 @@ async function cleanComposite(run: FieldRun, step: FieldStep, value: unknown): P
   if (after) await after;
 }
 
+const wireItem = (item: ErrorItem): WireErrorItem => ({ message: item.message, code: item.code });
+
 /**
  * `errors` as the wire carries them: prefixed names (`prefix`, or the form's own `addPrefix`
  * when undefined), dotted paths, `non_field`.
@@ -362,11 +373,12 @@ export function wireDetails(
   const details: ValidationDetails = { fields: {}, non_field: [] };
   for (const key of Object.keys(errors)) {
     const items = errors[key] as ErrorItem[];
-    const wire: WireErrorItem[] = key === NON_FIELD_ERRORS ? details.non_field : [];
-    for (const item of items) wire.push({ message: item.message, code: item.code });
-    if (key === NON_FIELD_ERRORS) continue;
+    if (key === NON_FIELD_ERRORS) {
+      for (const item of items) details.non_field.push(wireItem(item));
+      continue;
+    }
     const name = prefix === undefined ? form.addPrefix(key) : prefix ? `${prefix}-${key}` : key;
-    details.fields[name] = wire;
+    details.fields[name] = items.map(wireItem);
   }
   return details;
 }

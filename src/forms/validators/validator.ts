@@ -49,8 +49,10 @@ export function ruleFailure(state: RuleState, value: unknown): ErrorItem | undef
     }
   }
   const template = state.message ?? lookupMessage(state.messageKey);
-  // The item `new ValidationError(message, { code, params })` builds (it formats again).
-  const message = formatMessage(formatTemplate(template, params), params);
+  // The item `new ValidationError(message, { code, params })` builds (it formats again, which
+  // changes something only when a placeholder is left).
+  const text = formatTemplate(template, params);
+  const message = text.includes("%(") ? formatMessage(text, params) : text;
   return { code: state.code, message, params };
 }
 
