@@ -5,7 +5,7 @@ import { isPlainObject } from "../core/is-plain-object.js";
 import type { Registry } from "../core/registry.js";
 import { ServerFunction } from "../core/server-function.js";
 import {
-  type BaseForm,
+  BaseForm,
   bindForm,
   type FormOptions,
   fullCleanOf,
@@ -20,7 +20,7 @@ import {
   formSchema,
   formVersion,
 } from "./form-schema.js";
-import { hasKeys } from "./form-types.js";
+import { hasKeys, isThenable } from "./form-types.js";
 import { ValidationError } from "./validation-error.js";
 
 type FormCtor = (new (options?: FormOptions) => BaseForm) & { meta?: FormMeta | undefined };
@@ -113,6 +113,63 @@ function validateResult(form: BaseForm, stale: boolean): ValidateResult {
   return { valid, errors, stale };
 }
 
+const IS_VALID = BaseForm.prototype.isValid;
+
+/** `await form.isValid()`, then the submit handler's result (see `handled`). */
+function submitted(form: BaseForm, ctx: RequestContext): unknown {
+  if (form.isValid !== IS_VALID) return form.isValid().then((valid) => handled(form, ctx, valid));
+  // BaseForm's own isValid on a form just bound (not cleaned yet), without its awaits.
+  const cleaning = fullCleanOf(form, undefined);
+  if (cleaning) return cleaning.then(() => handled(form, ctx, isClean(form)));
+  return handled(form, ctx, isClean(form));
+}
+
+function isClean(form: BaseForm): boolean {
+  return form.isBound && !hasKeys(form.errors);
+}
+
+/** A valid form's `onSubmitSuccess` result (null for none), or the 422 of an invalid one. */
+function handled(form: BaseForm, ctx: RequestContext, valid: boolean): unknown {
+  if (!valid) return rejectLater(refusal("VALIDATION_FAILED", undefined, form.errorDetails()));
+  const handler = (form as Partial<SubmittableForm>).onSubmitSuccess;
+  if (typeof handler !== "function") return null;
+  let result: unknown;
+  try {
+    result = handler.call(form, ctx, form.cleanedData);
+  } catch (error) {
+    return rejectLater(refusedBy(form, error));
+  }
+  if (isThenable(result)) {
+    return Promise.resolve(result).then(orNull, (error: unknown) => {
+      throw refusedBy(form, error);
+    });
+  }
+  return orNull(result);
+}
+
+/**
+ * A promise rejected with `error` once the caller has had a chance to handle it: a promise
+ * already rejected when it is handed back goes through the runtime's unhandled-rejection
+ * bookkeeping, which costs more than the refusal itself.
+ */
+function rejectLater(error: unknown): Promise<never> {
+  return Promise.resolve().then(() => {
+    throw error;
+  });
+}
+
+const orNull = (result: unknown) => (result === undefined ? null : result);
+
+/**
+ * What a throw of the submit handler becomes: as in Django, a ValidationError raised while
+ * handling a valid form is a form error (a 422); anything else stays as it is.
+ */
+function refusedBy(form: BaseForm, error: unknown): unknown {
+  if (!(error instanceof ValidationError)) return error;
+  form.addError(null, error);
+  return refusal("VALIDATION_FAILED", undefined, form.errorDetails());
+}
+
 class FormSchemaFunction extends ServerFunction<unknown, FormSchema> {
   constructor(readonly form: FormCtor) {
     super();
@@ -154,24 +211,12 @@ class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, un
   protected override acceptArgs(raw: unknown) {
     return acceptFormArgs(raw, false);
   }
-  async handle(ctx: RequestContext, args: z.output<typeof submitInput>): Promise<unknown> {
+  handle(ctx: RequestContext, args: z.output<typeof submitInput>): unknown {
+    // No async layer of its own: a promise only when something on the way returns one.
     markVersion(this.form, ctx, args.version);
     const bound = bind(this.form, ctx, args.data);
-    const form = bound instanceof Promise ? await bound : bound;
-    if (!(await form.isValid())) {
-      throw refusal("VALIDATION_FAILED", undefined, form.errorDetails());
-    }
-    const handler = (form as Partial<SubmittableForm>).onSubmitSuccess;
-    if (typeof handler !== "function") return null;
-    try {
-      const result = await handler.call(form, ctx, form.cleanedData);
-      return result === undefined ? null : result;
-    } catch (error) {
-      // As in Django, a ValidationError raised while handling a valid form is a form error.
-      if (!(error instanceof ValidationError)) throw error;
-      form.addError(null, error);
-      throw refusal("VALIDATION_FAILED", undefined, form.errorDetails());
-    }
+    if (bound instanceof Promise) return bound.then((form) => submitted(form, ctx));
+    return submitted(bound, ctx);
   }
   /** As `FormValidateFunction.fileLimit`. */
   fileLimit(path: string): number | undefined {
