@@ -10,47 +10,45 @@ type ValuesCallback = Parameters<UseFormReturn<FieldValues>["subscribe"]>[0]["ca
  * no names, no subscription.
  *
  * @example
- * const values = new ValuesSubscription(form.subscribe, () => ["username"], onChange);
+ * const values = valuesSubscription(form.subscribe, () => ["username"], onChange);
  * values.sync();
  * // later
  * values.stop();
  */
-export class ValuesSubscription {
-  readonly #subscribe: UseFormReturn<FieldValues>["subscribe"];
-  readonly #names: () => string[] | undefined;
-  readonly #callback: ValuesCallback;
-  #key: string | null = null;
-  #unsubscribe: (() => void) | undefined;
+export interface ValuesSubscription {
+  sync(): void;
+  stop(): void;
+}
 
-  constructor(
-    subscribe: UseFormReturn<FieldValues>["subscribe"],
-    names: () => string[] | undefined,
-    callback: ValuesCallback,
-  ) {
-    this.#subscribe = subscribe;
-    this.#names = names;
-    this.#callback = callback;
-  }
-
-  sync(): void {
-    const names = this.#names();
-    const key = names === undefined ? "*" : names.join("\n");
-    if (key === this.#key) return;
-    this.#key = key;
-    // Unsubscribe first: react-hook-form may be notifying its subscribers right now.
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    if (names?.length === 0) return;
-    this.#unsubscribe = this.#subscribe({
-      ...(names ? { name: names } : {}),
-      formState: { values: true },
-      callback: this.#callback,
-    });
-  }
-
-  stop(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#key = null;
-  }
+export function valuesSubscription(
+  subscribe: UseFormReturn<FieldValues>["subscribe"],
+  names: () => string[] | undefined,
+  callback: ValuesCallback,
+): ValuesSubscription {
+  let key: string | null = null;
+  let unsubscribe: (() => void) | undefined;
+  const stop = () => {
+    unsubscribe?.();
+    unsubscribe = undefined;
+  };
+  return {
+    sync() {
+      const fields = names();
+      const next = fields === undefined ? "*" : fields.join("\n");
+      if (next === key) return;
+      key = next;
+      // Unsubscribe first: react-hook-form may be notifying its subscribers right now.
+      stop();
+      if (fields?.length === 0) return;
+      unsubscribe = subscribe({
+        ...(fields ? { name: fields } : {}),
+        formState: { values: true },
+        callback,
+      });
+    },
+    stop() {
+      stop();
+      key = null;
+    },
+  };
 }

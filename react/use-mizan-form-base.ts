@@ -24,7 +24,7 @@ import type {
   MizanFormReturn,
   UseMizanFormOptions,
 } from "./form-types.js";
-import { ValuesSubscription } from "./live-subscription.js";
+import { type ValuesSubscription, valuesSubscription } from "./live-subscription.js";
 import type { MizanFormMeta } from "./meta.js";
 import { type MizanCaller, useMizanClient } from "./provider.js";
 import {
@@ -201,7 +201,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
 
   // Made once: react-hook-form's methods are fixed for the form's life, and what changes
   // between renders is read from `latest` when used.
-  const [bound] = useState(() => {
+  const [[start, subscription, bound]] = useState(() => {
     const form = methods as unknown as UseFormReturn<FieldValues>;
     const { getValues } = form;
     let submitting: AbortController | null = null;
@@ -313,7 +313,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     // Live validation hears the changes of the fields it checks or tracks, not of every
     // field: a subscription to all values would copy the whole form on each keystroke.
     const start = () => {
-      const values = new ValuesSubscription(
+      const values = valuesSubscription(
         form.subscribe,
         () => live.fieldNames(latest.current.liveValidation, latest.current.meta),
         ({ values: changedValues, name: changed, type }) => {
@@ -331,20 +331,19 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       };
     };
 
-    return {
-      start,
-      subscription,
+    const bound = {
       submit,
       register,
       reset,
       onFieldBlur,
       validateOnServer: async (path: string) => live.validate?.(path),
     };
+    return [start, subscription, bound] as const;
   });
 
-  useEffect(bound.start, []);
+  useEffect(start, [start]);
   // The option and the metadata may change from one render to the next.
-  useEffect(() => bound.subscription.current?.sync());
+  useEffect(() => subscription.current?.sync());
 
   const { setFocus } = methods;
   useEffect(() => {
@@ -353,18 +352,17 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
 
   return {
     ...methods,
-    register: bound.register as unknown as UseFormRegister<z.input<TSchema>>,
-    reset: bound.reset as unknown as UseFormReset<z.input<TSchema>>,
+    ...(bound as unknown as Pick<
+      MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult>,
+      keyof typeof bound
+    >),
     name,
     meta,
     version,
-    submit: bound.submit,
     result,
     serverError,
     isServerValidating,
     isServerSubmitting,
-    validateOnServer: bound.validateOnServer,
-    onFieldBlur: bound.onFieldBlur,
     catalog,
   };
 }
