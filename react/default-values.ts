@@ -4,11 +4,9 @@ import { type FieldDescriptor, type FormDescriptor, isFormSet, subFormOf } from 
 /** What an untouched input of this field holds (what a browser would submit for it). */
 function emptyInputValue(field: FieldDescriptor): unknown {
   const widget = field.widget;
-  if (widget.needs_multipart_form) return widget.allow_multiple_selected ? [] : null;
   if (widget.allow_multiple_selected) return [];
-  if (widget.type === "CheckboxInput") return false;
-  if (widget.type === "NullBooleanSelect") return null;
-  return "";
+  if (widget.needs_multipart_form || widget.type === "NullBooleanSelect") return null;
+  return widget.type === "CheckboxInput" ? false : "";
 }
 
 /** The default of a field that is not a nested form or formset, from its `initial`. */

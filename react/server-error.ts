@@ -18,18 +18,16 @@ const NETWORK_MESSAGE = "The server could not be reached. Check your connection 
  * network failure whose text is not shown.
  */
 export function toServerError(error: unknown): MizanServerError {
-  if (error && typeof error === "object") {
-    const e = error as Partial<Record<"code" | "status" | "message" | "details", unknown>>;
-    if (typeof e.code === "string" && typeof e.status === "number") {
-      return {
-        code: e.code,
-        status: e.status,
-        message: typeof e.message === "string" && e.message ? e.message : NETWORK_MESSAGE,
-        details: e.details ?? null,
-      };
-    }
-  }
-  return { code: "NETWORK_ERROR", status: 0, message: NETWORK_MESSAGE, details: null };
+  const e = (error && typeof error === "object" ? error : {}) as Partial<
+    Record<"code" | "status" | "message" | "details", unknown>
+  >;
+  const known = typeof e.code === "string" && typeof e.status === "number";
+  return {
+    code: known ? (e.code as string) : "NETWORK_ERROR",
+    status: known ? (e.status as number) : 0,
+    message: known && typeof e.message === "string" && e.message ? e.message : NETWORK_MESSAGE,
+    details: known ? (e.details ?? null) : null,
+  };
 }
 
 function isItemList(value: unknown): value is WireErrorItem[] {
