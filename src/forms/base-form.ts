@@ -12,8 +12,8 @@ import {
   NON_FIELD_ERRORS,
   resetCleaned,
   setPipeline,
-  wireDetails,
 } from "./form-clean.js";
+import { addErrors, clearErrors, errorsOf, wireDetails } from "./form-errors.js";
 import type { FormMeta } from "./form-meta.js";
 import {
   Adoptable,
@@ -91,11 +91,7 @@ export class BaseForm<TSelf = any> extends Adoptable {
     setPipeline({
       fieldMap: (form) => (form as BaseForm).#fieldMap(),
       addError: BaseForm.prototype.addError,
-      attach: (form, name, items, fresh) => {
-        const s = (form as BaseForm).#s;
-        s.errors ??= {};
-        (form as BaseForm).#attach(s.errors, name, items, fresh, true);
-      },
+      attach: (form, name, items, fresh) => (form as BaseForm).#attach(name, items, fresh, true),
     });
     fullCleanNow = (form, fields) =>
       form.fullClean === FULL_CLEAN
@@ -177,7 +173,7 @@ export class BaseForm<TSelf = any> extends Adoptable {
 
   /** Errors by field name (`__all__` for non-field), after `isValid()` / `fullClean()`. */
   get errors(): Readonly<Record<string, ErrorItem[]>> {
-    const errors = this.#s.errors;
+    const errors = errorsOf(this.#s);
     if (!errors) {
       throw new Error("form.errors is ready after `await form.isValid()` (cleaning may be async).");
     }
@@ -190,17 +186,17 @@ export class BaseForm<TSelf = any> extends Adoptable {
   }
 
   nonFieldErrors(): ErrorItem[] {
-    return this.#s.errors?.[NON_FIELD_ERRORS] ?? [];
+    return errorsOf(this.#s)?.[NON_FIELD_ERRORS] ?? [];
   }
 
   hasError(field: string | null, code?: string): boolean {
-    const list = this.#s.errors?.[field ?? NON_FIELD_ERRORS] ?? [];
+    const list = errorsOf(this.#s)?.[field ?? NON_FIELD_ERRORS] ?? [];
     return code === undefined ? list.length > 0 : list.some((e) => e.code === code);
   }
 
   /** Run the whole clean pipeline; true when bound and error-free. */
   async isValid(): Promise<boolean> {
-    if (!this.#s.errors) await this.fullClean();
+    if (!this.#s.errors && !this.#s.failed) await this.fullClean();
     return this.isBound && Object.keys(this.errors).length === 0;
   }
 
@@ -227,7 +223,7 @@ export class BaseForm<TSelf = any> extends Adoptable {
   #fullClean(only: readonly string[] | undefined): Promise<void> | undefined {
     const s = this.#s;
     resetCleaned(s, undefined);
-    s.errors = {};
+    clearErrors(s);
     if (!this.isBound) return;
     if (s.options.emptyPermitted && !this.hasChanged()) return;
     const fields = this.cleanFields(only);
@@ -308,17 +304,15 @@ export class BaseForm<TSelf = any> extends Adoptable {
     error: ValidationError | string | ErrorItem | ReadonlyArray<string | ErrorItem>,
   ): void {
     const err = error instanceof ValidationError ? error : new ValidationError(error);
-    const s = this.#s;
-    s.errors ??= {};
     if (!err.fieldErrors) {
-      this.#attach(s.errors, field ?? NON_FIELD_ERRORS, err.errors);
+      this.#attach(field ?? NON_FIELD_ERRORS, err.errors);
       return;
     }
     if (field !== null) {
       throw new TypeError("addError(field, error): a mapping error needs field = null.");
     }
     for (const [name, items] of Object.entries(err.fieldErrors)) {
-      this.#attach(s.errors, name, items);
+      this.#attach(name, items);
     }
   }
 
@@ -326,30 +320,20 @@ export class BaseForm<TSelf = any> extends Adoptable {
    * Adds `items` to `name`'s errors (`fresh`: a list of the caller's, adopted as it is;
    * `known`: the pipeline's own field name, no need to look it up).
    */
-  #attach(
-    errors: Record<string, ErrorItem[]>,
-    name: string,
-    items: ErrorItem[],
-    fresh = false,
-    known = false,
-  ): void {
+  #attach(name: string, items: ErrorItem[], fresh = false, known = false): void {
     const key = name === "null" ? NON_FIELD_ERRORS : name;
     if (!known && key !== NON_FIELD_ERRORS && !this.#fieldMap().has(key)) {
       throw new TypeError(`'${this.constructor.name}' has no field named '${key}'.`);
     }
-    const list = errors[key];
-    if (list) for (const item of items) list.push(item);
-    else errors[key] = fresh ? items : items.slice();
+    addErrors(this.#s, key, items, fresh);
     dropCleaned(this.#s, key);
   }
 
   /** Errors as the wire carries them: prefixed names, dotted paths, `non_field`. */
   errorDetails(): ValidationDetails {
-    const errors = this.#s.errors;
-    if (!errors) return { fields: {}, non_field: [] };
     // Django's add_prefix, worked out once (unless a subclass has its own).
     const prefix = this.addPrefix === ADD_PREFIX ? (this.prefix ?? "") : undefined;
-    return wireDetails(this, errors, prefix);
+    return wireDetails(this, this.#s, prefix);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from "../core/context.js";
-import type { ValidationDetails, WireErrorItem } from "../core/errors.js";
 import { REFUSED, takeRefusal } from "./field-parts.js";
 import { validatorsFailureOf } from "./field-validators.js";
+import { addErrors, type ErrorSlots } from "./form-errors.js";
 import type { FormPlan } from "./form-plan.js";
 import {
   type AnyField,
@@ -21,19 +21,17 @@ import { type ErrorItem, errorFromItems, ValidationError } from "./validation-er
 // sub-form that returns a promise (most forms never do), and it takes what it knows of each
 // field (kind, hook name) from the class's plan instead of asking per request.
 
-/** Django's key for errors that belong to no field. */
-export const NON_FIELD_ERRORS = "__all__";
+export { NON_FIELD_ERRORS } from "./form-errors.js";
 
 /**
  * A form's per-instance state, in one object (one private slot to set up per form); a
  * `cleanFields` run reads its form, data and prefix from it too (no object of its own).
  */
-export interface FormState {
+export interface FormState extends ErrorSlots {
   readonly options: FormOptions;
   /** The form itself, as the pipeline calls it. */
   readonly form: CleaningForm;
   fields: Map<string, AnyField> | undefined;
-  errors: Record<string, ErrorItem[]> | undefined;
   /**
    * The cleaned data, made when first read (`cleanedOf`); until then the pipeline keeps the
    * values in `pending`, as name, value, name, value... in the order a plain object would
@@ -62,6 +60,7 @@ export function formState(
     form,
     fields: undefined,
     errors: undefined,
+    failed: undefined,
     cleaned: undefined,
     pending: undefined,
     ctx: undefined,
@@ -347,38 +346,9 @@ async function cleanComposite(run: FieldRun, step: FieldStep, value: unknown): P
   }
   const paths = Object.keys(nested.errors);
   if (paths.length) {
-    const errors = run.errors as Record<string, ErrorItem[]>;
-    for (const path of paths) {
-      const list = errors[path] ?? [];
-      list.push(...(nested.errors[path] ?? []));
-      errors[path] = list;
-    }
+    for (const path of paths) addErrors(run, path, nested.errors[path] ?? [], false);
     return;
   }
   const after = runHook(run, step, nested.value);
   if (after) await after;
-}
-
-const wireItem = (item: ErrorItem): WireErrorItem => ({ message: item.message, code: item.code });
-
-/**
- * `errors` as the wire carries them: prefixed names (`prefix`, or the form's own `addPrefix`
- * when undefined), dotted paths, `non_field`.
- */
-export function wireDetails(
-  form: CleaningForm,
-  errors: Readonly<Record<string, ErrorItem[]>>,
-  prefix: string | undefined,
-): ValidationDetails {
-  const details: ValidationDetails = { fields: {}, non_field: [] };
-  for (const key of Object.keys(errors)) {
-    const items = errors[key] as ErrorItem[];
-    if (key === NON_FIELD_ERRORS) {
-      for (const item of items) details.non_field.push(wireItem(item));
-      continue;
-    }
-    const name = prefix === undefined ? form.addPrefix(key) : prefix ? `${prefix}-${key}` : key;
-    details.fields[name] = items.map(wireItem);
-  }
-  return details;
 }
