@@ -3,9 +3,11 @@ import {
   type DefaultValues,
   type FieldValues,
   type Path,
+  type RegisterOptions,
   type Resolver,
   type UseFormProps,
   type UseFormRegister,
+  type UseFormRegisterReturn,
   type UseFormReset,
   type UseFormReturn,
   useForm,
@@ -86,31 +88,29 @@ export interface FormShape {
   defaults(meta: MizanFormMeta): Record<string, unknown>;
   /** Whether the file input at `path` takes several files. */
   multipleFiles(meta: MizanFormMeta | undefined, path: string): boolean;
+  /** react-hook-form's `register` as the hook hands it out (the value rendered aside). */
+  register(
+    form: UseFormReturn<FieldValues>,
+    path: Path<FieldValues>,
+    options: RegisterOptions<FieldValues> | undefined,
+    onFieldBlur: (path: string) => void,
+  ): UseFormRegisterReturn;
 }
 
 /** The flat forms `useMizanFormBase` takes. */
 const flatShape: FormShape = {
   defaults: flatFormDefaults,
   multipleFiles: (meta, path) => meta?.fields[path]?.widget.allow_multiple_selected === true,
+  // Top-level fields: their names are their paths, and nothing is checked on blur.
+  register: (form, path, options) => {
+    if (path.includes(".")) {
+      throw new TypeError(
+        `mizan: useMizanFormBase registers top-level fields only ("${path}"): call useMizanForm.`,
+      );
+    }
+    return form.register(path, options);
+  },
 };
-
-/** An event target as react-hook-form reads it, answering to the registered path as its name. */
-function namedTarget(target: unknown, path: string): unknown {
-  if (!target || typeof target !== "object") return target;
-  const element = target as {
-    type?: unknown;
-    value?: unknown;
-    checked?: unknown;
-    files?: unknown;
-  };
-  return {
-    name: path,
-    type: element.type,
-    value: element.value,
-    checked: element.checked,
-    files: element.files,
-  };
-}
 
 /**
  * `useMizanForm` without live server validation: the generated Zod schema validates in the
@@ -118,9 +118,10 @@ function namedTarget(target: unknown, path: string): unknown {
  * when their values change), but nothing is asked of the server on blur, so a page using only
  * this does not download the live checks. Generated hooks of forms whose metadata marks no
  * server-only rule (and no nested form) call this; `liveValidation` is ignored here. A form
- * with nested forms or formsets is refused with a `TypeError` naming `useMizanForm`. Message
- * catalogs (`messages`) need `localizedMessages` as the second argument, which generated
- * hooks pass when the client has languages; `messages` without it throws a `TypeError`.
+ * with nested forms or formsets (or a dotted path to register) is refused with a `TypeError`
+ * naming `useMizanForm`. Message catalogs (`messages`) need `localizedMessages` as the second
+ * argument, which generated hooks pass when the client has languages; `messages` without it
+ * throws a `TypeError`.
  *
  * @example
  * const form = useMizanFormBase({ name: "contact", schema: contactSchema, meta: contactMeta });
@@ -273,13 +274,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     });
 
     const register: UseFormRegister<FieldValues> = (path, registerOptions) => {
-      const props = form.register(path, registerOptions);
-      // The element's `name` is Django's (`items-0-qty`), what a native post sends;
-      // react-hook-form finds the field by the event target's name, so its events are
-      // handed on under the registered path.
-      const name = path.replaceAll(".", "-") as typeof path;
-      const asPath = (event: { type?: unknown; target: unknown }) =>
-        name === path ? event : { type: event.type, target: namedTarget(event.target, path) };
+      const props = shape.register(form, path, registerOptions, onFieldBlur);
       // react-hook-form fills an input through its ref, in the browser; the value is also
       // rendered (a server-rendered page, e.g. after a failed native post, shows it at once).
       const current = getValues(path);
@@ -289,17 +284,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
           : typeof current === "boolean"
             ? { defaultChecked: current }
             : {};
-      return {
-        ...initial,
-        ...props,
-        name,
-        onChange: (event: { type?: unknown; target: unknown }) => props.onChange(asPath(event)),
-        onBlur: async (event: { type?: unknown; target: unknown }) => {
-          const out = await props.onBlur(asPath(event));
-          onFieldBlur(path);
-          return out;
-        },
-      } as typeof props;
+      return { ...initial, ...props } as UseFormRegisterReturn<typeof path>;
     };
 
     const reset: UseFormReset<FieldValues> = (values, resetOptions) => {

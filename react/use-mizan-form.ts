@@ -9,10 +9,15 @@ import type { FormSchemaType, MizanFormReturn, UseMizanFormOptions } from "./for
 import { useCatalogResolver } from "./language.js";
 import { LiveValidation } from "./live-validation.js";
 import { type MizanFormMeta, serverRuleFields } from "./meta.js";
+import { nestedRegister } from "./nested-register.js";
 import { type FormShape, type LiveChecksContext, useMizanFormWith } from "./use-mizan-form-base.js";
 
-/** Forms with nested forms and formsets: their rows' defaults, their file inputs' paths. */
-const nestedShape: FormShape = { defaults: formDefaults, multipleFiles: multipleFilesAt };
+/** Forms with nested forms and formsets: their rows' defaults, file paths, Django names. */
+const nestedShape: FormShape = {
+  defaults: formDefaults,
+  multipleFiles: multipleFilesAt,
+  register: nestedRegister,
+};
 
 const warnedStale = new Set<string>();
 

@@ -116,6 +116,8 @@ test("a form without message catalogs keeps neither the catalog loader, the fiel
   // Nested forms and formsets come with useMizanForm: their defaults and file paths.
   expect(plain.code).not.toMatch(/function (formDefaults|multipleFilesAt)\b/);
   expect(plain.code).not.toContain("min_num");
+  // Nor Django's names for nested inputs (useMizanForm's register hands their events on).
+  expect(plain.code).not.toMatch(/function (namedTarget|nestedRegister)\b/);
   expect(plain.code).not.toMatch(/function catalogLoader\b/);
   // The live checks' host (the `<name>.validate` call, the stale-form warning) comes with useMizanForm.
   expect(plain.code).not.toContain(".validate`");
@@ -130,4 +132,5 @@ test("a form without message catalogs keeps neither the catalog loader, the fiel
   expect(live.code).toContain(".validate`");
   expect(live.code).toMatch(/function formDefaults\b/);
   expect(live.code).toContain("min_num");
+  expect(live.code).toMatch(/function nestedRegister\b/);
 });

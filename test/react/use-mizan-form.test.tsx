@@ -435,6 +435,20 @@ describe("nested forms", () => {
     }
   });
 
+  test("useMizanFormBase registers top-level fields only, naming useMizanForm for a dotted path", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const h = harness();
+    let form: MizanFormReturn | undefined;
+    render(<SignupByHand useForm={useSignupFormBase} onForm={(f) => (form = f)} />, {
+      wrapper: h.wrapper,
+    });
+    // A top-level field's name is its path.
+    expect(screen.getByLabelText("Username")).toHaveAttribute("name", "username");
+    expect(() => form?.register("address.street")).toThrow(
+      /useMizanFormBase registers top-level fields only \("address.street"\): call useMizanForm/,
+    );
+  });
+
   test("useMizanForm starts a formset with its rows and a nested form with its fields", () => {
     const h = harness();
     render(<Order />, { wrapper: h.wrapper });
