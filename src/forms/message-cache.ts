@@ -10,7 +10,8 @@ const MAX_TEXTS = 2_000;
 /** Text → [literal, name, conversion, literal, name, conversion, ..., literal]. */
 const split = new Map<string, readonly string[]>();
 
-function partsOf(text: string): readonly string[] {
+/** @internal A template text's parts (remembered per text, up to MAX_TEXTS). */
+export function partsOf(text: string): readonly string[] {
   let parts = split.get(text);
   if (!parts) {
     parts = text.split(PLACEHOLDER);
@@ -32,7 +33,11 @@ function partsOf(text: string): readonly string[] {
 export function formatTemplate(template: MessageTemplate, params: MessageParams = {}): string {
   const text = templateText(template, params);
   if (!text.includes("%(")) return text;
-  const parts = partsOf(text);
+  return fillParts(partsOf(text), params);
+}
+
+/** @internal A template text given as its `partsOf`, with `params` in place. */
+export function fillParts(parts: readonly string[], params: MessageParams): string {
   let out = parts[0] as string;
   for (let i = 1; i < parts.length; i += 3) {
     const name = parts[i] as string;

@@ -1,4 +1,6 @@
-import { formatTemplate } from "../message-cache.js";
+import { localeVersion } from "../locale-registry.js";
+import { fillParts, partsOf } from "../message-cache.js";
+import { activeLocale, templateText } from "../message-format.js";
 import { formatMessage, lookupMessage, type MessageTemplate } from "../messages.js";
 import type { RuleFn, RuleParams, RuleSpec } from "../rules/types.js";
 import { type ErrorItem, errorFromItems } from "../validation-error.js";
@@ -30,6 +32,25 @@ export interface RuleState {
   readonly messageKey: string;
   /** Undefined when the rule has no params to translate. */
   readonly paramKeys: Readonly<Record<string, string>> | undefined;
+  /** The locale template of `messageKey` last looked up: its language and registry version. */
+  language: string | undefined;
+  version: number;
+  template: MessageTemplate | undefined;
+  /** The last template text formatted, and its `partsOf`. */
+  text: string | undefined;
+  parts: readonly string[] | undefined;
+}
+
+/** `lookupMessage(state.messageKey)`, remembered while the language and the registry stay. */
+function localeTemplate(state: RuleState): MessageTemplate {
+  const language = activeLocale();
+  const version = localeVersion();
+  if (state.language !== language || state.version !== version) {
+    state.template = lookupMessage(state.messageKey, language);
+    state.language = language;
+    state.version = version;
+  }
+  return state.template as MessageTemplate;
 }
 
 /**
@@ -48,11 +69,19 @@ export function ruleFailure(state: RuleState, value: unknown): ErrorItem | undef
       if (typeof word === "string" && word !== key) params[name] = word;
     }
   }
-  const template = state.message ?? lookupMessage(state.messageKey);
-  // The item `new ValidationError(message, { code, params })` builds (it formats again, which
-  // changes something only when a placeholder is left).
-  const text = formatTemplate(template, params);
-  const message = text.includes("%(") ? formatMessage(text, params) : text;
+  const template = state.message ?? localeTemplate(state);
+  // formatTemplate(template, params), the split parts kept with the state; then the item
+  // `new ValidationError(message, { code, params })` builds (it formats again, which changes
+  // something only when a placeholder is left).
+  let message = templateText(template, params);
+  if (message.includes("%(")) {
+    if (state.text !== message) {
+      state.parts = partsOf(message);
+      state.text = message;
+    }
+    message = fillParts(state.parts as readonly string[], params);
+    if (message.includes("%(")) message = formatMessage(message, params);
+  }
   return { code: state.code, message, params };
 }
 
@@ -102,6 +131,11 @@ export class RuleValidator implements ValidatorObject {
       message: options.message,
       messageKey: options.messageKey,
       paramKeys: paramKeys && Object.keys(paramKeys).length ? { ...paramKeys } : undefined,
+      language: undefined,
+      version: 0,
+      template: undefined,
+      text: undefined,
+      parts: undefined,
     };
   }
 
