@@ -125,6 +125,14 @@ export interface ContextInit {
  * read of any of them), so `const { setCookie } = ctx` keeps working; the effects list is made
  * by the first `invalidate` or `merge`.
  */
+/**
+ * @internal As `ContextInit.signal`: the context's request's own signal, read when `ctx.signal`
+ * is first read (dispatch passes it instead of a closure per call).
+ */
+export const REQUEST_SIGNAL = (): AbortSignal => {
+  throw new TypeError("REQUEST_SIGNAL is read by createContext; pass it as `signal`.");
+};
+
 class Context implements RequestContext {
   readonly user: User | null;
   readonly app: App;
@@ -155,7 +163,12 @@ class Context implements RequestContext {
   get signal(): AbortSignal {
     const given = this.#signal;
     if (given !== undefined && typeof given !== "function") return given;
-    const made = given === undefined ? new AbortController().signal : given();
+    const made =
+      given === undefined
+        ? new AbortController().signal
+        : given === REQUEST_SIGNAL
+          ? this.request.signal
+          : given();
     this.#signal = made;
     return made;
   }

@@ -3,6 +3,7 @@ import {
   builtResponseHeaders,
   contextEffects,
   createContext,
+  REQUEST_SIGNAL,
   type RequestContext,
   type User,
 } from "./context.js";
@@ -273,7 +274,7 @@ async function run(
       request,
       user: user ?? null,
       // Read on demand: mizan/node's light request makes its AbortSignal only when asked.
-      signal: options.signal ?? (() => request.signal),
+      signal: options.signal ?? REQUEST_SIGNAL,
       app: options.app,
       // A Headers that builds undici's only when more than get/has/set is asked.
       responseHeaders,
