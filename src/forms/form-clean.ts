@@ -61,6 +61,7 @@ export function formState(
     fields: undefined,
     errors: undefined,
     failed: undefined,
+    lists: undefined,
     cleaned: undefined,
     pending: undefined,
     ctx: undefined,
