@@ -14,10 +14,10 @@ import { invalidSignup, validSignup } from "./lib/signup.js";
 import { formatRatio, median, ratios, table } from "./lib/stats.js";
 
 productionLike();
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
 const CONNECTIONS = 10;
-const IN_PROCESS_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const IN_PROCESS_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
 const reporter = new Reporter("http", "2. HTTP throughput (loopback, autocannon)");
 
 type Kind = "mizan" | "floor" | "hono";

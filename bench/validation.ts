@@ -17,7 +17,7 @@ import { signupZod, validateSignupByHand } from "./lib/signup-anchors.js";
 import { formatNs, formatRatio, ratios, spread, table } from "./lib/stats.js";
 
 productionLike();
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
 const reporter = new Reporter("validation", "1. Server validation cost (in process)");
 
 const registry = signupRegistry();
