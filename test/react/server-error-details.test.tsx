@@ -93,8 +93,11 @@ describe("a 422's details as the form places them", () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Password")));
   });
 
-  test("well-formed non-field errors without `fields` go to root.server", async () => {
-    const details = { non_field: [item("Closed today.")] };
+  test.each([
+    ["without `fields`", {}],
+    ["with `fields: null`", { fields: null }],
+  ])("well-formed non-field errors %s go to root.server", async (_, rest) => {
+    const details = { ...rest, non_field: [item("Closed today.")] };
     const body = JSON.stringify({ error: { code: "VALIDATION_FAILED", message: "x", details } });
     await submitTo(answering(422, body));
     await waitFor(() => expect(screen.getByTestId("root")).toHaveTextContent("Closed today."));
