@@ -1,4 +1,4 @@
-import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
+import type { WireErrorItem } from "../src/core/errors.js";
 
 /** A failed call as the UI sees it: never thrown into render, shown as a form-level error. */
 export interface MizanServerError {
@@ -30,24 +30,16 @@ export function toServerError(error: unknown): MizanServerError {
   };
 }
 
-function isItemList(value: unknown): value is WireErrorItem[] {
-  return (
-    Array.isArray(value) &&
-    value.every((item) => item && typeof item === "object" && typeof item.message === "string")
-  );
-}
-
-/** The `{ fields, non_field }` details of a 422, or `undefined` for any other error. */
-export function validationDetails(error: MizanServerError): ValidationDetails | undefined {
-  if (error.status !== 422 && error.code !== "VALIDATION_FAILED") return undefined;
-  const details = error.details as Partial<ValidationDetails> | null;
-  if (!details || typeof details !== "object") return undefined;
-  const fields: Record<string, WireErrorItem[]> = {};
-  for (const [key, items] of Object.entries(details.fields ?? {})) {
-    if (isItemList(items)) fields[key] = items;
-  }
-  return { fields, non_field: isItemList(details.non_field) ? details.non_field : [] };
-}
+/**
+ * Whether `value` is a non-empty list of error items (each an object with a string `message`):
+ * the one shape check of a 422's details, a list of `fields` or `non_field`. The client hands
+ * `details` on unchecked; the form drops whatever fails this (a non-list, an empty list, a list
+ * with a malformed item).
+ */
+export const isItemList = (value: unknown): value is WireErrorItem[] =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every((item) => item && typeof item === "object" && typeof item.message === "string");
 
 /** Whether a throw is the abort of our own signal (never shown). */
 export function isAbort(error: unknown, signal: AbortSignal): boolean {

@@ -15,7 +15,6 @@ import {
 import type { z } from "zod";
 import type { CallBodyEncoder } from "../src/client/transport.js";
 import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
-import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
 import { flatFormDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
 import { byFieldOrder, errorTarget, toWireValues } from "./field-paths.js";
@@ -29,12 +28,7 @@ import type {
 import { type ValuesSubscription, valuesSubscription } from "./live-subscription.js";
 import type { MizanFormMeta } from "./meta.js";
 import { type MizanCaller, useMizanClient } from "./provider.js";
-import {
-  isAbort,
-  type MizanServerError,
-  toServerError,
-  validationDetails,
-} from "./server-error.js";
+import { isAbort, isItemList, type MizanServerError, toServerError } from "./server-error.js";
 import { ServerErrorTracker, type ServerErrorTrackerHost } from "./server-error-tracker.js";
 
 /** The options a form's callbacks read when they run (the last render's). */
@@ -221,20 +215,21 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       : new ServerErrorTracker(host);
     const onFieldBlur = (path: string) => live.blurred?.(path, latest.current.liveValidation);
 
-    const applyDetails = (details: ValidationDetails) => {
+    const applyDetails = ({ fields, non_field }: Partial<Record<string, unknown>>) => {
       const values = getValues();
-      const order = byFieldOrder(Object.keys(details.fields), latest.current.meta?.field_order);
+      const list = (fields ?? {}) as Record<string, unknown>;
+      const order = byFieldOrder(Object.keys(list), latest.current.meta?.field_order);
       let focus: string | undefined;
       for (const key of order) {
-        const items = details.fields[key] as WireErrorItem[];
-        if (!items.length) continue;
+        const items = list[key];
+        // A `__proto__` key (an own key of parsed JSON) is no field: never placed.
+        if (key === "__proto__" || !isItemList(items)) continue;
         const target = errorTarget(values, key);
         form.setError(target, serverErrorOption(items));
         live.track(target, key);
         if (focus === undefined && target === key) focus = key;
       }
-      if (details.non_field.length)
-        form.setError("root.server", serverErrorOption(details.non_field));
+      if (isItemList(non_field)) form.setError("root.server", serverErrorOption(non_field));
       if (focus !== undefined) setFocusRequest({ path: focus });
     };
 
@@ -260,8 +255,15 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       } catch (thrown) {
         if (isAbort(thrown, controller.signal)) return;
         const error = toServerError(thrown);
-        const details = validationDetails(error);
-        if (details) return applyDetails(details);
+        const { details } = error;
+        // A validation failure's details (when an object) go to the fields; `applyDetails`
+        // keeps the lists `isItemList` accepts. Any other error is shown as a form-level one.
+        if (
+          (error.status === 422 || error.code === "VALIDATION_FAILED") &&
+          details &&
+          typeof details === "object"
+        )
+          return applyDetails(details);
         setServerError(error);
         form.setError("root.server", serverErrorOption([error]));
         latest.current.onServerError?.(error);
