@@ -138,3 +138,35 @@ describe("a 422's details as the form places them", () => {
     expect(form.serverError).toBeUndefined();
   });
 });
+
+describe("a failed submit's form-level error", () => {
+  const NETWORK = "The server could not be reached. Check your connection and try again.";
+  test.each([
+    ["a thrown string", "offline", { code: "NETWORK_ERROR", status: 0, message: NETWORK }],
+    ["a thrown null", null, { code: "NETWORK_ERROR", status: 0, message: NETWORK }],
+    [
+      "an object with a code but a string status",
+      { code: "INTERNAL", status: "500", message: "Boom." },
+      { code: "NETWORK_ERROR", status: 0, message: NETWORK },
+    ],
+    [
+      "a coded error with an empty message",
+      { code: "INTERNAL", status: 500, message: "", details: { a: 1 } },
+      { code: "INTERNAL", status: 500, message: NETWORK, details: { a: 1 } },
+    ],
+    [
+      "a coded error without details",
+      { code: "NOT_FOUND", status: 404, message: "Gone." },
+      { code: "NOT_FOUND", status: 404, message: "Gone." },
+    ],
+  ])("from %s", async (_, thrown, expected) => {
+    const client = {
+      call: async () => {
+        throw thrown;
+      },
+    };
+    const form = await submitTo(client as unknown as ReturnType<typeof answering>);
+    await waitFor(() => expect(screen.getByTestId("root")).toHaveTextContent(expected.message));
+    expect(form.serverError).toEqual({ details: null, ...expected });
+  });
+});
