@@ -18,16 +18,17 @@ const NETWORK_MESSAGE = "The server could not be reached. Check your connection 
  * network failure whose text is not shown.
  */
 export function toServerError(error: unknown): MizanServerError {
-  const e = (error && typeof error === "object" ? error : {}) as Partial<
-    Record<"code" | "status" | "message" | "details", unknown>
-  >;
-  const known = typeof e.code === "string" && typeof e.status === "number";
-  return {
-    code: known ? (e.code as string) : "NETWORK_ERROR",
-    status: known ? (e.status as number) : 0,
-    message: known && typeof e.message === "string" && e.message ? e.message : NETWORK_MESSAGE,
-    details: known ? (e.details ?? null) : null,
-  };
+  const { code, status, message, details } = (
+    error && typeof error === "object" ? error : {}
+  ) as Partial<Record<"code" | "status" | "message" | "details", unknown>>;
+  return typeof code === "string" && typeof status === "number"
+    ? {
+        code,
+        status,
+        message: typeof message === "string" && message ? message : NETWORK_MESSAGE,
+        details: details ?? null,
+      }
+    : { code: "NETWORK_ERROR", status: 0, message: NETWORK_MESSAGE, details: null };
 }
 
 /**
