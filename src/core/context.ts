@@ -77,9 +77,17 @@ export interface ContextEffects {
   readonly merge: ContextMerge[];
 }
 
-/** The context changes a call asked for (empty for a context not built by `createContext`). */
+const NO_EFFECTS: ContextEffects = Object.freeze({
+  invalidate: Object.freeze([]) as unknown as ContextRef[],
+  merge: Object.freeze([]) as unknown as ContextMerge[],
+});
+
+/**
+ * The context changes a call asked for: a shared empty record when it asked for none (or for a
+ * context not built by `createContext`), so a call that changes nothing allocates nothing.
+ */
 export function contextEffects(ctx: RequestContext): ContextEffects {
-  return Context.effectsOf(ctx) ?? { invalidate: [], merge: [] };
+  return Context.effectsOf(ctx) ?? NO_EFFECTS;
 }
 
 /** The three methods of a context, bound to it (made when one is first read). */
@@ -118,14 +126,6 @@ export interface ContextInit {
 }
 
 /**
- * The context `createContext` builds. A class, so that `request`, `signal` and
- * `responseHeaders` are getters on the prototype (made on first read, nothing per request for
- * a function that never reads them) without the slow path an object literal with getters takes.
- * The methods are getters too, each giving a function bound to the context (made on the first
- * read of any of them), so `const { setCookie } = ctx` keeps working; the effects list is made
- * by the first `invalidate` or `merge`.
- */
-/**
  * @internal As `ContextInit.signal`: the context's request's own signal, read when `ctx.signal`
  * is first read (dispatch passes it instead of a closure per call).
  */
@@ -133,6 +133,14 @@ export const REQUEST_SIGNAL = (): AbortSignal => {
   throw new TypeError("REQUEST_SIGNAL is read by createContext; pass it as `signal`.");
 };
 
+/**
+ * The context `createContext` builds. A class, so that `request`, `signal` and
+ * `responseHeaders` are getters on the prototype (made on first read, nothing per request for
+ * a function that never reads them) without the slow path an object literal with getters takes.
+ * The methods are getters too, each giving a function bound to the context (made on the first
+ * read of any of them), so `const { setCookie } = ctx` keeps working; the effects list is made
+ * by the first `invalidate` or `merge`.
+ */
 class Context implements RequestContext {
   readonly user: User | null;
   readonly app: App;
@@ -214,7 +222,7 @@ class Context implements RequestContext {
   }
 
   static effectsOf(ctx: RequestContext): ContextEffects | undefined {
-    return #effects in ctx ? ctx.#effectList() : undefined;
+    return #effects in ctx ? ctx.#effects : undefined;
   }
 
   static headersOf(ctx: RequestContext): Headers | undefined {
