@@ -28,6 +28,7 @@ import {
   type AnyField,
   type FormOptions,
   type FullCleanOptions,
+  hasKeys,
   hookName,
   isThenable,
 } from "./form-types.js";
@@ -197,7 +198,7 @@ export class BaseForm<TSelf = any> extends Adoptable {
   /** Run the whole clean pipeline; true when bound and error-free. */
   async isValid(): Promise<boolean> {
     if (!this.#s.errors && !this.#s.failed) await this.fullClean();
-    return this.isBound && Object.keys(this.errors).length === 0;
+    return cleanVerdict(this);
   }
 
   /** The names of fields whose data differs from their initial value. */
@@ -377,6 +378,11 @@ export function fullCleanOf(
   fields: readonly string[] | undefined,
 ): Promise<void> | undefined {
   return fullCleanNow(form, fields);
+}
+
+/** @internal `isValid()`'s verdict on a form that is already cleaned. */
+export function cleanVerdict(form: BaseForm): boolean {
+  return form.isBound && !hasKeys(form.errors);
 }
 
 guardAccessors(BaseForm.prototype, clash);

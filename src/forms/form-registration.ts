@@ -7,6 +7,7 @@ import { ServerFunction } from "../core/server-function.js";
 import {
   BaseForm,
   bindForm,
+  cleanVerdict,
   type FormOptions,
   fullCleanOf,
   type SubmittableForm,
@@ -120,12 +121,8 @@ function submitted(form: BaseForm, ctx: RequestContext): unknown {
   if (form.isValid !== IS_VALID) return form.isValid().then((valid) => handled(form, ctx, valid));
   // BaseForm's own isValid on a form just bound (not cleaned yet), without its awaits.
   const cleaning = fullCleanOf(form, undefined);
-  if (cleaning) return cleaning.then(() => handled(form, ctx, isClean(form)));
-  return handled(form, ctx, isClean(form));
-}
-
-function isClean(form: BaseForm): boolean {
-  return form.isBound && !hasKeys(form.errors);
+  if (cleaning) return cleaning.then(() => handled(form, ctx, cleanVerdict(form)));
+  return handled(form, ctx, cleanVerdict(form));
 }
 
 /** A valid form's `onSubmitSuccess` result (null for none), or the 422 of an invalid one. */
