@@ -2,7 +2,8 @@ import type { ValidationDetails, WireErrorItem } from "../core/errors.js";
 import type { ErrorItem } from "./validation-error.js";
 
 // A form's errors while the pipeline runs: two lists, the names (each once, in the order of
-// its first error) and their items (two arrays of up to 17 cost less than one of 41), made into the `form.errors` object when first read.
+// its first error) and their items (two arrays of up to 17 cost less than one of 41), made
+// into the `form.errors` object when first read.
 // A validate call never reads the object: it goes straight to the wire details, without a
 // store into a fresh object under a different key per failing field.
 
