@@ -32,14 +32,32 @@ export function realHeaders(source: HeaderSource): Headers {
 /** An RFC 9110 field name: what `Headers` accepts (anything else makes it throw). */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+/** Names asked before, with node's key for each (the handler asks the same few every call). */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 64;
+
+/** Node's key for a field name (lower case); undefined for a name `Headers` would refuse. */
+function keyOf(name: unknown): string | undefined {
+  if (typeof name !== "string") return undefined;
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    if (!TOKEN.test(name)) return undefined;
+    key = name.toLowerCase();
+    if (KEYS.size < MAX_KEYS) KEYS.set(name, key);
+  }
+  return key;
+}
+
 /**
  * `get(name)` read straight from node's parsed headers, as the Headers built from them would
  * answer it; `undefined` when only the real Headers can (it exists already, so it may have
  * been changed; an odd name, which it refuses; an HTTP/2 pseudo-header, which it leaves out).
  */
 function peek(source: HeaderSource, name: unknown): string | null | undefined {
-  if (source.headers || typeof name !== "string" || !TOKEN.test(name)) return undefined;
-  const value = source.req.headers[name.toLowerCase()];
+  if (source.headers) return undefined;
+  const key = keyOf(name);
+  if (key === undefined) return undefined;
+  const value = source.req.headers[key];
   if (value === undefined) return null;
   // requestHeaders appends each item of a list; Headers joins them again with ", ".
   return Array.isArray(value) ? value.join(", ") : String(value);

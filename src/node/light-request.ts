@@ -170,8 +170,10 @@ function collect(state: LightState, maxBytes: number): Promise<Uint8Array | stri
       }
       chunks.push(chunk);
     };
+    // Left attached once the body has ended: no 'data' follows, a late 'close' finds the
+    // request complete and a late 'error' rejects a settled promise (removing four listeners
+    // per call cost more than leaving them on a request that is about to be dropped).
     const onEnd = (): void => {
-      cleanup();
       const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
       state.body = bytes;
       resolve(textOf(bytes));

@@ -110,22 +110,29 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
    * A JSON `POST …/call/` whose stream no body parser took: served without Web streams (the
    * body read straight into one Buffer, the Request built only if a function reads it).
    */
-  const isPlainJsonCall = (req: NodeRequest, pathname: string): boolean =>
-    req.method === "POST" &&
-    handler.serveLight !== undefined &&
-    req.body === undefined &&
-    !req.readableEnded &&
-    mediaType(req.headers["content-type"]) === JSON_TYPE &&
-    (pathname === callPath || matchRoute(pathname, basePath)?.kind === "call");
+  const isPlainJsonCall = (req: NodeRequest, pathname: string): boolean => {
+    if (req.method !== "POST" || req.body !== undefined || req.readableEnded) return false;
+    const type = req.headers["content-type"];
+    // The header as clients mostly send it, compared before it is parsed.
+    if (type !== JSON_TYPE && mediaType(type) !== JSON_TYPE) return false;
+    return pathname === callPath || matchRoute(pathname, basePath)?.kind === "call";
+  };
 
+  // The last Host found plain (a server mostly sees the same one, test after test).
+  let plainHost: string | undefined;
   /**
    * True when the request targets the call path as sent from a plain host: its pathname is that
    * path, and nothing needs parsing until the URL is read.
    */
-  const isPlainCallPath = (req: NodeRequest): boolean =>
-    callPathIsPlain &&
-    (req.originalUrl ?? req.url) === callPath &&
-    PLAIN_HOST.test(req.headers.host ?? "");
+  const isPlainCallPath = (req: NodeRequest): boolean => {
+    if (!callPathIsPlain || (req.originalUrl ?? req.url) !== callPath) return false;
+    const host = req.headers.host;
+    if (host === undefined) return false;
+    if (host === plainHost) return true;
+    if (!PLAIN_HOST.test(host)) return false;
+    plainHost = host;
+    return true;
+  };
 
   /** A Response or a framework's pass-through, written. */
   const write = async (
@@ -148,32 +155,40 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       return;
     }
     res.on("error", ignoreWriteError);
-    const serve = async (): Promise<void> => {
-      let pending: Promise<Response | FrameworkPassThrough | JsonAnswer>;
-      if (handler.serveLight && isPlainJsonCall(req, pathname)) {
-        const { request, readBody } = lightCall(req, res, url);
-        pending = handler.serveLight(request, readBody, pathname);
-      } else {
-        const maxBytes = maxBodyBytesFor(limits, req.headers["content-type"]);
-        const request = toWebRequest(req, res, maxBytes);
-        pending = handler.serveLight
-          ? handler.serveLight(request, undefined, pathname)
-          : (handler.serve ?? handler)(request);
-      }
-      let answer: Response | FrameworkPassThrough | JsonAnswer;
-      try {
-        answer = await pending;
-      } catch (error) {
-        if (next) {
-          next(error);
-          return;
-        }
-        answer = internalError();
-      }
-      // The handler's own JSON (a call's answer): written here, without another async step.
-      if (isJsonAnswer(answer)) writeJsonAnswer(answer, res, !req.complete);
-      else await write(answer, req, res);
-    };
-    void serve();
+    void serve(req, res, next, url, pathname);
   };
+
+  /** One request, answered (no closure per request: everything it needs comes in). */
+  async function serve(
+    req: NodeRequest,
+    res: ServerResponse,
+    next: ((error?: unknown) => void) | undefined,
+    url: URL | undefined,
+    pathname: string,
+  ): Promise<void> {
+    let pending: Promise<Response | FrameworkPassThrough | JsonAnswer>;
+    if (handler.serveLight && isPlainJsonCall(req, pathname)) {
+      const { request, readBody } = lightCall(req, res, url);
+      pending = handler.serveLight(request, readBody, pathname);
+    } else {
+      const maxBytes = maxBodyBytesFor(limits, req.headers["content-type"]);
+      const request = toWebRequest(req, res, maxBytes);
+      pending = handler.serveLight
+        ? handler.serveLight(request, undefined, pathname)
+        : (handler.serve ?? handler)(request);
+    }
+    let answer: Response | FrameworkPassThrough | JsonAnswer;
+    try {
+      answer = await pending;
+    } catch (error) {
+      if (next) {
+        next(error);
+        return;
+      }
+      answer = internalError();
+    }
+    // The handler's own JSON (a call's answer): written here, without another async step.
+    if (isJsonAnswer(answer)) writeJsonAnswer(answer, res, !req.complete);
+    else await write(answer, req, res);
+  }
 }
