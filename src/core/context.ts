@@ -1,6 +1,6 @@
 import { activeLocale } from "../forms/message-format.js";
 import type { ContextMerge, ContextRef } from "./context-key.js";
-import { responseHeaders } from "./response-headers.js";
+import { isPlainHeader, responseHeaders } from "./response-headers.js";
 
 /**
  * Augment this interface to type `ctx.user` and `ctx.app` across your server:
@@ -150,6 +150,9 @@ class Context implements RequestContext {
   #headers: Headers | (() => Headers) | undefined;
   #effects: ContextEffects | undefined = undefined;
   #methods: BoundMethods | undefined = undefined;
+  /** A header set (see `setResponseHeader`) before the response headers were made. */
+  #earlyName: string | undefined = undefined;
+  #earlyValue = "";
 
   constructor(init: ContextInit) {
     this.#request = init.request;
@@ -186,6 +189,10 @@ class Context implements RequestContext {
     if (given !== undefined && typeof given !== "function") return given;
     const made = given === undefined ? responseHeaders() : given();
     this.#headers = made;
+    if (this.#earlyName !== undefined) {
+      made.set(this.#earlyName, this.#earlyValue);
+      this.#earlyName = undefined;
+    }
     return made;
   }
 
@@ -227,8 +234,25 @@ class Context implements RequestContext {
 
   static headersOf(ctx: RequestContext): Headers | undefined {
     if (!(#headers in ctx)) return ctx.responseHeaders;
+    if (ctx.#earlyName !== undefined) return ctx.responseHeaders;
     const made = ctx.#headers;
     return typeof made === "function" ? undefined : made;
+  }
+
+  static setHeader(ctx: RequestContext, name: string, value: string): void {
+    // Kept on the context while its headers would be the default ones and not made yet (one
+    // header: a form call's version); they are made, holding it, when first read.
+    if (
+      #headers in ctx &&
+      ctx.#earlyName === undefined &&
+      (ctx.#headers === undefined || ctx.#headers === responseHeaders) &&
+      isPlainHeader(name, value)
+    ) {
+      ctx.#earlyName = name;
+      ctx.#earlyValue = value;
+      return;
+    }
+    ctx.responseHeaders.set(name, value);
   }
 }
 
@@ -239,6 +263,15 @@ class Context implements RequestContext {
  */
 export function builtResponseHeaders(ctx: RequestContext): Headers | undefined {
   return Context.headersOf(ctx);
+}
+
+/**
+ * @internal `ctx.responseHeaders.set(name, value)`, without making the headers of a context
+ * whose headers are the default ones until something reads them (a call that is not answered
+ * over HTTP never does).
+ */
+export function setResponseHeader(ctx: RequestContext, name: string, value: string): void {
+  Context.setHeader(ctx, name, value);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RequestContext } from "../core/context.js";
+import { type RequestContext, setResponseHeader } from "../core/context.js";
 import { refusal, type ValidationDetails } from "../core/errors.js";
 import { isPlainObject } from "../core/is-plain-object.js";
 import type { Registry } from "../core/registry.js";
@@ -91,9 +91,9 @@ function bind(
   return (async () => bindWith(form, ctx, data, await initial(ctx)))();
 }
 
-function markVersion(form: FormCtor, ctx: RequestContext, version: string | undefined): boolean {
-  const current = formVersion(form);
-  ctx.responseHeaders.set("X-Mizan-Form-Version", current);
+/** Sets the version header to the server's version; true when the caller's differs (stale). */
+function markVersion(ctx: RequestContext, current: string, version: string | undefined): boolean {
+  setResponseHeader(ctx, "X-Mizan-Form-Version", current);
   return version !== undefined && version !== current;
 }
 
@@ -177,6 +177,8 @@ class FormSchemaFunction extends ServerFunction<unknown, FormSchema> {
 }
 
 class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>, ValidateResult> {
+  /** `formVersion(form)`, fixed once computed (read on the first call, not at registration). */
+  #version: string | undefined = undefined;
   constructor(readonly form: FormCtor) {
     super();
     this.input = validateInput;
@@ -189,7 +191,8 @@ class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>
     args: z.output<typeof validateInput>,
   ): ValidateResult | Promise<ValidateResult> {
     // No async layer of its own: a promise only when the initial values or cleaning need one.
-    const stale = markVersion(this.form, ctx, args.version);
+    this.#version ??= formVersion(this.form);
+    const stale = markVersion(ctx, this.#version, args.version);
     const bound = bind(this.form, ctx, args.data);
     if (bound instanceof Promise) return bound.then((form) => validated(form, args.fields, stale));
     return validated(bound, args.fields, stale);
@@ -201,6 +204,8 @@ class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>
 }
 
 class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, unknown> {
+  /** As `FormValidateFunction`'s. */
+  #version: string | undefined = undefined;
   constructor(readonly form: FormCtor) {
     super();
     this.input = submitInput;
@@ -210,7 +215,8 @@ class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, un
   }
   handle(ctx: RequestContext, args: z.output<typeof submitInput>): unknown {
     // No async layer of its own: a promise only when something on the way returns one.
-    markVersion(this.form, ctx, args.version);
+    this.#version ??= formVersion(this.form);
+    markVersion(ctx, this.#version, args.version);
     const bound = bind(this.form, ctx, args.data);
     if (bound instanceof Promise) return bound.then((form) => submitted(form, ctx));
     return submitted(bound, ctx);
