@@ -34,6 +34,7 @@ export class BooleanField<
   }
 
   override toPython(value: unknown): TValue | boolean {
+    if (typeof value === "boolean") return value;
     const result = coerceBool(value, {});
     return result.ok && result.value === true;
   }

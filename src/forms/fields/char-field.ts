@@ -51,6 +51,14 @@ export class CharField<TEmpty extends string | null = string> extends Field<
 
   /** @internal See `Field.toPythonChecked`. */
   override toPythonChecked(value: unknown): string | TEmpty | typeof REFUSED {
+    // Most input: a text with a visible ASCII character at each end (or not stripped), which
+    // `coerceStr` gives back as it is.
+    if (typeof value === "string" && value !== "") {
+      if (this.strip === false) return value;
+      const first = value.charCodeAt(0);
+      const last = value.charCodeAt(value.length - 1);
+      if (first > 32 && first < 133 && last > 32 && last < 133) return value;
+    }
     const result = coerceStr(value, { strip: this.strip, empty: this.emptyValueOption });
     if (!result.ok) {
       return refuse(

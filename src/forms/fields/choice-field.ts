@@ -85,7 +85,7 @@ export function normalizeChoices(choices: Choices): NormalizedChoices {
 }
 
 /** `str()` of every choice's value, per choices list (lists are configuration, not per request). */
-const choiceValuesCache = new WeakMap<object, readonly string[]>();
+const choiceSets = new WeakMap<object, ReadonlySet<string>>();
 
 /** The `[value, label]` pairs with optgroups flattened, in order. */
 export function flattenChoices(choices: NormalizedChoices): Array<[ChoiceValue, string]> {
@@ -128,6 +128,9 @@ export class ChoiceField<
   };
 
   #choices: Choices;
+  /** The choices list `#valueSet` was made from, and the `str()` of its values. */
+  #setOf: Choices | undefined;
+  #valueSet: ReadonlySet<string> | undefined;
 
   constructor(options: ChoiceFieldOptions<R, C> = {}) {
     super(options);
@@ -149,6 +152,7 @@ export class ChoiceField<
 
   /** `str(value)`, or `""` when empty. */
   override toPython(value: unknown): unknown {
+    if (typeof value === "string") return value; // its own str(); "" stays ""
     const result = coerceStr(value, { strip: false, empty: "" });
     return result.ok ? result.value : "";
   }
@@ -163,22 +167,24 @@ export class ChoiceField<
 
   /** Django's `valid_value`: `str(value)` is the `str()` of a choice's value (optgroups included). */
   validValue(value: unknown): boolean {
-    return isValidChoice(value, this.#values());
-  }
-
-  /** `choiceValues()`, computed once per choices list (each check would re-flatten them). */
-  #values(): readonly string[] {
     const raw = this.#choices;
     // A callable is called on each read; a subclass's own choiceValues() is honoured.
     if (typeof raw === "function" || this.choiceValues !== ChoiceField.prototype.choiceValues) {
-      return this.choiceValues();
+      return isValidChoice(value, this.choiceValues());
     }
-    let values = choiceValuesCache.get(raw);
-    if (!values) {
-      values = this.choiceValues();
-      choiceValuesCache.set(raw, values);
+    // Else the values' set is made once per choices list (each check would re-flatten them),
+    // and the field keeps the last one it used.
+    let values = this.#valueSet;
+    if (this.#setOf !== raw || values === undefined) {
+      values = choiceSets.get(raw);
+      if (!values) {
+        values = new Set(this.choiceValues());
+        choiceSets.set(raw, values);
+      }
+      this.#valueSet = values;
+      this.#setOf = raw;
     }
-    return values;
+    return values.has(pyStr(value));
   }
 
   /** Every choice's value as the field compares it (`str()`), groups flattened. */

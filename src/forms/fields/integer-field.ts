@@ -78,7 +78,10 @@ export class IntegerField<R extends boolean = true, TValue = MaybeEmpty<R, numbe
 
   /** @internal See `Field.toPythonChecked`. */
   override toPythonChecked(value: unknown): TValue | null | typeof REFUSED {
-    const result = coerceInt(this.localized(value), {});
+    const input = this.localized(value);
+    // A safe integer is its own int() (-0 gives 0), as `coerceInt` reads it.
+    if (Number.isSafeInteger(input)) return ((input as number) + 0) as TValue;
+    const result = coerceInt(input, {});
     if (!result.ok) return refuse(this.error(result.code));
     return result.value as TValue | null;
   }
