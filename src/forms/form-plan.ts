@@ -59,8 +59,13 @@ export function defineOwn(target: object, key: string, value: unknown): void {
   });
 }
 
-/** The constructor TypeScript and esbuild write for class fields: no code of the author's. */
-const SYNTHESIZED = /\bconstructor\s*\(\s*\)\s*\{\s*super\s*\(\s*\.\.\.arguments\s*\)/;
+/**
+ * The constructor TypeScript and esbuild write for class fields (`constructor() {
+ * super(...arguments)`), or oxc, Vite's (`constructor(..._args) { super(..._args)`): no code
+ * of the author's.
+ */
+const SYNTHESIZED =
+  /\bconstructor\s*\((?:\s*|\s*\.\.\._args\s*)\)\s*\{\s*super\s*\(\s*\.\.\.(?:arguments|_args)\s*\)/;
 const CONSTRUCTOR = /\bconstructor\s*\(/;
 
 /**
