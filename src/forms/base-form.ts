@@ -24,6 +24,7 @@ import {
   planOf,
   standaloneRequest,
 } from "./form-plan.js";
+import { cleanPlan } from "./form-plan-clean.js";
 import {
   type AnyField,
   type FormOptions,
@@ -258,6 +259,8 @@ export class BaseForm<TSelf = any> extends Adoptable {
     s.data = this.data;
     // The key in `data`: Django's add_prefix, unless a subclass has its own.
     s.prefix = this.addPrefix === ADD_PREFIX ? (this.prefix ?? "") : undefined;
+    // All the class's fields, under their own names: the plan's own cleaner.
+    if (s.plan && !only && s.prefix === "") return cleanPlan(s, s.plan);
     return cleanFieldsOf(s, s.plan ? s.plan.steps : [...this.fields.keys()], only);
   }
 

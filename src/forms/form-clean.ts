@@ -71,25 +71,19 @@ export function formState(
   };
 }
 
-/** `cleaned[name] = value` (see `FormState.cleaned`). */
-function storeCleaned(s: FormState, name: string, value: unknown): void {
+/**
+ * @internal `cleaned[name] = value` (see `FormState.cleaned`). A name stored again (a hook's
+ * result) is listed again: `cleanedOf` keeps its first place and its last value, as an object
+ * does, and `dropCleaned` drops every entry.
+ */
+export function storeCleaned(s: FormState, name: string, value: unknown): void {
   if (s.cleaned !== undefined) {
     s.cleaned[name] = value;
     return;
   }
   const pending = s.pending;
-  if (pending === undefined) {
-    s.pending = [name, value];
-    return;
-  }
-  // A name stored again keeps its place, as an object's key does (a hook's result: the last).
-  for (let i = pending.length - 2; i >= 0; i -= 2) {
-    if (pending[i] === name) {
-      pending[i + 1] = value;
-      return;
-    }
-  }
-  pending.push(name, value);
+  if (pending === undefined) s.pending = [name, value];
+  else pending.push(name, value);
 }
 
 /** The cleaned data as an object (made from `pending` on first read). */
@@ -112,11 +106,8 @@ export function dropCleaned(s: FormState, name: string): void {
   const pending = s.pending;
   if (s.cleaned === undefined) {
     if (pending === undefined) return;
-    for (let i = 0; i < pending.length; i += 2) {
-      if (pending[i] === name) {
-        pending.splice(i, 2);
-        return;
-      }
+    for (let i = pending.length - 2; i >= 0; i -= 2) {
+      if (pending[i] === name) pending.splice(i, 2);
     }
     return;
   }
@@ -137,8 +128,8 @@ export interface CleaningForm {
   readonly ctx: RequestContext;
 }
 
-/** A `cleanFields` run: the form's state with its `ctx` and `data` set. */
-type FieldRun = FormState & {
+/** @internal A `cleanFields` run: the form's state with its `ctx` and `data` set. */
+export type FieldRun = FormState & {
   readonly ctx: RequestContext;
   readonly data: Readonly<Record<string, unknown>>;
 };
@@ -163,8 +154,15 @@ export function setPipeline(given: PipelineHooks): void {
   hooks = given;
 }
 
-/** A field's failure: an error, or the items of one (fresh, in order; see `validatorsFailureOf`). */
-function report(form: CleaningForm, name: string, failed: ValidationError | ErrorItem[]): void {
+/**
+ * @internal A field's failure: an error, or the items of one (fresh, in order; see
+ * `validatorsFailureOf`).
+ */
+export function report(
+  form: CleaningForm,
+  name: string,
+  failed: ValidationError | ErrorItem[],
+): void {
   if (form.addError !== hooks.addError) {
     form.addError(name, Array.isArray(failed) ? errorFromItems(failed) : failed);
   } else if (Array.isArray(failed)) {
@@ -182,13 +180,17 @@ function stepFor(name: string, field: AnyField, known: FieldStep | undefined): F
   return known && known.field === field ? known : fieldStep(name, field);
 }
 
-/** Cleans the fields `names` (the plan's steps, or names); a promise only if one was async. */
+/**
+ * Cleans the fields `names` (the plan's steps, or names) from the `from`th on; a promise only
+ * if one was async.
+ */
 export function cleanFieldsOf(
   run: FormState,
   names: ReadonlyArray<FieldStep | string>,
   only: readonly string[] | undefined,
+  from = 0,
 ): Promise<void> | void {
-  for (let i = 0; i < names.length; i++) {
+  for (let i = from; i < names.length; i++) {
     const entry = names[i] as FieldStep | string;
     const name = typeof entry === "string" ? entry : entry.name;
     if (only && !only.includes(name)) continue;
@@ -201,7 +203,8 @@ export function cleanFieldsOf(
   }
 }
 
-async function cleanRest(
+/** @internal The rest of a run from the `from`th name on, once `pending` (a field's) settled. */
+export async function cleanRest(
   run: FieldRun,
   pending: Promise<void>,
   names: ReadonlyArray<FieldStep | string>,
@@ -237,6 +240,14 @@ function cleanField(
     const key = prefix === undefined ? form.addPrefix(name) : prefix ? `${prefix}-${name}` : name;
     value = Object.hasOwn(run.data, key) ? run.data[key] : undefined;
   }
+  return cleanValue(run, step, value);
+}
+
+/** @internal A field's clean of `value` (its data), then its hook (see `cleanField`). */
+export function cleanValue(run: FieldRun, step: FieldStep, value: unknown): Promise<void> | void {
+  const form = run.form;
+  const field = step.field;
+  const name = step.name;
   if (step.kind === COMPOSITE) return cleanComposite(run, step, value);
   if (step.kind === ASYNC) {
     const initial = form.initialFor(name);
@@ -267,8 +278,11 @@ function cleanField(
   return runHook(run, step, cleaned);
 }
 
-/** A direct step's `validate` then `runValidators`, their error returned (see `FieldStep`). */
-function checkDirect(
+/**
+ * @internal A direct step's `validate` then `runValidators`, their error returned (see
+ * `FieldStep`).
+ */
+export function checkDirect(
   step: FieldStep,
   field: AnyField,
   cleaned: unknown,
@@ -295,10 +309,14 @@ function runHook(run: FieldRun, step: FieldStep, cleaned: unknown): Promise<void
   const form = run.form;
   storeCleaned(run, step.name, cleaned);
   // A missing hook is a lookup that fails all the way up the prototype chain: a plan knows.
-  const hook =
-    step.noHook && !Object.hasOwn(form, step.hook)
-      ? undefined
-      : (form as unknown as Record<string, unknown>)[step.hook];
+  if (step.noHook && !Object.hasOwn(form, step.hook)) return;
+  return callHook(run, step, cleaned);
+}
+
+/** @internal A field's `clean<Field>` hook on its stored `cleaned` value, if it has one. */
+export function callHook(run: FieldRun, step: FieldStep, cleaned: unknown): Promise<void> | void {
+  const form = run.form;
+  const hook = (form as unknown as Record<string, unknown>)[step.hook];
   if (typeof hook !== "function") return;
   let result: unknown;
   try {

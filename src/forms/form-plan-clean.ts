@@ -1,0 +1,174 @@
+import { REFUSED, takeRefusal } from "./field-parts.js";
+import { validatorsFailureOf } from "./field-validators.js";
+import {
+  callHook,
+  checkDirect,
+  cleanFieldsOf,
+  cleanRest,
+  cleanValue,
+  type FieldRun,
+  type FormState,
+  report,
+  storeCleaned,
+} from "./form-clean.js";
+import type { FormPlan } from "./form-plan.js";
+import { type FieldStep, PLAIN } from "./form-types.js";
+import { ValidationError } from "./validation-error.js";
+
+// The fields of a form that shares its class's plan, keyed by their own names (no prefix, no
+// `addPrefix` of a subclass), all of them in order: what `cleanFieldsOf` decides per call and
+// per field (the field map, the step, the key, the hook lookup) is decided once per plan.
+// Where the runtime allows code generation, a plan gets a cleaner compiled for its fields (as
+// Zod 4 compiles one per object schema): each key and hook name a constant, each field and its
+// `toPython` a closure constant. A form whose instance takes its own fields on the way (a hook
+// reading `this.fields`) goes on with `cleanFieldsOf` from that field.
+
+type PlanCleaner = (run: FieldRun, data: Readonly<Record<string, unknown>>) => Promise<void> | void;
+
+const cleaners = new WeakMap<FormPlan, PlanCleaner>();
+let evalAllowed: boolean | undefined;
+
+/** Whether `new Function` works here (a strict CSP or an edge runtime may refuse it). */
+function allowsEval(): boolean {
+  if (evalAllowed === undefined) {
+    try {
+      evalAllowed = typeof new Function("return 1") === "function";
+    } catch {
+      evalAllowed = false;
+    }
+  }
+  return evalAllowed;
+}
+
+/**
+ * @internal Cleans every field of `plan` for a form that shares it (`run.plan`) and reads
+ * `data` under the fields' own names; a promise only if one was async.
+ */
+export function cleanPlan(run: FormState, plan: FormPlan): Promise<void> | void {
+  let cleaner = cleaners.get(plan);
+  if (cleaner === undefined) {
+    cleaner = (allowsEval() && compile(plan)) || ((r) => cleanPlanLoop(r, plan));
+    cleaners.set(plan, cleaner);
+  }
+  return cleaner(run as FieldRun, (run as FieldRun).data);
+}
+
+/** `cleanPlan` without generated code. */
+function cleanPlanLoop(run: FieldRun, plan: FormPlan): Promise<void> | void {
+  const steps = plan.steps;
+  const data = run.data;
+  for (let i = 0; i < steps.length; i++) {
+    if (run.plan !== plan) return cleanFieldsOf(run, steps, undefined, i);
+    const step = steps[i] as FieldStep;
+    const name = step.name;
+    const value = step.disabled
+      ? run.form.initialFor(name)
+      : Object.hasOwn(data, name)
+        ? data[name]
+        : undefined;
+    const pending = cleanValue(run, step, value);
+    if (pending) return cleanRest(run, pending, steps, i + 1, undefined);
+  }
+}
+
+/** What a generated cleaner calls (its one argument besides the steps). */
+const helpers = {
+  OP: Object.prototype,
+  getPrototypeOf: Object.getPrototypeOf,
+  hasOwn: Object.hasOwn,
+  REFUSED,
+  takeRefusal,
+  checkDirect,
+  validatorsFailureOf,
+  report,
+  storeCleaned,
+  callHook,
+  cleanValue,
+  cleanRest,
+  cleanFieldsOf,
+  ValidationError,
+};
+
+/** The generated cleaner of `plan`, or undefined when the runtime refuses to compile it. */
+function compile(plan: FormPlan): PlanCleaner | undefined {
+  const steps = plan.steps;
+  const head: string[] = [
+    `"use strict";`,
+    "const { OP, getPrototypeOf, hasOwn, REFUSED, takeRefusal, checkDirect, validatorsFailureOf,",
+    "  report, storeCleaned,",
+    "  callHook, cleanValue, cleanRest, cleanFieldsOf, ValidationError } = H;",
+    "const steps = P.steps;",
+  ];
+  const body: string[] = [
+    "return function cleanPlan(run, data) {",
+    "const form = run.form;",
+    // A plain object's own key reads as a property when Object.prototype has no such key.
+    "const plain = getPrototypeOf(data) === OP;",
+    "let v, c, e, p;",
+  ];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as FieldStep;
+    const key = JSON.stringify(step.name);
+    head.push(`const s${i} = steps[${i}], f${i} = s${i}.field, t${i} = s${i}.toPython;`);
+    body.push(`if (run.plan !== P) return cleanFieldsOf(run, steps, undefined, ${i});`);
+    body.push(
+      step.disabled
+        ? `v = form.initialFor(${key});`
+        : `v = plain && !(${key} in OP) ? data[${key}] : hasOwn(data, ${key}) ? data[${key}] : undefined;`,
+    );
+    if (step.kind !== PLAIN || !step.direct) {
+      body.push(`p = cleanValue(run, s${i}, v);`);
+      body.push(`if (p) return cleanRest(run, p, steps, ${i + 1}, undefined);`);
+      continue;
+    }
+    const hook = step.noHook ? `if (hasOwn(form, ${JSON.stringify(step.hook)})) {` : "{";
+    body.push(
+      "try {",
+      `  c = t${i}.call(f${i}, v);`,
+      `  e = c === REFUSED ? takeRefusal() : ${checkOf(step, i, head)};`,
+      "} catch (error) {",
+      "  if (!(error instanceof ValidationError)) throw error;",
+      "  e = error;",
+      "}",
+      `if (e) report(form, ${key}, e);`,
+      "else {",
+      `  storeCleaned(run, ${key}, c);`,
+      `  ${hook}`,
+      `    p = callHook(run, s${i}, c);`,
+      `    if (p) return cleanRest(run, p, steps, ${i + 1}, undefined);`,
+      "  }",
+      "}",
+    );
+  }
+  body.push("};");
+  try {
+    return new Function("P", "H", [...head, ...body].join("\n"))(plan, helpers) as PlanCleaner;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `checkDirect(step, field, c)` for the `i`th step as an expression over its constants (added
+ * to `head`): the field's `validate` (or `required` and `isEmpty`) then its validators.
+ */
+function checkOf(step: FieldStep, i: number, head: string[]): string {
+  const parts = step.validatorParts;
+  if (!parts) return `checkDirect(s${i}, f${i}, c)`;
+  head.push(
+    `const e${i} = s${i}.isEmpty, p${i} = s${i}.validatorParts;`,
+    `const vl${i} = p${i}.validators, vc${i} = p${i}.checks, vo${i} = p${i}.overrides;`,
+  );
+  const validators = `(vl${i}.length === 0 ? undefined : validatorsFailureOf(vl${i}, c, vc${i}, vo${i}))`;
+  const unlessEmpty = `(e${i}.call(f${i}, c) ? undefined : ${validators})`;
+  if (step.required !== undefined) {
+    // Field's own `validate`: required and empty (`isEmpty` then serves the validators too).
+    const empty = step.required ? `f${i}.error("required")` : "undefined";
+    return `(e${i}.call(f${i}, c) ? ${empty} : ${validators})`;
+  }
+  if (step.validateError) {
+    head.push(`const ve${i} = s${i}.validateError;`);
+    return `(ve${i}.call(f${i}, c) || ${unlessEmpty})`;
+  }
+  return `(f${i}.validate(c), ${unlessEmpty})`;
+}

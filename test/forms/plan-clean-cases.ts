@@ -1,0 +1,190 @@
+// Forms that share their class's fields (bindForm, as the registry binds them) and clean them
+// with the plan's own cleaner: each case is checked against an ordinary `new` instance of the
+// same class on the same data (plan-clean.test.ts with generated code, plan-clean-noeval.test.ts
+// without).
+import { expect } from "vitest";
+import { createContext } from "../../src/core/context.js";
+import { bindForm } from "../../src/forms/base-form.js";
+import { CharField } from "../../src/forms/fields/char-field.js";
+import { IntegerField } from "../../src/forms/fields/integer-field.js";
+import { Form, type FormOptions } from "../../src/forms/form.js";
+import { formMeta } from "../../src/forms/form-meta.js";
+import { ValidationError } from "../../src/forms/validation-error.js";
+
+type AnyForm = Form & Record<string, unknown>;
+
+/** The outcome of one form: validity, wire errors, cleaned data, and the hooks' log. */
+async function outcome(form: AnyForm, log: string[]) {
+  const valid = await form.isValid();
+  return { valid, errors: form.errorDetails(), cleaned: { ...form.cleanedData }, log: [...log] };
+}
+
+/** Cleans `data` with a bound instance and with `new`, after `prepare` on each; both the same. */
+export async function sameAsNew(
+  cls: new (options?: FormOptions) => Form,
+  data: Record<string, unknown>,
+  expected: { valid: boolean; cleaned?: Record<string, unknown>; log?: string[] },
+  prepare: (form: AnyForm) => void = () => {},
+) {
+  const results = [];
+  for (const make of [bindForm, (c: typeof cls, o: FormOptions) => new c(o)]) {
+    log.length = 0;
+    const form = make(cls, { data, ctx: createContext() }) as AnyForm;
+    prepare(form);
+    results.push(await outcome(form, log));
+  }
+  const [bound, fresh] = results;
+  expect(bound).toEqual(fresh);
+  expect(bound?.valid).toBe(expected.valid);
+  if (expected.cleaned) expect(bound?.cleaned).toEqual(expected.cleaned);
+  if (expected.log) expect(bound?.log).toEqual(expected.log);
+  return bound;
+}
+
+export const log: string[] = [];
+
+export class PlainForm extends Form<PlainForm> {
+  static override meta = formMeta({ name: "plan_plain" });
+  name = new CharField({ maxLength: 5 });
+  age = new IntegerField({ required: false, minValue: 1 });
+  nick = new CharField({ required: false });
+}
+
+export class HookForm extends Form<HookForm> {
+  static override meta = formMeta({ name: "plan_hooks" });
+  first = new CharField();
+  second = new CharField({ required: false });
+  third = new IntegerField({ required: false });
+
+  cleanFirst(value: string) {
+    log.push(`cleanFirst:${value}`);
+    if (value === "add-hook") {
+      // An own hook for a later field, added while the form is cleaning.
+      (this as AnyForm).cleanThird = (v: number) => {
+        log.push(`ownThird:${v}`);
+        return v * 2;
+      };
+    }
+    if (value === "own-fields") {
+      // The instance takes its own fields: the rest are cleaned with those.
+      (this.fields.get("second") as { required: boolean }).required = true;
+    }
+    if (value === "bad") throw new ValidationError("Bad.", { code: "bad" });
+    return value.toUpperCase();
+  }
+}
+
+export class PrefixForm extends Form<PrefixForm> {
+  static override meta = formMeta({ name: "plan_prefix", prefix: "p" });
+  name = new CharField();
+}
+
+export class OwnPrefixForm extends Form<OwnPrefixForm> {
+  static override meta = formMeta({ name: "plan_own_prefix" });
+  name = new CharField();
+
+  override addPrefix(fieldName: string): string {
+    return `x_${fieldName}`;
+  }
+}
+
+export class DisabledForm extends Form<DisabledForm> {
+  static override meta = formMeta({ name: "plan_disabled" });
+  tier = new CharField({ disabled: true, initial: "free" });
+  name = new CharField();
+}
+
+/** Every case, run by both test files. */
+export const cases: Array<[string, () => Promise<unknown>]> = [
+  [
+    "valid and invalid data, in order",
+    async () => {
+      await sameAsNew(
+        PlainForm,
+        { name: "ada", age: "3" },
+        {
+          valid: true,
+          cleaned: { name: "ada", age: 3, nick: "" },
+        },
+      );
+      await sameAsNew(PlainForm, { name: "adalovelace", age: "0" }, { valid: false });
+    },
+  ],
+  [
+    "a key inherited by the data reads as missing",
+    async () => {
+      await sameAsNew(PlainForm, Object.create({ name: "inherited" }), { valid: false });
+      const nullProto = Object.assign(Object.create(null), { name: "ada" });
+      await sameAsNew(PlainForm, nullProto, {
+        valid: true,
+        cleaned: { name: "ada", age: null, nick: "" },
+      });
+      // Polluted: a `new` form would refuse the field name, so only the bound one is checked.
+      const bound = bindForm(PlainForm, { data: { name: "ada" }, ctx: createContext() });
+      const proto = Object.prototype as Record<string, unknown>;
+      proto.nick = "polluted";
+      try {
+        await bound.isValid();
+      } finally {
+        delete proto.nick;
+      }
+      expect(bound.errorDetails().fields).toEqual({});
+      expect(bound.cleanedData).toEqual({ name: "ada", age: null, nick: "" });
+    },
+  ],
+  [
+    "hooks, an own hook added on the instance before and during cleaning",
+    async () => {
+      await sameAsNew(
+        HookForm,
+        { first: "a", third: "2" },
+        {
+          valid: true,
+          cleaned: { first: "A", second: "", third: 2 },
+          log: ["cleanFirst:a"],
+        },
+      );
+      await sameAsNew(
+        HookForm,
+        { first: "add-hook", third: "2" },
+        {
+          valid: true,
+          cleaned: { first: "ADD-HOOK", second: "", third: 4 },
+          log: ["cleanFirst:add-hook", "ownThird:2"],
+        },
+      );
+      await sameAsNew(
+        HookForm,
+        { first: "a", second: "b" },
+        { valid: true, cleaned: { first: "A", second: "B!", third: null } },
+        (form) => {
+          form.cleanSecond = (v: string) => `${v.toUpperCase()}!`;
+        },
+      );
+      await sameAsNew(HookForm, { first: "bad", third: "x" }, { valid: false });
+    },
+  ],
+  [
+    "an instance that takes its own fields mid-run, or has a field replaced",
+    async () => {
+      await sameAsNew(HookForm, { first: "own-fields" }, { valid: false });
+      await sameAsNew(HookForm, { first: "a" }, { valid: true });
+      await sameAsNew(HookForm, { first: "a", second: "long" }, { valid: false }, (form) => {
+        form.second = new CharField({ maxLength: 1 });
+      });
+    },
+  ],
+  [
+    "prefixes, a subclass's addPrefix, disabled fields",
+    async () => {
+      await sameAsNew(PrefixForm, { "p-name": "ada" }, { valid: true, cleaned: { name: "ada" } });
+      await sameAsNew(PrefixForm, { name: "ada" }, { valid: false });
+      await sameAsNew(OwnPrefixForm, { x_name: "ada" }, { valid: true, cleaned: { name: "ada" } });
+      await sameAsNew(
+        DisabledForm,
+        { tier: "gold", name: "ada" },
+        { valid: true, cleaned: { tier: "free", name: "ada" } },
+      );
+    },
+  ],
+];
