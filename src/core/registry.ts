@@ -84,6 +84,9 @@ export class Registry {
   readonly #forms = new Map<string, () => unknown>();
   readonly #channels = new Map<string, AnyChannel>();
   #manifest: Manifest | undefined;
+  /** The last name looked up and its function: a name, once registered, is never replaced. */
+  #lastName: unknown = undefined;
+  #lastFn: ServerFunction | undefined = undefined;
 
   /** Register a function under a name, or a Registrable (a Form class) under its own names. */
   register(target: ServerFunction | Registrable, name?: string): void {
@@ -136,7 +139,17 @@ export class Registry {
   }
 
   get(name: string): ServerFunction | undefined {
-    return this.#functions.get(name);
+    return this.#find(name);
+  }
+
+  #find(name: string): ServerFunction | undefined {
+    if (name === this.#lastName) return this.#lastFn;
+    const fn = this.#functions.get(name);
+    if (fn !== undefined) {
+      this.#lastName = name;
+      this.#lastFn = fn;
+    }
+    return fn;
   }
 
   has(name: string): boolean {
@@ -149,7 +162,7 @@ export class Registry {
 
   /** Look a function up and invoke it: auth, input validation, middleware, handler. */
   call(name: string, ctx: RequestContext, args: unknown): Promise<unknown> {
-    const fn = this.#functions.get(name);
+    const fn = this.#find(name);
     if (!fn) return Promise.reject(new MizanError("NOT_FOUND", `Unknown function "${name}".`));
     // `invoke`'s promise is the call's, without another one around it.
     try {
