@@ -21,11 +21,10 @@ class NoteForm extends Form<NoteForm> {
 class VaryForm extends Form<VaryForm> {
   static override meta = formMeta({ name: "vary" });
   title = new CharField();
-  override clean() {
-    const ctx = this.ctx as RequestContext;
+  override clean(ctx: RequestContext) {
     seenVersion = ctx.responseHeaders.get("X-Mizan-Form-Version");
     ctx.responseHeaders.set("Vary", "Cookie");
-    return super.clean();
+    return super.clean(ctx);
   }
 }
 let seenVersion: string | null = null;
@@ -34,7 +33,7 @@ let seenVersion: string | null = null;
 class BrokenForm extends Form<BrokenForm> {
   static override meta = formMeta({ name: "broken" });
   title = new CharField();
-  override clean(): never {
+  override clean(_ctx: RequestContext): never {
     throw new Error("boom");
   }
 }
