@@ -13,7 +13,8 @@ import {
   type ValidatorParts,
   validatorsErrorOf,
 } from "./field-validators.js";
-import { formatTemplate } from "./message-cache.js";
+import { fillTwice } from "./message-cache.js";
+import { templateText } from "./message-format.js";
 import { classMessageKeys, ruleWithOverride, withFieldKey } from "./message-keys.js";
 import {
   formatMessage,
@@ -23,9 +24,12 @@ import {
 } from "./messages.js";
 import type { CoerceSpec, JsonValue, RuleSpec } from "./rules/types.js";
 import { tsOr, tsTypeOf } from "./ts-type.js";
-import { type ErrorItem, errorFromItems, type ValidationError } from "./validation-error.js";
+import { errorFromItems, type ValidationError } from "./validation-error.js";
 import { ruleOf, type Validator } from "./validators/validator.js";
 import { TextInput, type Widget } from "./widgets/widget.js";
+
+/** The params of a message given none (read only). */
+const NO_PARAMS: MessageParams = Object.freeze({});
 
 /** A field class as `defaultMessage` walks it: up the constructor chain. */
 interface FieldClassChain {
@@ -169,14 +173,12 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     const template =
       (own ? this.#overrides[code] : defaultMessage(this.constructor as typeof Field, code)) ??
       code;
-    // The item `new ValidationError(message, { code, params })` builds (it formats again).
-    const text = formatTemplate(template, params ?? {});
-    const item: ErrorItem = {
-      code,
-      message: params && text.includes("%(") ? formatMessage(text, params) : text,
-    };
-    if (params) item.params = params;
-    return errorFromItems([item]);
+    // The item `new ValidationError(formatTemplate(template, params), { code, params })`
+    // builds (it formats again); without params, every placeholder is kept.
+    const text = templateText(template, params ?? NO_PARAMS);
+    if (params === undefined) return errorFromItems([{ code, message: text }]);
+    const message = text.includes("%(") ? fillTwice(text, params) : text;
+    return errorFromItems([{ code, message, params }]);
   }
 
   /** Turn submitted input into the field's type; throw ValidationError if impossible. */

@@ -60,13 +60,18 @@ export function addErrors(s: ErrorSlots, key: string, items: ErrorItem[], fresh:
       return;
     }
     failed.push(key);
-    lists.push(fresh ? items : items.slice());
+    lists.push(fresh ? items : copied(items));
     return;
   }
   s.errors ??= {};
   const list = s.errors[key];
   if (list) for (const item of items) list.push(item);
-  else s.errors[key] = fresh ? items : items.slice();
+  else s.errors[key] = fresh ? items : copied(items);
+}
+
+/** A copy of `items` (most lists have one item: a literal costs less than `slice`). */
+function copied(items: ErrorItem[]): ErrorItem[] {
+  return items.length === 1 ? [items[0] as ErrorItem] : items.slice();
 }
 
 const wireItem = (item: ErrorItem): WireErrorItem => ({ message: item.message, code: item.code });
@@ -124,5 +129,6 @@ function wireEntry(
     return;
   }
   const name = prefix === undefined ? form.addPrefix(key) : prefix ? `${prefix}-${key}` : key;
-  details.fields[name] = items.map(wireItem);
+  details.fields[name] =
+    items.length === 1 ? [wireItem(items[0] as ErrorItem)] : items.map(wireItem);
 }

@@ -1,4 +1,4 @@
-import { pythonFormat, templateText } from "./message-format.js";
+import { formatMessage, pythonFormat, templateText } from "./message-format.js";
 import type { MessageParams, MessageTemplate } from "./message-types.js";
 
 // The server's `formatMessage` for templates (the per-failure hot path of fields and
@@ -7,14 +7,31 @@ import type { MessageParams, MessageTemplate } from "./message-types.js";
 
 const PLACEHOLDER = /%\((\w+)\)([sdr])/;
 const MAX_TEXTS = 2_000;
-/** Text → [literal, name, conversion, literal, name, conversion, ..., literal]. */
-const split = new Map<string, readonly string[]>();
+
+/** A template text split at its placeholders. */
+export interface TextParts {
+  /** [literal, name, conversion, literal, name, conversion, ..., literal]. */
+  readonly list: readonly string[];
+  /**
+   * Whether the literals alone may leave a `%(` in a filled text: one holds it, or one ends
+   * with `%` before a placeholder (a `(` after a param's text needs a `%` in that text).
+   */
+  readonly open: boolean;
+}
+
+const split = new Map<string, TextParts>();
 
 /** @internal A template text's parts (remembered per text, up to MAX_TEXTS). */
-export function partsOf(text: string): readonly string[] {
+export function partsOf(text: string): TextParts {
   let parts = split.get(text);
   if (!parts) {
-    parts = text.split(PLACEHOLDER);
+    const list = text.split(PLACEHOLDER);
+    let open = false;
+    for (let i = 0; i < list.length; i += 3) {
+      const literal = list[i] as string;
+      if (literal.includes("%(") || (i + 1 < list.length && literal.endsWith("%"))) open = true;
+    }
+    parts = { list, open };
     if (split.size >= MAX_TEXTS) split.clear();
     split.set(text, parts);
   }
@@ -36,16 +53,39 @@ export function formatTemplate(template: MessageTemplate, params: MessageParams 
   return fillParts(partsOf(text), params);
 }
 
+// Whether the last `fillParts` text may hold a `%(`: a param absent (its placeholder kept), a
+// `%` in a param's text, or the template's own (`open`). Else it has none, and a caller that
+// formats the text a second time need not search it (nor flatten it to search).
+let leftOpen = false;
+
 /** @internal A template text given as its `partsOf`, with `params` in place. */
-export function fillParts(parts: readonly string[], params: MessageParams): string {
-  let out = parts[0] as string;
-  for (let i = 1; i < parts.length; i += 3) {
-    const name = parts[i] as string;
-    const conversion = parts[i + 1] as string;
-    out += Object.hasOwn(params, name)
-      ? pythonFormat(params[name], conversion)
-      : `%(${name})${conversion}`;
-    out += parts[i + 2] as string;
+export function fillParts(parts: TextParts, params: MessageParams): string {
+  const list = parts.list;
+  let open = parts.open;
+  let out = list[0] as string;
+  for (let i = 1; i < list.length; i += 3) {
+    const name = list[i] as string;
+    const conversion = list[i + 1] as string;
+    if (Object.hasOwn(params, name)) {
+      const text = pythonFormat(params[name], conversion);
+      if (!open && text.includes("%")) open = true;
+      out += text;
+    } else {
+      out += `%(${name})${conversion}`;
+      open = true;
+    }
+    out += list[i + 2] as string;
   }
+  leftOpen = open;
   return out;
+}
+
+/**
+ * @internal `formatMessage(text, params)` for `text`, a template text (`templateText`) that
+ * holds a `%(`: filled once, then again if a placeholder is left, as a ValidationError built
+ * from the filled text and the same params formats it (`parts`: `partsOf(text)`, if known).
+ */
+export function fillTwice(text: string, params: MessageParams, parts = partsOf(text)): string {
+  const message = fillParts(parts, params);
+  return leftOpen && message.includes("%(") ? formatMessage(message, params) : message;
 }

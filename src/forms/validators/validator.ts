@@ -1,5 +1,5 @@
 import { localeVersion } from "../locale-registry.js";
-import { fillParts, partsOf } from "../message-cache.js";
+import { fillTwice, partsOf, type TextParts } from "../message-cache.js";
 import { activeLocale, templateText } from "../message-format.js";
 import { formatMessage, lookupMessage, type MessageTemplate } from "../messages.js";
 import type { RuleFn, RuleParams, RuleSpec } from "../rules/types.js";
@@ -38,7 +38,7 @@ export interface RuleState {
   template: MessageTemplate | undefined;
   /** The last template text formatted, and its `partsOf`. */
   text: string | undefined;
-  parts: readonly string[] | undefined;
+  parts: TextParts | undefined;
 }
 
 /** `lookupMessage(state.messageKey)`, remembered while the language and the registry stay. */
@@ -79,8 +79,7 @@ export function ruleFailure(state: RuleState, value: unknown): ErrorItem | undef
       state.parts = partsOf(message);
       state.text = message;
     }
-    message = fillParts(state.parts as readonly string[], params);
-    if (message.includes("%(")) message = formatMessage(message, params);
+    message = fillTwice(message, params, state.parts);
   }
   return { code: state.code, message, params };
 }
