@@ -1,4 +1,4 @@
-import type { REFUSED } from "../field-parts.js";
+import { type REFUSED, refuse } from "../field-parts.js";
 import { getFormat } from "../formats/index.js";
 import { DATE_INPUT_FORMATS, typedDate } from "../rules/temporal.js";
 import { DateInput, type Widget } from "../widgets/widget.js";
@@ -59,10 +59,33 @@ export class DateField<R extends boolean = true> extends BaseTemporalField<
     // The usual input, "YYYY-MM-DD" (ASCII digits, nothing around it) with "%Y-%m-%d" as the
     // first format: that format accepts it exactly when it is a real date, and gives it back
     // as it is. Anything else (and such a text that is no date) takes the general path.
-    if (typeof value === "string" && !this.disabled && this.inputFormats[0] === "%Y-%m-%d") {
-      const typed = typedDate(value);
-      if (typed !== undefined) return typed;
+    if (typeof value === "string" && !this.disabled) {
+      const formats = this.inputFormats;
+      if (formats[0] === "%Y-%m-%d") {
+        const typed = typedDate(value);
+        if (typed !== undefined) return typed;
+        // Such a text that is no date ("2006-02-30"): with Django's formats, the first refuses
+        // it and each other one needs a "/", "," or space it does not have.
+        if (isDashedDigits(value) && sameFormats(formats)) return refuse(this.error("invalid"));
+      }
     }
     return super.toPythonChecked(value);
   }
+}
+
+/** Whether `text` is "dddd-dd-dd" in ASCII digits. */
+function isDashedDigits(text: string): boolean {
+  if (text.length !== 10 || text[4] !== "-" || text[7] !== "-") return false;
+  for (let i = 0; i < 10; i++) {
+    const c = text.charCodeAt(i);
+    if (i !== 4 && i !== 7 && (c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
+/** Whether `formats` are Django's DATE_INPUT_FORMATS, in order. */
+function sameFormats(formats: readonly string[]): boolean {
+  if (formats.length !== DATE_INPUT_FORMATS.length) return false;
+  for (let i = 0; i < formats.length; i++) if (formats[i] !== DATE_INPUT_FORMATS[i]) return false;
+  return true;
 }
