@@ -259,8 +259,13 @@ export class BaseForm<TSelf = any> extends Adoptable {
     s.data = this.data;
     // The key in `data`: Django's add_prefix, unless a subclass has its own.
     s.prefix = this.addPrefix === ADD_PREFIX ? (this.prefix ?? "") : undefined;
-    // All the class's fields, under their own names: the plan's own cleaner.
-    if (s.plan && !only && s.prefix === "") return cleanPlan(s, s.plan);
+    if (s.plan) {
+      // The pipeline has its fields from here on, as `new`'s collects them: a field assigned
+      // in a hook (which gives the instance its own) is not among them.
+      s.fields ??= s.plan.fields as Map<string, AnyField>;
+      // All the class's fields, under their own names: the plan's own cleaner.
+      if (!only && s.prefix === "") return cleanPlan(s, s.plan);
+    }
     return cleanFieldsOf(s, s.plan ? s.plan.steps : [...this.fields.keys()], only);
   }
 

@@ -61,11 +61,11 @@ export function defineOwn(target: object, key: string, value: unknown): void {
 
 /**
  * The constructor TypeScript and esbuild write for class fields (`constructor() {
- * super(...arguments)`), or oxc, Vite's (`constructor(..._args) { super(..._args)`): no code
- * of the author's.
+ * super(...arguments)`), or oxc, Vite's (`constructor(..._args2) { super(..._args2)`): no
+ * code of the author's.
  */
 const SYNTHESIZED =
-  /\bconstructor\s*\((?:\s*|\s*\.\.\._args\s*)\)\s*\{\s*super\s*\(\s*\.\.\.(?:arguments|_args)\s*\)/;
+  /\bconstructor\s*\(\s*(?:\)\s*\{\s*super\s*\(\s*\.\.\.arguments|\.\.\.(_args\d*)\s*\)\s*\{\s*super\s*\(\s*\.\.\.\1)\s*\)/;
 const CONSTRUCTOR = /\bconstructor\s*\(/;
 
 /**
