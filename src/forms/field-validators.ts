@@ -67,10 +67,30 @@ export function validatorsFailureOf(
   checks: ValidatorChecks,
   overrides: Readonly<Record<string, MessageTemplate>>,
 ): ValidationError | ErrorItem[] | undefined {
+  return validatorsFailureAfter(validators, value, checks, overrides, 0, undefined);
+}
+
+/**
+ * @internal `validatorsFailureOf` from the `from`th validator on, those before it having
+ * passed but the last of them, a plain rule, when its failure `item` is given (a form's
+ * generated cleaner runs a list of plain rules itself until one fails).
+ */
+export function validatorsFailureAfter(
+  validators: readonly Validator[],
+  value: unknown,
+  checks: ValidatorChecks,
+  overrides: Readonly<Record<string, MessageTemplate>>,
+  from: number,
+  item: ErrorItem | undefined,
+): ValidationError | ErrorItem[] | undefined {
   let items: ErrorItem[] | undefined;
   let raised: ValidationError | undefined; // the one error raised, while it is the only one
   let failures = 0;
-  for (let i = 0; i < validators.length; i++) {
+  if (item) {
+    items = [overridden(overrides, item) ?? item];
+    failures = 1;
+  }
+  for (let i = from; i < validators.length; i++) {
     const validator = validators[i] as Validator;
     if (checks.of[i] !== validator || checks.of.length !== validators.length) {
       checks.of = [...validators];

@@ -1,5 +1,5 @@
 import { REFUSED, takeRefusal } from "./field-parts.js";
-import { validatorsFailureOf } from "./field-validators.js";
+import { validatorsFailureAfter, validatorsFailureOf } from "./field-validators.js";
 import {
   callHook,
   checkDirect,
@@ -14,6 +14,9 @@ import {
 import type { FormPlan } from "./form-plan.js";
 import { type FieldStep, PLAIN } from "./form-types.js";
 import { ValidationError } from "./validation-error.js";
+import { plainRuleState, RuleValidator, ruleFailure } from "./validators/validator.js";
+
+const RULE_VALIDATE = RuleValidator.prototype.validate;
 
 // The fields of a form that shares its class's plan, keyed by their own names (no prefix, no
 // `addPrefix` of a subclass), all of them in order: what `cleanFieldsOf` decides per call and
@@ -80,6 +83,10 @@ const helpers = {
   takeRefusal,
   checkDirect,
   validatorsFailureOf,
+  validatorsFailureAfter,
+  plainRuleState,
+  ruleFailure,
+  RULE_VALIDATE,
   report,
   storeCleaned,
   callHook,
@@ -95,7 +102,7 @@ function compile(plan: FormPlan): PlanCleaner | undefined {
   const head: string[] = [
     `"use strict";`,
     "const { OP, getPrototypeOf, hasOwn, REFUSED, takeRefusal, checkDirect, validatorsFailureOf,",
-    "  report, storeCleaned,",
+    "  validatorsFailureAfter, plainRuleState, ruleFailure, RULE_VALIDATE, report, storeCleaned,",
     "  callHook, cleanValue, cleanRest, cleanFieldsOf, ValidationError } = H;",
     "const steps = P.steps;",
   ];
@@ -104,7 +111,7 @@ function compile(plan: FormPlan): PlanCleaner | undefined {
     "const form = run.form;",
     // A plain object's own key reads as a property when Object.prototype has no such key.
     "const plain = getPrototypeOf(data) === OP;",
-    "let v, c, e, p;",
+    "let v, c, e, p, x;",
   ];
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i] as FieldStep;
@@ -159,7 +166,28 @@ function checkOf(step: FieldStep, i: number, head: string[]): string {
     `const e${i} = s${i}.isEmpty, p${i} = s${i}.validatorParts;`,
     `const vl${i} = p${i}.validators, vc${i} = p${i}.checks, vo${i} = p${i}.overrides;`,
   );
-  const validators = `(vl${i}.length === 0 ? undefined : validatorsFailureOf(vl${i}, c, vc${i}, vo${i}))`;
+  const generic = `validatorsFailureOf(vl${i}, c, vc${i}, vo${i})`;
+  const list = parts.validators;
+  const states = list.map(plainRuleState);
+  let validators = `(vl${i}.length === 0 ? undefined : ${generic})`;
+  if (
+    list.length > 0 &&
+    list.every((v, j) => typeof v !== "function" && v.validate === RULE_VALIDATE && states[j])
+  ) {
+    // Rules only: each one run here while the list and its `validate` stay; from the first
+    // that fails (or changed), the rest of the list as validatorsFailureOf runs it.
+    const after = (j: number, item: string) =>
+      `validatorsFailureAfter(vl${i}, c, vc${i}, vo${i}, ${j}, ${item})`;
+    let chain = "undefined";
+    for (let j = list.length - 1; j >= 0; j--) {
+      head.push(`const r${i}_${j} = vl${i}[${j}], q${i}_${j} = plainRuleState(r${i}_${j});`);
+      chain =
+        `(vl${i}[${j}] === r${i}_${j} && r${i}_${j}.validate === RULE_VALIDATE` +
+        ` ? ((x = ruleFailure(q${i}_${j}, c)) ? ${after(j + 1, "x")} : ${chain})` +
+        ` : ${after(j, "undefined")})`;
+    }
+    validators = `(vl${i}.length === ${list.length} ? ${chain} : ${generic})`;
+  }
   const unlessEmpty = `(e${i}.call(f${i}, c) ? undefined : ${validators})`;
   if (step.required !== undefined) {
     // Field's own `validate`: required and empty (`isEmpty` then serves the validators too).

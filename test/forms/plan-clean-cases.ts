@@ -2,7 +2,7 @@
 // with the plan's own cleaner: each case is checked against an ordinary `new` instance of the
 // same class on the same data (plan-clean.test.ts with generated code, plan-clean-noeval.test.ts
 // without).
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import { createContext } from "../../src/core/context.js";
 import { bindForm } from "../../src/forms/base-form.js";
 import { CharField } from "../../src/forms/fields/char-field.js";
@@ -10,6 +10,7 @@ import { IntegerField } from "../../src/forms/fields/integer-field.js";
 import { Form, type FormOptions } from "../../src/forms/form.js";
 import { formMeta } from "../../src/forms/form-meta.js";
 import { ValidationError } from "../../src/forms/validation-error.js";
+import { RuleValidator } from "../../src/forms/validators/validator.js";
 
 type AnyForm = Form & Record<string, unknown>;
 
@@ -94,6 +95,31 @@ export class DisabledForm extends Form<DisabledForm> {
   name = new CharField();
 }
 
+/** Shared rule validators (module constants a user may spy on), counting their checks. */
+export const ruleCalls: string[] = [];
+const noDigits = new RuleValidator(
+  "no_digits",
+  (value) => {
+    ruleCalls.push(`noDigits:${value}`);
+    return /\d/.test(String(value)) ? { digits: true } : null;
+  },
+  { code: "no_digits", message: "No digits.", messageKey: "test.no_digits" },
+);
+const notBad = new RuleValidator(
+  "not_bad",
+  (value) => {
+    ruleCalls.push(`notBad:${value}`);
+    return String(value).includes("bad") ? { bad: true } : null;
+  },
+  { code: "not_bad", message: "Not bad.", messageKey: "test.not_bad" },
+);
+
+export class RulesForm extends Form<RulesForm> {
+  static override meta = formMeta({ name: "plan_rules" });
+  word = new CharField({ validators: [noDigits, notBad] });
+  other = new CharField({ required: false, validators: [notBad] });
+}
+
 /** Every case, run by both test files. */
 export const cases: Array<[string, () => Promise<unknown>]> = [
   [
@@ -172,6 +198,54 @@ export const cases: Array<[string, () => Promise<unknown>]> = [
       await sameAsNew(HookForm, { first: "a", second: "long" }, { valid: false }, (form) => {
         form.second = new CharField({ maxLength: 1 });
       });
+    },
+  ],
+  [
+    "rule validators: each run once, in order, and a later validate or spy is called",
+    async () => {
+      ruleCalls.length = 0;
+      await sameAsNew(
+        RulesForm,
+        { word: "ok" },
+        { valid: true, cleaned: { word: "ok", other: "" } },
+      );
+      expect(ruleCalls).toEqual(["noDigits:ok", "notBad:ok", "noDigits:ok", "notBad:ok"]);
+      ruleCalls.length = 0;
+      const bad = await sameAsNew(RulesForm, { word: "bad1", other: "x" }, { valid: false });
+      expect(bad?.errors.fields).toEqual({
+        word: [
+          { code: "no_digits", message: "No digits." },
+          { code: "not_bad", message: "Not bad." },
+        ],
+      });
+      expect(ruleCalls).toEqual([
+        "noDigits:bad1",
+        "notBad:bad1",
+        "notBad:x",
+        "noDigits:bad1",
+        "notBad:bad1",
+        "notBad:x",
+      ]);
+      const spy = vi.spyOn(notBad, "validate").mockImplementation(() => {
+        throw new ValidationError("Spied.", { code: "spied" });
+      });
+      try {
+        const spied = await sameAsNew(RulesForm, { word: "ok" }, { valid: false });
+        expect(spied?.errors.fields).toEqual({ word: [{ code: "spied", message: "Spied." }] });
+        expect(spy).toHaveBeenCalledTimes(2);
+      } finally {
+        spy.mockRestore();
+      }
+      (noDigits as { validate: unknown }).validate = () => {
+        throw new ValidationError("Own.", { code: "own" });
+      };
+      try {
+        const own = await sameAsNew(RulesForm, { word: "ok" }, { valid: false });
+        expect(own?.errors.fields).toEqual({ word: [{ code: "own", message: "Own." }] });
+      } finally {
+        delete (noDigits as { validate?: unknown }).validate;
+      }
+      await sameAsNew(RulesForm, { word: "ok" }, { valid: true });
     },
   ],
   [
