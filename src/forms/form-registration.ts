@@ -80,15 +80,16 @@ function bindWith(
   return bindForm(form, options);
 }
 
-/** The bound form of a request; a promise only when `meta.initial` is a function. */
-function bind(
+type InitialFn = Extract<NonNullable<FormMeta["initial"]>, (...args: never[]) => unknown>;
+
+/** The bound form of a request whose `meta.initial` is a function, once its values are in. */
+async function bindLater(
   form: FormCtor,
   ctx: RequestContext,
   data: Record<string, unknown>,
-): BaseForm | Promise<BaseForm> {
-  const initial = form.meta?.initial;
-  if (typeof initial !== "function") return bindWith(form, ctx, data, initial);
-  return (async () => bindWith(form, ctx, data, await initial(ctx)))();
+  initial: InitialFn,
+): Promise<BaseForm> {
+  return bindWith(form, ctx, data, await initial(ctx));
 }
 
 /** Sets the version header to the server's version; true when the caller's differs (stale). */
@@ -193,9 +194,14 @@ class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>
     // No async layer of its own: a promise only when the initial values or cleaning need one.
     this.#version ??= formVersion(this.form);
     const stale = markVersion(ctx, this.#version, args.version);
-    const bound = bind(this.form, ctx, args.data);
-    if (bound instanceof Promise) return bound.then((form) => validated(form, args.fields, stale));
-    return validated(bound, args.fields, stale);
+    // The initial values decide whether binding waits (no `instanceof Promise` per call).
+    const initial = this.form.meta?.initial;
+    if (typeof initial === "function") {
+      return bindLater(this.form, ctx, args.data, initial).then((form) =>
+        validated(form, args.fields, stale),
+      );
+    }
+    return validated(bindWith(this.form, ctx, args.data, initial), args.fields, stale);
   }
   /** The upload limit at an args path (`data.avatar`): the HTTP handler caps the stream there. */
   fileLimit(path: string): number | undefined {
@@ -217,9 +223,11 @@ class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, un
     // No async layer of its own: a promise only when something on the way returns one.
     this.#version ??= formVersion(this.form);
     markVersion(ctx, this.#version, args.version);
-    const bound = bind(this.form, ctx, args.data);
-    if (bound instanceof Promise) return bound.then((form) => submitted(form, ctx));
-    return submitted(bound, ctx);
+    const initial = this.form.meta?.initial;
+    if (typeof initial === "function") {
+      return bindLater(this.form, ctx, args.data, initial).then((form) => submitted(form, ctx));
+    }
+    return submitted(bindWith(this.form, ctx, args.data, initial), ctx);
   }
   /** As `FormValidateFunction.fileLimit`. */
   fileLimit(path: string): number | undefined {
