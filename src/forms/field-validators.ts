@@ -72,8 +72,9 @@ export function validatorsFailureOf(
 
 /**
  * @internal `validatorsFailureOf` from the `from`th validator on, those before it having
- * passed but the last of them, a plain rule, when its failure `item` is given (a form's
- * generated cleaner runs a list of plain rules itself until one fails).
+ * passed but the last of them when its failure is given: a plain rule's `item`, or the error
+ * another validator raised (`thrown`). A form's generated cleaner runs a field's validators
+ * itself until one fails.
  */
 export function validatorsFailureAfter(
   validators: readonly Validator[],
@@ -82,12 +83,15 @@ export function validatorsFailureAfter(
   overrides: Readonly<Record<string, MessageTemplate>>,
   from: number,
   item: ErrorItem | undefined,
+  thrown?: ValidationError,
 ): ValidationError | ErrorItem[] | undefined {
   let items: ErrorItem[] | undefined;
   let raised: ValidationError | undefined; // the one error raised, while it is the only one
   let failures = 0;
-  if (item) {
-    items = [overridden(overrides, item) ?? item];
+  if (item || thrown) {
+    const found = item ? (overridden(overrides, item) ?? item) : foundOf(thrown, overrides);
+    items = Array.isArray(found) ? [...found] : [found];
+    raised = item ? undefined : raisedOf(thrown as ValidationError, found);
     failures = 1;
   }
   for (let i = from; i < validators.length; i++) {
@@ -110,10 +114,8 @@ export function validatorsFailureAfter(
         continue;
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        const item = error.errors.length === 1 ? overridden(overrides, error.errors[0]) : undefined;
-        found =
-          item ?? (error.fieldErrors ? Object.values(error.fieldErrors).flat() : error.errors);
-        raised = item || error.fieldErrors ? undefined : error;
+        found = foundOf(error, overrides);
+        raised = raisedOf(error, found);
       }
     }
     items ??= [];
@@ -124,4 +126,36 @@ export function validatorsFailureAfter(
   if (!items) return undefined;
   // Django wraps the list in a new error; a lone error raised as it is says the same.
   return failures === 1 && raised ? raised : items;
+}
+
+/** The items a validator's raised `error` adds (its lone item with the field's override). */
+function foundOf(
+  error: ValidationError | undefined,
+  overrides: Readonly<Record<string, MessageTemplate>>,
+): ErrorItem | ErrorItem[] {
+  const e = error as ValidationError;
+  const item = e.errors.length === 1 ? overridden(overrides, e.errors[0]) : undefined;
+  return item ?? (e.fieldErrors ? Object.values(e.fieldErrors).flat() : e.errors);
+}
+
+/** `error` itself when it may stand for the list (`found` is its own items). */
+function raisedOf(
+  error: ValidationError,
+  found: ErrorItem | ErrorItem[],
+): ValidationError | undefined {
+  return found === error.errors && !error.fieldErrors ? error : undefined;
+}
+
+/**
+ * @internal Calls a validator that is not a plain rule (a function, or an object's
+ * `validate`): the ValidationError it raised, or undefined. Any other throw goes on up.
+ */
+export function raisedBy(validator: Validator, value: unknown): ValidationError | undefined {
+  try {
+    runValidator(validator, value);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return error;
+  }
 }

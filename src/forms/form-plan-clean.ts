@@ -1,5 +1,5 @@
 import { REFUSED, takeRefusal } from "./field-parts.js";
-import { validatorsFailureAfter, validatorsFailureOf } from "./field-validators.js";
+import { raisedBy, validatorsFailureAfter, validatorsFailureOf } from "./field-validators.js";
 import {
   callHook,
   checkDirect,
@@ -14,7 +14,12 @@ import {
 import type { FormPlan } from "./form-plan.js";
 import { type FieldStep, PLAIN } from "./form-types.js";
 import { ValidationError } from "./validation-error.js";
-import { plainRuleState, RuleValidator, ruleFailure } from "./validators/validator.js";
+import {
+  plainRuleState,
+  RuleValidator,
+  ruleFailure,
+  type Validator,
+} from "./validators/validator.js";
 
 const RULE_VALIDATE = RuleValidator.prototype.validate;
 
@@ -84,6 +89,7 @@ const helpers = {
   checkDirect,
   validatorsFailureOf,
   validatorsFailureAfter,
+  raisedBy,
   plainRuleState,
   ruleFailure,
   RULE_VALIDATE,
@@ -102,7 +108,8 @@ function compile(plan: FormPlan): PlanCleaner | undefined {
   const head: string[] = [
     `"use strict";`,
     "const { OP, getPrototypeOf, hasOwn, REFUSED, takeRefusal, checkDirect, validatorsFailureOf,",
-    "  validatorsFailureAfter, plainRuleState, ruleFailure, RULE_VALIDATE, report, storeCleaned,",
+    "  validatorsFailureAfter, raisedBy, plainRuleState, ruleFailure, RULE_VALIDATE, report,",
+    "  storeCleaned,",
     "  callHook, cleanValue, cleanRest, cleanFieldsOf, ValidationError } = H;",
     "const steps = P.steps;",
   ];
@@ -168,23 +175,30 @@ function checkOf(step: FieldStep, i: number, head: string[]): string {
   );
   const generic = `validatorsFailureOf(vl${i}, c, vc${i}, vo${i})`;
   const list = parts.validators;
-  const states = list.map(plainRuleState);
   let validators = `(vl${i}.length === 0 ? undefined : ${generic})`;
-  if (
-    list.length > 0 &&
-    list.every((v, j) => typeof v !== "function" && v.validate === RULE_VALIDATE && states[j])
-  ) {
-    // Rules only: each one run here while the list and its `validate` stay; from the first
-    // that fails (or changed), the rest of the list as validatorsFailureOf runs it.
-    const after = (j: number, item: string) =>
-      `validatorsFailureAfter(vl${i}, c, vc${i}, vo${i}, ${j}, ${item})`;
+  if (list.length > 0) {
+    // Each validator run here while the list stays (a rule while its `validate` is
+    // RuleValidator's); from the first that fails or changed, the rest of the list as
+    // validatorsFailureOf runs it, so each runs once, in order.
+    const after = (j: number, failure: string) =>
+      `validatorsFailureAfter(vl${i}, c, vc${i}, vo${i}, ${j}, ${failure})`;
     let chain = "undefined";
     for (let j = list.length - 1; j >= 0; j--) {
-      head.push(`const r${i}_${j} = vl${i}[${j}], q${i}_${j} = plainRuleState(r${i}_${j});`);
-      chain =
-        `(vl${i}[${j}] === r${i}_${j} && r${i}_${j}.validate === RULE_VALIDATE` +
-        ` ? ((x = ruleFailure(q${i}_${j}, c)) ? ${after(j + 1, "x")} : ${chain})` +
-        ` : ${after(j, "undefined")})`;
+      const validator = list[j] as Validator;
+      const r = `r${i}_${j}`;
+      let same = `vl${i}[${j}] === ${r}`;
+      let run: string;
+      if (validator instanceof RuleValidator) {
+        same += ` && ${r}.validate === RULE_VALIDATE`;
+        const state = plainRuleState(validator) !== undefined;
+        head.push(`const ${r} = vl${i}[${j}], q${i}_${j} = plainRuleState(${r});`);
+        run = `((x = ${state ? `ruleFailure(q${i}_${j}, c)` : `${r}.failure(c)`}) ? ${after(j + 1, "x")} : ${chain})`;
+      } else {
+        if (typeof validator !== "function") same += ` && ${r}.validate !== RULE_VALIDATE`;
+        head.push(`const ${r} = vl${i}[${j}];`);
+        run = `((x = raisedBy(${r}, c)) ? ${after(j + 1, "undefined, x")} : ${chain})`;
+      }
+      chain = `(${same} ? ${run} : ${after(j, "undefined")})`;
     }
     validators = `(vl${i}.length === ${list.length} ? ${chain} : ${generic})`;
   }

@@ -114,10 +114,33 @@ const notBad = new RuleValidator(
   { code: "not_bad", message: "Not bad.", messageKey: "test.not_bad" },
 );
 
+/** A plain function validator and an object one (not rules), around a rule. */
+function noFn(value: unknown) {
+  ruleCalls.push(`noFn:${value}`);
+  if (String(value).includes("fn")) throw new ValidationError("No fn.", { code: "no_fn" });
+  if (String(value).includes("boom")) throw new TypeError("boom");
+}
+const noObj = {
+  validate(value: unknown) {
+    ruleCalls.push(`noObj:${value}`);
+    if (String(value).includes("obj")) {
+      throw new ValidationError([
+        new ValidationError("No obj.", { code: "no_obj" }),
+        new ValidationError("Really.", { code: "really" }),
+      ]);
+    }
+  },
+};
+
 export class RulesForm extends Form<RulesForm> {
   static override meta = formMeta({ name: "plan_rules" });
   word = new CharField({ validators: [noDigits, notBad] });
   other = new CharField({ required: false, validators: [notBad] });
+  mixed = new CharField({
+    required: false,
+    validators: [noFn, notBad, noObj],
+    errorMessages: { not_bad: "Overridden." },
+  });
 }
 
 /** Every case, run by both test files. */
@@ -207,7 +230,7 @@ export const cases: Array<[string, () => Promise<unknown>]> = [
       await sameAsNew(
         RulesForm,
         { word: "ok" },
-        { valid: true, cleaned: { word: "ok", other: "" } },
+        { valid: true, cleaned: { word: "ok", other: "", mixed: "" } },
       );
       expect(ruleCalls).toEqual(["noDigits:ok", "notBad:ok", "noDigits:ok", "notBad:ok"]);
       ruleCalls.length = 0;
@@ -246,6 +269,49 @@ export const cases: Array<[string, () => Promise<unknown>]> = [
         delete (noDigits as { validate?: unknown }).validate;
       }
       await sameAsNew(RulesForm, { word: "ok" }, { valid: true });
+    },
+  ],
+  [
+    "function and object validators among rules: once each, in order, errors as raised",
+    async () => {
+      const fieldsOf = async (mixed: string) => {
+        ruleCalls.length = 0;
+        const result = await sameAsNew(RulesForm, { word: "ok", mixed }, { valid: mixed === "x" });
+        const calls = ruleCalls.slice(ruleCalls.length / 2).filter((c) => !c.includes(":ok"));
+        return { fields: result?.errors.fields, calls };
+      };
+      expect(await fieldsOf("x")).toEqual({
+        fields: {},
+        calls: ["noFn:x", "notBad:x", "noObj:x"],
+      });
+      expect(await fieldsOf("fn")).toEqual({
+        fields: { mixed: [{ code: "no_fn", message: "No fn." }] },
+        calls: ["noFn:fn", "notBad:fn", "noObj:fn"],
+      });
+      expect(await fieldsOf("fn-bad-obj")).toEqual({
+        fields: {
+          mixed: [
+            { code: "no_fn", message: "No fn." },
+            { code: "not_bad", message: "Overridden." },
+            { code: "no_obj", message: "No obj." },
+            { code: "really", message: "Really." },
+          ],
+        },
+        calls: ["noFn:fn-bad-obj", "notBad:fn-bad-obj", "noObj:fn-bad-obj"],
+      });
+      expect(await fieldsOf("obj")).toEqual({
+        fields: {
+          mixed: [
+            { code: "no_obj", message: "No obj." },
+            { code: "really", message: "Really." },
+          ],
+        },
+        calls: ["noFn:obj", "notBad:obj", "noObj:obj"],
+      });
+      for (const make of [bindForm, (c: typeof RulesForm, o: FormOptions) => new c(o)]) {
+        const form = make(RulesForm, { data: { word: "ok", mixed: "boom" }, ctx: createContext() });
+        await expect(form.isValid()).rejects.toThrow("boom");
+      }
     },
   ],
   [
