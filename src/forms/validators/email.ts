@@ -1,6 +1,18 @@
 import type { MessageTemplate } from "../messages.js";
 import { emailRule } from "../rules/email.js";
-import { RuleValidator } from "./validator.js";
+import type { JsonValue } from "../rules/types.js";
+import {
+  keysAre,
+  type ParamsLiteral,
+  RuleValidator,
+  setParamsLiteral,
+  VALUE_KEY,
+} from "./validator.js";
+
+const allowlistParams: ParamsLiteral = (params, failure) =>
+  keysAre(failure, VALUE_KEY)
+    ? { allowlist: params.allowlist as JsonValue, value: failure.value as JsonValue }
+    : undefined;
 
 export interface EmailValidatorOptions {
   message?: MessageTemplate;
@@ -29,6 +41,7 @@ export class EmailValidator extends RuleValidator {
       messageKey: "EmailValidator.invalid",
       ...(options.message ? { message: options.message } : {}),
     });
+    setParamsLiteral(this, allowlistParams);
     this.allowlist = allowlist;
   }
 }

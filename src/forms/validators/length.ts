@@ -1,6 +1,19 @@
 import type { MessageTemplate } from "../messages.js";
 import { maxLength, minLength, nullCharacters } from "../rules/core.js";
-import { RuleValidator } from "./validator.js";
+import type { JsonValue } from "../rules/types.js";
+import { keysAre, type ParamsLiteral, RuleValidator, setParamsLiteral } from "./validator.js";
+
+const COUNT_KEYS: readonly string[] = ["show_value", "value"];
+
+/** @internal A count's failure params (`{ limit_value }` and `{ show_value, value }`). */
+export const countParams: ParamsLiteral = (params, failure) =>
+  keysAre(failure, COUNT_KEYS)
+    ? {
+        limit_value: params.limit_value as JsonValue,
+        show_value: failure.show_value as JsonValue,
+        value: failure.value as JsonValue,
+      }
+    : undefined;
 
 /** Django's MaxLengthValidator (code `max_length`, counts code points). */
 export class MaxLengthValidator extends RuleValidator {
@@ -11,6 +24,7 @@ export class MaxLengthValidator extends RuleValidator {
       messageKey: "MaxLengthValidator.max_length",
       ...(message ? { message } : {}),
     });
+    setParamsLiteral(this, countParams);
   }
 }
 
@@ -23,6 +37,7 @@ export class MinLengthValidator extends RuleValidator {
       messageKey: "MinLengthValidator.min_length",
       ...(message ? { message } : {}),
     });
+    setParamsLiteral(this, countParams);
   }
 }
 

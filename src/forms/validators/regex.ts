@@ -1,6 +1,23 @@
 import type { MessageTemplate } from "../messages.js";
 import { regexRule } from "../rules/text.js";
-import { RuleValidator } from "./validator.js";
+import type { JsonValue } from "../rules/types.js";
+import {
+  keysAre,
+  type ParamsLiteral,
+  RuleValidator,
+  setParamsLiteral,
+  VALUE_KEY,
+} from "./validator.js";
+
+const regexParams: ParamsLiteral = (params, failure) =>
+  keysAre(failure, VALUE_KEY)
+    ? {
+        pattern: params.pattern as JsonValue,
+        flags: params.flags as JsonValue,
+        inverse_match: params.inverse_match as JsonValue,
+        value: failure.value as JsonValue,
+      }
+    : undefined;
 
 export interface RegexValidatorOptions {
   message?: MessageTemplate;
@@ -42,6 +59,7 @@ export class RegexValidator extends RuleValidator {
       messageKey: options.messageKey ?? "RegexValidator.invalid",
       ...(options.message ? { message: options.message } : {}),
     });
+    setParamsLiteral(this, regexParams);
     this.regex = new RegExp(compiled.source, flags);
     this.inverseMatch = inverseMatch;
   }

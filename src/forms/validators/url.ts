@@ -1,6 +1,18 @@
 import type { MessageTemplate } from "../messages.js";
+import type { JsonValue } from "../rules/types.js";
 import { URL_SCHEMES, urlRule } from "../rules/url.js";
-import { RuleValidator } from "./validator.js";
+import {
+  keysAre,
+  type ParamsLiteral,
+  RuleValidator,
+  setParamsLiteral,
+  VALUE_KEY,
+} from "./validator.js";
+
+const schemesParams: ParamsLiteral = (params, failure) =>
+  keysAre(failure, VALUE_KEY)
+    ? { schemes: params.schemes as JsonValue, value: failure.value as JsonValue }
+    : undefined;
 
 export interface URLValidatorOptions {
   /** Accepted schemes, lowercase (default `["http", "https", "ftp", "ftps"]`). */
@@ -30,6 +42,7 @@ export class URLValidator extends RuleValidator {
       messageKey: "URLValidator.invalid",
       ...(options.message ? { message: options.message } : {}),
     });
+    setParamsLiteral(this, schemesParams);
     this.schemes = schemes;
   }
 }

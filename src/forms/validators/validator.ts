@@ -23,10 +23,37 @@ export function ruleOf(validator: Validator): RuleSpec | undefined {
   return typeof validator === "function" ? undefined : validator.toRule?.();
 }
 
+/**
+ * @internal A failure's params (`Object.assign({}, params, failure)`) as one literal, for the
+ * params a built-in validator made itself; undefined when `failure` has another shape.
+ */
+export type ParamsLiteral = (
+  params: RuleParams,
+  failure: Record<string, unknown>,
+) => RuleParams | undefined;
+
+/**
+ * @internal Whether `failure`'s keys are `keys`, in order (a rule's failure is its own
+ * literal: string keys only).
+ */
+export function keysAre(failure: Record<string, unknown>, keys: readonly string[]): boolean {
+  let n = 0;
+  for (const key in failure) if (key !== keys[n++]) return false;
+  return n === keys.length;
+}
+
+/** @internal The keys of most rules' failure: `{ value }`. */
+export const VALUE_KEY: readonly string[] = ["value"];
+
 /** @internal A rule validator's state, in one shape for every subclass (see `ruleFailure`). */
 export interface RuleState {
   readonly fn: RuleFn;
   params: RuleParams;
+  /**
+   * Set by a built-in subclass for the params it made, while no one else holds them: the
+   * `params` accessors and `toRule` drop it, so a copy always has every key (symbols too).
+   */
+  literal: ParamsLiteral | undefined;
   readonly code: string;
   readonly message: MessageTemplate | undefined;
   readonly messageKey: string;
@@ -60,7 +87,9 @@ function localeTemplate(state: RuleState): MessageTemplate {
 export function ruleFailure(state: RuleState, value: unknown): ErrorItem | undefined {
   const failure = state.fn(value, state.params);
   if (!failure) return undefined;
-  const params: RuleParams = Object.assign({}, state.params, failure);
+  const params: RuleParams =
+    (state.literal !== undefined ? state.literal(state.params, failure) : undefined) ??
+    Object.assign({}, state.params, failure);
   const paramKeys = state.paramKeys;
   if (paramKeys) {
     for (const name of Object.keys(paramKeys)) {
@@ -85,6 +114,14 @@ export function ruleFailure(state: RuleState, value: unknown): ErrorItem | undef
 }
 
 let stateOf: (validator: RuleValidator) => RuleState;
+
+/**
+ * @internal For a built-in subclass's constructor, right after `super()`: its params (made
+ * there, held by no one else) take their failures' params as `literal` builds them.
+ */
+export function setParamsLiteral(validator: RuleValidator, literal: ParamsLiteral): void {
+  stateOf(validator).literal = literal;
+}
 
 /**
  * @internal The state of `validator` when its `failure` is RuleValidator's own (a field may
@@ -126,6 +163,7 @@ export class RuleValidator implements ValidatorObject {
     this.#s = {
       fn,
       params: options.params ?? {},
+      literal: undefined,
       code: options.code,
       message: options.message,
       messageKey: options.messageKey,
@@ -144,10 +182,12 @@ export class RuleValidator implements ValidatorObject {
 
   /** The rule's params (what the check and the schema read). */
   get params(): RuleParams {
+    this.#s.literal = undefined; // handed out: they may change in any way from now on
     return this.#s.params;
   }
 
   set params(params: RuleParams) {
+    this.#s.literal = undefined;
     this.#s.params = params;
   }
 
@@ -177,14 +217,16 @@ export class RuleValidator implements ValidatorObject {
       const word = lookupMessage(key);
       if (typeof word === "string" && word !== key) words[name] = word;
     }
+    const s = this.#s;
     const spec: RuleSpec = {
       rule: this.rule,
       code: this.code,
-      message: formatMessage(this.message, Object.assign({}, this.params, words)),
-      params: this.params,
+      message: formatMessage(this.message, Object.assign({}, s.params, words)),
+      // Params no one else holds stay so (a copy, the same keys and values).
+      params: s.literal === undefined ? s.params : Object.assign({}, s.params),
     };
-    if (this.#s.message === undefined) spec.key = this.#s.messageKey;
-    if (this.#s.paramKeys) spec.paramKeys = { ...this.#s.paramKeys };
+    if (s.message === undefined) spec.key = s.messageKey;
+    if (s.paramKeys) spec.paramKeys = { ...s.paramKeys };
     return spec;
   }
 }

@@ -2,7 +2,8 @@ import type { MessageTemplate } from "../messages.js";
 import { maxValue, minValue, stepSize } from "../rules/numeric.js";
 import type { RuleFn, RuleParams, RuleSpec } from "../rules/types.js";
 import type { ErrorItem } from "../validation-error.js";
-import { RuleValidator } from "./validator.js";
+import { countParams } from "./length.js";
+import { RuleValidator, setParamsLiteral } from "./validator.js";
 
 /** A bound: a number, or a decimal string compared exactly ("0.10"). */
 export type NumericLimit = number | string;
@@ -26,6 +27,9 @@ abstract class LimitValueValidator extends RuleValidator {
     const params: RuleParams = Object.assign({ limit_value: limit }, options.params);
     super(rule, fn, Object.assign({}, options, { params }));
     this.limitValue = limitValue;
+    if (options.params === undefined && typeof limitValue !== "function") {
+      setParamsLiteral(this, countParams);
+    }
   }
 
   /** Re-read a callable limit; `params` is what both the check and the schema read. */
