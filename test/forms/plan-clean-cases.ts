@@ -143,6 +143,26 @@ export class RulesForm extends Form<RulesForm> {
   });
 }
 
+/**
+ * A form of 90 fields (its cleaner is generated in several functions), declared as written
+ * (native class fields, no compiler constructor); field 45's hook makes field 50 required.
+ */
+export const BigForm = new Function(
+  "Form",
+  "CharField",
+  "formMeta",
+  `return class BigForm extends Form {
+    static meta = formMeta({ name: "plan_big" });
+    ${Array.from({ length: 90 }, (_, i) => `f${i} = new CharField({ required: ${i % 3 === 0}, maxLength: 5 });`).join("\n")}
+    cleanF45(value) {
+      if (value === "req") this.fields.get("f50").required = true;
+      return value;
+    }
+  }`,
+)(Form, CharField, formMeta) as new (
+  options?: FormOptions,
+) => Form;
+
 /** Every case, run by both test files. */
 export const cases: Array<[string, () => Promise<unknown>]> = [
   [
@@ -312,6 +332,18 @@ export const cases: Array<[string, () => Promise<unknown>]> = [
         const form = make(RulesForm, { data: { word: "ok", mixed: "boom" }, ctx: createContext() });
         await expect(form.isValid()).rejects.toThrow("boom");
       }
+    },
+  ],
+  [
+    "a form of many fields",
+    async () => {
+      const data: Record<string, unknown> = {};
+      for (let i = 0; i < 90; i += 3) data[`f${i}`] = `v${i}`;
+      const all = await sameAsNew(BigForm, data, { valid: true });
+      expect(Object.keys(all?.cleaned ?? {})).toHaveLength(90);
+      await sameAsNew(BigForm, { ...data, f3: "", f7: "toolong", f89: "x" }, { valid: false });
+      await sameAsNew(BigForm, { ...data, f45: "req" }, { valid: false });
+      await sameAsNew(BigForm, { ...data, f45: "req", f50: "ok" }, { valid: true });
     },
   ],
   [
