@@ -32,7 +32,9 @@ function overridden(
   overrides: Readonly<Record<string, MessageTemplate>>,
   item: ErrorItem | undefined,
 ): ErrorItem | undefined {
-  const override = overrides[item?.code ?? ""];
+  const code = item?.code ?? "";
+  // Django's `e.code in self.error_messages`: a dict's keys, never Object.prototype's names.
+  const override = Object.hasOwn(overrides, code) ? overrides[code] : undefined;
   if (!override) return undefined;
   const params = item?.params ?? {};
   // The item `new ValidationError(message, { code, params })` builds (it formats again).
