@@ -17,7 +17,8 @@ productionLike();
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
 const CONNECTIONS = 10;
-const IN_PROCESS_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
+// Per process; the in-process rows pool PROCESSES fresh processes (lib/measure.ts, `pooled`).
+const IN_PROCESS_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 14);
 const reporter = new Reporter("http", "2. HTTP throughput (loopback, autocannon)");
 
 type Kind = "mizan" | "floor" | "hono";

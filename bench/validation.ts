@@ -4,7 +4,7 @@
  */
 import { createContext } from "mizan";
 import { writeGenerated } from "./lib/generated.js";
-import { alternate, type MicroCase } from "./lib/measure.js";
+import { alternate, type MicroCase, PROCESSES, pooled } from "./lib/measure.js";
 import { mizanBuild, productionLike, Reporter, row, versions } from "./lib/report.js";
 import {
   invalidSignup,
@@ -17,7 +17,8 @@ import { signupZod, validateSignupByHand } from "./lib/signup-anchors.js";
 import { formatNs, formatRatio, ratios, spread, table } from "./lib/stats.js";
 
 productionLike();
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
+// Rounds per process; the rounds of PROCESSES processes are pooled (lib/measure.ts, `pooled`).
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 14);
 const reporter = new Reporter("validation", "1. Server validation cost (in process)");
 
 const registry = signupRegistry();
@@ -86,10 +87,10 @@ function cases(data: Payload): MicroCase[] {
   ];
 }
 
-const runs = {
+const runs = await pooled(PROCESSES, async () => ({
   valid: await alternate(cases(validSignup), { rounds: ROUNDS, batchMs: 60, warmupMs: 300 }),
   invalid: await alternate(cases(invalidSignup), { rounds: ROUNDS, batchMs: 60, warmupMs: 300 }),
-};
+}));
 
 const get = (kind: keyof typeof runs, name: string) => runs[kind].get(name) as number[];
 const rows: string[][] = [
@@ -115,7 +116,7 @@ const mizanVsHand = {
 const zodVsHand = ratios(get("valid", CASES.zod), get("valid", CASES.hand));
 
 const markdown = [
-  `CPU time per call, median of ${ROUNDS} alternating rounds (each round runs every implementation once, in rotating order, for ~60 ms of CPU); ratios are per round, median (min–max). Source maps off, NODE_ENV=production, ${mizanBuild()}. Versions: ${versions(["zod"])}.`,
+  `CPU time per call, median of ${ROUNDS * PROCESSES} alternating rounds, ${ROUNDS} in each of ${PROCESSES} fresh processes (each round runs every implementation once, in rotating order, for ~60 ms of CPU); ratios are per round, median (min–max). Source maps off, NODE_ENV=production, ${mizanBuild()}. Versions: ${versions(["zod"])}.`,
   "",
   table(rows, "lrrrr"),
   "",

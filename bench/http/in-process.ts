@@ -4,7 +4,7 @@
  * out, for mizan's `handler(request)`, Hono's `app.fetch(request)` and a Web floor (the JSON
  * read, a constant answered). CPU time per call, alternating rounds (bench/lib/measure.ts).
  */
-import { alternate, type MicroCase } from "../lib/measure.js";
+import { alternate, type MicroCase, PROCESSES, pooled } from "../lib/measure.js";
 import { invalidSignup, validSignup } from "../lib/signup.js";
 import { formatNs, formatRatio, median, ratios, type Spread, table } from "../lib/stats.js";
 import { CALL_PATH, FLOOR_BODY, honoApp, mizanHandler } from "./apps.js";
@@ -65,14 +65,17 @@ export async function inProcess(rounds: number, batchMs = 60): Promise<InProcess
   };
   const statusOf = (who: Contestant, payload: Payload) =>
     payload === "valid" || who === "floor" ? 200 : 422;
-  const runs = {} as Record<Payload, Map<string, number[]>>;
-  for (const payload of ["valid", "invalid"] as const) {
-    const cases: MicroCase[] = (Object.keys(CONTESTANTS) as Contestant[]).map((who) => ({
-      name: who,
-      fn: caller(handlers[who], payload, statusOf(who, payload)),
-    }));
-    runs[payload] = await alternate(cases, { rounds, batchMs, warmupMs: 300 });
-  }
+  const runs = await pooled(PROCESSES, async () => {
+    const measured = {} as Record<Payload, Map<string, number[]>>;
+    for (const payload of ["valid", "invalid"] as const) {
+      const cases: MicroCase[] = (Object.keys(CONTESTANTS) as Contestant[]).map((who) => ({
+        name: who,
+        fn: caller(handlers[who], payload, statusOf(who, payload)),
+      }));
+      measured[payload] = await alternate(cases, { rounds, batchMs, warmupMs: 300 });
+    }
+    return measured;
+  });
   const ns = (payload: Payload, who: Contestant) => runs[payload].get(who) as number[];
   // Throughput ratios, as the loopback rows: the other's time per call over this one's.
   const speed = (payload: Payload, who: Contestant, against: Contestant) =>
@@ -90,7 +93,7 @@ export async function inProcess(rounds: number, batchMs = 60): Promise<InProcess
     }
   }
   const markdown = [
-    `In process (the edge-runtime path): each call builds a \`new Request(...)\` with the same body, awaits the handler and reads the answer's body (\`response.text()\`), as a Web runtime would. CPU time per call, median of ${rounds} alternating rounds (~${batchMs} ms of CPU per case and round); ratios are throughput ratios per round (the other's time over this one's), median (min–max).`,
+    `In process (the edge-runtime path): each call builds a \`new Request(...)\` with the same body, awaits the handler and reads the answer's body (\`response.text()\`), as a Web runtime would. CPU time per call, median of ${rounds * PROCESSES} alternating rounds, ${rounds} in each of ${PROCESSES} fresh processes (~${batchMs} ms of CPU per case and round); ratios are throughput ratios per round (the other's time over this one's), median (min–max).`,
     "",
     table(rows, "llrrr"),
   ].join("\n");

@@ -5,6 +5,10 @@
  * Time is the process's CPU time (user + system, all threads, so GC and JIT work count), not
  * wall time: on a shared machine a batch that waits for a core would otherwise count the wait.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export interface MicroCase {
   name: string;
@@ -78,4 +82,59 @@ export async function alternate(
   }
   if (sink === Symbol.for("never")) console.log(sink);
   return result;
+}
+
+/** Set in a worker run of `pooled`: where the worker writes its rounds. */
+const WORKER_OUT = "MIZAN_BENCH_WORKER_OUT";
+
+/** How many processes `pooled` measures in (BENCH_PROCESSES overrides). */
+export const PROCESSES = Math.max(1, Number(process.env.BENCH_PROCESSES ?? 3));
+
+/**
+ * Runs `measure` in `processes` fresh runs of this script, one after the other, and pools their
+ * rounds. V8 makes its optimisation decisions once per process (when each contestant's code
+ * tiers up, which call sites stay monomorphic, how the shared heap is laid out), and they
+ * differ from one process to the next: the same code can sit well above or below its usual
+ * ratio for a whole run. Several processes' rounds show that spread instead of one draw of it.
+ * A round keeps its pairing (every contestant measured in the same process and moment), so
+ * per-round ratios never mix processes.
+ *
+ * In a worker run (its environment names the output file) `measure` runs, its rounds are
+ * written, and the process exits: the script's code after the call runs only in the parent.
+ */
+export async function pooled<K extends string>(
+  processes: number,
+  measure: () => Promise<Record<K, MicroResult>>,
+): Promise<Record<K, MicroResult>> {
+  const out = process.env[WORKER_OUT];
+  if (out) {
+    const runs = await measure();
+    const plain = Object.entries(runs).map(([key, result]) => [key, [...(result as MicroResult)]]);
+    writeFileSync(out, JSON.stringify(plain));
+    process.exit(0);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "mizan-bench-"));
+  try {
+    const all = {} as Record<K, MicroResult>;
+    for (let i = 0; i < processes; i++) {
+      const file = join(dir, `${i}.json`);
+      const script = process.argv[1] as string;
+      const run = spawnSync(process.execPath, [...process.execArgv, script], {
+        stdio: "inherit",
+        env: { ...process.env, [WORKER_OUT]: file },
+      });
+      if (run.status !== 0) throw new Error(`Benchmark process ${i + 1} failed (${run.status}).`);
+      const runs = JSON.parse(readFileSync(file, "utf8")) as Array<[K, Array<[string, number[]]>]>;
+      for (const [key, entries] of runs) {
+        const into: MicroResult = all[key] ?? new Map();
+        all[key] = into;
+        for (const [name, rounds] of entries) {
+          into.set(name, [...(into.get(name) ?? []), ...rounds]);
+        }
+      }
+    }
+    return all;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
