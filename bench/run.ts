@@ -3,7 +3,7 @@
  * process, then writes BENCHMARKS.md from the latest result of every benchmark (a benchmark
  * not run this time keeps its earlier section, with its own date).
  *
- * Names: validation, http, typing, typing-chromium, download, generator, channels, memory. BENCH_ROUNDS overrides the rounds;
+ * Names: validation, http, typing, typing-chromium, download, generator, channels, memory. BENCH_ROUNDS overrides the rounds (per process where rows pool processes; BENCH_PROCESSES their number);
  * `--no-run` rewrites BENCHMARKS.md from the stored results (after editing bench/findings.md).
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -181,7 +181,7 @@ const doc = [
   "",
   "`npm run bench` runs every benchmark below (`npm run bench -- validation` runs one; the others keep their last section) and rewrites this file. Sources: `bench/`.",
   "",
-  "**Method.** The machines these run on are shared and noisy (absolute numbers move by 2× between runs), so every benchmark runs mizan and its anchors in the same process or run, alternating in rotating order, and reports the **ratio** per round: the median of the rounds, with min–max. In-process timings are CPU time of the process (`process.cpuUsage`: all threads, so GC counts; time spent waiting for a core does not). The server benchmarks (validation, HTTP, memory) load mizan as `npm run build` ships it (dist/, through the package's `exports`), as Zod and Hono come from node_modules; the browser benchmarks bundle the sources as an app's bundler does. No timing is asserted in unit tests.",
+  "**Method.** The machines these run on are shared and noisy (absolute numbers move by 2× between runs), so every benchmark runs mizan and its anchors in the same process or run, alternating in rotating order, and reports the **ratio** per round: the median of the rounds, with min–max. The in-process rows (validation, HTTP's edge rows) pool the rounds of three fresh processes, since V8's optimisation decisions, and with them a whole run's ratio, differ from one process to the next. In-process timings are CPU time of the process (`process.cpuUsage`: all threads, so GC counts; time spent waiting for a core does not). The server benchmarks (validation, HTTP, memory) load mizan as `npm run build` ships it (dist/, through the package's `exports`), as Zod and Hono come from node_modules; the browser benchmarks bundle the sources as an app's bundler does. No timing is asserted in unit tests.",
   "",
   `**Machine.** ${machine()}. Commit ${commit()}. Written ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}. Versions: ${versions(["typescript", "tsx", "zod", "react", "react-hook-form", "@hookform/resolvers"])}.`,
   "",
