@@ -75,8 +75,9 @@ export function validatorsFailureOf(
 /**
  * @internal `validatorsFailureOf` from the `from`th validator on, those before it having
  * passed but the last of them when its failure is given: a plain rule's `item`, or the error
- * another validator raised (`thrown`). A form's generated cleaner runs a field's validators
- * itself until one fails.
+ * another validator raised (`thrown`); or the items `found` so far (a fresh list, overrides
+ * applied, at least one). A form's generated cleaner runs a field's validators itself until
+ * one fails or changed.
  */
 export function validatorsFailureAfter(
   validators: readonly Validator[],
@@ -86,11 +87,15 @@ export function validatorsFailureAfter(
   from: number,
   item: ErrorItem | undefined,
   thrown?: ValidationError,
+  found?: ErrorItem[],
 ): ValidationError | ErrorItem[] | undefined {
   let items: ErrorItem[] | undefined;
   let raised: ValidationError | undefined; // the one error raised, while it is the only one
   let failures = 0;
-  if (item || thrown) {
+  if (found) {
+    items = found;
+    failures = 1;
+  } else if (item || thrown) {
     const found = item ? (overridden(overrides, item) ?? item) : foundOf(thrown, overrides);
     items = Array.isArray(found) ? [...found] : [found];
     raised = item ? undefined : raisedOf(thrown as ValidationError, found);
@@ -159,5 +164,15 @@ export function raisedBy(validator: Validator, value: unknown): ValidationError 
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     return error;
+  }
+}
+
+/**
+ * @internal Adds what `error`, raised by a validator of a field without `errorMessages`
+ * overrides, adds to its items (as `validatorsFailureAfter` would).
+ */
+export function pushRaised(items: ErrorItem[], error: ValidationError): void {
+  for (const item of error.fieldErrors ? Object.values(error.fieldErrors).flat() : error.errors) {
+    items.push(item);
   }
 }

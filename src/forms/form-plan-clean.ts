@@ -1,5 +1,10 @@
 import { REFUSED, takeRefusal } from "./field-parts.js";
-import { raisedBy, validatorsFailureAfter, validatorsFailureOf } from "./field-validators.js";
+import {
+  pushRaised,
+  raisedBy,
+  validatorsFailureAfter,
+  validatorsFailureOf,
+} from "./field-validators.js";
 import {
   callHook,
   checkDirect,
@@ -14,12 +19,7 @@ import {
 import type { FormPlan } from "./form-plan.js";
 import { type FieldStep, PLAIN } from "./form-types.js";
 import { ValidationError } from "./validation-error.js";
-import {
-  plainRuleState,
-  RuleValidator,
-  ruleFailure,
-  type Validator,
-} from "./validators/validator.js";
+import { plainRuleState, RuleValidator, ruleItem, type Validator } from "./validators/validator.js";
 
 const RULE_VALIDATE = RuleValidator.prototype.validate;
 
@@ -100,8 +100,9 @@ const helpers = {
   validatorsFailureOf,
   validatorsFailureAfter,
   raisedBy,
+  pushRaised,
   plainRuleState,
-  ruleFailure,
+  ruleItem,
   RULE_VALIDATE,
   report,
   storeCleaned,
@@ -119,7 +120,8 @@ function compile(plan: FormPlan): PlanCleaner | undefined {
   const head: string[] = [
     `"use strict";`,
     "const { OP, getPrototypeOf, hasOwn, REFUSED, takeRefusal, checkDirect, validatorsFailureOf,",
-    "  validatorsFailureAfter, raisedBy, plainRuleState, ruleFailure, RULE_VALIDATE, report,",
+    "  validatorsFailureAfter, raisedBy, pushRaised, plainRuleState, ruleItem, RULE_VALIDATE,",
+    "  report,",
     "  storeCleaned, callHook, cleanValue, cleanRest, cleanFieldsOf, ValidationError,",
     "  FINISHED } = H;",
     "const steps = P.steps;",
@@ -226,6 +228,11 @@ function checkOf(step: FieldStep, i: number, head: string[]): string {
     // validatorsFailureOf runs it, so each runs once, in order.
     const after = (j: number, failure: string) =>
       `validatorsFailureAfter(vl${i}, c, vc${i}, vo${i}, ${j}, ${failure})`;
+    // A field's overrides are its own copy, never changed: with none, a rule's failure is its
+    // item as it is, and the rest of the list runs here (restN) adding to the items.
+    const bare = Object.keys(parts.overrides).length === 0;
+    const n = list.length;
+    if (bare && n > 1) head.push(restOf(i, list));
     let chain = "undefined";
     for (let j = list.length - 1; j >= 0; j--) {
       const validator = list[j] as Validator;
@@ -236,11 +243,22 @@ function checkOf(step: FieldStep, i: number, head: string[]): string {
         same += ` && ${r}.validate === RULE_VALIDATE`;
         const state = plainRuleState(validator) !== undefined;
         head.push(`const ${r} = vl${i}[${j}], q${i}_${j} = plainRuleState(${r});`);
-        run = `((x = ${state ? `ruleFailure(q${i}_${j}, c)` : `${r}.failure(c)`}) ? ${after(j + 1, "x")} : ${chain})`;
+        const q = `q${i}_${j}`;
+        // ruleFailure(q, c) with the check called here (a known function, read once).
+        const item = state ? `ruleItem(${q}, x)` : "x";
+        const check = state ? `${q}.fn(c, ${q}.params)` : `${r}.failure(c)`;
+        const failed = !bare
+          ? after(j + 1, item)
+          : j === n - 1
+            ? `[${item}]`
+            : `rest${i}(c, [${item}], ${j + 1})`;
+        run = `((x = ${check}) ? ${failed} : ${chain})`;
       } else {
         if (typeof validator !== "function") same += ` && ${r}.validate !== RULE_VALIDATE`;
         head.push(`const ${r} = vl${i}[${j}];`);
-        run = `((x = raisedBy(${r}, c)) ? ${after(j + 1, "undefined, x")} : ${chain})`;
+        let failed = after(j + 1, "undefined, x");
+        if (bare && j === n - 1) failed = `(x.fieldErrors ? ${failed} : x)`;
+        run = `((x = raisedBy(${r}, c)) ? ${failed} : ${chain})`;
       }
       chain = `(${same} ? ${run} : ${after(j, "undefined")})`;
     }
@@ -257,4 +275,37 @@ function checkOf(step: FieldStep, i: number, head: string[]): string {
     return `(ve${i}.call(f${i}, c) || ${unlessEmpty})`;
   }
   return `(f${i}.validate(c), ${unlessEmpty})`;
+}
+
+/**
+ * `restN(c, items, k)` for the `i`th step, a field without overrides: its validators from the
+ * `k`th on, after one failed (`items` its items so far), adding their items in order, as
+ * `validatorsFailureAfter` does (which takes over from a validator that changed).
+ */
+function restOf(i: number, list: readonly Validator[]): string {
+  const after = (k: number) =>
+    `return validatorsFailureAfter(vl${i}, c, vc${i}, vo${i}, ${k}, undefined, undefined, x);`;
+  const lines = [`function rest${i}(c, x, k) {`, "let y;", "switch (k) {"];
+  for (let k = 1; k < list.length; k++) {
+    const validator = list[k] as Validator;
+    const r = `r${i}_${k}`;
+    const q = `q${i}_${k}`;
+    lines.push(`case ${k}:`);
+    if (validator instanceof RuleValidator) {
+      const check = plainRuleState(validator) ? `${q}.fn(c, ${q}.params)` : `${r}.failure(c)`;
+      const item = plainRuleState(validator) ? `ruleItem(${q}, y)` : "y";
+      lines.push(
+        `if (vl${i}[${k}] !== ${r} || ${r}.validate !== RULE_VALIDATE) ${after(k)}`,
+        `if ((y = ${check})) x.push(${item});`,
+      );
+    } else {
+      const rule = typeof validator === "function" ? "" : ` || ${r}.validate === RULE_VALIDATE`;
+      lines.push(
+        `if (vl${i}[${k}] !== ${r}${rule}) ${after(k)}`,
+        `if ((y = raisedBy(${r}, c))) pushRaised(x, y);`,
+      );
+    }
+  }
+  lines.push("}", `if (vl${i}.length !== ${list.length}) ${after(list.length)}`, "return x;", "}");
+  return lines.join("\n");
 }

@@ -143,6 +143,29 @@ export class RulesForm extends Form<RulesForm> {
   });
 }
 
+/** Fields without `errorMessages` (their failures taken without the field's overrides). */
+const raisedLast: ValidationError[] = [];
+function dictFn(value: unknown) {
+  if (String(value).includes("dict")) throw new ValidationError({ x: "In a dict." });
+}
+export class LastForm extends Form<LastForm> {
+  static override meta = formMeta({ name: "plan_last" });
+  rule = new CharField({ required: false, validators: [noDigits, notBad] });
+  fn = new IntegerField({
+    required: false,
+    validators: [
+      (value: unknown) => {
+        if (value === 5) {
+          raisedLast.push(new ValidationError("No %(v)s.", { code: "no_5", params: { v: 5 } }));
+          throw raisedLast[raisedLast.length - 1];
+        }
+      },
+    ],
+  });
+  dict = new IntegerField({ required: false, validators: [(v: unknown) => dictFn(`${v}dict`)] });
+  mixed = new CharField({ required: false, validators: [notBad, noObj, dictFn] });
+}
+
 /**
  * A form of 90 fields (its cleaner is generated in several functions), declared as written
  * (native class fields, no compiler constructor); field 45's hook makes field 50 required.
@@ -344,6 +367,40 @@ export const cases: Array<[string, () => Promise<unknown>]> = [
       await sameAsNew(BigForm, { ...data, f3: "", f7: "toolong", f89: "x" }, { valid: false });
       await sameAsNew(BigForm, { ...data, f45: "req" }, { valid: false });
       await sameAsNew(BigForm, { ...data, f45: "req", f50: "ok" }, { valid: true });
+    },
+  ],
+  [
+    "fields without overrides: the same items in order, a lone raised error itself",
+    async () => {
+      const given: unknown[] = [];
+      const capture = (form: AnyForm) => {
+        const addError = form.addError.bind(form);
+        form.addError = (field, error) => {
+          given.push(error);
+          addError(field, error);
+        };
+      };
+      raisedLast.length = 0;
+      const data = { rule: "bad1", fn: "5", dict: "6", mixed: "bad-obj-dict" };
+      const bad = await sameAsNew(LastForm, data, { valid: false }, capture);
+      expect(bad?.errors.fields).toEqual({
+        rule: [
+          { code: "no_digits", message: "No digits." },
+          { code: "not_bad", message: "Not bad." },
+        ],
+        fn: [{ code: "no_5", message: "No 5." }],
+        dict: [{ code: "invalid", message: "In a dict." }],
+        mixed: [
+          { code: "not_bad", message: "Not bad." },
+          { code: "no_obj", message: "No obj." },
+          { code: "really", message: "Really." },
+          { code: "invalid", message: "In a dict." },
+        ],
+      });
+      expect(given[1]).toBe(raisedLast[0]);
+      expect(given[5]).toBe(raisedLast[1]);
+      await sameAsNew(LastForm, { rule: "bad", mixed: "obj" }, { valid: false });
+      await sameAsNew(LastForm, { rule: "1", mixed: "bad" }, { valid: false });
     },
   ],
   [

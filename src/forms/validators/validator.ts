@@ -86,7 +86,14 @@ function localeTemplate(state: RuleState): MessageTemplate {
  */
 export function ruleFailure(state: RuleState, value: unknown): ErrorItem | undefined {
   const failure = state.fn(value, state.params);
-  if (!failure) return undefined;
+  return failure ? ruleItem(state, failure) : undefined;
+}
+
+/**
+ * @internal The item for a rule's `failure` (what `state.fn` returned for a value): the part
+ * of `ruleFailure` after the check, for a caller that made the check itself.
+ */
+export function ruleItem(state: RuleState, failure: Record<string, unknown>): ErrorItem {
   const params: RuleParams =
     (state.literal !== undefined ? state.literal(state.params, failure) : undefined) ??
     Object.assign({}, state.params, failure);
