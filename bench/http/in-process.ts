@@ -72,7 +72,13 @@ export async function inProcess(rounds: number, batchMs = 60): Promise<InProcess
         name: who,
         fn: caller(handlers[who], payload, statusOf(who, payload)),
       }));
-      measured[payload] = await alternate(cases, { rounds, batchMs, warmupMs: 300 });
+      // A call here takes ~100 µs and its cost settles after some thousands: 300 ms is too few.
+      measured[payload] = await alternate(cases, {
+        rounds,
+        batchMs,
+        warmupMs: 300,
+        warmupCalls: 8000,
+      });
     }
     return measured;
   });
@@ -93,7 +99,7 @@ export async function inProcess(rounds: number, batchMs = 60): Promise<InProcess
     }
   }
   const markdown = [
-    `In process (the edge-runtime path): each call builds a \`new Request(...)\` with the same body, awaits the handler and reads the answer's body (\`response.text()\`), as a Web runtime would. CPU time per call, median of ${rounds * PROCESSES} alternating rounds, ${rounds} in each of ${PROCESSES} fresh processes (~${batchMs} ms of CPU per case and round); ratios are throughput ratios per round (the other's time over this one's), median (min–max).`,
+    `In process (the edge-runtime path): each call builds a \`new Request(...)\` with the same body, awaits the handler and reads the answer's body (\`response.text()\`), as a Web runtime would. CPU time per call, median of ${rounds * PROCESSES} alternating rounds, ${rounds} in each of ${PROCESSES} fresh processes (~${batchMs} ms of CPU per case and round, after every case has made at least 8,000 warm-up calls); ratios are throughput ratios per round (the other's time over this one's), median (min–max).`,
     "",
     table(rows, "llrrr"),
   ].join("\n");

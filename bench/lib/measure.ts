@@ -22,6 +22,8 @@ export interface MicroOptions {
   batchMs: number;
   /** Warm-up time per case before calibration (JIT tiers up). */
   warmupMs?: number;
+  /** Calls per case in its warm-up, at least (default 0: `warmupMs` alone). */
+  warmupCalls?: number;
 }
 
 /** ns per operation, per case, per round. */
@@ -58,18 +60,30 @@ export async function alternate(
   cases: readonly MicroCase[],
   options: MicroOptions,
 ): Promise<MicroResult> {
+  // First every case warms up (for `warmupMs` and at least `warmupCalls` calls), then every
+  // case's batch is sized: sized during its own warm-up, the first case would be timed while
+  // the process is still compiling, get the smallest batches, and so the fewest calls to
+  // settle in during the rounds (a 100 µs call needs some thousands).
   const plans = [];
   for (const c of cases) {
     const async = isPromise(c.fn());
     const warmEnd = performance.now() + (options.warmupMs ?? 200);
-    let n = 1;
-    let elapsed = 0;
-    while (performance.now() < warmEnd || elapsed < options.batchMs * 1e6 * 0.25) {
-      elapsed = await batch(c.fn, n, async);
-      if (elapsed < options.batchMs * 1e6 * 0.25) n *= 2;
+    const warmCalls = options.warmupCalls ?? 0;
+    let calls = 0;
+    for (let n = 1; performance.now() < warmEnd || calls < warmCalls; n = Math.min(n * 2, 1024)) {
+      await batch(c.fn, n, async);
+      calls += n;
     }
-    const iterations = Math.max(1, Math.round((n * options.batchMs * 1e6) / elapsed));
-    plans.push({ ...c, async, iterations });
+    plans.push({ ...c, async, iterations: 1 });
+  }
+  for (const plan of plans) {
+    let n = 1;
+    let elapsed = await batch(plan.fn, n, plan.async);
+    while (elapsed < options.batchMs * 1e6 * 0.25) {
+      n *= 2;
+      elapsed = await batch(plan.fn, n, plan.async);
+    }
+    plan.iterations = Math.max(1, Math.round((n * options.batchMs * 1e6) / elapsed));
   }
   const result: MicroResult = new Map(cases.map((c) => [c.name, []]));
   for (let round = 0; round < options.rounds; round++) {
