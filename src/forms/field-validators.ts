@@ -142,7 +142,12 @@ function foundOf(
 ): ErrorItem | ErrorItem[] {
   const e = error as ValidationError;
   const item = e.errors.length === 1 ? overridden(overrides, e.errors[0]) : undefined;
-  return item ?? (e.fieldErrors ? Object.values(e.fieldErrors).flat() : e.errors);
+  return item ?? raisedItems(e);
+}
+
+/** The items a raised `error` stands for: its own, or a mapping's, flattened in order. */
+function raisedItems(error: ValidationError): ErrorItem[] {
+  return error.fieldErrors ? Object.values(error.fieldErrors).flat() : error.errors;
 }
 
 /** `error` itself when it may stand for the list (`found` is its own items). */
@@ -172,7 +177,5 @@ export function raisedBy(validator: Validator, value: unknown): ValidationError 
  * overrides, adds to its items (as `validatorsFailureAfter` would).
  */
 export function pushRaised(items: ErrorItem[], error: ValidationError): void {
-  for (const item of error.fieldErrors ? Object.values(error.fieldErrors).flat() : error.errors) {
-    items.push(item);
-  }
+  for (const item of raisedItems(error)) items.push(item);
 }
