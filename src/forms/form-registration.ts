@@ -177,11 +177,32 @@ class FormSchemaFunction extends ServerFunction<unknown, FormSchema> {
   }
 }
 
-class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>, ValidateResult> {
-  /** `formVersion(form)`, fixed once computed (read on the first call, not at registration). */
+/**
+ * What `<name>.validate` and `<name>.submit` share: their form, its version (computed on the
+ * first call, not at registration, then fixed) and the upload limits of its fields.
+ */
+abstract class FormCallFunction<I, O> extends ServerFunction<I, O> {
   #version: string | undefined = undefined;
   constructor(readonly form: FormCtor) {
     super();
+  }
+  /** Sets the version header; true when the caller's `version` differs (stale). */
+  protected markVersion(ctx: RequestContext, version: string | undefined): boolean {
+    this.#version ??= formVersion(this.form);
+    return markVersion(ctx, this.#version, version);
+  }
+  /** The upload limit at an args path (`data.avatar`): the HTTP handler caps the stream there. */
+  fileLimit(path: string): number | undefined {
+    return path.startsWith("data.") ? fileLimitAt(this.form, path.slice(5)) : undefined;
+  }
+}
+
+class FormValidateFunction extends FormCallFunction<
+  z.output<typeof validateInput>,
+  ValidateResult
+> {
+  constructor(form: FormCtor) {
+    super(form);
     this.input = validateInput;
   }
   protected override acceptArgs(raw: unknown) {
@@ -192,8 +213,7 @@ class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>
     args: z.output<typeof validateInput>,
   ): ValidateResult | Promise<ValidateResult> {
     // No async layer of its own: a promise only when the initial values or cleaning need one.
-    this.#version ??= formVersion(this.form);
-    const stale = markVersion(ctx, this.#version, args.version);
+    const stale = this.markVersion(ctx, args.version);
     // The initial values decide whether binding waits (no `instanceof Promise` per call).
     const initial = this.form.meta?.initial;
     if (typeof initial === "function") {
@@ -203,17 +223,11 @@ class FormValidateFunction extends ServerFunction<z.output<typeof validateInput>
     }
     return validated(bindWith(this.form, ctx, args.data, initial), args.fields, stale);
   }
-  /** The upload limit at an args path (`data.avatar`): the HTTP handler caps the stream there. */
-  fileLimit(path: string): number | undefined {
-    return path.startsWith("data.") ? fileLimitAt(this.form, path.slice(5)) : undefined;
-  }
 }
 
-class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, unknown> {
-  /** As `FormValidateFunction`'s. */
-  #version: string | undefined = undefined;
-  constructor(readonly form: FormCtor) {
-    super();
+class FormSubmitFunction extends FormCallFunction<z.output<typeof submitInput>, unknown> {
+  constructor(form: FormCtor) {
+    super(form);
     this.input = submitInput;
   }
   protected override acceptArgs(raw: unknown) {
@@ -221,17 +235,12 @@ class FormSubmitFunction extends ServerFunction<z.output<typeof submitInput>, un
   }
   handle(ctx: RequestContext, args: z.output<typeof submitInput>): unknown {
     // No async layer of its own: a promise only when something on the way returns one.
-    this.#version ??= formVersion(this.form);
-    markVersion(ctx, this.#version, args.version);
+    this.markVersion(ctx, args.version);
     const initial = this.form.meta?.initial;
     if (typeof initial === "function") {
       return bindLater(this.form, ctx, args.data, initial).then((form) => submitted(form, ctx));
     }
     return submitted(bindWith(this.form, ctx, args.data, initial), ctx);
-  }
-  /** As `FormValidateFunction.fileLimit`. */
-  fileLimit(path: string): number | undefined {
-    return path.startsWith("data.") ? fileLimitAt(this.form, path.slice(5)) : undefined;
   }
 }
 
