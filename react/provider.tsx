@@ -1,16 +1,15 @@
 import { type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import type { ChannelClient, ChannelClientOptions } from "../src/client/channel-client.js";
-import {
-  type ContextEnvelope,
-  readSerializedContexts,
-  type SerializedContexts,
-} from "../src/client/context-store.js";
+import type { ContextEnvelope, SerializedContexts } from "../src/client/context-store.js";
 import { type ClientOptions, createCaller } from "../src/client/create-client.js";
 import type { CallBodyEncoder } from "../src/client/transport.js";
 import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
-import { lazyChannelSource } from "./channel-source.js";
-import { lazyContextSource } from "./context-source.js";
-import { MizanProviderContext } from "./provider-context.js";
+import {
+  HELD_ENVELOPES,
+  type MizanChannelSource,
+  type MizanContextSource,
+  MizanProviderContext,
+} from "./provider-context.js";
 
 /**
  * What the hooks need of `mizan/client`: one call with an abort signal; for contexts, a
@@ -53,7 +52,7 @@ export type MizanProviderProps = (
   /**
    * The contexts the server rendered into the page (`resolveGlobalContexts` in `mizan/server`),
    * read once when the provider mounts. Default in a browser: the page's
-   * `<script id="mizan-contexts">` (`contextsScript`), if any.
+   * `<script id="mizan-contexts">` (`contextsScript`), if any, read by the first context hook.
    */
   initialContexts?: SerializedContexts | undefined;
   /**
@@ -128,25 +127,33 @@ function clientOptionsOf(props: MizanProviderProps): ClientOptions | undefined {
  * </MizanProvider>
  */
 export function MizanProvider(props: MizanProviderProps) {
-  const { children } = props;
+  const { children, baseUrl, csrfToken, language, catalog } = props;
+  const [initial] = useState(() => props.initialContexts);
   // The caller is made once per transport identity: keep option objects stable across renders.
-  const key = props.client ?? props.baseUrl;
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the transport changes
-  const { caller, options } = useMemo(() => {
-    const options = clientOptionsOf(props);
-    return { options, caller: options ? createCaller(options) : (props.client as MizanCaller) };
-  }, [key]);
-  const [initial] = useState(() => props.initialContexts ?? readSerializedContexts());
-  // The store itself is made by the first context hook (a page without contexts never loads it).
-  const contexts = useMemo(
-    () => lazyContextSource(caller, options, initial),
-    [caller, options, initial],
+  const contexts = useMemo((): MizanContextSource => {
+    const clientOptions = clientOptionsOf(props);
+    const caller = clientOptions ? createCaller(clientOptions) : (props.client as MizanCaller);
+    return { caller, clientOptions, initial, held: [] };
+  }, [props.client ?? baseUrl]);
+  const { caller } = contexts;
+  // The store is made by the first context hook (a page without contexts never loads it):
+  // until then the envelopes wait in `held`.
+  useEffect(
+    () => contexts.caller.onEnvelope?.((envelope) => holdEnvelope(contexts, envelope)),
+    [contexts],
   );
-  useEffect(() => caller.onEnvelope?.((envelope) => contexts.apply(envelope)), [caller, contexts]);
-  const { baseUrl, csrfToken, language, catalog } = props;
   // No socket until a component subscribes; closed with the provider (when it made it).
-  const [channels] = useState(() => lazyChannelSource(props.channels, baseUrl));
-  useEffect(() => channels.retain(), [channels]);
+  const [channels] = useState(
+    (): MizanChannelSource => ({ option: props.channels, basePath: baseUrl }),
+  );
+  useEffect(() => {
+    channels.mounted = true;
+    return () => {
+      channels.mounted = false;
+      channels.release?.();
+    };
+  }, [channels]);
   // One context for all of it: a change of any (rare: a new language, catalog or token)
   // renders each mizan hook's component again.
   const value = useMemo(
@@ -154,6 +161,15 @@ export function MizanProvider(props: MizanProviderProps) {
     [caller, contexts, channels, baseUrl, csrfToken, language, catalog],
   );
   return <MizanProviderContext.Provider value={value}>{children}</MizanProviderContext.Provider>;
+}
+
+/** A call's envelope: to the store once made, else kept (the last `HELD_ENVELOPES`). */
+export function holdEnvelope(contexts: MizanContextSource, envelope: ContextEnvelope): void {
+  if (contexts.store) contexts.store.apply(envelope);
+  else if (contexts.held.push(envelope) > HELD_ENVELOPES) {
+    contexts.held.shift();
+    contexts.lost = true;
+  }
 }
 
 /**

@@ -80,6 +80,9 @@ test("a form page keeps none of what it does not use", async () => {
   expect(code).not.toContain("function createContextStore");
   // Nor the code that makes the store and the channel client (the context hooks and useChannel bring it).
   expect(code).not.toMatch(/function (contextStoreOf|channelClientOf)\b/);
+  // Nor the page's rendered contexts reader (the first context hook reads the script tag).
+  expect(modules).not.toContain("src/client/context-store.ts");
+  expect(code).not.toContain("mizan-contexts");
   // Nor the multipart encoder: generated hooks of forms with file fields bring it.
   expect(modules).not.toContain("src/client/files.ts");
   expect(code).not.toMatch(/\/manifest\//);

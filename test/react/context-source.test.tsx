@@ -7,11 +7,13 @@ import { render, screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, test } from "vitest";
-import { contextStoreOf, lazyContextSource } from "../../react/context-source.js";
+import { contextStoreOf } from "../../react/context-source.js";
 import { MizanProvider, useMizanClient } from "../../react/index.js";
+import { holdEnvelope } from "../../react/provider.js";
+import { HELD_ENVELOPES, type MizanContextSource } from "../../react/provider-context.js";
 import { contextReader } from "../../src/client/create-client.js";
 import { createContextStore, type SerializedContexts } from "../../src/client/index.js";
-import { contextKey } from "../../src/core/context-key.js";
+import { type ContextEnvelope, contextKey } from "../../src/core/context-key.js";
 import { useCurrentUser } from "../codegen/__generated__/contexts.js";
 import { contextWorld, countingClient } from "./context-fixtures.js";
 
@@ -91,15 +93,22 @@ test("control: without a call, the rendered value is used as it is", async () =>
   expect(fetches).toEqual([]);
 });
 
-describe("lazyContextSource (the envelopes kept until the store is made)", () => {
+describe("the envelopes the provider keeps until the store is made", () => {
   const greet = (name: string) => ({ name: "greet", args: { name, excited: false } });
-  const start = () =>
-    lazyContextSource({ call: async () => ({ message: "fetched" }) }, undefined, {
-      [contextKey("greet", { name: "Ada", excited: false })]: {
-        ...greet("Ada"),
-        result: { message: "Hello, Ada." },
+  const start = (): MizanContextSource & { apply(envelope: ContextEnvelope): void } => {
+    const source: MizanContextSource = {
+      caller: { call: async () => ({ message: "fetched" }) },
+      clientOptions: undefined,
+      initial: {
+        [contextKey("greet", { name: "Ada", excited: false })]: {
+          ...greet("Ada"),
+          result: { message: "Hello, Ada." },
+        },
       },
-    });
+      held: [],
+    };
+    return Object.assign(source, { apply: (e: ContextEnvelope) => holdEnvelope(source, e) });
+  };
 
   test("an invalidation matches its instance whatever the order of the args' keys", () => {
     const source = start();
@@ -130,8 +139,45 @@ describe("lazyContextSource (the envelopes kept until the store is made)", () =>
     const store = contextStoreOf(source, createContextStore, contextReader);
     expect(store.get("greet", greet("Ada").args)).toMatchObject({ data: 2, stale: false });
     expect(store.get("greet", greet("Bob").args)).toMatchObject({ data: 3, stale: false });
+    expect(source.held).toEqual([]);
     source.apply({ invalidate: [greet("Bob")] });
     expect(store.get("greet", greet("Bob").args).stale).toBe(true);
     expect(contextStoreOf(source, createContextStore, contextReader)).toBe(store);
+  });
+
+  test("past HELD_ENVELOPES envelopes the oldest are dropped, and the rendered values are refetched when mounted", () => {
+    const source = start();
+    source.apply({ merge: [{ ...greet("Ada"), value: "merged first" }] });
+    for (let i = 0; i < HELD_ENVELOPES; i++) {
+      source.apply({ merge: [{ ...greet("Bob"), value: i }] });
+    }
+    expect(source.held).toHaveLength(HELD_ENVELOPES);
+    const store = contextStoreOf(source, createContextStore, contextReader);
+    // Ada's merge was dropped: her rendered value is kept but stale (a mount refetches it).
+    expect(store.get("greet", greet("Ada").args)).toMatchObject({
+      data: { message: "Hello, Ada." },
+      stale: true,
+    });
+    expect(store.get("greet", greet("Bob").args)).toMatchObject({
+      data: HELD_ENVELOPES - 1,
+      stale: false,
+    });
+  });
+
+  test("no initialContexts: the first context hook reads the page's script tag", () => {
+    const script = document.createElement("script");
+    script.id = "mizan-contexts";
+    script.type = "application/json";
+    script.textContent = JSON.stringify({
+      [contextKey("greet", { name: "Ada", excited: false })]: { ...greet("Ada"), result: "tag" },
+    });
+    document.body.append(script);
+    try {
+      const source = { ...start(), initial: undefined };
+      const store = contextStoreOf(source, createContextStore, contextReader);
+      expect(store.get("greet", greet("Ada").args)).toMatchObject({ data: "tag", stale: false });
+    } finally {
+      script.remove();
+    }
   });
 });
