@@ -17,6 +17,7 @@ import { fillTwice } from "./message-cache.js";
 import { templateText } from "./message-format.js";
 import { classMessageKeys, ruleWithOverride, withFieldKey } from "./message-keys.js";
 import {
+  classDefaultMessage,
   formatMessage,
   lookupMessage,
   type MessageParams,
@@ -30,26 +31,8 @@ import { TextInput, type Widget } from "./widgets/widget.js";
 
 /** The params of a message given none (read only). */
 const NO_PARAMS: MessageParams = Object.freeze({});
-
-/** A field class as `defaultMessage` walks it: up the constructor chain. */
-interface FieldClassChain {
-  defaultErrorMessages: Record<string, string>;
-}
-
-/** The active language's template for `code` from the class chain's `defaultErrorMessages`. */
-function defaultMessage(cls: FieldClassChain, code: string): MessageTemplate | undefined {
-  let current: FieldClassChain | null = cls;
-  while (current && current !== (Function.prototype as unknown)) {
-    if (Object.hasOwn(current, "defaultErrorMessages")) {
-      const key = current.defaultErrorMessages[code];
-      if (key !== undefined && Object.hasOwn(current.defaultErrorMessages, code)) {
-        return lookupMessage(key);
-      }
-    }
-    current = Object.getPrototypeOf(current) as FieldClassChain | null;
-  }
-  return undefined;
-}
+/** The overrides of a field given no `errorMessages` (never written: shared, read only). */
+const NO_OVERRIDES: Record<string, MessageTemplate> = Object.freeze({});
 
 export {
   type FieldDescriptor,
@@ -107,11 +90,13 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
   readonly localize: boolean;
   readonly showHiddenInitial: boolean;
   readonly labelSuffix: string | undefined;
-  widget: Widget;
+  /** Set when given, else made by `defaultWidget()` on first use (see `widget`). */
+  #widget: Widget | undefined;
   /** Default validators first, then the `validators` option (Django's order). */
   readonly validators: Validator[];
   readonly #overrides: Record<string, MessageTemplate>;
-  readonly #checks: ValidatorChecks = { of: [], states: [] };
+  /** The validators' rule states (see `validatorsErrorOf`), made on the first run. */
+  #checks: ValidatorChecks | undefined;
   /** Set when the field is bound to a form attribute. */
   name = "";
 
@@ -131,11 +116,10 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
   }
 
   static {
-    validatorParts = (field) => ({
-      validators: field.validators,
-      checks: field.#checks,
-      overrides: field.#overrides,
-    });
+    validatorParts = (field) => {
+      field.#checks ??= { of: [], states: [] };
+      return { validators: field.validators, checks: field.#checks, overrides: field.#overrides };
+    };
   }
 
   constructor(options: FieldOptions = {}) {
@@ -147,9 +131,30 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     this.localize = options.localize ?? false;
     this.showHiddenInitial = options.showHiddenInitial ?? false;
     this.labelSuffix = options.labelSuffix;
-    this.widget = options.widget ?? this.defaultWidget();
-    this.#overrides = { ...(options.errorMessages ?? {}) };
-    this.validators = [...this.defaultValidators(), ...(options.validators ?? [])];
+    this.#widget = options.widget ?? undefined;
+    const messages = options.errorMessages;
+    this.#overrides = messages ? { ...messages } : NO_OVERRIDES;
+    const given = options.validators;
+    const defaults = this.defaultValidators();
+    // A copy either way: `defaultValidators()` may return a list its class keeps.
+    this.validators = given === undefined ? defaults.slice() : [...defaults, ...given];
+  }
+
+  /**
+   * The widget: the `widget` option, else `defaultWidget()`'s, made when first read (a form
+   * that only cleans never needs it). Assigning replaces this field's widget only.
+   */
+  get widget(): Widget {
+    let widget = this.#widget;
+    if (widget === undefined) {
+      widget = this.defaultWidget();
+      this.#widget = widget;
+    }
+    return widget;
+  }
+
+  set widget(widget: Widget) {
+    this.#widget = widget;
   }
 
   /** Code → locale key of the default messages `errorMessages` leaves (`x-mizan-message-keys`). */
@@ -171,8 +176,7 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     // `errorMessages[code]` without building the whole table (this runs per failed check).
     const own = Object.hasOwn(this.#overrides, code);
     const template =
-      (own ? this.#overrides[code] : defaultMessage(this.constructor as typeof Field, code)) ??
-      code;
+      (own ? this.#overrides[code] : classDefaultMessage(this.constructor, code)) ?? code;
     // The item `new ValidationError(formatTemplate(template, params), { code, params })`
     // builds (it formats again); without params, every placeholder is kept.
     const text = templateText(template, params ?? NO_PARAMS);
@@ -216,6 +220,7 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
    */
   validatorsError(value: unknown): ValidationError | undefined {
     if (this.isEmpty(value)) return undefined;
+    this.#checks ??= { of: [], states: [] };
     return validatorsErrorOf(this.validators, value, this.#checks, this.#overrides);
   }
 

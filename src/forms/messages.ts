@@ -85,3 +85,26 @@ function registeredText(key: string, language: string): MessageTemplate | undefi
   }
   return template;
 }
+
+/** A field class as `classDefaultMessage` walks it: up the constructor chain. */
+interface FieldClassChain {
+  defaultErrorMessages: Record<string, string>;
+}
+
+/**
+ * @internal The active language's template for `code` from a field class chain's
+ * `defaultErrorMessages` (the nearest class naming `code`), or undefined.
+ */
+export function classDefaultMessage(cls: object, code: string): MessageTemplate | undefined {
+  let current = cls as FieldClassChain | null;
+  while (current && current !== (Function.prototype as unknown)) {
+    if (Object.hasOwn(current, "defaultErrorMessages")) {
+      const key = current.defaultErrorMessages[code];
+      if (key !== undefined && Object.hasOwn(current.defaultErrorMessages, code)) {
+        return lookupMessage(key);
+      }
+    }
+    current = Object.getPrototypeOf(current) as FieldClassChain | null;
+  }
+  return undefined;
+}

@@ -1,0 +1,261 @@
+// A field builds some of its parts only when first used (its default widget, its validators'
+// checks) and shares what no instance changes (no `errorMessages`); a ChoiceField looks
+// through a choices list it has not checked before instead of copying it. These tests pin that
+// every instance still reads and changes its own parts, as an eager construction gave it.
+import { describe, expect, test } from "vitest";
+import { createContext } from "../../src/core/context.js";
+import { Field } from "../../src/forms/field.js";
+import { CharField } from "../../src/forms/fields/char-field.js";
+import { ChoiceField, type Choices } from "../../src/forms/fields/choice-field.js";
+import { IntegerField } from "../../src/forms/fields/integer-field.js";
+import { Form } from "../../src/forms/form.js";
+import { ValidationError } from "../../src/forms/validation-error.js";
+import { MaxLengthValidator } from "../../src/forms/validators/length.js";
+import type { Validator } from "../../src/forms/validators/validator.js";
+import {
+  NumberInput,
+  PasswordInput,
+  Select,
+  Textarea,
+  TextInput,
+  type Widget,
+} from "../../src/forms/widgets/widget.js";
+
+const noDigits: Validator = (value) => {
+  if (/\d/.test(String(value))) throw new ValidationError("No digits.", { code: "digits" });
+};
+
+describe("widget", () => {
+  test("the default widget is the class's, one object per field, kept between reads", () => {
+    const a = new CharField();
+    const b = new CharField();
+    expect(a.widget).toBeInstanceOf(TextInput);
+    expect(a.widget).toBe(a.widget);
+    expect(a.widget).not.toBe(b.widget);
+    expect(new IntegerField().widget).toBeInstanceOf(NumberInput);
+    expect(new ChoiceField({ choices: [["a", "A"]] }).widget).toBeInstanceOf(Select);
+  });
+
+  test("a given widget is kept as it is; assigning one changes that field only", () => {
+    const given = new Textarea();
+    const a = new CharField({ widget: given });
+    const b = new CharField();
+    expect(a.widget).toBe(given);
+    const password = new PasswordInput();
+    b.widget = password;
+    expect(b.widget).toBe(password);
+    expect(a.widget).toBe(given);
+    expect(new CharField().widget).toBeInstanceOf(TextInput);
+  });
+
+  test("changing the default widget's attrs changes that field's only", () => {
+    const a = new CharField();
+    const b = new CharField();
+    a.widget.attrs.placeholder = "Name";
+    expect(a.describe().widget.attrs).toEqual({ placeholder: "Name" });
+    expect(b.describe().widget.attrs).toEqual({});
+  });
+
+  test("a subclass's defaultWidget is honoured, read when the field is constructed or later", () => {
+    class LocalizedInteger extends IntegerField {
+      protected override defaultWidget(): Widget {
+        return this.localize ? new TextInput({ inputmode: "numeric" }) : new NumberInput();
+      }
+    }
+    expect(new LocalizedInteger({ localize: true }).widget).toBeInstanceOf(TextInput);
+    expect(new LocalizedInteger().widget).toBeInstanceOf(NumberInput);
+    expect(new LocalizedInteger({ localize: true }).describe().widget.attrs).toEqual({
+      inputmode: "numeric",
+    });
+  });
+});
+
+describe("validators", () => {
+  test("each field has its own list: default validators, then the given ones, in order", () => {
+    const given = [noDigits];
+    const a = new CharField({ maxLength: 5, validators: given });
+    const b = new CharField({ maxLength: 5, validators: given });
+    expect(a.validators).not.toBe(b.validators);
+    expect(a.validators[0]).toBe(noDigits);
+    expect(a.validators[1]).toBeInstanceOf(MaxLengthValidator);
+    given.push(noDigits);
+    a.validators.push(noDigits);
+    expect(a.validators).toHaveLength(4);
+    expect(b.validators).toHaveLength(3);
+    expect(given).toHaveLength(2);
+  });
+
+  test("a list defaultValidators() keeps on its class is copied, never changed", () => {
+    const shared: Validator[] = [noDigits];
+    class NoDigits extends Field<string, string> {
+      protected override defaultValidators(): Validator[] {
+        return shared;
+      }
+    }
+    const a = new NoDigits();
+    const b = new NoDigits({ validators: [noDigits] });
+    a.validators.push(noDigits);
+    expect(shared).toEqual([noDigits]);
+    expect(a.validators).toHaveLength(2);
+    expect(b.validators).toHaveLength(2);
+    expect(new NoDigits().validators).toEqual([noDigits]);
+    expect(() => new NoDigits().clean("a1")).toThrow("No digits.");
+  });
+
+  test("a validator added after a field has cleaned is run from then on", () => {
+    const field = new CharField({ maxLength: 10 });
+    expect(field.clean("a1")).toBe("a1");
+    field.validators.push(noDigits);
+    expect(() => field.clean("a1")).toThrow("No digits.");
+    expect(new CharField({ maxLength: 10 }).clean("a1")).toBe("a1");
+  });
+});
+
+describe("errorMessages", () => {
+  test("fields without errorMessages give their class's messages; a table read is a copy", () => {
+    const a = new CharField();
+    const b = new CharField();
+    const table = a.errorMessages;
+    table.required = "Changed.";
+    expect(a.errorMessages.required).toBe("This field is required.");
+    expect(b.errorMessages.required).toBe("This field is required.");
+    expect(() => a.clean("")).toThrow("This field is required.");
+  });
+
+  test("a given errorMessages is the field's own copy", () => {
+    const messages = { required: "Name, please." };
+    const a = new CharField({ errorMessages: messages });
+    messages.required = "Changed.";
+    expect(a.errorMessages.required).toBe("Name, please.");
+    expect(() => a.clean("")).toThrow("Name, please.");
+    expect(() => new CharField().clean("")).toThrow("This field is required.");
+  });
+});
+
+describe("ChoiceField: a list's first check (looked through) answers as later ones (a set)", () => {
+  const shapes: Array<[string, () => Choices, unknown[]]> = [
+    [
+      "pairs",
+      () => [
+        ["a", "A"],
+        ["b", "B"],
+      ],
+      ["a", "b", "c", "", "A"],
+    ],
+    [
+      "number, boolean and null values",
+      () => [
+        [1, "One"],
+        [true, "Yes"],
+        [null, "None"],
+        [2.5, "x"],
+      ],
+      [1, "1", "True", true, "None", "2.5", 2, "true"],
+    ],
+    [
+      "optgroups of pairs and of mappings",
+      () => [
+        [
+          "Audio",
+          [
+            ["vinyl", "Vinyl"],
+            ["cd", "CD"],
+          ],
+        ],
+        ["Video", { vhs: "VHS", dvd: "DVD" }],
+        ["unknown", "Unknown"],
+      ],
+      ["vinyl", "dvd", "unknown", "Audio", "Video", "VHS"],
+    ],
+    [
+      "a mapping",
+      () => ({ s: "Small", 2: "Two", grp: { x: "X" } }),
+      ["s", "2", 2, "x", "grp", "Small"],
+    ],
+    [
+      "a sparse list",
+      () => {
+        const list: unknown[] = [["a", "A"]];
+        list[2] = ["b", "B"];
+        return list as Choices;
+      },
+      ["a", "b", "undefined"],
+    ],
+    [
+      "a label that is neither text nor a group",
+      () => [["a", 3]] as unknown as Choices,
+      ["a", "3"],
+    ],
+  ];
+
+  for (const [name, choices, values] of shapes) {
+    test(name, () => {
+      const reused = new ChoiceField({ choices: choices(), required: false });
+      for (const value of values) {
+        const fresh = new ChoiceField({ choices: choices(), required: false });
+        const first = fresh.validValue(value);
+        expect(fresh.validValue(value)).toBe(first);
+        expect(fresh.validValue(value)).toBe(first);
+        reused.validValue(value);
+        expect(reused.validValue(value)).toBe(first);
+      }
+    });
+  }
+
+  test("a malformed entry throws the same TypeError on the first check and later ones", () => {
+    const malformed = () =>
+      [
+        ["a", "A"],
+        ["b", null],
+      ] as unknown as Choices;
+    const field = new ChoiceField({ choices: malformed() });
+    expect(() => field.validValue("a")).toThrow(TypeError);
+    expect(() => field.validValue("a")).toThrow(TypeError);
+    expect(() => new ChoiceField({ choices: malformed() }).choices).toThrow(TypeError);
+  });
+
+  test("choices assigned after a check are the ones checked", () => {
+    const field = new ChoiceField({ choices: [["a", "A"]] });
+    expect(field.validValue("a")).toBe(true);
+    field.choices = [["b", "B"]];
+    expect(field.validValue("a")).toBe(false);
+    expect(field.validValue("b")).toBe(true);
+    expect(field.validValue("b")).toBe(true);
+  });
+});
+
+describe("forms built with new", () => {
+  class Profile extends Form<Profile> {
+    name = new CharField({ maxLength: 5 });
+    size = new ChoiceField({
+      choices: [
+        ["s", "Small"],
+        ["l", "Large"],
+      ],
+    });
+  }
+
+  async function errors(form: Profile) {
+    await form.isValid();
+    return form.errorDetails().fields;
+  }
+
+  test("each instance's fields are its own: a change to one form's field stays there", async () => {
+    const a = new Profile({ data: { name: "a1", size: "s" }, ctx: createContext() });
+    const b = new Profile({ data: { name: "a1", size: "m" }, ctx: createContext() });
+    const fieldA = a.fields.get("name") as CharField;
+    const fieldB = b.fields.get("name") as CharField;
+    fieldA.validators.push(noDigits);
+    fieldA.widget = new Textarea();
+    expect(fieldB.widget).toBeInstanceOf(TextInput);
+    expect(await errors(a)).toEqual({ name: [{ code: "digits", message: "No digits." }] });
+    expect(await errors(b)).toEqual({
+      size: [
+        {
+          code: "invalid_choice",
+          message: "Select a valid choice. m is not one of the available choices.",
+        },
+      ],
+    });
+  });
+});
