@@ -94,6 +94,31 @@ export function flattenChoices(choices: NormalizedChoices): Array<[ChoiceValue, 
   );
 }
 
+/**
+ * Whether `text` is the `str()` of a choice's value in `choices` (a list or a mapping, not a
+ * function): `new Set(choiceValues()).has(text)` without building the normalized list. Every
+ * entry is read, as normalizing would (a malformed one throws the same TypeError).
+ */
+function hasChoice(choices: ChoicesList | ChoicesMapping, text: string): boolean {
+  const entries: ReadonlyArray<readonly [ChoiceValue, unknown]> = Array.isArray(choices)
+    ? (choices as ChoicesList)
+    : Object.entries(choices as ChoicesMapping);
+  let found = false;
+  // forEach, as normalizeChoices' map and pairsOf's, skips the holes of a sparse list.
+  entries.forEach(([value, label]) => {
+    if (typeof label === "string") {
+      if (pyStr(value) === text) found = true;
+    } else if (Array.isArray(label)) {
+      (label as ReadonlyArray<ChoicePair>).forEach(([groupValue]) => {
+        if (pyStr(groupValue) === text) found = true;
+      });
+    } else {
+      for (const key of Object.keys(label as object)) if (key === text) found = true;
+    }
+  });
+  return found;
+}
+
 export interface ChoiceFieldOptions<R extends boolean = boolean, C extends Choices = Choices>
   extends FieldOptions {
   /** Default true; `false` adds `""` (an empty choice) to the cleaned type. */
@@ -173,11 +198,17 @@ export class ChoiceField<
       return isValidChoice(value, this.choiceValues());
     }
     // Else the values' set is made once per choices list (each check would re-flatten them),
-    // and the field keeps the last one it used.
+    // and the field keeps the last one it used. A list this field checks for the first time
+    // (a form built with `new` has its own) is looked through instead, without a copy.
     let values = this.#valueSet;
     if (this.#setOf !== raw || values === undefined) {
       values = choiceSets.get(raw);
       if (!values) {
+        if (this.#setOf !== raw && Object.getPrototypeOf(this) === ChoiceField.prototype) {
+          this.#setOf = raw;
+          this.#valueSet = undefined;
+          return hasChoice(raw, pyStr(value));
+        }
         values = new Set(this.choiceValues());
         choiceSets.set(raw, values);
       }
