@@ -16,7 +16,7 @@ interface PlainResolver<TValues extends FieldValues> {
 function refuseCatalogs(catalogs: MessageCatalogs | undefined): void {
   if (catalogs) {
     throw new TypeError(
-      'mizan: `messages` needs useMizanFormBase(options, localizedMessages), from "mizan/react".',
+      "mizan: messages needs useMizanFormBase(options, localizedMessages) (mizan/react).",
     );
   }
 }

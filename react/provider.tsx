@@ -94,14 +94,6 @@ export function useMizanPage(): MizanPageSettings {
   return useContext(MizanProviderContext) as MizanPageSettings;
 }
 
-/** The provider's client options (a `baseUrl` provider), or undefined for a given `client`. */
-function clientOptionsOf(props: MizanProviderProps): ClientOptions | undefined {
-  if (props.client) return undefined;
-  // The client's own options; anything else given (an old `retry`) is for createClient to refuse.
-  const { children, initialContexts, csrfToken, channels, language, catalog, ...options } = props;
-  return options;
-}
-
 /**
  * Supplies the caller every mizan hook uses: HTTP calls for `baseUrl` (contexts are read by
  * the context hooks, which bring the HTTP reader with them), or the `client` given (e.g. `createInProcessClient({ registry })` in tests and Storybook); and the store of
@@ -132,7 +124,9 @@ export function MizanProvider(props: MizanProviderProps) {
   // The caller is made once per transport identity: keep option objects stable across renders.
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the transport changes
   const contexts = useMemo((): MizanContextSource => {
-    const clientOptions = clientOptionsOf(props);
+    // The props are the client options (createCaller reads its own by name, and refuses an
+    // old `retry`); a given `client` has none.
+    const clientOptions = props.client ? undefined : (props as ClientOptions);
     const caller = clientOptions ? createCaller(clientOptions) : (props.client as MizanCaller);
     return { caller, clientOptions, initial, held: [] };
   }, [props.client ?? baseUrl]);
@@ -182,9 +176,7 @@ export function holdEnvelope(contexts: MizanContextSource, envelope: ContextEnve
 export function useMizanClient(): MizanCaller {
   const caller = useContext(MizanProviderContext).caller;
   if (!caller) {
-    throw new Error(
-      'mizan: no client. Wrap your app in <MizanProvider baseUrl="/api/mizan"> (or <MizanProvider client={...}>).',
-    );
+    throw new Error("mizan: no client. Wrap your app in <MizanProvider baseUrl> (or client).");
   }
   return caller;
 }

@@ -163,7 +163,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
   const { resolver, follow, catalog } = useResolver<z.input<TSchema>>(schema, messages);
   if (initialState !== undefined) {
     throw new TypeError(
-      'mizan: initialState is not a hook option: spread initialStateOptions(meta, state), from "mizan/react".',
+      "mizan: initialState: spread initialStateOptions(meta, state) (mizan/react).",
     );
   }
   // The metadata's defaults are made even when given others: `useMizanFormBase` refuses a

@@ -78,7 +78,7 @@ const jsonBody: CallBodyEncoder = (name, args, headers) => {
   const json = JSON.stringify(args, (_key, value: unknown) => {
     if (typeof Blob !== "undefined" && value instanceof Blob) {
       throw new TypeError(
-        "mizan: args hold a file: plugins: [multipart()] or { encode: multipartBody } (mizan/client).",
+        "mizan: a file needs plugins: [multipart()] or encode: multipartBody (mizan/client).",
       );
     }
     return value;
@@ -110,9 +110,7 @@ export function createCaller(
     throw new TypeError("createClient: give a baseUrl or a transport.");
   }
   if ((options as { retry?: unknown }).retry !== undefined) {
-    throw new TypeError(
-      'createClient: retries are a plugin now: plugins: [retry({ retries, delayMs })], retry from "mizan/client".',
-    );
+    throw new TypeError("createClient: retry is now plugins: [retry()] (mizan/client).");
   }
   const base = baseOf(options);
   const hub = envelopeHub(options.onEnvelope);
