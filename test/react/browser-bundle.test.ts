@@ -122,6 +122,8 @@ test("a form without message catalogs keeps neither the catalog loader, the fiel
   // Nor Django's names for nested inputs (useMizanForm's register hands their events on).
   expect(plain.code).not.toMatch(/function (namedTarget|nestedRegister)\b/);
   expect(plain.code).not.toMatch(/function catalogLoader\b/);
+  // Nor the catalog lookup of generated messages (withCatalog brings it).
+  expect(plain.code).not.toMatch(/function catalogText\b/);
   // The live checks' host (the `<name>.validate` call, the stale-form warning) comes with useMizanForm.
   expect(plain.code).not.toContain(".validate`");
   expect(plain.code).not.toContain("regenerate the client");
@@ -131,6 +133,7 @@ test("a form without message catalogs keeps neither the catalog loader, the fiel
   );
   expect(localized.modules).toContain("react/direction.ts");
   expect(localized.code).toMatch(/function useCatalogResolver\b/);
+  expect(localized.code).toMatch(/function catalogText\b/);
   const live = await kept('export { MizanProvider, useMizanForm } from "mizan/react";');
   expect(live.code).toContain(".validate`");
   expect(live.code).toMatch(/function formDefaults\b/);

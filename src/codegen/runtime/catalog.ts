@@ -1,5 +1,8 @@
 import { formatMessage } from "../../forms/message-format.js";
-import type { MessageParams, MessageTemplate } from "../../forms/message-types.js";
+import type { MessageTemplate } from "../../forms/message-types.js";
+import { activeCatalog, type MessageTextFn } from "./message-text.js";
+
+export { messageText } from "./message-text.js";
 
 /**
  * One language's default messages as `mizan generate --languages` writes them
@@ -20,8 +23,6 @@ export type MessageCatalogs = Readonly<
   Record<string, () => Promise<{ readonly catalog: MessageCatalog }>>
 >;
 
-let current: MessageCatalog | undefined;
-
 /**
  * Run `fn` (a synchronous parse with a generated schema) showing default messages from
  * `catalog`; `undefined` means the English texts baked into the schema. Messages the form's
@@ -32,13 +33,28 @@ let current: MessageCatalog | undefined;
  * const result = withCatalog(catalog, () => contactSchema.safeParse(values));
  */
 export function withCatalog<T>(catalog: MessageCatalog | undefined, fn: () => T): T {
-  const before = current;
-  current = catalog;
+  const before = activeCatalog.text;
+  activeCatalog.text = catalog && catalogText(catalog);
   try {
     return fn();
   } finally {
-    current = before;
+    activeCatalog.text = before;
   }
+}
+
+/** `messageText` while `catalog` is active (see `messageText`). */
+function catalogText(catalog: MessageCatalog): MessageTextFn {
+  return (key, fallback, params, words) => {
+    let filled = params;
+    for (const [name, wordKey] of Object.entries(words ?? {})) {
+      const word = catalog.messages[wordKey];
+      if (typeof word === "string") filled = { ...filled, [name]: word };
+    }
+    const template = key === undefined ? undefined : catalog.messages[key];
+    return template === undefined
+      ? formatMessage(fallback, filled, "en")
+      : formatMessage(template, filled, catalog.language);
+  };
 }
 
 /**
@@ -58,28 +74,4 @@ export function catalogLoader(
     for (const name in catalogs) if (name.toLowerCase() === wanted) return catalogs[name];
   }
   return undefined;
-}
-
-/**
- * A message's text: the active catalog's template for `key` when there is one, formatted for
- * the catalog's language, else the baked-in `fallback` (the schema's English text). `words`
- * names params that are words to translate (param → key): the catalog's text replaces them.
- */
-export function messageText(
-  key: string | undefined,
-  fallback: MessageTemplate,
-  params: MessageParams,
-  words?: Readonly<Record<string, string>>,
-): string {
-  const catalog = current;
-  if (!catalog) return formatMessage(fallback, params, "en");
-  let filled = params;
-  for (const [name, wordKey] of Object.entries(words ?? {})) {
-    const word = catalog.messages[wordKey];
-    if (typeof word === "string") filled = { ...filled, [name]: word };
-  }
-  const template = key === undefined ? undefined : catalog.messages[key];
-  return template === undefined
-    ? formatMessage(fallback, filled, "en")
-    : formatMessage(template, filled, catalog.language);
 }

@@ -1,7 +1,7 @@
 import { NEVER, transform, type ZodMiniTransform } from "zod/mini";
 import { isEmptyValue } from "../../forms/field-parts.js";
 import type { CoerceFn, RuleFn, RuleParams } from "../../forms/rules/types.js";
-import { messageText } from "./catalog.js";
+import { messageText } from "./message-text.js";
 
 /**
  * One `RuleSpec` as generated code passes it: the shared function, code, template, params,
