@@ -1,19 +1,19 @@
 import {
   type App,
   builtResponseHeaders,
-  contextEffects,
   createContext,
   REQUEST_SIGNAL,
   type RequestContext,
   type User,
 } from "./context.js";
 import type { ContextMerge, ContextRef } from "./context-key.js";
+import { type Effects, envelope, envelopeEffects, envelopeJson } from "./envelope.js";
 import { type ErrorEnvelope, MizanError } from "./errors.js";
-import { stableStringify } from "./hash.js";
 import { isRecord } from "./is-plain-object.js";
-import { defaultRegistry, type Registry } from "./registry.js";
+import { callNow, defaultRegistry, type Registry } from "./registry.js";
 import { isFrameworkResponse } from "./response.js";
 import { responseHeaders } from "./response-headers.js";
+import type { ServerFunction } from "./server-function.js";
 
 /** Resolves the signed-in user of a request; `null`/`undefined` when anonymous. */
 export type GetUser = (
@@ -175,6 +175,19 @@ export function dispatch(
   request: Request,
   options: DispatchOptions = {},
 ): Promise<DispatchOutcome> {
+  return Promise.resolve(run(name, args, request, options, false));
+}
+
+/**
+ * @internal `dispatch` for a transport that awaits only when it must: the outcome itself when
+ * the call finished without waiting on anything, else its promise.
+ */
+export function dispatchNow(
+  name: unknown,
+  args: unknown,
+  request: Request,
+  options: DispatchOptions,
+): DispatchOutcome | Promise<DispatchOutcome> {
   return run(name, args, request, options, false);
 }
 
@@ -193,93 +206,136 @@ export function dispatchContext(
   request: Request,
   options: DispatchOptions = {},
 ): Promise<DispatchOutcome> {
-  return run(name, args, request, options, true);
-}
-
-const refKey = (ref: ContextRef): string =>
-  `${ref.name} ${ref.args === undefined ? "*" : stableStringify(ref.args)}`;
-
-type Effects = Pick<SuccessEnvelope, "invalidate" | "merge">;
-
-/** The success envelope: the result (`null` for none), then the effects (none: empty lists). */
-function envelope(result: unknown, effects: Effects | null): SuccessEnvelope {
-  return effects
-    ? { result: result ?? null, invalidate: effects.invalidate, merge: effects.merge }
-    : { result: result ?? null, invalidate: [], merge: [] };
-}
-
-/** Declared invalidations first, then the context's own, each instance once; null for none. */
-function envelopeEffects(
-  declared: readonly string[] | undefined,
-  ctx: RequestContext,
-): Effects | null {
-  const collected = contextEffects(ctx);
-  if (!declared?.length && !collected.invalidate.length && !collected.merge.length) return null;
-  const invalidate = new Map<string, ContextRef>();
-  for (const ref of [...(declared ?? []).map((n) => ({ name: n })), ...collected.invalidate]) {
-    const key = refKey(ref);
-    if (!invalidate.has(key)) invalidate.set(key, ref);
-  }
-  const merge = new Map<string, ContextMerge>();
-  for (const item of collected.merge) {
-    const key = refKey({ name: item.name, args: item.args ?? {} });
-    merge.delete(key);
-    merge.set(key, item);
-  }
-  return { invalidate: [...invalidate.values()], merge: [...merge.values()] };
+  return Promise.resolve(run(name, args, request, options, true));
 }
 
 /**
- * `JSON.stringify(envelope(result, effects))`, byte for byte. With nothing invalidated or
- * merged, only the result is serialised and put in the envelope's fixed text, unless it has a
- * `toJSON` (it would be told its key, "result" in the envelope) or is left out as JSON (a
- * function): then, and on any throw, the whole envelope is, as before (so the error is the
- * same too).
+ * One call, answered as soon as it can be: the outcome itself when the function returned a
+ * value (no promise around it, no microtask before the transport writes it), a promise when
+ * the user lookup or the function returned one.
  */
-function envelopeJson(result: unknown, effects: Effects | null): string {
-  if (effects === null && typeof (result as { toJSON?: unknown } | null)?.toJSON !== "function") {
-    let inner: string | undefined;
-    try {
-      inner = JSON.stringify(result ?? null);
-    } catch {
-      return JSON.stringify(envelope(result, effects));
-    }
-    if (inner !== undefined) return `{"result":${inner},"invalidate":[],"merge":[]}`;
-  }
-  return JSON.stringify(envelope(result, effects));
-}
-
-async function run(
+function run(
   name: unknown,
   args: unknown,
   request: Request,
   options: DispatchOptions,
   contextOnly: boolean,
-): Promise<DispatchOutcome> {
+): DispatchOutcome | Promise<DispatchOutcome> {
   const fn = typeof name === "string" && name !== "" ? name : null;
-  let ctx: RequestContext | undefined;
+  let target: ServerFunction | undefined;
   try {
     if (fn === null) throw new MizanError("BAD_REQUEST", 'The call needs a "fn" string.');
     if (args !== undefined && !isRecord(args)) {
       throw new MizanError("BAD_REQUEST", '"args" must be a JSON object.');
     }
     const registry = options.registry ?? defaultRegistry;
-    const target = registry.get(fn);
+    target = registry.get(fn);
     if (contextOnly && !target?.context) {
       throw new MizanError("NOT_FOUND", `Unknown context "${fn}".`);
     }
     if (!target) throw new MizanError("NOT_FOUND", `Unknown function "${fn}".`);
-    const user = options.getUser ? await options.getUser(request) : null;
+    if (options.getUser) return runAsUser(fn, target, args, request, options);
+  } catch (thrown) {
+    return errorOutcome(thrown, { request, fn }, options);
+  }
+  return invoked(fn, target, args, request, options, null);
+}
+
+/** `run` past the checks, once `getUser` has answered. */
+async function runAsUser(
+  fn: string,
+  target: ServerFunction,
+  args: unknown,
+  request: Request,
+  options: DispatchOptions,
+): Promise<DispatchOutcome> {
+  let user: User | null | undefined;
+  try {
+    user = await options.getUser?.(request);
+  } catch (thrown) {
+    return errorOutcome(thrown, { request, fn }, options);
+  }
+  return invoked(fn, target, args, request, options, user ?? null);
+}
+
+/** A value `await` would wait on (a promise or any object with a `then` method). */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as PromiseLike<unknown>).then === "function"
+  );
+}
+
+/** The context built, the function called, its result or throw as the outcome. */
+function invoked(
+  fn: string,
+  target: ServerFunction,
+  args: unknown,
+  request: Request,
+  options: DispatchOptions,
+  user: User | null,
+): DispatchOutcome | Promise<DispatchOutcome> {
+  let ctx: RequestContext | undefined;
+  let result: unknown;
+  try {
     ctx = createContext({
       request,
-      user: user ?? null,
+      user,
       // Read on demand: mizan/node's light request makes its AbortSignal only when asked.
       signal: options.signal ?? REQUEST_SIGNAL,
       app: options.app,
       // A Headers that builds undici's only when more than get/has/set is asked.
       responseHeaders,
     });
-    const result = await registry.call(fn, ctx, args ?? {});
+    result = callNow(options.registry ?? defaultRegistry, fn, ctx, args ?? {});
+  } catch (thrown) {
+    return failed(thrown, fn, request, options, ctx);
+  }
+  if (isThenable(result)) return settleLater(result, fn, target, request, options, ctx);
+  return settled(result, fn, target, request, options, ctx);
+}
+
+async function settleLater(
+  pending: PromiseLike<unknown>,
+  fn: string,
+  target: ServerFunction,
+  request: Request,
+  options: DispatchOptions,
+  ctx: RequestContext,
+): Promise<DispatchOutcome> {
+  let result: unknown;
+  try {
+    result = await pending;
+  } catch (thrown) {
+    return failed(thrown, fn, request, options, ctx);
+  }
+  return settled(result, fn, target, request, options, ctx);
+}
+
+/** A throw as the outcome, with the headers the context made (context effects: none). */
+function failed(
+  thrown: unknown,
+  fn: string,
+  request: Request,
+  options: DispatchOptions,
+  ctx: RequestContext | undefined,
+): DispatchOutcome {
+  // Context effects live in the success envelope only: an error carries none.
+  const headers = ctx ? builtResponseHeaders(ctx) : undefined;
+  return errorOutcome(thrown, { request, fn }, options, headers);
+}
+
+/** What the function returned, as the outcome (its envelope's JSON made here). */
+function settled(
+  result: unknown,
+  fn: string,
+  target: ServerFunction,
+  request: Request,
+  options: DispatchOptions,
+  ctx: RequestContext,
+): DispatchOutcome {
+  try {
     const effects = envelopeEffects(target.invalidates, ctx);
     // isFrameworkResponse: a Web Response, or the class an adapter registered.
     const raw = isFrameworkResponse(result);
@@ -302,8 +358,6 @@ async function run(
       `"${fn}" returned a framework response, which only the adapter that registered it can send (e.g. mizan/node's toNodeHandler); return a Web Response to serve it here.`,
     );
   } catch (thrown) {
-    // Context effects live in the success envelope only: an error carries none.
-    const headers = ctx ? builtResponseHeaders(ctx) : undefined;
-    return errorOutcome(thrown, { request, fn }, options, headers);
+    return failed(thrown, fn, request, options, ctx);
   }
 }

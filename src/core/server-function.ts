@@ -46,6 +46,13 @@ function shouldCheckOutput(): boolean {
 }
 
 /**
+ * @internal `fn.invoke(ctx, args)` without the promise around a result the handler returned
+ * as a value: that value, a promise, or a throw (transports that await anyway take it as it
+ * comes). A function whose `invoke` is not ServerFunction's own is called through it.
+ */
+export let invokeNow: (fn: ServerFunction, ctx: RequestContext, rawArgs: unknown) => unknown;
+
+/**
  * A function callable over the wire. Subclass it for class-based functions, or build one with
  * `client()`.
  *
@@ -95,23 +102,36 @@ export abstract class ServerFunction<TArgs = unknown, TResult = unknown, TArgsIn
 
   /** Auth, input validation, middleware, the handler, output check: one call. */
   invoke(ctx: RequestContext, rawArgs: unknown): Promise<TResult> {
-    // With nothing to await before or after the handler (no auth, no middleware, no output
-    // check, args accepted as they are), the call's promise is the handler's result in one
-    // promise: no async layer around it.
-    if (this.auth !== undefined || this.middleware.length || this.output) {
-      return this.#invoke(ctx, rawArgs, false);
-    }
     try {
-      let args = rawArgs;
-      if (this.input) {
-        const accepted = this.acceptArgs(rawArgs);
-        if (accepted === undefined) return this.#invoke(ctx, rawArgs, true);
-        args = accepted;
-      }
-      return Promise.resolve(this.handle(ctx, args as TArgs));
+      return Promise.resolve(this.#now(ctx, rawArgs));
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  /**
+   * `invoke`'s work without a promise of its own: with nothing to await before or after the
+   * handler (no auth, no middleware, no output check, args accepted as they are), the
+   * handler's result as it returned it (a value or a promise); else `#invoke`'s promise.
+   * Throws what the handler throws.
+   */
+  #now(ctx: RequestContext, rawArgs: unknown): TResult | Promise<TResult> {
+    if (this.auth !== undefined || this.middleware.length || this.output) {
+      return this.#invoke(ctx, rawArgs, false);
+    }
+    let args = rawArgs;
+    if (this.input) {
+      const accepted = this.acceptArgs(rawArgs);
+      if (accepted === undefined) return this.#invoke(ctx, rawArgs, true);
+      args = accepted;
+    }
+    return this.handle(ctx, args as TArgs);
+  }
+
+  static {
+    const INVOKE = ServerFunction.prototype.invoke;
+    invokeNow = (fn, ctx, rawArgs) =>
+      fn.invoke === INVOKE && #now in fn ? fn.#now(ctx, rawArgs) : fn.invoke(ctx, rawArgs);
   }
 
   /** `invoke` with its awaits; `refused`: `acceptArgs` already left the args to `input`. */

@@ -2,7 +2,7 @@ import type { App } from "../core/context.js";
 import {
   type DispatchOptions,
   type DispatchOutcome,
-  dispatch,
+  dispatchNow,
   errorOutcome,
   type GetUser,
   type OnError,
@@ -232,9 +232,11 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
       const refused = errorOutcome(thrown, { request, fn: null }, dispatchOptions);
       return withIssued(toResponse(refused), cookie);
     }
-    // dispatch never throws: every outcome, errors included, comes back as a value.
+    // dispatch never throws: every outcome, errors included, comes back as a value (itself
+    // when the function answered without waiting: no await, no microtask before the answer).
     const options = withFrameworks(frameworkResponses);
-    const outcome = await dispatch(call.fn, call.args, request, options);
+    const pending = dispatchNow(call.fn, call.args, request, options);
+    const outcome = pending instanceof Promise ? await pending : pending;
     return withIssued(answerOf(request, outcome, false), cookie);
   }
 
