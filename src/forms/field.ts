@@ -8,11 +8,8 @@ import {
   REFUSED,
   takeRefusal,
 } from "./field-parts.js";
-import {
-  type ValidatorChecks,
-  type ValidatorParts,
-  validatorsErrorOf,
-} from "./field-validators.js";
+import { type ValidatorParts, validatorsErrorOf } from "./field-validators.js";
+import { FIELD_DEFAULTS, type FieldState, NO_OVERRIDES } from "./fields/field-defaults.js";
 import { fillTwice } from "./message-cache.js";
 import { templateText } from "./message-format.js";
 import { classMessageKeys, ruleWithOverride, withFieldKey } from "./message-keys.js";
@@ -31,8 +28,6 @@ import { TextInput, type Widget } from "./widgets/widget.js";
 
 /** The params of a message given none (read only). */
 const NO_PARAMS: MessageParams = Object.freeze({});
-/** The overrides of a field given no `errorMessages` (never written: shared, read only). */
-const NO_OVERRIDES: Record<string, MessageTemplate> = Object.freeze({});
 
 export {
   type FieldDescriptor,
@@ -82,23 +77,20 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
   declare readonly __value: TValue;
   declare readonly __input: TInput;
 
-  readonly required: boolean;
-  readonly label: string | undefined;
+  // Until given, these options are read off the prototype (FIELD_DEFAULTS).
+  readonly required!: boolean;
+  readonly label!: string | undefined;
   readonly initial: unknown;
-  readonly helpText: string;
-  readonly disabled: boolean;
-  readonly localize: boolean;
-  readonly showHiddenInitial: boolean;
-  readonly labelSuffix: string | undefined;
-  /** Set when given, else made by `defaultWidget()` on first use (see `widget`). */
-  #widget: Widget | undefined;
+  readonly helpText!: string;
+  readonly disabled!: boolean;
+  readonly localize!: boolean;
+  readonly showHiddenInitial!: boolean;
+  readonly labelSuffix!: string | undefined;
   /** Default validators first, then the `validators` option (Django's order). */
   readonly validators: Validator[];
-  readonly #overrides: Record<string, MessageTemplate>;
-  /** The validators' rule states (see `validatorsErrorOf`), made on the first run. */
-  #checks: ValidatorChecks | undefined;
+  readonly #s: FieldState;
   /** Set when the field is bound to a form attribute. */
-  name = "";
+  declare name: string;
 
   /** Django's `empty_values`; a subclass may narrow it. */
   isEmpty(value: unknown): boolean {
@@ -117,23 +109,37 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
 
   static {
     validatorParts = (field) => {
-      field.#checks ??= { of: [], states: [] };
-      return { validators: field.validators, checks: field.#checks, overrides: field.#overrides };
+      const s = field.#s;
+      const validators = field.validators;
+      if (s.parts?.validators !== validators) {
+        s.checks ??= { of: [], states: [] };
+        s.parts = { validators, checks: s.checks, overrides: s.overrides };
+      }
+      return s.parts;
     };
   }
 
   constructor(options: FieldOptions = {}) {
-    this.required = options.required ?? true;
-    this.label = options.label;
-    this.initial = options.initial;
-    this.helpText = options.helpText ?? "";
-    this.disabled = options.disabled ?? false;
-    this.localize = options.localize ?? false;
-    this.showHiddenInitial = options.showHiddenInitial ?? false;
-    this.labelSuffix = options.labelSuffix;
-    this.#widget = options.widget ?? undefined;
+    const { required, label, initial, helpText, disabled, localize } = options;
+    // Only what differs from the default (`option ?? default`) is stored.
+    if (required != null && required !== true) this.required = required;
+    if (label !== undefined) this.label = label;
+    if (initial !== undefined) this.initial = initial;
+    if (helpText != null && helpText !== "") this.helpText = helpText;
+    if (disabled != null && disabled !== false) this.disabled = disabled;
+    if (localize != null && localize !== false) this.localize = localize;
+    const { showHiddenInitial, labelSuffix } = options;
+    if (showHiddenInitial != null && showHiddenInitial !== false) {
+      this.showHiddenInitial = showHiddenInitial;
+    }
+    if (labelSuffix !== undefined) this.labelSuffix = labelSuffix;
     const messages = options.errorMessages;
-    this.#overrides = messages ? { ...messages } : NO_OVERRIDES;
+    this.#s = {
+      widget: options.widget ?? undefined,
+      overrides: messages ? { ...messages } : NO_OVERRIDES,
+      checks: undefined,
+      parts: undefined,
+    };
     const given = options.validators;
     const defaults = this.defaultValidators();
     // A copy either way: `defaultValidators()` may return a list its class keeps.
@@ -145,22 +151,19 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
    * that only cleans never needs it). Assigning replaces this field's widget only.
    */
   get widget(): Widget {
-    let widget = this.#widget;
-    if (widget === undefined) {
-      widget = this.defaultWidget();
-      this.#widget = widget;
-    }
-    return widget;
+    const s = this.#s;
+    s.widget ??= this.defaultWidget();
+    return s.widget;
   }
 
   set widget(widget: Widget) {
-    this.#widget = widget;
+    this.#s.widget = widget;
   }
 
   /** Code → locale key of the default messages `errorMessages` leaves (`x-mizan-message-keys`). */
   get messageKeys(): Record<string, string> {
     const keys = classMessageKeys(this.constructor);
-    for (const code of Object.keys(this.#overrides)) delete keys[code];
+    for (const code of Object.keys(this.#s.overrides)) delete keys[code];
     return keys;
   }
 
@@ -168,15 +171,15 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
   get errorMessages(): Record<string, MessageTemplate> {
     const table: Record<string, MessageTemplate> = {};
     for (const [code, key] of Object.entries(this.messageKeys)) table[code] = lookupMessage(key);
-    return Object.assign(table, this.#overrides);
+    return Object.assign(table, this.#s.overrides);
   }
 
   /** A ValidationError with this field's message for `code`. */
   error(code: string, params?: MessageParams): ValidationError {
     // `errorMessages[code]` without building the whole table (this runs per failed check).
-    const own = Object.hasOwn(this.#overrides, code);
+    const own = Object.hasOwn(this.#s.overrides, code);
     const template =
-      (own ? this.#overrides[code] : classDefaultMessage(this.constructor, code)) ?? code;
+      (own ? this.#s.overrides[code] : classDefaultMessage(this.constructor, code)) ?? code;
     // The item `new ValidationError(formatTemplate(template, params), { code, params })`
     // builds (it formats again); without params, every placeholder is kept.
     const text = templateText(template, params ?? NO_PARAMS);
@@ -220,8 +223,9 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
    */
   validatorsError(value: unknown): ValidationError | undefined {
     if (this.isEmpty(value)) return undefined;
-    this.#checks ??= { of: [], states: [] };
-    return validatorsErrorOf(this.validators, value, this.#checks, this.#overrides);
+    const s = this.#s;
+    s.checks ??= { of: [], states: [] };
+    return validatorsErrorOf(this.validators, value, s.checks, s.overrides);
   }
 
   /** Django's `Field.clean`: `toPython` → `validate` → `runValidators`; returns the value. */
@@ -338,7 +342,7 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     const rules = this.validators
       .map((v) => ruleOf(v))
       .filter((r): r is RuleSpec => r !== undefined)
-      .map((r) => ruleWithOverride(r, this.#overrides[r.code]));
+      .map((r) => ruleWithOverride(r, this.#s.overrides[r.code]));
     const keys = this.messageKeys;
     const node: JsonSchema = {
       ...this.inputSchema(),
@@ -382,6 +386,8 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     };
   }
 }
+
+Object.assign(Field.prototype, FIELD_DEFAULTS);
 
 /** The cleaned type of a field. */
 export type FieldValue<F> = F extends Field<infer V, unknown> ? V : never;

@@ -70,6 +70,90 @@ describe("widget", () => {
   });
 });
 
+describe("options", () => {
+  test("every option reads its given value, else Django's default", () => {
+    const plain = new CharField();
+    expect([plain.required, plain.label, plain.initial, plain.helpText, plain.disabled]).toEqual([
+      true,
+      undefined,
+      undefined,
+      "",
+      false,
+    ]);
+    expect([plain.localize, plain.showHiddenInitial, plain.labelSuffix, plain.name]).toEqual([
+      false,
+      false,
+      undefined,
+      "",
+    ]);
+    expect([plain.maxLength, plain.minLength, plain.strip, plain.emptyValueOption]).toEqual([
+      undefined,
+      undefined,
+      true,
+      "",
+    ]);
+    const given = new CharField<string | null>({
+      required: false,
+      label: "Name",
+      initial: "x",
+      helpText: "Help",
+      disabled: true,
+      localize: true,
+      showHiddenInitial: true,
+      labelSuffix: ":",
+      maxLength: 5,
+      minLength: 2,
+      strip: false,
+      emptyValue: null,
+    });
+    expect([given.required, given.label, given.initial, given.helpText, given.disabled]).toEqual([
+      false,
+      "Name",
+      "x",
+      "Help",
+      true,
+    ]);
+    expect([given.localize, given.showHiddenInitial, given.labelSuffix]).toEqual([true, true, ":"]);
+    expect([given.maxLength, given.minLength, given.strip, given.emptyValueOption]).toEqual([
+      5,
+      2,
+      false,
+      null,
+    ]);
+    const numbers = new IntegerField({ minValue: 1, stepSize: 2 });
+    expect([numbers.minValue, numbers.maxValue, numbers.stepSize]).toEqual([1, undefined, 2]);
+    expect(new IntegerField().maxValue).toBeUndefined();
+    expect("label" in plain && "maxLength" in plain && "stepSize" in numbers).toBe(true);
+  });
+
+  test("a null option reads as its default, as `option ?? default` gave it", () => {
+    const field = new CharField({
+      required: null,
+      helpText: null,
+      strip: null,
+      label: null,
+    } as unknown as ConstructorParameters<typeof CharField>[0]);
+    expect([field.required, field.helpText, field.strip, field.label]).toEqual([
+      true,
+      "",
+      true,
+      null,
+    ]);
+  });
+
+  test("changing a field's option (as Django code does) changes that field only", () => {
+    const a = new CharField();
+    const b = new CharField();
+    (a as { required: boolean }).required = false;
+    (a as { label: string }).label = "Nickname";
+    expect(a.clean("")).toBe("");
+    expect(() => b.clean("")).toThrow("This field is required.");
+    expect(a.describe().label).toBe("Nickname");
+    expect(b.describe().label).toBe("");
+    expect(new CharField().required).toBe(true);
+  });
+});
+
 describe("validators", () => {
   test("each field has its own list: default validators, then the given ones, in order", () => {
     const given = [noDigits];

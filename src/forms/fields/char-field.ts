@@ -29,20 +29,24 @@ export class CharField<TEmpty extends string | null = string> extends Field<
   string
 > {
   static override readonly fieldType: string = "CharField";
+  // Until given, these are read off the prototype (undefined, undefined, true, "": see below).
   readonly maxLength: number | undefined;
   readonly minLength: number | undefined;
-  readonly strip: boolean;
-  readonly emptyValueOption: TEmpty;
+  readonly strip!: boolean;
+  readonly emptyValueOption!: TEmpty;
 
   constructor(options: CharFieldOptions<TEmpty> = {}) {
     super(options);
-    this.maxLength = options.maxLength;
-    this.minLength = options.minLength;
-    this.strip = options.strip ?? true;
-    this.emptyValueOption = (options.emptyValue === undefined ? "" : options.emptyValue) as TEmpty;
-    if (this.minLength !== undefined) this.validators.push(new MinLengthValidator(this.minLength));
-    if (this.maxLength !== undefined) this.validators.push(new MaxLengthValidator(this.maxLength));
-    this.validators.push(new ProhibitNullCharactersValidator());
+    // Only what differs from the default is stored.
+    const { maxLength, minLength, strip, emptyValue } = options;
+    if (maxLength !== undefined) this.maxLength = maxLength;
+    if (minLength !== undefined) this.minLength = minLength;
+    if (strip != null && strip !== true) this.strip = strip;
+    if (emptyValue !== undefined && emptyValue !== "") this.emptyValueOption = emptyValue;
+    const validators = this.validators;
+    if (minLength !== undefined) validators.push(new MinLengthValidator(minLength));
+    if (maxLength !== undefined) validators.push(new MaxLengthValidator(maxLength));
+    validators.push(new ProhibitNullCharactersValidator());
   }
 
   override toPython(value: unknown): string | TEmpty {
@@ -99,3 +103,10 @@ export class CharField<TEmpty extends string | null = string> extends Field<
     };
   }
 }
+
+Object.assign(CharField.prototype, {
+  maxLength: undefined,
+  minLength: undefined,
+  strip: true,
+  emptyValueOption: "",
+});

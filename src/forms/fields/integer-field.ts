@@ -49,21 +49,25 @@ export class IntegerField<R extends boolean = true, TValue = MaybeEmpty<R, numbe
     invalid: "IntegerField.invalid",
   };
 
+  // Until given, these are read off the prototype (undefined, see below).
   readonly maxValue: NumericLimit | undefined;
   readonly minValue: NumericLimit | undefined;
   readonly stepSize: NumericLimit | undefined;
 
   constructor(options: IntegerFieldOptions<R> = {}) {
     super(options);
-    this.maxValue = options.maxValue;
-    this.minValue = options.minValue;
-    this.stepSize = options.stepSize;
-    if (this.maxValue !== undefined) this.validators.push(new MaxValueValidator(this.maxValue));
-    if (this.minValue !== undefined) this.validators.push(new MinValueValidator(this.minValue));
-    if (this.stepSize !== undefined) {
-      this.validators.push(
-        new StepValueValidator(this.stepSize, { offset: this.minValue ?? null }),
-      );
+    const { maxValue, minValue, stepSize } = options;
+    if (maxValue !== undefined) {
+      this.maxValue = maxValue;
+      this.validators.push(new MaxValueValidator(maxValue));
+    }
+    if (minValue !== undefined) {
+      this.minValue = minValue;
+      this.validators.push(new MinValueValidator(minValue));
+    }
+    if (stepSize !== undefined) {
+      this.stepSize = stepSize;
+      this.validators.push(new StepValueValidator(stepSize, { offset: minValue ?? null }));
     }
   }
 
@@ -150,3 +154,9 @@ export class IntegerField<R extends boolean = true, TValue = MaybeEmpty<R, numbe
     };
   }
 }
+
+Object.assign(IntegerField.prototype, {
+  maxValue: undefined,
+  minValue: undefined,
+  stepSize: undefined,
+});
