@@ -22,6 +22,9 @@ export interface ValidationErrorOptions {
 // Set by `errorFromItems` for the constructor it calls: the items, already built and in order.
 let ready: ErrorItem[] | undefined;
 
+/** The options of an error given none (only read). */
+const NO_OPTIONS: ValidationErrorOptions = {};
+
 function toItems(input: ValidationErrorInput, options: ValidationErrorOptions): ErrorItem[] {
   if (typeof input === "string") {
     const item: ErrorItem = {
@@ -71,7 +74,7 @@ export class ValidationError extends ErrorLike {
 
   constructor(
     input: ValidationErrorInput | Record<string, ValidationErrorInput>,
-    options: ValidationErrorOptions = {},
+    options: ValidationErrorOptions = NO_OPTIONS,
   ) {
     const given = ready;
     ready = undefined;

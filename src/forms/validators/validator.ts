@@ -110,11 +110,13 @@ export function ruleItem(state: RuleState, failure: Record<string, unknown>): Er
   // `new ValidationError(message, { code, params })` builds (it formats again, which changes
   // something only when a placeholder is left).
   let message = templateText(template, params);
-  if (message.includes("%(")) {
-    if (state.text !== message) {
-      state.parts = partsOf(message);
-      state.text = message;
-    }
+  // The text last formatted holds a `%(` (it was searched then): a text is searched only when
+  // it changed (another plural form, language or override).
+  if (message === state.text) {
+    message = fillTwice(message, params, state.parts);
+  } else if (message.includes("%(")) {
+    state.parts = partsOf(message);
+    state.text = message;
     message = fillTwice(message, params, state.parts);
   }
   return { code: state.code, message, params };
