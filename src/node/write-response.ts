@@ -75,34 +75,15 @@ export async function writeResponse(
 }
 
 /**
- * The map's entries as one flat list (name, value, name, value, …), names in code-unit order
- * as `[...keys].sort()` gives them: an insertion sort of the pairs, cheaper than Array#sort's
- * generic path (and a lookup per name) for the handful of headers an answer carries.
- */
-function sortedEntries(headers: ReadonlyMap<string, string>): string[] {
-  const flat: string[] = [];
-  for (const [name, value] of headers) {
-    let at = flat.length;
-    while (at > 0 && (flat[at - 2] as string) > name) {
-      flat[at] = flat[at - 2] as string;
-      flat[at + 1] = flat[at - 1] as string;
-      at -= 2;
-    }
-    flat[at] = name;
-    flat[at + 1] = value;
-  }
-  return flat;
-}
-
-/**
  * Write the handler's own JSON answer: what `writeResponse` writes for its Web Response, byte
  * for byte (headers in the order Web `Headers` lists them, then Set-Cookie, `Connection: close`
- * when the request body was left unread, then Content-Length), without building one.
+ * when the request body was left unread, then Content-Length), without building one. The
+ * answer is spent: its header list becomes the one `writeHead` is given.
  */
 export function writeJsonAnswer(answer: JsonAnswer, res: ServerResponse, close: boolean): void {
   if (closed(res)) return;
-  // Web Headers iterate sorted by name; so do these (lower-case ASCII: code-unit order is the same).
-  const sorted = sortedEntries(answer.headers);
+  // Kept sorted by name, as Web Headers iterate (lower-case ASCII: code-unit order is the same).
+  const sorted = answer.headers.flat;
   const length = String(Buffer.byteLength(answer.text));
   if (res.getHeaderNames().length > 0) {
     // Headers set before (a framework's): setHeader replaces them where they stand, as before.
