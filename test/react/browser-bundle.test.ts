@@ -127,6 +127,18 @@ test("a form without message catalogs keeps neither the catalog loader, the fiel
   // The live checks' host (the `<name>.validate` call, the stale-form warning) comes with useMizanForm.
   expect(plain.code).not.toContain(".validate`");
   expect(plain.code).not.toContain("regenerate the client");
+  // Nor plural selection: generated English messages are strings (catalogs bring it).
+  const runtime =
+    'export { choice, coerceStr, emailRule, field, maxLength, minLength, nullCharacters } from "mizan/runtime";';
+  const english = await kept(
+    `export { MizanProvider, useMizanFormBase } from "mizan/react";\n${runtime}`,
+  );
+  expect(english.modules).toContain("src/codegen/runtime/field.ts");
+  expect(english.code).not.toContain("PluralRules");
+  const withCatalogs = await kept(
+    `export { MizanProvider, useMizanFormBase, localizedMessages } from "mizan/react";\n${runtime}`,
+  );
+  expect(withCatalogs.code).toContain("PluralRules");
   // Passing localizedMessages brings the loader (so the checks above can fail).
   const localized = await kept(
     'export { MizanProvider, useMizanFormBase, localizedMessages } from "mizan/react";',

@@ -1,8 +1,6 @@
 import { formatMessage } from "../../forms/message-format.js";
-import type { MessageTemplate } from "../../forms/message-types.js";
+import type { MessageParams, MessageTemplate } from "../../forms/message-types.js";
 import { activeCatalog, type MessageTextFn } from "./message-text.js";
-
-export { messageText } from "./message-text.js";
 
 /**
  * One language's default messages as `mizan generate --languages` writes them
@@ -74,4 +72,23 @@ export function catalogLoader(
     for (const name in catalogs) if (name.toLowerCase() === wanted) return catalogs[name];
   }
   return undefined;
+}
+
+/**
+ * A message's text: the active catalog's template for `key` when there is one, formatted for
+ * the catalog's language, else the baked-in `fallback` (the schema's English text). `words`
+ * names params that are words to translate (param → key): the catalog's text replaces them.
+ *
+ * @example
+ * messageText("forms.max_length", "At most %(limit_value)d characters.", { limit_value: 3 });
+ */
+export function messageText(
+  key: string | undefined,
+  fallback: MessageTemplate,
+  params: MessageParams,
+  words?: Readonly<Record<string, string>>,
+): string {
+  return activeCatalog.text
+    ? activeCatalog.text(key, fallback, params, words)
+    : formatMessage(fallback, params, "en");
 }

@@ -1,7 +1,7 @@
 import { NEVER, transform, type ZodMiniTransform } from "zod/mini";
 import { isEmptyValue } from "../../forms/field-parts.js";
 import type { CoerceFn, RuleFn, RuleParams } from "../../forms/rules/types.js";
-import { messageText } from "./message-text.js";
+import { generatedText } from "./message-text.js";
 
 /**
  * One `RuleSpec` as generated code passes it: the shared function, code, template, params,
@@ -98,7 +98,7 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): unknown {
         ctx,
         input,
         code,
-        messageText(keys[code], messages[code] ?? code, result.params ?? {}),
+        generatedText(keys[code], messages[code] ?? code, result.params ?? {}),
       );
       return FAILED;
     }
@@ -106,13 +106,18 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): unknown {
   }
   const empty = isEmptyValue(value);
   if (spec.required && (spec.falsy ? isFalsy(value) : empty)) {
-    report(ctx, input, "required", messageText(keys.required, messages.required ?? "required", {}));
+    report(
+      ctx,
+      input,
+      "required",
+      generatedText(keys.required, messages.required ?? "required", {}),
+    );
     return FAILED;
   }
   for (const [fn, code, message, params, key, words] of spec.validate ?? []) {
     const failure = fn(value, params);
     if (failure) {
-      report(ctx, input, code, messageText(key, message, { ...params, ...failure }, words));
+      report(ctx, input, code, generatedText(key, message, { ...params, ...failure }, words));
       return FAILED;
     }
   }
@@ -121,7 +126,7 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): unknown {
   for (const [fn, code, message, params, key, words] of spec.rules ?? []) {
     const failure = fn(value, params);
     if (failure) {
-      report(ctx, input, code, messageText(key, message, { ...params, ...failure }, words));
+      report(ctx, input, code, generatedText(key, message, { ...params, ...failure }, words));
       failed = true;
     }
   }

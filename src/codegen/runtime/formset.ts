@@ -2,7 +2,7 @@ import { NEVER, safeParse, transform, type ZodMiniTransform } from "zod/mini";
 import type { $ZodType, input, output } from "zod/v4/core";
 import { isSubformData } from "../../core/is-plain-object.js";
 import { isEmptyValue } from "../../forms/field-parts.js";
-import { messageText } from "./message-text.js";
+import { generatedText } from "./message-text.js";
 
 /** A nested form node's `x-mizan-required` and `errorMessage` (FormField). */
 export interface SubformSpec<TRequired extends boolean = boolean> {
@@ -41,7 +41,7 @@ function report(
   spec: SubformSpec | FormSetSpec,
   num?: number,
 ): void {
-  const message = messageText(
+  const message = generatedText(
     spec.keys?.[code],
     spec.messages?.[code] ?? code,
     num === undefined ? {} : { num },

@@ -1,4 +1,4 @@
-import { formatMessage } from "../../forms/message-format.js";
+import { pythonFormat } from "../../forms/message-format.js";
 import type { MessageParams, MessageTemplate } from "../../forms/message-types.js";
 
 /** A message's text for `messageText`'s arguments. */
@@ -16,14 +16,30 @@ export type MessageTextFn = (
 export const activeCatalog: { text?: MessageTextFn | undefined } = {};
 
 /**
- * A message's text: the active catalog's template for `key` when there is one, formatted for
- * the catalog's language, else the baked-in `fallback` (the schema's English text). `words`
- * names params that are words to translate (param → key): the catalog's text replaces them.
- *
- * @example
- * messageText("forms.max_length", "Ensure this value has at most %(limit_value)d characters.", { limit_value: 3 });
+ * `messageText` of a generated field's message, whose English text is always a string (the
+ * generator refuses others; a plural one was settled on the server): without a catalog, its
+ * placeholders filled as `formatMessage` fills them, so a page without message catalogs does not
+ * download plural selection either.
  */
-export const messageText: MessageTextFn = (key, fallback, params, words) =>
-  activeCatalog.text
+export function generatedText(
+  key: string | undefined,
+  fallback: string,
+  params: MessageParams,
+  words?: Readonly<Record<string, string>>,
+): string {
+  return activeCatalog.text
     ? activeCatalog.text(key, fallback, params, words)
-    : formatMessage(fallback, params, "en");
+    : fillPlaceholders(fallback, params);
+}
+
+const PLACEHOLDER = /%\((\w+)\)([sdr])/g;
+
+/** `formatMessage(text, params)` of a text (not a plural template); a test keeps them equal. */
+export function fillPlaceholders(text: string, params: MessageParams): string {
+  // Most texts have no placeholder: nothing to replace.
+  return text.includes("%(")
+    ? text.replace(PLACEHOLDER, (whole, name: string, conversion: string) =>
+        Object.hasOwn(params, name) ? pythonFormat(params[name], conversion) : whole,
+      )
+    : text;
+}
