@@ -62,6 +62,66 @@ describe("a result's envelope text", () => {
     }
   });
 
+  test("is JSON.stringify of the envelope for flat objects of any keys and values", async () => {
+    const text = fc.string({ unit: "binary" });
+    const value = fc.oneof(
+      text,
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.constant(-0),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(text, value), async (flat) => {
+        await expectEnvelopeText(() => flat);
+        await expectEnvelopeText(() => Object.assign(Object.create(null), flat));
+      }),
+      { numRuns: 300 },
+    );
+    const cases: Array<() => unknown> = [
+      () => ({ ok: true, username: "ada_lovelace" }),
+      () => ({}),
+      () => ({ b: 1, 2: "two", 1: "one", a: null }),
+      () => JSON.parse('{"__proto__": 1, "a": "b"}'),
+      () => ({ 'quo"te': "back\\slash", ctl: "\u0001\n", lone: "\udc00", pair: "\ud83d\ude00" }),
+      () => ({ inf: Number.POSITIVE_INFINITY, nan: Number.NaN, big: 1e21, small: 1e-7 }),
+      () => ({
+        get computed() {
+          return "read once";
+        },
+        after: 1,
+      }),
+      () => Object.defineProperty({ shown: 1 }, "hidden", { value: 2, enumerable: false }),
+      () => ({ [Symbol("s")]: 1, kept: 2 }),
+      () => ({ nested: { a: 1 } }),
+      () => ({ list: [1, 2] }),
+    ];
+    for (const result of cases) await expectEnvelopeText(result);
+  });
+
+  test("reads each value of a plain object result once, as JSON.stringify does", async () => {
+    let reads = 0;
+    const outcome = await answer(() => ({
+      before: "x",
+      get nested() {
+        reads++;
+        return { list: [1, { toJSON: (key: string) => `at ${key}` }], gone: undefined };
+      },
+      fn: () => 1,
+      get text() {
+        reads++;
+        return 'say "hi"';
+      },
+    }));
+    expect(reads).toBe(2);
+    if (outcome.kind !== "result") throw new Error(`expected a result, got ${outcome.kind}`);
+    expect(outcome.json).toBe(
+      '{"result":{"before":"x","nested":{"list":[1,"at 1"]},"text":"say \\"hi\\""},"invalidate":[],"merge":[]}',
+    );
+  });
+
   test("a result that is not JSON is the same 500 as before", async () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
