@@ -9,7 +9,16 @@ import {
   takeRefusal,
 } from "./field-parts.js";
 import { type ValidatorParts, validatorsErrorOf } from "./field-validators.js";
-import { FIELD_DEFAULTS, type FieldState, NO_OVERRIDES } from "./fields/field-defaults.js";
+import {
+  addBuiltinTo,
+  type BuiltinValidator,
+  FIELD_DEFAULTS,
+  type FieldState,
+  NO_OVERRIDES,
+  NO_PARAMS,
+  ownValidators,
+  storeGivenOptions,
+} from "./fields/field-defaults.js";
 import { fillTwice } from "./message-cache.js";
 import { templateText } from "./message-format.js";
 import { classMessageKeys, ruleWithOverride, withFieldKey } from "./message-keys.js";
@@ -26,9 +35,6 @@ import { errorFromItems, type ValidationError } from "./validation-error.js";
 import { ruleOf, type Validator } from "./validators/validator.js";
 import { TextInput, type Widget } from "./widgets/widget.js";
 
-/** The params of a message given none (read only). */
-const NO_PARAMS: MessageParams = Object.freeze({});
-
 export {
   type FieldDescriptor,
   type FieldOptions,
@@ -39,6 +45,8 @@ export {
 } from "./field-parts.js";
 
 let validatorParts: (field: Field) => ValidatorParts;
+/** @internal A field class adds `new make(limit)` to its validators (see FieldState). */
+export let addBuiltinValidator: (field: Field, make: BuiltinValidator, limit?: unknown) => void;
 
 /**
  * @internal What Field's `validatorsError` reads off the field, for a form's step to keep: the
@@ -86,8 +94,6 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
   readonly localize!: boolean;
   readonly showHiddenInitial!: boolean;
   readonly labelSuffix!: string | undefined;
-  /** Default validators first, then the `validators` option (Django's order). */
-  readonly validators: Validator[];
   readonly #s: FieldState;
   /** Set when the field is bound to a form attribute. */
   declare name: string;
@@ -110,46 +116,43 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
   static {
     validatorParts = (field) => {
       const s = field.#s;
-      const validators = field.validators;
+      const validators = s.list;
       if (s.parts?.validators !== validators) {
         s.checks ??= { of: [], states: [] };
         s.parts = { validators, checks: s.checks, overrides: s.overrides };
       }
       return s.parts;
     };
+    addBuiltinValidator = (field, make, limit) => addBuiltinTo(field.#s, make, limit);
   }
 
   constructor(options: FieldOptions = {}) {
-    const { required, label, initial, helpText, disabled, localize } = options;
-    // Only what differs from the default (`option ?? default`) is stored.
-    if (required != null && required !== true) this.required = required;
-    if (label !== undefined) this.label = label;
-    if (initial !== undefined) this.initial = initial;
-    if (helpText != null && helpText !== "") this.helpText = helpText;
-    if (disabled != null && disabled !== false) this.disabled = disabled;
-    if (localize != null && localize !== false) this.localize = localize;
-    const { showHiddenInitial, labelSuffix } = options;
-    if (showHiddenInitial != null && showHiddenInitial !== false) {
-      this.showHiddenInitial = showHiddenInitial;
-    }
-    if (labelSuffix !== undefined) this.labelSuffix = labelSuffix;
+    storeGivenOptions(this, options);
     const messages = options.errorMessages;
+    const given = options.validators;
+    const defaults = this.defaultValidators();
     this.#s = {
+      // A copy either way: `defaultValidators()` may return a list its class keeps.
+      list: given === undefined ? defaults.slice() : [...defaults, ...given],
+      fresh: undefined,
       widget: options.widget ?? undefined,
       overrides: messages ? { ...messages } : NO_OVERRIDES,
       checks: undefined,
       parts: undefined,
     };
-    const given = options.validators;
-    const defaults = this.defaultValidators();
-    // A copy either way: `defaultValidators()` may return a list its class keeps.
-    this.validators = given === undefined ? defaults.slice() : [...defaults, ...given];
   }
 
-  /**
-   * The widget: the `widget` option, else `defaultWidget()`'s, made when first read (a form
-   * that only cleans never needs it). Assigning replaces this field's widget only.
-   */
+  /** Default, given, then the class's validators (Django's order): this field's own list. */
+  get validators(): Validator[] {
+    return ownValidators(this.#s);
+  }
+
+  set validators(validators: Validator[]) {
+    this.#s.list = validators;
+    this.#s.fresh = null;
+  }
+
+  /** The `widget` option, else `defaultWidget()`'s, made when first read; this field's own. */
   get widget(): Widget {
     const s = this.#s;
     s.widget ??= this.defaultWidget();
@@ -225,7 +228,7 @@ export abstract class Field<TValue = unknown, TInput = unknown> {
     if (this.isEmpty(value)) return undefined;
     const s = this.#s;
     s.checks ??= { of: [], states: [] };
-    return validatorsErrorOf(this.validators, value, s.checks, s.overrides);
+    return validatorsErrorOf(s.list, value, s.checks, s.overrides);
   }
 
   /** Django's `Field.clean`: `toPython` → `validate` → `runValidators`; returns the value. */

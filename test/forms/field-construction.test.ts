@@ -10,7 +10,11 @@ import { ChoiceField, type Choices } from "../../src/forms/fields/choice-field.j
 import { IntegerField } from "../../src/forms/fields/integer-field.js";
 import { Form } from "../../src/forms/form.js";
 import { ValidationError } from "../../src/forms/validation-error.js";
-import { MaxLengthValidator } from "../../src/forms/validators/length.js";
+import {
+  MaxLengthValidator,
+  MinLengthValidator,
+  ProhibitNullCharactersValidator,
+} from "../../src/forms/validators/length.js";
 import type { Validator } from "../../src/forms/validators/validator.js";
 import {
   NumberInput,
@@ -184,6 +188,53 @@ describe("validators", () => {
     expect(b.validators).toHaveLength(2);
     expect(new NoDigits().validators).toEqual([noDigits]);
     expect(() => new NoDigits().clean("a1")).toThrow("No digits.");
+  });
+
+  test("the validators a class adds are the field's own objects, even after cleaning", () => {
+    const a = new CharField({ minLength: 3, maxLength: 5 });
+    const b = new CharField({ minLength: 3, maxLength: 5 });
+    expect(() => a.clean("ab")).toThrow("at least 3 characters");
+    expect(() => b.clean("abcdef")).toThrow("at most 5 characters");
+    const [minA, maxA, nullA] = a.validators;
+    const [minB, maxB, nullB] = b.validators;
+    expect(minA).toBeInstanceOf(MinLengthValidator);
+    expect(maxA).toBeInstanceOf(MaxLengthValidator);
+    expect(nullA).toBeInstanceOf(ProhibitNullCharactersValidator);
+    expect(new Set([minA, maxA, nullA, minB, maxB, nullB]).size).toBe(6);
+    expect(a.validators[0]).toBe(minA);
+    // Changing one field's validator changes that field only.
+    (minA as MinLengthValidator).params = { limit_value: 1 };
+    expect(a.clean("ab")).toBe("ab");
+    expect(() => b.clean("ab")).toThrow("at least 3 characters");
+    expect(() => new CharField({ minLength: 3 }).clean("ab")).toThrow("at least 3 characters");
+    (maxB as MaxLengthValidator).params.limit_value = 10;
+    expect(b.clean("abcdefg")).toBe("abcdefg");
+    expect(() => new CharField({ maxLength: 5 }).clean("abcdefg")).toThrow("at most 5");
+  });
+
+  test("IntegerField's limits: own objects, in Django's order (max, min, step)", () => {
+    const field = new IntegerField({ minValue: 1, maxValue: 9, stepSize: 2 });
+    const other = new IntegerField({ minValue: 1, maxValue: 9 });
+    expect(() => other.clean(0)).toThrow("greater than or equal to 1");
+    expect(field.validators.map((v) => (v as { code: string }).code)).toEqual([
+      "max_value",
+      "min_value",
+      "step_size",
+    ]);
+    expect(field.validators[0]).not.toBe(other.validators[0]);
+    expect(() => field.clean(4)).toThrow("multiple of step size 2");
+    let calls = 0;
+    const limit = new IntegerField({
+      maxValue: (() => {
+        calls++;
+        return 5;
+      }) as unknown as number,
+    });
+    expect(calls).toBe(1);
+    // A callable limit's validator is made at construction, as before (not when read).
+    expect(limit.validators).toHaveLength(1);
+    expect(calls).toBe(1);
+    expect(() => limit.clean(6)).toThrow("less than or equal to 5");
   });
 
   test("a validator added after a field has cleaned is run from then on", () => {

@@ -1,4 +1,4 @@
-import { Field, type FieldOptions, type JsonSchema } from "../field.js";
+import { addBuiltinValidator, Field, type FieldOptions, type JsonSchema } from "../field.js";
 import { type REFUSED, refuse } from "../field-parts.js";
 import { coerceStr } from "../rules/core.js";
 import type { CoerceSpec, JsonValue } from "../rules/types.js";
@@ -43,10 +43,9 @@ export class CharField<TEmpty extends string | null = string> extends Field<
     if (minLength !== undefined) this.minLength = minLength;
     if (strip != null && strip !== true) this.strip = strip;
     if (emptyValue !== undefined && emptyValue !== "") this.emptyValueOption = emptyValue;
-    const validators = this.validators;
-    if (minLength !== undefined) validators.push(new MinLengthValidator(minLength));
-    if (maxLength !== undefined) validators.push(new MaxLengthValidator(maxLength));
-    validators.push(new ProhibitNullCharactersValidator());
+    if (minLength !== undefined) addBuiltinValidator(this, MinLengthValidator, minLength);
+    if (maxLength !== undefined) addBuiltinValidator(this, MaxLengthValidator, maxLength);
+    addBuiltinValidator(this, ProhibitNullCharactersValidator);
   }
 
   override toPython(value: unknown): string | TEmpty {

@@ -1,4 +1,10 @@
-import { Field, type FieldDescriptor, type FieldOptions, type JsonSchema } from "../field.js";
+import {
+  addBuiltinValidator,
+  Field,
+  type FieldDescriptor,
+  type FieldOptions,
+  type JsonSchema,
+} from "../field.js";
 import { type REFUSED, refuse } from "../field-parts.js";
 import { sanitizeSeparators } from "../formats/index.js";
 import { coerceInt } from "../rules/numeric.js";
@@ -59,11 +65,11 @@ export class IntegerField<R extends boolean = true, TValue = MaybeEmpty<R, numbe
     const { maxValue, minValue, stepSize } = options;
     if (maxValue !== undefined) {
       this.maxValue = maxValue;
-      this.validators.push(new MaxValueValidator(maxValue));
+      addBuiltinValidator(this, MaxValueValidator, maxValue);
     }
     if (minValue !== undefined) {
       this.minValue = minValue;
-      this.validators.push(new MinValueValidator(minValue));
+      addBuiltinValidator(this, MinValueValidator, minValue);
     }
     if (stepSize !== undefined) {
       this.stepSize = stepSize;
