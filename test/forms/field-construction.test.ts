@@ -216,7 +216,7 @@ describe("validators", () => {
     const field = new IntegerField({ minValue: 1, maxValue: 9, stepSize: 2 });
     const other = new IntegerField({ minValue: 1, maxValue: 9 });
     expect(() => other.clean(0)).toThrow("greater than or equal to 1");
-    expect(field.validators.map((v) => (v as { code: string }).code)).toEqual([
+    expect(field.validators.map((v) => (v as unknown as { code: string }).code)).toEqual([
       "max_value",
       "min_value",
       "step_size",
