@@ -151,8 +151,10 @@ function handled(form: BaseForm, ctx: RequestContext, valid: boolean): unknown {
  * bookkeeping, which costs more than the refusal itself.
  */
 function rejectLater(error: unknown): Promise<never> {
-  return Promise.resolve().then(() => {
-    throw error;
+  // Rejected by its function in a microtask, not by a throw: V8 works out where a throw
+  // happened (a message object), which costs more than the refusal itself.
+  return new Promise((_resolve, reject) => {
+    queueMicrotask(() => reject(error));
   });
 }
 
