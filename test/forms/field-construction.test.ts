@@ -4,11 +4,14 @@
 // every instance still reads and changes its own parts, as an eager construction gave it.
 import { describe, expect, test } from "vitest";
 import { createContext } from "../../src/core/context.js";
+import type { ValidationDetails } from "../../src/core/errors.js";
+import { Registry } from "../../src/core/registry.js";
 import { Field } from "../../src/forms/field.js";
 import { CharField } from "../../src/forms/fields/char-field.js";
 import { ChoiceField, type Choices } from "../../src/forms/fields/choice-field.js";
 import { IntegerField } from "../../src/forms/fields/integer-field.js";
-import { Form } from "../../src/forms/form.js";
+import { Form, type FormOptions } from "../../src/forms/form.js";
+import { formMeta } from "../../src/forms/form-meta.js";
 import { ValidationError } from "../../src/forms/validation-error.js";
 import {
   MaxLengthValidator,
@@ -392,5 +395,46 @@ describe("forms built with new", () => {
         },
       ],
     });
+  });
+});
+
+describe("forms served by the registry and built with new share no validator", () => {
+  class Plain extends Form<Plain> {
+    static override meta = formMeta({ name: "plain" });
+    name = new CharField({ minLength: 2, maxLength: 5 });
+  }
+
+  /** Adds a validator and tightens a limit per instance (Django's `__init__` pattern). */
+  class Tight extends Form<Tight> {
+    static override meta = formMeta({ name: "tight" });
+    name = new CharField({ minLength: 2, maxLength: 5 });
+    constructor(options?: FormOptions) {
+      super(options);
+      this.name.validators.push(noDigits);
+      (this.name.validators[1] as MaxLengthValidator).params = { limit_value: 3 };
+    }
+  }
+
+  async function served(r: Registry, form: string, name: string) {
+    const answer = (await r.call(`${form}.validate`, createContext(), { data: { name } })) as {
+      errors: ValidationDetails;
+    };
+    return answer.errors.fields.name?.map((e) => e.code) ?? [];
+  }
+
+  test("a form's changes stay in its instances; the others keep the class's limits", async () => {
+    const r = new Registry();
+    r.register(Plain);
+    r.register(Tight);
+    for (let i = 0; i < 2; i++) {
+      expect(await served(r, "tight", "a1b2")).toEqual(["max_length", "digits"]);
+      expect(await served(r, "plain", "a1b2")).toEqual([]);
+      expect(await served(r, "plain", "abcdef")).toEqual(["max_length"]);
+      expect(await served(r, "tight", "x")).toEqual(["min_length"]);
+      const plain = new Plain({ data: { name: "a1b2" }, ctx: createContext() });
+      expect(await plain.isValid()).toBe(true);
+      const tight = new Tight({ data: { name: "abcd" }, ctx: createContext() });
+      expect(await tight.isValid()).toBe(false);
+    }
   });
 });
