@@ -144,45 +144,131 @@ export interface FieldStep {
  * `proto`, for a plan, is the prototype of its bound instances.
  */
 export function fieldStep(name: string, field: AnyField, proto?: object): FieldStep {
-  let kind: FieldStep["kind"] = PLAIN;
-  if (
-    field instanceof Field &&
-    typeof (field as Partial<CompositeField>).cleanComposite === "function"
-  ) {
-    kind = COMPOSITE;
-  } else if (typeof (field as Partial<AsyncCleanField>).cleanAsync === "function") {
-    kind = ASYNC;
-  }
-  const ownClean = field.clean !== Field.prototype.clean;
-  const withInitial = kind === ASYNC || ownClean;
-  const direct = !ownClean && field.runValidators === Field.prototype.runValidators;
+  const facts = classFacts(field);
   const hook = hookName(name);
-  const noHook = proto !== undefined && !(hook in proto);
-  const checkedPython = keepsPlain(field, "toPython", "toPythonChecked");
-  const checkedValidate = keepsPlain(field, "validate", "validateError");
   return {
     name,
     field,
     hook,
-    kind,
-    withInitial,
-    direct,
-    checkedPython,
-    checkedValidate,
-    toPython: checkedPython ? field.toPythonChecked : field.toPython,
-    validateError: checkedValidate ? field.validateError : undefined,
-    validatorsError: field.validatorsError,
-    validatorParts:
-      field.validatorsError === Field.prototype.validatorsError
-        ? validatorPartsOf(field)
-        : undefined,
-    isEmpty: field.isEmpty,
-    required:
-      checkedValidate && field.validateError === Field.prototype.validateError
-        ? field.required
-        : undefined,
+    kind: facts.kind,
+    withInitial: facts.withInitial,
+    direct: facts.direct,
+    checkedPython: facts.checkedPython,
+    checkedValidate: facts.checkedValidate,
+    toPython: facts.checkedPython ? facts.toPythonChecked : facts.toPython,
+    validateError: facts.checkedValidate ? facts.validateError : undefined,
+    validatorsError: facts.validatorsError,
+    validatorParts: facts.keepsValidatorsError ? validatorPartsOf(field) : undefined,
+    isEmpty: facts.isEmpty,
+    required: facts.keepsValidate ? field.required : undefined,
     disabled: field.disabled,
-    noHook,
+    noHook: proto !== undefined && !(hook in proto),
+  };
+}
+
+/**
+ * What a field's step takes from its class: the methods it calls and what follows from where
+ * they are defined. Kept per prototype (the walks up the chain cost more than the rest of a
+ * step), and used while the field reads the very same methods: an instance's own method, or one
+ * changed on a prototype since, is worked out again (what a step calls depends only on which
+ * functions these are, so the same functions give the same step).
+ */
+interface ClassFacts {
+  readonly cleanComposite: unknown;
+  readonly cleanAsync: unknown;
+  readonly clean: unknown;
+  readonly runValidators: unknown;
+  readonly toPython: FieldStep["toPython"];
+  readonly toPythonChecked: FieldStep["toPython"];
+  readonly validate: unknown;
+  readonly validateError: (this: AnyField, value: unknown) => ValidationError | undefined;
+  readonly validatorsError: FieldStep["validatorsError"];
+  readonly isEmpty: FieldStep["isEmpty"];
+  readonly kind: FieldStep["kind"];
+  readonly withInitial: boolean;
+  readonly direct: boolean;
+  readonly checkedPython: boolean;
+  readonly checkedValidate: boolean;
+  /** Field's `validatorsError`: the step reads the field's validator parts. */
+  readonly keepsValidatorsError: boolean;
+  /** Field's `validate` and `validateError`: the step reads the field's `required`. */
+  readonly keepsValidate: boolean;
+}
+
+const factsByProto = new WeakMap<object, ClassFacts>();
+
+function classFacts(field: AnyField): ClassFacts {
+  const proto = Object.getPrototypeOf(field) as object | null;
+  const known = proto ? factsByProto.get(proto) : undefined;
+  const f = field as AnyField & Partial<CompositeField & AsyncCleanField>;
+  if (
+    known !== undefined &&
+    known.clean === field.clean &&
+    known.runValidators === field.runValidators &&
+    known.toPython === field.toPython &&
+    known.toPythonChecked === field.toPythonChecked &&
+    known.validate === field.validate &&
+    known.validateError === field.validateError &&
+    known.validatorsError === field.validatorsError &&
+    known.isEmpty === field.isEmpty &&
+    known.cleanComposite === f.cleanComposite &&
+    known.cleanAsync === f.cleanAsync
+  ) {
+    return known;
+  }
+  const facts = factsOf(field);
+  if (proto && !hasOwnMethod(field)) factsByProto.set(proto, facts);
+  return facts;
+}
+
+/** The methods a step reads, by name. */
+const STEP_METHODS = [
+  "clean",
+  "runValidators",
+  "toPython",
+  "toPythonChecked",
+  "validate",
+  "validateError",
+  "validatorsError",
+  "isEmpty",
+  "cleanComposite",
+  "cleanAsync",
+] as const;
+
+/** Whether the field has a step method of its own (an instance's override). */
+function hasOwnMethod(field: AnyField): boolean {
+  for (const key of STEP_METHODS) if (Object.hasOwn(field, key)) return true;
+  return false;
+}
+
+function factsOf(field: AnyField): ClassFacts {
+  const f = field as AnyField & Partial<CompositeField & AsyncCleanField>;
+  let kind: FieldStep["kind"] = PLAIN;
+  if (field instanceof Field && typeof f.cleanComposite === "function") {
+    kind = COMPOSITE;
+  } else if (typeof f.cleanAsync === "function") {
+    kind = ASYNC;
+  }
+  const ownClean = field.clean !== Field.prototype.clean;
+  const checkedValidate = keepsPlain(field, "validate", "validateError");
+  return {
+    cleanComposite: f.cleanComposite,
+    cleanAsync: f.cleanAsync,
+    clean: field.clean,
+    runValidators: field.runValidators,
+    toPython: field.toPython,
+    toPythonChecked: field.toPythonChecked,
+    validate: field.validate,
+    validateError: field.validateError,
+    validatorsError: field.validatorsError,
+    isEmpty: field.isEmpty,
+    kind,
+    withInitial: kind === ASYNC || ownClean,
+    direct: !ownClean && field.runValidators === Field.prototype.runValidators,
+    checkedPython: keepsPlain(field, "toPython", "toPythonChecked"),
+    checkedValidate,
+    keepsValidatorsError: field.validatorsError === Field.prototype.validatorsError,
+    keepsValidate: checkedValidate && field.validateError === Field.prototype.validateError,
   };
 }
 
