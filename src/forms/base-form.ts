@@ -32,6 +32,7 @@ import {
   hasKeys,
   hookName,
   isThenable,
+  keysClear,
 } from "./form-types.js";
 import { type ErrorItem, ValidationError } from "./validation-error.js";
 
@@ -129,10 +130,12 @@ export class BaseForm<TSelf = any> extends Adoptable {
     const s = this.#s;
     if (!s.fields) {
       const fields = new Map<string, AnyField>();
-      for (const key of Object.keys(this)) {
+      const keys = Object.keys(this);
+      const clear = keysClear(this, keys, BaseForm.prototype);
+      for (const key of keys) {
         const value = (this as Record<string, unknown>)[key];
         if (!(value instanceof Field)) continue;
-        if (key in BaseForm.prototype) throw clash(key);
+        if (!clear && key in BaseForm.prototype) throw clash(key);
         value.name = key;
         fields.set(key, value);
       }

@@ -87,3 +87,28 @@ describe("a field's step kept per class", () => {
     });
   });
 });
+
+describe("a form's own keys checked once per class", () => {
+  class Flex extends Form {
+    name = new CharField();
+    constructor(options: ConstructorParameters<typeof Form>[0], clashing?: string) {
+      super(options);
+      if (clashing) {
+        Object.defineProperty(this, clashing, {
+          value: new CharField(),
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      }
+    }
+  }
+
+  test("a field named after a form member still clashes after its class was collected", () => {
+    expect([...new Flex({ data: {} }).fields.keys()]).toEqual(["name"]);
+    expect(() => new Flex({ data: {} }, "addError").fields).toThrow(/clashes with Form\.addError/);
+    expect([...new Flex({ data: {} }, "other").fields.keys()]).toEqual(["name", "other"]);
+    expect(() => new Flex({ data: {} }, "addError").fields).toThrow(/clashes with Form\.addError/);
+    expect([...new Flex({ data: {} }).fields.keys()]).toEqual(["name"]);
+  });
+});
