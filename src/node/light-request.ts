@@ -1,24 +1,67 @@
 import { isAscii } from "node:buffer";
 import type { ServerResponse } from "node:http";
 import { MizanError } from "../core/errors.js";
+import type { BodyReader } from "../server/parse-call.js";
 import { type NodeRequest, requestUrl } from "./incoming-request.js";
 import { lightHeaders, realHeaders } from "./light-headers.js";
 
-interface LightState {
+/**
+ * One light call's state, and its body reader (`readBody`, a method: no closure per request).
+ * `request` is the light Request over it.
+ */
+class LightState implements BodyReader {
   readonly req: NodeRequest;
   readonly res: ServerResponse;
   readonly method: string;
   /** `request.url`, made on first read (see urlOf). */
   url: string | undefined;
   /** Made the first time it is read (see signalOf). */
-  signal: AbortSignal | undefined;
+  signal: AbortSignal | undefined = undefined;
   /** The real Headers, once something needed them (see light-headers.ts). */
-  headers: Headers | undefined;
+  headers: Headers | undefined = undefined;
   /** What `request.headers` answers: a view over node's headers. */
-  view: Headers | undefined;
+  view: Headers | undefined = undefined;
   /** The body, once the adapter has read it. */
-  body: Uint8Array | undefined;
-  built: Request | undefined;
+  body: Uint8Array | undefined = undefined;
+  built: Request | undefined = undefined;
+  readonly request: Request;
+  readonly #out: AnswerWriter;
+  readonly #next: ((error?: unknown) => void) | undefined;
+
+  constructor(
+    req: NodeRequest,
+    res: ServerResponse,
+    url: URL | undefined,
+    out: AnswerWriter,
+    next: ((error?: unknown) => void) | undefined,
+  ) {
+    this.req = req;
+    this.res = res;
+    this.#out = out;
+    this.#next = next;
+    this.method = req.method ?? "POST";
+    this.url = url?.href;
+    this.request = new LightRequest(this) as unknown as Request;
+  }
+
+  /** The call's answer, written where the handler made it. */
+  answered(answer: unknown): void {
+    void this.#out.finish(answer, this.req, this.res);
+  }
+
+  /** What the call's steps threw: to `next()` (Express), else the 500. */
+  failed(error: unknown): void {
+    if (this.#next) this.#next(error);
+    else void this.#out.fail(this.req, this.res);
+  }
+
+  /** Not async: the handler awaits this promise itself (no layer around it). */
+  readBody(maxBytes: number): Promise<Uint8Array | string | null> {
+    const length = Number(this.req.headers["content-length"]);
+    // Too large by its Content-Length: null at once, the body left unread.
+    if (length > maxBytes) return Promise.resolve(null);
+    return collect(this, maxBytes);
+  }
 }
 
 let stateOf: (request: object) => LightState;
@@ -202,38 +245,26 @@ function unreadable(error: Error): MizanError {
 }
 
 /**
- * A JSON call read without Web streams: a Request that answers method, url, headers and signal
- * itself and builds the undici Request only when something else is read (`ctx.request.clone()`),
- * and the reader the handler calls for the body: the whole IncomingMessage in one Buffer, or
- * null (the handler's 413) the moment it passes the limit (by Content-Length first, the body
- * then left unread), and a signal aborted when the client disconnects before the answer is
- * written. `url` is the request URL when the adapter has parsed it already; else it is made
- * when first read.
+ * A JSON call read without Web streams: `request`, a Request that answers method, url, headers
+ * and signal itself and builds the undici Request only when something else is read
+ * (`ctx.request.clone()`), and the reader the handler calls for the body (`readBody`): the
+ * whole IncomingMessage in one Buffer, or null (the handler's 413) the moment it passes the
+ * limit (by Content-Length first, the body then left unread), and a signal aborted when the
+ * client disconnects before the answer is written. `url` is the request URL when the adapter
+ * has parsed it already; else it is made when first read.
  */
 export function lightCall(
   req: NodeRequest,
   res: ServerResponse,
   url: URL | undefined,
-): { request: Request; readBody: (maxBytes: number) => Promise<Uint8Array | string | null> } {
-  const state: LightState = {
-    req,
-    res,
-    method: req.method ?? "POST",
-    url: url?.href,
-    signal: undefined,
-    headers: undefined,
-    view: undefined,
-    body: undefined,
-    built: undefined,
-  };
-  const request = new LightRequest(state) as unknown as Request;
-  // Not async: the handler awaits this promise itself (no layer around it).
-  const readBody = (maxBytes: number): Promise<Uint8Array | string | null> => {
-    const declared = req.headers["content-length"];
-    const length = Number(declared);
-    // Too large by its Content-Length: null at once, the body left unread.
-    if (length > maxBytes) return Promise.resolve(null);
-    return collect(state, maxBytes);
-  };
-  return { request, readBody };
+  out: AnswerWriter,
+  next: ((error?: unknown) => void) | undefined,
+): BodyReader & { readonly request: Request } {
+  return new LightState(req, res, url, out, next);
+}
+
+/** How the adapter writes an answer (`finish`) or the 500 (`fail`). */
+export interface AnswerWriter {
+  finish(answer: unknown, req: NodeRequest, res: ServerResponse): Promise<void> | undefined;
+  fail(req: NodeRequest, res: ServerResponse): Promise<void> | undefined;
 }

@@ -7,7 +7,7 @@ import { JSON_TYPE, mediaType } from "../server/media-type.js";
 import type { BodyReader } from "../server/parse-call.js";
 import { isUnderBasePath, matchRoute, normalizeBasePath } from "../server/router.js";
 import { type NodeRequest, requestUrl, toWebRequest } from "./incoming-request.js";
-import { lightCall } from "./light-request.js";
+import { type AnswerWriter, lightCall } from "./light-request.js";
 import { NodeResponse, writeNodeResponse } from "./node-response.js";
 import { writeJsonAnswer, writeResponse } from "./write-response.js";
 
@@ -23,8 +23,10 @@ export type WebHandler = ((request: Request) => Promise<Response>) & {
     request: Request,
     readBody?: BodyReader,
     pathname?: string,
-  ) => Promise<Response | FrameworkPassThrough | JsonAnswer>;
+  ) => Promise<Response | FrameworkPassThrough | JsonAnswer> | undefined;
 };
+
+type Answer = Response | FrameworkPassThrough | JsonAnswer;
 
 export interface NodeHandlerOptions {
   /** Requests outside it go to `next()` (default: the handler's own base path). */
@@ -147,6 +149,11 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
     await writeResponse(response, res, req.complete ? {} : { connection: "close" });
   };
 
+  const writer: AnswerWriter = {
+    finish: (answer, req, res) => finish(answer as Answer, req, res),
+    fail: (req, res) => finish(internalError(), req, res),
+  };
+
   return (req, res, next) => {
     const url = isPlainCallPath(req) ? undefined : requestUrl(req);
     const pathname = url ? url.pathname : callPath;
@@ -155,40 +162,62 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
       return;
     }
     res.on("error", ignoreWriteError);
-    void serve(req, res, next, url, pathname);
+    serve(req, res, next, url, pathname);
   };
 
-  /** One request, answered (no closure per request: everything it needs comes in). */
-  async function serve(
+  /**
+   * One request, answered. Not async: the answer is taken by a reaction on the handler's
+   * promise (the same single step as an await, without this function's own async frame).
+   */
+  function serve(
     req: NodeRequest,
     res: ServerResponse,
     next: ((error?: unknown) => void) | undefined,
     url: URL | undefined,
     pathname: string,
-  ): Promise<void> {
+  ): void {
     let pending: Promise<Response | FrameworkPassThrough | JsonAnswer>;
-    if (handler.serveLight && isPlainJsonCall(req, pathname)) {
-      const { request, readBody } = lightCall(req, res, url);
-      pending = handler.serveLight(request, readBody, pathname);
-    } else {
-      const maxBytes = maxBodyBytesFor(limits, req.headers["content-type"]);
-      const request = toWebRequest(req, res, maxBytes);
-      pending = handler.serveLight
-        ? handler.serveLight(request, undefined, pathname)
-        : (handler.serve ?? handler)(request);
-    }
-    let answer: Response | FrameworkPassThrough | JsonAnswer;
     try {
-      answer = await pending;
-    } catch (error) {
-      if (next) {
-        next(error);
-        return;
+      if (handler.serveLight && isPlainJsonCall(req, pathname)) {
+        const call = lightCall(req, res, url, writer, next);
+        const light = handler.serveLight(call.request, call, pathname);
+        // Undefined: the handler hands the answer to the reader itself.
+        if (light === undefined) return;
+        pending = light;
+      } else {
+        const maxBytes = maxBodyBytesFor(limits, req.headers["content-type"]);
+        const request = toWebRequest(req, res, maxBytes);
+        // Without a reader, the handler's promise (never undefined).
+        pending = handler.serveLight
+          ? (handler.serveLight(request, undefined, pathname) as Promise<Answer>)
+          : (handler.serve ?? handler)(request);
       }
-      answer = internalError();
+    } catch (error) {
+      // As from the async step this was: a rejection nothing handles, never a throw.
+      void Promise.reject(error);
+      return;
     }
+    // Promise.resolve: a handler's own promise as it is, anything else as await would take it.
+    void Promise.resolve(pending).then(
+      (answer) => finish(answer, req, res),
+      (error: unknown) => {
+        if (next) next(error);
+        else return finish(internalError(), req, res);
+      },
+    );
+  }
+
+  /** The answer, written. */
+  function finish(
+    answer: Response | FrameworkPassThrough | JsonAnswer,
+    req: NodeRequest,
+    res: ServerResponse,
+  ): Promise<void> | undefined {
     // The handler's own JSON (a call's answer): written here, without another async step.
-    if (isJsonAnswer(answer)) writeJsonAnswer(answer, res, !req.complete);
-    else await write(answer, req, res);
+    if (isJsonAnswer(answer)) {
+      writeJsonAnswer(answer, res, !req.complete);
+      return undefined;
+    }
+    return write(answer, req, res);
   }
 }

@@ -6,13 +6,12 @@ import {
   errorOutcome,
   type GetUser,
   type OnError,
-  outcomeHeaders,
 } from "../core/dispatch.js";
 import { errorText } from "../core/error-text.js";
 import { MizanError } from "../core/errors.js";
 import { withLocale } from "../core/locale.js";
 import { defaultRegistry, type Registry } from "../core/registry.js";
-import { CONTEXT_CACHE_CONTROL, readContext } from "./context-route.js";
+import { readContext } from "./context-route.js";
 import { type CsrfOptions, createCsrf } from "./csrf.js";
 import { isJsonAnswer, type JsonAnswer, jsonAnswer, toWebResponse } from "./json-answer.js";
 import {
@@ -26,6 +25,7 @@ import {
 import { type Limits, resolveLimits } from "./limits.js";
 import { MULTIPART_TYPE } from "./media-type.js";
 import { formPostResponse, type RenderFormPage } from "./native-pages.js";
+import { contextResponse, toResponse } from "./outcome-answer.js";
 import {
   type BodyReader,
   type CallEnvelope,
@@ -35,7 +35,6 @@ import {
   parseMultipart,
 } from "./parse-call.js";
 import { payloadTooLarge, readBody as readRequestBody } from "./read-body.js";
-import { passThrough } from "./responses.js";
 import { matchRoute, normalizeBasePath, type Route, requestPathname } from "./router.js";
 
 export type { GetUser, OnError } from "../core/dispatch.js";
@@ -97,15 +96,16 @@ export interface MizanHandler {
    * @internal For adapters that write the answer's bytes themselves (`mizan/node`): `serve`,
    * except that the handler's own JSON answers come back as a `JsonAnswer` (status, headers,
    * cookies, text) instead of a Response. With `readBody`, a `POST {basePath}/call/` body is
-   * taken from `readBody(maxBytes)` (called where the handler would read the request's stream,
-   * after the CSRF and media-type checks) instead of `request.body`. `pathname`, when given,
-   * is `request.url`'s, as the adapter found it (the URL is then not parsed to route).
+   * taken from `readBody.readBody(maxBytes)` (called where the handler would read the request's
+   * stream, after the CSRF and media-type checks) instead of `request.body`; a reader with
+   * `answered` gets a call's answer (then undefined is returned). `pathname`, when given, is
+   * `request.url`'s, as the adapter found it (the URL is then not parsed to route).
    */
   readonly serveLight: (
     request: Request,
     readBody?: BodyReader,
     pathname?: string,
-  ) => Promise<Response | FrameworkPassThrough | JsonAnswer>;
+  ) => Promise<Response | FrameworkPassThrough | JsonAnswer> | undefined;
 }
 
 /** What the handler's steps answer before a Web caller gets a Response. */
@@ -204,8 +204,10 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     frameworkResponses: boolean,
     readBody: BodyReader | undefined,
     cookie: string | null,
-  ): Promise<Answer> {
-    let call: CallEnvelope;
+    sink?: BodyReader,
+  ): Promise<Answer | undefined> {
+    let call: CallEnvelope | undefined;
+    let refusal: unknown;
     try {
       if (csrf) {
         try {
@@ -222,22 +224,39 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
         call = await parseMultipart(request, contentType, limits, maxBytes, fileLimit);
       } else {
         const maxBytes = limits.maxBodyBytes;
-        const body = readBody ? await readBody(maxBytes) : await readRequestBody(request, maxBytes);
+        const body = readBody
+          ? await readBody.readBody(maxBytes)
+          : await readRequestBody(request, maxBytes);
         // The reader's "too large", made here: in the language of the request served.
         if (body === null) throw payloadTooLarge(maxBytes);
         call = decodeCall(type, body, limits);
       }
     } catch (thrown) {
-      // Before any function is known: CSRF, media type, limits, malformed bodies.
-      const refused = errorOutcome(thrown, { request, fn: null }, dispatchOptions);
-      return withIssued(toResponse(refused), cookie);
+      refusal = thrown;
     }
-    // dispatch never throws: every outcome, errors included, comes back as a value (itself
-    // when the function answered without waiting: no await, no microtask before the answer).
-    const options = withFrameworks(frameworkResponses);
-    const pending = dispatchNow(call.fn, call.args, request, options);
-    const outcome = pending instanceof Promise ? await pending : pending;
-    return withIssued(answerOf(request, outcome, false), cookie);
+    let answer: Answer;
+    try {
+      if (call === undefined) {
+        // Before any function is known: CSRF, media type, limits, malformed bodies.
+        const refused = errorOutcome(refusal, { request, fn: null }, dispatchOptions);
+        answer = withIssued(toResponse(refused), cookie);
+      } else {
+        // dispatch never throws: every outcome, errors included, comes back as a value (itself
+        // when the function answered without waiting: no await, no microtask before the answer).
+        const options = withFrameworks(frameworkResponses);
+        const pending = dispatchNow(call.fn, call.args, request, options);
+        const outcome = pending instanceof Promise ? await pending : pending;
+        answer = withIssued(answerOf(request, outcome, false), cookie);
+      }
+    } catch (error) {
+      if (!sink) throw error;
+      sink.failed?.(error);
+      return undefined;
+    }
+    // With the adapter's sink, the answer goes there where it is made.
+    if (!sink) return answer;
+    sink.answered?.(answer);
+    return undefined;
   }
 
   /** A dispatched outcome as the answer: a framework pass-through, a context read's, a call's. */
@@ -308,7 +327,8 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     frameworkResponses: boolean,
     readBody: BodyReader | undefined,
     pathname: string | undefined,
-  ): Promise<Answer> {
+    sink?: BodyReader,
+  ): Promise<Answer> | undefined {
     let found: Route | null;
     let cookie: string | null;
     try {
@@ -318,9 +338,12 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
       // As from an async step: a rejection, never a throw.
       return Promise.reject(error);
     }
-    return found?.kind === "call" && request.method === "POST"
-      ? callAnswer(request, frameworkResponses, readBody, cookie)
-      : otherAnswer(request, found, frameworkResponses, cookie);
+    if (found?.kind !== "call" || request.method !== "POST") {
+      return otherAnswer(request, found, frameworkResponses, cookie);
+    }
+    const pending = callAnswer(request, frameworkResponses, readBody, cookie, sink);
+    // With a sink, the answer goes there (callAnswer never rejects then).
+    return sink ? undefined : (pending as Promise<Answer>);
   }
 
   /** With `languages`: the whole answer in the request's language, and headers that say so. */
@@ -331,7 +354,8 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     pathname?: string,
   ): Promise<Answer> {
     // Not async: without languages, answerIn's own promise (no extra resolution step).
-    if (!languages) return answerIn(request, frameworkResponses, readBody, pathname);
+    if (!languages)
+      return answerIn(request, frameworkResponses, readBody, pathname) as Promise<Answer>;
     return answerInLanguage(languages, request, frameworkResponses, readBody, pathname);
   }
 
@@ -343,8 +367,9 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     pathname: string | undefined,
   ): Promise<Answer> {
     const language = negotiate(request, languages);
-    const out = await withLocale(language, () =>
-      answerIn(request, frameworkResponses, readBody, pathname),
+    const out = await withLocale(
+      language,
+      () => answerIn(request, frameworkResponses, readBody, pathname) as Promise<Answer>,
     );
     if (out instanceof Response) return withLanguageHeaders(out, language);
     setLanguageHeaders(out.headers, language);
@@ -360,34 +385,11 @@ export function createHandler(options: HandlerOptions = {}): MizanHandler {
     const out = (await answer(request, false)) as Response | JsonAnswer;
     return isJsonAnswer(out) ? toWebResponse(out) : out;
   };
+  // A reader that takes the answer itself gets a call's answer where it is made (not with
+  // languages: they wrap the answer after it is made).
   const serveLight = (request: Request, readBody?: BodyReader, pathname?: string) =>
-    answer(request, true, readBody, pathname);
+    !languages && readBody?.answered
+      ? answerIn(request, true, readBody, pathname, readBody)
+      : answer(request, true, readBody, pathname);
   return Object.assign(handler, { basePath, limits, serve, serveLight });
-}
-
-/**
- * A context read's answer: `{"result": …}` (no invalidate/merge: a read changes nothing) or the
- * error envelope, both `Cache-Control: private, no-store`; a context's own Response as is.
- */
-function contextResponse(
-  outcome: Exclude<DispatchOutcome, { kind: "framework" }>,
-): Response | JsonAnswer {
-  const init = { "cache-control": CONTEXT_CACHE_CONTROL };
-  if (outcome.kind === "result") {
-    const text = JSON.stringify({ result: outcome.body.result });
-    return jsonAnswer(200, text, outcomeHeaders(outcome), init);
-  }
-  if (outcome.kind === "response") return passThrough(outcome.response, outcome.headers);
-  return jsonAnswer(outcome.status, JSON.stringify(outcome.body), outcomeHeaders(outcome), init);
-}
-
-/** An outcome as the HTTP answer: the JSON envelope, or a function's own Response. */
-function toResponse(
-  outcome: Exclude<DispatchOutcome, { kind: "framework" }>,
-  allow?: string,
-): Response | JsonAnswer {
-  if (outcome.kind === "result") return jsonAnswer(200, outcome.json, outcomeHeaders(outcome));
-  if (outcome.kind === "response") return passThrough(outcome.response, outcome.headers);
-  const text = JSON.stringify(outcome.body);
-  return jsonAnswer(outcome.status, text, outcomeHeaders(outcome), allow ? { allow } : undefined);
 }

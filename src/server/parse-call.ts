@@ -62,7 +62,15 @@ function argsField(value: string | null, limits: Readonly<Limits>): unknown {
  * the bytes here would give); `null` when it is larger than `maxBytes` (the handler answers
  * the 413, in the language of the request served).
  */
-export type BodyReader = (maxBytes: number) => Promise<Uint8Array | string | null>;
+export interface BodyReader {
+  readBody(maxBytes: number): Promise<Uint8Array | string | null>;
+  /**
+   * When present, a call's answer (or what its steps threw) is handed here where it is made,
+   * instead of through the promise `serveLight` would return (it then returns undefined).
+   */
+  answered?(answer: unknown): void;
+  failed?(error: unknown): void;
+}
 
 /** The largest file `fn` accepts at a path in its args (`data.avatar`), when it says. */
 export type FileLimitLookup = (fn: string, path: string) => number | undefined;
