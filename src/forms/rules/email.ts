@@ -22,13 +22,16 @@ const EMAIL_LITERAL = /^\[([A-Fa-f0-9:.]+)\]$/;
 // without a leading zero; IPv6 is at most 39 characters, a trailing IPv4 part standing for two
 // hextets, eight hextets of 1 to 4 hex digits or, with one "::", fewer than eight.
 const OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-// An IPv4 address ending the text, at its start or after its last colon.
-const IPV4_TAIL = RegExp(`(?<=^|:)${OCTET}(\\.${OCTET}){3}$`);
+// An IPv4 address ending the text, at its start or after a colon (no lookbehind: older Safari
+// lacks it).
+const IPV4_TAIL = RegExp(`(^|:)${OCTET}(\\.${OCTET}){3}$`);
 
 function isIpLiteral(text: string): boolean {
-  // At the start: the whole text is one.
-  if (!text.search(IPV4_TAIL)) return true;
-  const halves = text.replace(IPV4_TAIL, "0:0").split("::");
+  const hextets = text.replace(IPV4_TAIL, ":0:0");
+  // Without a colon only an IPv4 address is one (the tail that matched the whole text).
+  if (!text.includes(":")) return hextets !== text;
+  // With one, the tail matched after the last colon: it stands for two hextets.
+  const halves = hextets.split("::");
   const parts = halves.flatMap((half) => (half ? half.split(":") : []));
   return (
     text.length < 40 &&
