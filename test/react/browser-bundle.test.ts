@@ -152,3 +152,15 @@ test("a form without message catalogs keeps neither the catalog loader, the fiel
   expect(live.code).toContain("min_num");
   expect(live.code).toMatch(/function nestedRegister\b/);
 });
+
+test("browser code has no regex lookbehind (Safari before 16.4 refuses the whole module)", async () => {
+  const all = await kept(
+    'export * from "mizan/react";\nexport * from "mizan/runtime";\nexport * from "mizan/client";',
+  );
+  expect(all.modules).toContain("src/forms/rules/email.ts");
+  expect(all.modules).toContain("src/forms/rules/ip.ts");
+  const lookbehind = [...all.code.matchAll(/\(\?<[=!]/g)].map((m) =>
+    all.code.slice(Math.max(0, (m.index ?? 0) - 60), (m.index ?? 0) + 20),
+  );
+  expect(lookbehind).toEqual([]);
+});
