@@ -193,9 +193,8 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
           : (handler.serve ?? handler)(request);
       }
     } catch (error) {
-      // As from the async step this was: a rejection nothing handles, never a throw.
-      void Promise.reject(error);
-      return;
+      // A handler that throws instead of rejecting is answered as one that rejects.
+      pending = Promise.reject(error);
     }
     // Promise.resolve: a handler's own promise as it is, anything else as await would take it.
     void Promise.resolve(pending).then(
