@@ -288,7 +288,7 @@ function invoked(
       // A Headers that builds undici's only when more than get/has/set is asked.
       responseHeaders,
     });
-    result = callNow(options.registry ?? defaultRegistry, fn, ctx, args ?? {});
+    result = callNow(options.registry ?? defaultRegistry, fn, target, ctx, args ?? {});
   } catch (thrown) {
     return failed(thrown, fn, request, options, ctx);
   }

@@ -72,12 +72,14 @@ function checkContextOptions(fn: ServerFunction, name: string): void {
 }
 
 /**
- * @internal `registry.call(name, ctx, args)` without the promise around a result the function
- * returned as a value: that value, a promise, or a throw (see `invokeNow`).
+ * @internal `registry.call(name, ctx, args)` for `fn`, the function `registry.get(name)` found,
+ * without the promise around a result the function returned as a value: that value, a
+ * promise, or a throw (see `invokeNow`).
  */
 export let callNow: (
   registry: Registry,
   name: string,
+  fn: ServerFunction,
   ctx: RequestContext,
   args: unknown,
 ) => unknown;
@@ -184,15 +186,12 @@ export class Registry {
   }
 
   static {
-    const CALL = Registry.prototype.call;
-    callNow = (registry, name, ctx, args) => {
-      // A registry whose `call` is its own (a subclass's, a spy) is called through it.
-      if (registry.call !== CALL || !(#functions in registry))
-        return registry.call(name, ctx, args);
-      const fn = registry.#find(name);
-      if (!fn) throw new MizanError("NOT_FOUND", `Unknown function "${name}".`);
-      return invokeNow(fn, ctx, args);
-    };
+    const { call: CALL, get: GET } = Registry.prototype;
+    callNow = (registry, name, fn, ctx, args) =>
+      // A registry whose `call` or `get` is its own (a subclass's, a spy) is called through it.
+      registry.call === CALL && registry.get === GET
+        ? invokeNow(fn, ctx, args)
+        : registry.call(name, ctx, args);
   }
 
   /** Every function with its JSON Schemas, auth and context kind, plus a content hash. */

@@ -100,4 +100,24 @@ describe("dispatch answers a function however it returns", () => {
     });
     expect(spy).toHaveBeenCalledTimes(1);
   });
+
+  test("a registry with its own get is called through its call", async () => {
+    // Only `get` knows the alias: dispatch finds the function with it, but the call itself
+    // goes through `registry.call` (which does not), as it did before dispatch called found
+    // functions directly.
+    class AliasRegistry extends Registry {
+      override get(name: string) {
+        return super.get(name === "alias" ? "real" : name);
+      }
+    }
+    const registry = new AliasRegistry();
+    registry.register(
+      client(() => "real one"),
+      "real",
+    );
+    expect(await seen(registry, "real")).toMatchObject({
+      json: JSON.stringify({ result: "real one", invalidate: [], merge: [] }),
+    });
+    expect(await seen(registry, "alias")).toMatchObject({ kind: "error", status: 404 });
+  });
 });
