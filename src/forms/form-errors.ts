@@ -1,4 +1,5 @@
 import type { ValidationDetails, WireErrorItem } from "../core/errors.js";
+import { allowsCodeGeneration } from "./code-generation.js";
 import type { ErrorItem } from "./validation-error.js";
 
 // A form's errors while the pipeline runs: two lists, the names (each once, in the order of
@@ -142,7 +143,6 @@ const MAX_MAKERS = 8;
 /** The most names a compiled literal takes. */
 const MAX_NAMES = 64;
 const byClass = new WeakMap<object, Makers>();
-let compiling: boolean | undefined; // whether `new Function` works here
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -152,7 +152,7 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 
 /** The maker for `names` (`form`'s failing names, in order), if there is or may now be one. */
 function makerOf(form: object, names: readonly string[]): FieldsMaker | undefined {
-  if (compiling === false) return undefined;
+  if (!allowsCodeGeneration()) return undefined;
   const key = Object.getPrototypeOf(form) as object;
   let makers = byClass.get(key);
   if (makers === undefined) {
@@ -179,14 +179,7 @@ function compileMaker(names: readonly string[]): FieldsMaker | undefined {
   // A key `__proto__` would set the prototype in a literal; `__all__` goes to `non_field`.
   if (names.some((name) => name === "__proto__" || name === NON_FIELD_ERRORS)) return undefined;
   const keys = names.map((name, i) => `${JSON.stringify(name)}: w(l[${i}])`);
-  try {
-    const make = new Function("l", "w", `"use strict"; return { ${keys.join(", ")} };`);
-    compiling = true;
-    return make as FieldsMaker;
-  } catch {
-    compiling = false;
-    return undefined;
-  }
+  return new Function("l", "w", `"use strict"; return { ${keys.join(", ")} };`) as FieldsMaker;
 }
 
 function materialized(s: ErrorSlots): ErrorSlots {

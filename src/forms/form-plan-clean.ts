@@ -1,3 +1,4 @@
+import { allowsCodeGeneration } from "./code-generation.js";
 import { REFUSED, takeRefusal } from "./field-parts.js";
 import {
   pushRaised,
@@ -34,19 +35,6 @@ const RULE_VALIDATE = RuleValidator.prototype.validate;
 type PlanCleaner = (run: FieldRun, data: Readonly<Record<string, unknown>>) => Promise<void> | void;
 
 const cleaners = new WeakMap<FormPlan, PlanCleaner>();
-let evalAllowed: boolean | undefined;
-
-/** Whether `new Function` works here (a strict CSP or an edge runtime may refuse it). */
-function allowsEval(): boolean {
-  if (evalAllowed === undefined) {
-    try {
-      evalAllowed = typeof new Function("return 1") === "function";
-    } catch {
-      evalAllowed = false;
-    }
-  }
-  return evalAllowed;
-}
 
 /**
  * @internal Cleans every field of `plan` for a form that shares it (`run.plan`) and reads
@@ -55,7 +43,7 @@ function allowsEval(): boolean {
 export function cleanPlan(run: FormState, plan: FormPlan): Promise<void> | void {
   let cleaner = cleaners.get(plan);
   if (cleaner === undefined) {
-    cleaner = (allowsEval() && compile(plan)) || ((r) => cleanPlanLoop(r, plan));
+    cleaner = (allowsCodeGeneration() && compile(plan)) || ((r) => cleanPlanLoop(r, plan));
     cleaners.set(plan, cleaner);
   }
   return cleaner(run as FieldRun, (run as FieldRun).data);
