@@ -14,6 +14,7 @@ import { callNow, defaultRegistry, type Registry } from "./registry.js";
 import { isFrameworkResponse } from "./response.js";
 import { responseHeaders } from "./response-headers.js";
 import type { ServerFunction } from "./server-function.js";
+import { isThenable } from "./thenable.js";
 
 /** Resolves the signed-in user of a request; `null`/`undefined` when anonymous. */
 export type GetUser = (
@@ -256,15 +257,6 @@ async function runAsUser(
     return errorOutcome(thrown, { request, fn }, options);
   }
   return invoked(fn, target, args, request, options, user ?? null);
-}
-
-/** A value `await` would wait on (a promise or any object with a `then` method). */
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === "object" || typeof value === "function") &&
-    value !== null &&
-    typeof (value as PromiseLike<unknown>).then === "function"
-  );
 }
 
 /** The context built, the function called, its result or throw as the outcome. */

@@ -1,5 +1,6 @@
 import type { ValidationDetails, WireErrorItem } from "../core/errors.js";
 import { allowsCodeGeneration } from "./code-generation.js";
+import { sameStrings } from "./form-types.js";
 import type { ErrorItem } from "./validation-error.js";
 
 // A form's errors while the pipeline runs: two lists, the names (each once, in the order of
@@ -144,12 +145,6 @@ const MAX_MAKERS = 8;
 const MAX_NAMES = 64;
 const byClass = new WeakMap<object, Makers>();
 
-function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** The maker for `names` (`form`'s failing names, in order), if there is or may now be one. */
 function makerOf(form: object, names: readonly string[]): FieldsMaker | undefined {
   if (!allowsCodeGeneration()) return undefined;
@@ -162,10 +157,10 @@ function makerOf(form: object, names: readonly string[]): FieldsMaker | undefine
   const list = makers.list;
   for (let i = 0; i < list.length; i++) {
     const entry = list[i] as { names: readonly string[]; make: FieldsMaker };
-    if (sameNames(entry.names, names)) return entry.make;
+    if (sameStrings(entry.names, names)) return entry.make;
   }
   if (list.length >= MAX_MAKERS) return undefined;
-  if (makers.candidate === undefined || !sameNames(makers.candidate, names)) {
+  if (makers.candidate === undefined || !sameStrings(makers.candidate, names)) {
     makers.candidate = names.length <= MAX_NAMES ? names.slice() : undefined;
     return undefined;
   }

@@ -1,4 +1,7 @@
 import type { RequestContext } from "../core/context.js";
+
+export { isThenable } from "../core/thenable.js";
+
 import { Field, validatorPartsOf } from "./field.js";
 import type { ValidatorParts } from "./field-validators.js";
 import type { ErrorItem, ValidationError } from "./validation-error.js";
@@ -293,6 +296,13 @@ function keepsPlain(field: AnyField, plain: string, checked: string): boolean {
   );
 }
 
+/** Whether two lists hold the same strings in the same order. */
+export function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Per form class: the own keys its last collected instance had, none a member of BaseForm. */
 const clearKeys = new WeakMap<object, readonly string[]>();
 
@@ -305,23 +315,10 @@ const clearKeys = new WeakMap<object, readonly string[]>();
 export function keysClear(form: object, keys: readonly string[], base: object): boolean {
   const proto = Object.getPrototypeOf(form) as object | null;
   const known = proto ? clearKeys.get(proto) : undefined;
-  if (known !== undefined && known.length === keys.length) {
-    let same = true;
-    for (let i = 0; i < keys.length && same; i++) same = known[i] === keys[i];
-    if (same) return true;
-  }
+  if (known !== undefined && sameStrings(known, keys)) return true;
   for (const key of keys) if (key in base) return false;
   if (proto) clearKeys.set(proto, keys);
   return true;
-}
-
-/** Whether `value` is to be awaited (a promise or another thenable), as `await` would. */
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === "object" || typeof value === "function") &&
-    value !== null &&
-    typeof (value as PromiseLike<unknown>).then === "function"
-  );
 }
 
 /** Whether `obj` has an enumerable key (without listing them). */
