@@ -41,16 +41,9 @@ function isIpLiteral(text: string): boolean {
   );
 }
 
-// The common address, accepted without the checks below: an ASCII dot-atom, "@", ASCII
-// labels (letters, digits, inner hyphens) and a letters-only TLD. In at most 64 characters no
-// label can pass 63, so what it matches the user and domain patterns accept too.
-const PLAIN_EMAIL =
-  /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@(?:[a-zA-Z0-9]+(?:-+[a-zA-Z0-9]+)*\.)+[a-zA-Z]{2,}$/;
-
 /** Django's `validate_email` (EmailValidator with `allowlist`, default `["localhost"]`). */
 function isValidEmail(value: unknown, allowlist: readonly string[]): boolean {
   if (typeof value !== "string") return false;
-  if (value.length <= 64 && PLAIN_EMAIL.test(value)) return true;
   if (pyLen(value) > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 0) return false;
