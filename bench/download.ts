@@ -156,6 +156,29 @@ const share = {
   ),
 };
 
+// Where the share's bytes go: its parts bundled alone, each adding one to the last (gzip does
+// not split by origin, so each part is what it adds to the parts before it).
+const shipped = { external: THIRD_PARTY, sideEffectsFree: SHIPPED_SIDE_EFFECT_FREE };
+const shareParts: Array<[string, Bundle]> = [
+  [
+    `the ${runtimeNames.length} mizan/runtime functions the form uses (its rules and \`field()\`)`,
+    await bundle(
+      { contents: `export { ${runtimeNames.join(", ")} } from "mizan/runtime";` },
+      shipped,
+    ),
+  ],
+  [
+    "+ `MizanProvider` (with its protocol client: the POST, CSRF, errors, context envelopes)",
+    await bundle(
+      {
+        contents: `export { MizanProvider } from "mizan/react";\nexport { ${runtimeNames.join(", ")} } from "mizan/runtime";`,
+      },
+      shipped,
+    ),
+  ],
+  [`+ \`${formHook}\` (the whole share)`, share.asShipped],
+];
+
 const groups = new Set<string>();
 for (const b of Object.values(pages)) for (const g of origins(b.metafile).keys()) groups.add(g);
 const ORDER = [
@@ -229,6 +252,19 @@ const markdown = [
       ],
     ],
     "lrr",
+  ),
+  "",
+  table(
+    [
+      ["the share, part by part", "min + gzip", "added (gzip)", "minified"],
+      ...shareParts.map(([label, b], i) => [
+        label,
+        formatBytes(b.gzip),
+        formatBytes(b.gzip - (i === 0 ? 0 : (shareParts[i - 1] as [string, Bundle])[1].gzip)),
+        formatBytes(b.bytes),
+      ]),
+    ],
+    "lrrr",
   ),
   "",
   `- Targets for the whole mizan page: ≤ ${formatBytes(PAGE_TARGET)} (it is ${formatBytes(pages.mizan.gzip)}: ${pageMet ? "met" : "missed"}), and lighter than every peer page, the \`zod/mini\` ones included (the lightest peer is ${NAMES[lightest]}, ${formatBytes(pages[lightest].gzip)}: ${lighterMet ? "met" : "missed"}).`,
