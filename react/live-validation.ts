@@ -3,10 +3,19 @@ import { getPath, isSameValue, snapshot } from "./field-paths.js";
 import { liveSettings } from "./form-settings.js";
 import type { LiveValidationOption } from "./form-types.js";
 import { type MizanFormMeta, serverRuleFields } from "./meta.js";
-import { ServerErrorTracker, type ServerErrorTrackerHost } from "./server-error-tracker.js";
+import type { ServerErrorTracker } from "./server-error-tracker.js";
+import type { LiveChecks } from "./use-mizan-form-base.js";
 
 /** What the live validator needs of the form; `useMizanForm` wires it to react-hook-form. */
-export interface LiveValidationHost extends ServerErrorTrackerHost {
+export interface LiveValidationHost {
+  values(): unknown;
+  /** Clears the error at `target` if (and only if) it came from the server. */
+  clearServerError(target: string): void;
+  /** The paths `watched()` returns changed: their value changes must now (or no longer) come in. */
+  onWatchedChange(): void;
+  /** The `liveValidation` option and the metadata, as the form has them now. */
+  option(): LiveValidationOption | undefined;
+  meta(): MizanFormMeta | undefined;
   /** `<form>.validate` with these args; rejects on transport failures. */
   validate(
     args: { data: unknown; fields: string[]; version?: string },
@@ -73,20 +82,21 @@ function isEmptyInput(value: unknown): boolean {
 /**
  * Server-only rules (`clean<Field>()`) checked while the user types: one `<form>.validate`
  * call per field, aborted when the value changes, its answer dropped unless it is still
- * about the current value. Server errors (from here or from a submit) clear when their
- * field's value changes. Plain store, no React: `useMizanForm` drives it.
+ * about the current value. Server errors (from here or from a submit, in `tracker`) clear
+ * when their field's value changes. Plain store, no React: `useMizanForm` drives it.
  */
-export class LiveValidation extends ServerErrorTracker {
+export class LiveValidation implements LiveChecks {
   readonly #host: LiveValidationHost;
+  readonly #tracker: ServerErrorTracker;
   readonly #inflight = new Map<string, { controller: AbortController; value: unknown }>();
   /** The last answer per path: blurring again with the same value needs no request. */
   readonly #answers = new Map<string, { value: unknown; items: WireErrorItem[] }>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   #busy = false;
 
-  constructor(host: LiveValidationHost) {
-    super(host);
+  constructor(host: LiveValidationHost, tracker: ServerErrorTracker) {
     this.#host = host;
+    this.#tracker = tracker;
   }
 
   #setBusy(): void {
@@ -102,29 +112,19 @@ export class LiveValidation extends ServerErrorTracker {
   }
 
   /**
-   * The value paths whose changes `valuesChanged` must hear about: those of tracked server
-   * errors and of checks in flight (a form need not report changes to any other field).
+   * The fields whose changes this validator needs to hear about: `liveFieldNames` with the
+   * value paths of checks in flight and of tracked server errors.
    */
-  /**
-   * The fields whose changes this validator needs to hear about: `liveFieldNames` with what it
-   * watches now.
-   */
-  override fieldNames(
-    option: LiveValidationOption | undefined,
-    meta: MizanFormMeta | undefined,
-  ): string[] | undefined {
-    return liveFieldNames(option, meta, this.watched());
-  }
-
-  override watched(): string[] {
-    return [...new Set([...this.#inflight.keys(), ...super.watched()])];
+  watched(): string[] | undefined {
+    const paths = [...new Set([...this.#inflight.keys(), ...this.#tracker.watched()])];
+    return liveFieldNames(this.#host.option(), this.#host.meta(), paths);
   }
 
   /**
    * Call on every change of a `watched()` path (other changes are ignored): aborts outdated
    * calls and clears outdated server errors.
    */
-  override valuesChanged(values: unknown): void {
+  valuesChanged(values: unknown): void {
     let changed = false;
     for (const [path, entry] of this.#inflight) {
       if (!isSameValue(getPath(values, path), entry.value)) {
@@ -134,19 +134,19 @@ export class LiveValidation extends ServerErrorTracker {
       }
     }
     this.#setBusy();
-    super.valuesChanged(values);
+    this.#tracker.valuesChanged(values);
     if (changed) this.#host.onWatchedChange();
   }
 
   /** In the on-change mode, check `path` once its value rests for the option's delay. */
-  override changed(path: string, option: LiveValidationOption | undefined): void {
-    const settings = liveSettings(option);
+  changed(path: string): void {
+    const settings = liveSettings(this.#host.option());
     if (settings.on === "change") this.schedule(path, settings.debounceMs);
   }
 
   /** Check `path` on blur, unless the option turns live checks off. */
-  override blurred(path: string, option: LiveValidationOption | undefined): void {
-    if (liveSettings(option).on) void this.validate(path);
+  blurred(path: string): void {
+    if (liveSettings(this.#host.option()).on) void this.validate(path);
   }
 
   /** Validate `path` after `delayMs` without changes (the debounced on-change mode). */
@@ -164,7 +164,7 @@ export class LiveValidation extends ServerErrorTracker {
   }
 
   /** Ask the server about the value at `path` now (skipped while the client finds errors). */
-  override async validate(path: string): Promise<void> {
+  async validate(path: string): Promise<void> {
     const field = this.#host.serverFieldOf(path);
     if (field === undefined) return;
     const value = snapshot(this.#current(path));
@@ -212,28 +212,26 @@ export class LiveValidation extends ServerErrorTracker {
   #apply(path: string, items: WireErrorItem[]): void {
     if (items.length) {
       this.#host.setServerError(path, items);
-      this.track(path, path);
+      this.#tracker.track(path, path);
     } else {
-      this.untrack(path);
+      this.#tracker.untrack(path);
       this.#host.clearServerError(path);
     }
   }
 
-  /** Abort every pending check (a submit supersedes them) and forget tracked errors. */
-  override abortAll(): void {
+  /**
+   * Abort every pending check and forget tracked errors (a submit supersedes them), and the
+   * cached answers too unless `keepAnswers` (an unmount).
+   */
+  clear(keepAnswers?: boolean): void {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     for (const entry of this.#inflight.values()) entry.controller.abort();
     const watched = this.#inflight.size > 0;
     this.#inflight.clear();
     this.#setBusy();
-    super.abortAll();
+    this.#tracker.clear();
     if (watched) this.#host.onWatchedChange();
-  }
-
-  /** Forget cached answers too (after a reset). */
-  override clear(): void {
-    this.abortAll();
-    this.#answers.clear();
+    if (!keepAnswers) this.#answers.clear();
   }
 }

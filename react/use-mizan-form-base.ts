@@ -25,11 +25,10 @@ import type {
   MizanFormReturn,
   UseMizanFormOptions,
 } from "./form-types.js";
-import { type ValuesSubscription, valuesSubscription } from "./live-subscription.js";
 import type { MizanFormMeta } from "./meta.js";
 import { type MizanCaller, useMizanClient } from "./provider.js";
 import { isAbort, isItemList, type MizanServerError, toServerError } from "./server-error.js";
-import { ServerErrorTracker, type ServerErrorTrackerHost } from "./server-error-tracker.js";
+import { type ServerErrorTracker, serverErrorTracker } from "./server-error-tracker.js";
 
 /** The options a form's callbacks read when they run (the last render's). */
 export interface LatestFormOptions {
@@ -46,18 +45,40 @@ export interface LatestFormOptions {
 export interface LiveChecksContext {
   latest: { readonly current: LatestFormOptions };
   form: UseFormReturn<FieldValues>;
-  /** The form's values as the wire carries them (files in place of file lists). */
-  wireValues(): unknown;
-  /** The tracker's part of the host: the values, clearing a server error, a watched change. */
-  host: ServerErrorTrackerHost;
+  /** The form's server errors, kept until their values change (the live checks' too). */
+  tracker: ServerErrorTracker;
+  /** Call when the fields `watched()` names changed: the form subscribes to them instead. */
+  sync(): void;
   onBusyChange(busy: boolean): void;
+}
+
+/**
+ * A form's live server validation as the hook drives it. `watched()` names the fields whose
+ * changes must come to `valuesChanged` (`undefined`: all of them); the option and metadata
+ * are read from the latest options.
+ */
+export interface LiveChecks {
+  watched(): string[] | undefined;
+  /** Call on every change of a `watched()` field: drops outdated checks and errors. */
+  valuesChanged(values: unknown): void;
+  /** A field's input changed the value at `path`. */
+  changed(path: string): void;
+  /** The field at `path` lost focus. */
+  blurred(path: string): void;
+  /** Ask the server about the value at `path` now. */
+  validate(path: string): Promise<void>;
+  /**
+   * Abort every check and forget tracked errors (a submit or a reset), and cached answers
+   * too unless `keepAnswers` (an unmount: the form may show again).
+   */
+  clear(keepAnswers?: boolean): void;
 }
 
 /**
  * Makes a form's live server validation (`useMizanForm` passes `LiveValidation`'s). Without
  * one, the form keeps its server errors until their values change and checks nothing on blur.
  */
-export type LiveChecksFactory = (context: LiveChecksContext) => ServerErrorTracker;
+export type LiveChecksFactory = (context: LiveChecksContext) => LiveChecks;
 
 /**
  * Makes a form's resolver from its schema and the `messages` option, with the catalog it shows
@@ -196,24 +217,47 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
 
   // Made once: react-hook-form's methods are fixed for the form's life, and what changes
   // between renders is read from `latest` when used.
-  const [[start, subscription, bound]] = useState(() => {
+  const [[start, sync, bound]] = useState(() => {
     const form = methods as unknown as UseFormReturn<FieldValues>;
     const { getValues } = form;
     let submitting: AbortController | null = null;
-    const subscription: { current: ValuesSubscription | null } = { current: null };
-    const wireValues = () =>
-      toWireValues(getValues(), (path) => shape.multipleFiles(latest.current.meta, path));
-    const host: ServerErrorTrackerHost = {
-      values: () => getValues(),
-      clearServerError: (target) => {
-        if (form.getFieldState(target).error?.type === "server") form.clearErrors(target);
-      },
-      onWatchedChange: () => subscription.current?.sync(),
+
+    // Live validation hears the changes of the fields it checks or tracks, not of every
+    // field: react-hook-form copies the whole form's values for each change a values
+    // subscriber hears, so a subscription to all of them would make each keystroke cost in
+    // proportion to the form's size. `sync()` subscribes again when `watched()` changed (after
+    // a render, and whenever the watched set moves); no names, no subscription; none unmounted.
+    let mounted = false;
+    let subscribed: string | null = null;
+    let unsubscribe: (() => void) | undefined;
+    const stop = () => {
+      unsubscribe?.();
+      unsubscribe = undefined;
     };
-    const live = makeLive
-      ? makeLive({ latest, form, wireValues, host, onBusyChange: setServerValidating })
-      : new ServerErrorTracker(host);
-    const onFieldBlur = (path: string) => live.blurred?.(path, latest.current.liveValidation);
+    const sync = () => {
+      if (!mounted) return;
+      const fields = checks.watched();
+      const key = fields === undefined ? "*" : fields.join("\n");
+      if (key === subscribed) return;
+      subscribed = key;
+      // Unsubscribe first: react-hook-form may be notifying its subscribers right now.
+      stop();
+      if (fields?.length === 0) return;
+      unsubscribe = form.subscribe({
+        ...(fields ? { name: fields } : {}),
+        formState: { values: true },
+        callback: ({ values, name: changed, type }) => {
+          checks.valuesChanged(values);
+          if (changed && type === "change") checks.changed?.(changed);
+        },
+      });
+    };
+
+    const tracker = serverErrorTracker(form, sync);
+    // Without live checks, the tracker alone (which clears the same on an unmount).
+    const checks: Pick<LiveChecks, "watched" | "valuesChanged" | "clear"> & Partial<LiveChecks> =
+      makeLive?.({ latest, form, tracker, sync, onBusyChange: setServerValidating }) ?? tracker;
+    const onFieldBlur = (path: string) => checks.blurred?.(path);
 
     const applyDetails = ({ fields, non_field }: Partial<Record<string, unknown>>) => {
       const values = getValues();
@@ -226,7 +270,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
         if (key === "__proto__" || !isItemList(items)) continue;
         const target = errorTarget(values, key);
         form.setError(target, serverErrorOption(items));
-        live.track(target, key);
+        tracker.track(target, key);
         if (focus === undefined && target === key) focus = key;
       }
       if (isItemList(non_field)) form.setError("root.server", serverErrorOption(non_field));
@@ -234,15 +278,16 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     };
 
     const submit = form.handleSubmit(async () => {
-      const { client: caller, name: formName, version: formVersion, encode } = latest.current;
-      live.clear();
+      const { client: caller, name: formName, version: formVersion, encode, meta } = latest.current;
+      checks.clear();
       submitting?.abort();
       const controller = new AbortController();
       submitting = controller;
       setServerError(undefined);
       setResult(undefined);
       setServerSubmitting(true);
-      const args: { data: unknown; version?: string } = { data: wireValues() };
+      const data = toWireValues(getValues(), (path) => shape.multipleFiles(meta, path));
+      const args: { data: unknown; version?: string } = { data };
       if (formVersion !== undefined) args.version = formVersion;
       try {
         const value = (await caller.call(`${formName}.submit`, args, {
@@ -290,30 +335,21 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     };
 
     const reset: UseFormReset<FieldValues> = (values, resetOptions) => {
-      live.clear();
+      checks.clear();
       submitting?.abort();
       setResult(undefined);
       setServerError(undefined);
       form.reset(values, resetOptions);
     };
 
-    // Live validation hears the changes of the fields it checks or tracks, not of every
-    // field: a subscription to all values would copy the whole form on each keystroke.
     const start = () => {
-      const values = valuesSubscription(
-        form.subscribe,
-        () => live.fieldNames(latest.current.liveValidation, latest.current.meta),
-        ({ values: changedValues, name: changed, type }) => {
-          live.valuesChanged(changedValues);
-          if (changed && type === "change") live.changed?.(changed, latest.current.liveValidation);
-        },
-      );
-      subscription.current = values;
-      values.sync();
+      mounted = true;
+      sync();
       return () => {
-        subscription.current = null;
-        values.stop();
-        live.abortAll();
+        mounted = false;
+        subscribed = null;
+        stop();
+        checks.clear(true);
         submitting?.abort();
       };
     };
@@ -323,14 +359,14 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       register,
       reset,
       onFieldBlur,
-      validateOnServer: async (path: string) => live.validate?.(path),
+      validateOnServer: async (path: string) => checks.validate?.(path),
     };
-    return [start, subscription, bound] as const;
+    return [start, sync, bound] as const;
   });
 
   useEffect(start, [start]);
   // The option and the metadata may change from one render to the next.
-  useEffect(() => subscription.current?.sync());
+  useEffect(sync);
 
   const { setFocus } = methods;
   useEffect(() => {

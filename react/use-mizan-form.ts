@@ -2,7 +2,7 @@ import type { FieldValues, Path } from "react-hook-form";
 import type { z } from "zod";
 import { formDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
-import { splitPath, withoutFilesOutside } from "./field-paths.js";
+import { splitPath, toWireValues, withoutFilesOutside } from "./field-paths.js";
 import { partialSchema } from "./field-resolver.js";
 import { isDevelopment, liveSettings, multipleFilesAt, unprefixed } from "./form-settings.js";
 import type { FormSchemaType, MizanFormReturn, UseMizanFormOptions } from "./form-types.js";
@@ -10,6 +10,7 @@ import { useCatalogResolver } from "./language.js";
 import { LiveValidation } from "./live-validation.js";
 import { type MizanFormMeta, serverRuleFields } from "./meta.js";
 import { nestedRegister } from "./nested-register.js";
+import { clearServerError } from "./server-error-tracker.js";
 import { type FormShape, type LiveChecksContext, useMizanFormWith } from "./use-mizan-form-base.js";
 
 /** Forms with nested forms and formsets: their rows' defaults, file paths, Django names. */
@@ -22,54 +23,65 @@ const nestedShape: FormShape = {
 const warnedStale = new Set<string>();
 
 /** The live checks of a form, wired to its react-hook-form form and its latest options. */
-function liveChecks({ latest, form, wireValues, host, onBusyChange }: LiveChecksContext) {
+function liveChecks({ latest, form, tracker, sync, onBusyChange }: LiveChecksContext) {
   const values = () => form.getValues();
-  return new LiveValidation({
-    ...host,
-    validate: (args, signal) => {
-      const { client, name, encode } = latest.current;
-      return client.call(`${name}.validate`, args, { signal, encode });
+  return new LiveValidation(
+    {
+      values,
+      clearServerError: (target) => clearServerError(form, target),
+      onWatchedChange: sync,
+      option: () => latest.current.liveValidation,
+      meta: () => latest.current.meta,
+      validate: (args, signal) => {
+        const { client, name, encode } = latest.current;
+        return client.call(`${name}.validate`, args, { signal, encode });
+      },
+      version: () => latest.current.version,
+      serverFieldOf: (path) => {
+        const { liveValidation: option, meta } = latest.current;
+        const settings = liveSettings(option);
+        if (!settings.on) return undefined;
+        const top = splitPath(path)[0] ?? "";
+        const fields =
+          settings.fields ?? (meta ? serverRuleFields(meta as MizanFormMeta) : undefined);
+        // Unmarked metadata cannot tell which fields have clean<Field>() hooks: check all.
+        if (fields && !fields.includes(top) && !fields.includes(unprefixed(meta, top)))
+          return undefined;
+        return unprefixed(meta, top);
+      },
+      // A check of one field need not upload the form's other files on every blur.
+      wireValues: (top) =>
+        withoutFilesOutside(
+          toWireValues(values(), (path) => multipleFilesAt(latest.current.meta, path)),
+          top,
+        ),
+      hasClientError: async (path) => {
+        // Only the top-level field's own rules can reject it (unless the schema has
+        // object-level ones): a blur need not run the whole form's rules.
+        const { schema: whole } = latest.current;
+        const schema = partialSchema(whole, [splitPath(path)[0] ?? path]) ?? whole;
+        const parsed = await schema.safeParseAsync(values());
+        if (parsed.success) return false;
+        return parsed.error.issues.some((issue) => {
+          const at = issue.path.map(String).join(".");
+          return at === path || at.startsWith(`${path}.`);
+        });
+      },
+      setServerError: (target, items) =>
+        form.setError(target as Path<FieldValues>, serverErrorOption(items)),
+      onBusyChange,
+      onStale: () => {
+        const formName = latest.current.name;
+        if (isDevelopment() && !warnedStale.has(formName)) {
+          warnedStale.add(formName);
+          console.warn(
+            `mizan: the "${formName}" form changed on the server; regenerate the client (npx mizan generate) so the browser runs the same rules.`,
+          );
+        }
+      },
     },
-    version: () => latest.current.version,
-    serverFieldOf: (path) => {
-      const { liveValidation: option, meta } = latest.current;
-      const settings = liveSettings(option);
-      if (!settings.on) return undefined;
-      const top = splitPath(path)[0] ?? "";
-      const fields =
-        settings.fields ?? (meta ? serverRuleFields(meta as MizanFormMeta) : undefined);
-      // Unmarked metadata cannot tell which fields have clean<Field>() hooks: check all.
-      if (fields && !fields.includes(top) && !fields.includes(unprefixed(meta, top)))
-        return undefined;
-      return unprefixed(meta, top);
-    },
-    // A check of one field need not upload the form's other files on every blur.
-    wireValues: (top) => withoutFilesOutside(wireValues(), top),
-    hasClientError: async (path) => {
-      // Only the top-level field's own rules can reject it (unless the schema has
-      // object-level ones): a blur need not run the whole form's rules.
-      const { schema: whole } = latest.current;
-      const schema = partialSchema(whole, [splitPath(path)[0] ?? path]) ?? whole;
-      const parsed = await schema.safeParseAsync(values());
-      if (parsed.success) return false;
-      return parsed.error.issues.some((issue) => {
-        const at = issue.path.map(String).join(".");
-        return at === path || at.startsWith(`${path}.`);
-      });
-    },
-    setServerError: (target, items) =>
-      form.setError(target as Path<FieldValues>, serverErrorOption(items)),
-    onBusyChange,
-    onStale: () => {
-      const formName = latest.current.name;
-      if (isDevelopment() && !warnedStale.has(formName)) {
-        warnedStale.add(formName);
-        console.warn(
-          `mizan: the "${formName}" form changed on the server; regenerate the client (npx mizan generate) so the browser runs the same rules.`,
-        );
-      }
-    },
-  });
+    tracker,
+  );
 }
 
 /**
