@@ -33,8 +33,12 @@ export function isMizanClientError(value: unknown): value is MizanClientError {
   return value instanceof MizanClientError;
 }
 
-/** The status table read backwards, for error bodies that are not an envelope (a proxy's 502). */
-export function codeForStatus(status: number): ErrorCode {
+/**
+ * The code of an error body: its own when the status table knows it, else the table read
+ * backwards for the status (bodies that are not an envelope: a proxy's 502).
+ */
+export function codeFor(code: unknown, status: number): ErrorCode {
+  if (typeof code === "string" && Object.hasOwn(ERROR_STATUS, code)) return code as ErrorCode;
   const known = Object.entries(ERROR_STATUS).find((entry) => entry[1] === status)?.[0];
   return (known as ErrorCode | undefined) ?? (status >= 500 ? "INTERNAL" : "BAD_REQUEST");
 }

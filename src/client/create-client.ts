@@ -1,8 +1,9 @@
 import type { Manifest } from "../core/registry.js";
+import type { MizanClientError } from "./client-error.js";
 import { applyCsrf, type CsrfOption, csrfToken } from "./csrf.js";
 import { envelopeHub } from "./envelopes.js";
 import { multipartBody } from "./files.js";
-import { errorFrom, type FetchLike, jsonFrom, resultFrom, send } from "./http.js";
+import { bodyFrom, type FetchLike, resultFrom, send } from "./http.js";
 import type { ClientPlugin } from "./plugin.js";
 import type {
   CallBodyEncoder,
@@ -131,21 +132,22 @@ export function createCaller(
     return [await send(fetchImpl, `${base}/call/`, init, signal), token] as const;
   };
   const httpCall: Transport = async (name, args, { signal, onEnvelope, encode }) => {
-    let [response, token] = await post(name, args, signal, encode);
-    if (response.status === 403) {
-      const error = await errorFrom(response, signal);
+    const [response, token] = await post(name, args, signal, encode);
+    try {
+      return await resultFrom(response, signal, onEnvelope);
+    } catch (error) {
       // The server refuses for CSRF before running anything, and issues a token with that 403
       // when the browser had none: one retry, only when a different token is now at hand.
       if (
-        error.code !== "CSRF_FAILED" ||
+        response.status !== 403 ||
         signal?.aborted ||
+        (error as MizanClientError).code !== "CSRF_FAILED" ||
         (await csrfToken(options.csrf)) === token
       ) {
         throw error;
       }
-      [response] = await post(name, args, signal, encode);
     }
-    return resultFrom(response, signal, onEnvelope);
+    return resultFrom((await post(name, args, signal, encode))[0], signal, onEnvelope);
   };
   const transport = options.transport ?? httpCall;
 
@@ -214,8 +216,7 @@ export function createClient(options: ClientOptions): MizanClient {
       return get(async () => {
         const headers = await baseHeaders(options.headers);
         const response = await send(fetchImpl, `${baseOf(options)}/manifest/`, { headers }, signal);
-        if (!response.ok) throw await errorFrom(response, signal);
-        return (await jsonFrom(response, signal)) as Manifest;
+        return (await bodyFrom(response, signal)) as Manifest;
       }, signal);
     },
   };

@@ -25,11 +25,13 @@ function readCookie(name: string): string | null {
   const cookies = (globalThis as { document?: { cookie?: string } }).document?.cookie ?? "";
   for (const part of cookies.split(";")) {
     const eq = part.indexOf("=");
-    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
-    try {
-      return decodeURIComponent(part.slice(eq + 1).trim());
-    } catch {
-      return part.slice(eq + 1).trim();
+    const value = part.slice(eq + 1).trim();
+    if (eq >= 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        return value;
+      }
     }
   }
   return null;
@@ -38,13 +40,12 @@ function readCookie(name: string): string | null {
 /** The token a call would send now; null when there is none (or CSRF is off). */
 export async function csrfToken(csrf: CsrfOption | undefined): Promise<string | null> {
   if (csrf === false) return null;
-  const options = csrf === true || csrf === undefined ? {} : csrf;
-  const source = options.token;
-  const token =
-    typeof source === "function"
-      ? await source()
-      : (source ?? readCookie(options.cookieName ?? "csrftoken"));
-  return token || null;
+  const { token, cookieName } = typeof csrf === "object" ? csrf : {};
+  return (
+    (typeof token === "function"
+      ? await token()
+      : (token ?? readCookie(cookieName ?? "csrftoken"))) || null
+  );
 }
 
 /**

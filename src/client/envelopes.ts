@@ -5,31 +5,43 @@ import type { EnvelopeListener } from "./transport.js";
 /** The header a function's own Response carries for the contexts it changed. */
 const INVALIDATE_HEADER = "x-mizan-invalidate";
 
-const isRef = (value: unknown): value is ContextRef =>
-  isRecord(value) &&
-  typeof value.name === "string" &&
-  (value.args === undefined || isRecord(value.args));
+/** A list's context references: a name, and args that are an object when given. */
+const refsIn = (list: unknown): ContextRef[] =>
+  Array.isArray(list)
+    ? list.filter(
+        (ref) =>
+          isRecord(ref) &&
+          typeof ref.name === "string" &&
+          (ref.args === undefined || isRecord(ref.args)),
+      )
+    : [];
+
+/** The envelope of these lists; `undefined` when they name no context. */
+const envelope = (
+  invalidate: ContextRef[],
+  merge: ContextMerge[] = [],
+): ContextEnvelope | undefined =>
+  invalidate.length + merge.length > 0 ? { invalidate, merge } : undefined;
 
 /**
  * The context part of a parsed success envelope; `undefined` when it names no context (so
  * listeners hear only calls that changed something). Malformed entries are skipped.
  */
-export function envelopeOf(body: Record<string, unknown>): ContextEnvelope | undefined {
-  const invalidate = Array.isArray(body.invalidate) ? body.invalidate.filter(isRef) : [];
-  const merge = Array.isArray(body.merge)
-    ? (body.merge.filter((m) => isRef(m) && Object.hasOwn(m, "value")) as ContextMerge[])
-    : [];
-  return invalidate.length + merge.length > 0 ? { invalidate, merge } : undefined;
-}
+export const envelopeOf = (body: Record<string, unknown>): ContextEnvelope | undefined =>
+  envelope(
+    refsIn(body.invalidate),
+    refsIn(body.merge).filter((ref) => Object.hasOwn(ref, "value")) as ContextMerge[],
+  );
 
 /** `X-Mizan-Invalidate: a, b` as an envelope invalidating every instance of a and b. */
-export function headerEnvelope(headers: Headers): ContextEnvelope | undefined {
-  const names = (headers.get(INVALIDATE_HEADER) ?? "")
-    .split(",")
-    .map((name) => name.trim())
-    .filter((name) => name !== "");
-  return names.length > 0 ? { invalidate: names.map((name) => ({ name })), merge: [] } : undefined;
-}
+export const headerEnvelope = (headers: Headers): ContextEnvelope | undefined =>
+  envelope(
+    (headers.get(INVALIDATE_HEADER) ?? "")
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== "")
+      .map((name) => ({ name })),
+  );
 
 /** The listeners of one client: `add` returns the unsubscribe; `emit` tells each in turn. */
 export function envelopeHub(first?: EnvelopeListener) {
@@ -41,8 +53,7 @@ export function envelopeHub(first?: EnvelopeListener) {
       listeners.add(own);
       return () => void listeners.delete(own);
     },
-    emit(envelope: ContextEnvelope | undefined): void {
-      if (!envelope) return;
+    emit(envelope: ContextEnvelope): void {
       for (const listener of [...listeners]) {
         try {
           listener(envelope);

@@ -1,15 +1,9 @@
 import type { ContextEnvelope } from "../core/context-key.js";
-import { isErrorCode } from "../core/errors.js";
 import { isRecord } from "../core/is-plain-object.js";
-import { codeForStatus, MizanClientError } from "./client-error.js";
+import { codeFor, MizanClientError } from "./client-error.js";
 import { envelopeOf, headerEnvelope } from "./envelopes.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-function isJson(response: Response): boolean {
-  const type = response.headers.get("content-type") ?? "";
-  return /^application\/([\w.+-]+\+)?json\b/i.test(type.trim());
-}
 
 /**
  * `work()` (a fetch, or reading a body): a failure becomes NETWORK_ERROR (status 0), an abort
@@ -34,47 +28,42 @@ export const send = (
   signal: AbortSignal | undefined,
 ): Promise<Response> => network(() => fetchImpl(url, signal ? { ...init, signal } : init), signal);
 
-/** The MizanClientError a non-2xx response stands for; bodies that are not an envelope too. */
-export async function errorFrom(
+/**
+ * A response's JSON body, read once. A non-2xx rejects with the MizanClientError it stands for:
+ * the envelope's code, message and details, or for a body that is not an envelope (a proxy's
+ * 502) the status's code and `HTTP <status> <text>`; a 2xx whose JSON is malformed rejects as
+ * INTERNAL.
+ */
+export async function bodyFrom(
   response: Response,
   signal: AbortSignal | undefined,
-): Promise<MizanClientError> {
+): Promise<unknown> {
+  const { ok, status, statusText } = response;
   const text = await network(() => response.text(), signal);
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch {
-    body = undefined;
+  } catch (cause) {
+    if (ok) {
+      throw new MizanClientError(
+        "INTERNAL",
+        status,
+        "The server sent a malformed JSON response.",
+        null,
+        { cause },
+      );
+    }
   }
+  if (ok) return body;
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const { status, statusText } = response;
-  return new MizanClientError(
-    isErrorCode(error?.code) ? error.code : codeForStatus(status),
+  throw new MizanClientError(
+    codeFor(error?.code, status),
     status,
     typeof error?.message === "string"
       ? error.message
       : `HTTP ${status}${statusText ? ` ${statusText}` : ""}`,
     error ? (error.details ?? null) : null,
   );
-}
-
-/** A 2xx JSON body, parsed; malformed JSON is an INTERNAL error. */
-export async function jsonFrom(
-  response: Response,
-  signal: AbortSignal | undefined,
-): Promise<unknown> {
-  const text = await network(() => response.text(), signal);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new MizanClientError(
-      "INTERNAL",
-      response.status,
-      "The server sent a malformed JSON response.",
-      null,
-      { cause: error },
-    );
-  }
 }
 
 /**
@@ -88,8 +77,10 @@ export async function resultFrom(
   signal: AbortSignal | undefined,
   onEnvelope?: ((envelope: ContextEnvelope) => void) | undefined,
 ): Promise<unknown> {
-  if (!response.ok) throw await errorFrom(response, signal);
-  const body = isJson(response) ? await jsonFrom(response, signal) : response;
+  const json =
+    !response.ok ||
+    /^\s*application\/([\w.+-]+\+)?json\b/i.test(response.headers.get("content-type") ?? "");
+  const body = json ? await bodyFrom(response, signal) : response;
   // A Response has no own `result`: only a success envelope does.
   const wrapped = isRecord(body) && Object.hasOwn(body, "result");
   const envelope = wrapped ? envelopeOf(body) : headerEnvelope(response.headers);

@@ -230,6 +230,43 @@ describe("createClient with a stub fetch", () => {
     }
   });
 
+  test.each([
+    ["a part without = is skipped", "csrftoken; csrftoken=tok", "tok"],
+    ["spaces around the name and value", " other=1 ;  csrftoken = tok%20a ", "tok a"],
+    ["a broken escape is sent as it is", "csrftoken=%E0%A4%A", "%E0%A4%A"],
+    ["the first of two", "csrftoken=a; csrftoken=b", "a"],
+    ["a value holding =", "csrftoken=a=b", "a=b"],
+    ["an empty value sends none", "csrftoken=; other=1", null],
+    ["a cookie named like it sends none", "xcsrftoken=a; csrftokens=b", null],
+  ])("csrf: true reads the cookie: %s", async (_name, cookie, sent) => {
+    vi.stubGlobal("document", { cookie });
+    try {
+      const fetch = vi.fn(async (_url: string, _init: RequestInit) =>
+        jsonResponse(200, { result: null }),
+      );
+      await createClient({ baseUrl: "/api", fetch }).call("x");
+      const init = fetch.mock.calls[0]?.[1] as RequestInit;
+      expect(new Headers(init.headers).get("x-csrftoken")).toBe(sent);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  test("csrf: a cookieName, or false", async () => {
+    vi.stubGlobal("document", { cookie: "csrftoken=a; mine=b" });
+    try {
+      const fetch = vi.fn(async (_url: string, _init: RequestInit) =>
+        jsonResponse(200, { result: null }),
+      );
+      await createClient({ baseUrl: "/api", fetch, csrf: { cookieName: "mine" } }).call("x");
+      await createClient({ baseUrl: "/api", fetch, csrf: false }).call("x");
+      const sent = fetch.mock.calls.map((c) => new Headers(c[1].headers).get("x-csrftoken"));
+      expect(sent).toEqual(["b", null]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   test("csrf with a token function and a custom header", async () => {
     const fetch = vi.fn(async (_url: string, _init: RequestInit) =>
       jsonResponse(200, { result: null }),
