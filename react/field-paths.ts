@@ -12,12 +12,11 @@ export function joinPath(parent: string, key: string | number): string {
 
 /** The value at a dotted path, or `undefined`. */
 export function getPath(value: unknown, path: string): unknown {
-  let current = value;
-  for (const key of splitPath(path)) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+  return splitPath(path).reduce<unknown>(
+    (at, key) =>
+      at !== null && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined,
+    value,
+  );
 }
 
 /** Structural equality for form values; files and other objects compare by identity. */
@@ -85,20 +84,12 @@ export function byFieldOrder(paths: string[], order: readonly string[] | undefin
  * Form values as the wire carries them: a `FileList` (what a registered file input holds)
  * becomes its single `File`, or an array for `multiple` inputs; everything else is kept.
  */
-export function toWireValues(
-  value: unknown,
-  multipleFiles?: (path: string) => boolean,
-  path = "",
-): unknown {
-  return mapLeaves(
-    value,
-    (leaf, at) => {
-      if (typeof FileList === "undefined" || !(leaf instanceof FileList)) return leaf;
-      const files = Array.from(leaf);
-      return multipleFiles?.(at) ? files : (files[0] ?? null);
-    },
-    path,
-  );
+export function toWireValues(value: unknown, multipleFiles?: (path: string) => boolean): unknown {
+  return mapLeaves(value, (leaf, path) => {
+    if (typeof FileList === "undefined" || !(leaf instanceof FileList)) return leaf;
+    const files = Array.from(leaf);
+    return multipleFiles?.(path) ? files : (files[0] ?? null);
+  });
 }
 
 /** `values` with every file outside the top-level field `keep` replaced by `null`. */

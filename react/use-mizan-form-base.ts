@@ -193,15 +193,14 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     const fromMeta = meta && (shape.defaults(meta) as DefaultValues<z.input<TSchema>>);
     return defaultValues ?? fromMeta;
   }, [defaultValues, meta, shape]);
-  const useFormProps: UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>> = {
+  const methods = useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
     mode: "onTouched",
     ...formProps,
     resolver: resolver as NonNullable<
       UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>["resolver"]
     >,
-  };
-  if (initialValues !== undefined) useFormProps.defaultValues = initialValues;
-  const methods = useForm<z.input<TSchema>, unknown, z.output<TSchema>>(useFormProps);
+    ...(initialValues !== undefined && { defaultValues: initialValues }),
+  });
   follow(methods as unknown as Parameters<typeof follow>[0]);
 
   const [result, setResult] = useState<TResult | undefined>(undefined);
@@ -259,24 +258,6 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       makeLive?.({ latest, form, tracker, sync, onBusyChange: setServerValidating }) ?? tracker;
     const onFieldBlur = (path: string) => checks.blurred?.(path);
 
-    const applyDetails = ({ fields, non_field }: Partial<Record<string, unknown>>) => {
-      const values = getValues();
-      const list = (fields ?? {}) as Record<string, unknown>;
-      const order = byFieldOrder(Object.keys(list), latest.current.meta?.field_order);
-      let focus: string | undefined;
-      for (const key of order) {
-        const items = list[key];
-        // A `__proto__` key (an own key of parsed JSON) is no field: never placed.
-        if (key === "__proto__" || !isItemList(items)) continue;
-        const target = errorTarget(values, key);
-        form.setError(target, serverErrorOption(items));
-        tracker.track(target, key);
-        if (focus === undefined && target === key) focus = key;
-      }
-      if (isItemList(non_field)) form.setError("root.server", serverErrorOption(non_field));
-      if (focus !== undefined) setFocusRequest({ path: focus });
-    };
-
     const submit = form.handleSubmit(async () => {
       const { client: caller, name: formName, version: formVersion, encode, meta } = latest.current;
       checks.clear();
@@ -300,15 +281,31 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       } catch (thrown) {
         if (isAbort(thrown, controller.signal)) return;
         const error = toServerError(thrown);
-        const { details } = error;
-        // A validation failure's details (when an object) go to the fields; `applyDetails`
-        // keeps the lists `isItemList` accepts. Any other error is shown as a form-level one.
+        const details = error.details as Partial<Record<string, unknown>> | null;
+        // A validation failure's details (when an object) go to the fields, the lists
+        // `isItemList` accepts only. Any other error is shown as a form-level one.
         if (
           (error.status === 422 || error.code === "VALIDATION_FAILED") &&
           details &&
           typeof details === "object"
-        )
-          return applyDetails(details);
+        ) {
+          const values = getValues();
+          const list = (details.fields ?? {}) as Record<string, unknown>;
+          let focus: string | undefined;
+          for (const key of byFieldOrder(Object.keys(list), latest.current.meta?.field_order)) {
+            const items = list[key];
+            // A `__proto__` key (an own key of parsed JSON) is no field: never placed.
+            if (key === "__proto__" || !isItemList(items)) continue;
+            const target = errorTarget(values, key);
+            form.setError(target, serverErrorOption(items));
+            tracker.track(target, key);
+            if (focus === undefined && target === key) focus = key;
+          }
+          const nonField = details.non_field;
+          if (isItemList(nonField)) form.setError("root.server", serverErrorOption(nonField));
+          if (focus !== undefined) setFocusRequest({ path: focus });
+          return;
+        }
         setServerError(error);
         form.setError("root.server", serverErrorOption([error]));
         latest.current.onServerError?.(error);
