@@ -130,7 +130,6 @@ export function MizanProvider(props: MizanProviderProps) {
     const caller = clientOptions ? createCaller(clientOptions) : (props.client as MizanCaller);
     return { caller, clientOptions, initial, held: [] };
   }, [props.client ?? baseUrl]);
-  const { caller } = contexts;
   // The store is made by the first context hook (a page without contexts never loads it):
   // until then the envelopes wait in `held`.
   useEffect(
@@ -151,8 +150,8 @@ export function MizanProvider(props: MizanProviderProps) {
   // One context for all of it: a change of any (rare: a new language, catalog or token)
   // renders each mizan hook's component again.
   const value = useMemo(
-    () => ({ caller, contexts, channels, baseUrl, csrfToken, language, catalog }),
-    [caller, contexts, channels, baseUrl, csrfToken, language, catalog],
+    () => ({ caller: contexts.caller, contexts, channels, baseUrl, csrfToken, language, catalog }),
+    [contexts, channels, baseUrl, csrfToken, language, catalog],
   );
   return <MizanProviderContext.Provider value={value}>{children}</MizanProviderContext.Provider>;
 }

@@ -1,7 +1,7 @@
 import type { Manifest } from "../core/registry.js";
 import type { MizanClientError } from "./client-error.js";
-import { applyCsrf, type CsrfOption, csrfToken } from "./csrf.js";
-import { envelopeHub } from "./envelopes.js";
+import { type CsrfOption, csrfToken } from "./csrf.js";
+import { envelopeCaller } from "./envelopes.js";
 import { multipartBody } from "./files.js";
 import { bodyFrom, type FetchLike, resultFrom, send } from "./http.js";
 import type { ClientPlugin } from "./plugin.js";
@@ -114,54 +114,46 @@ export function createCaller(
     throw new TypeError("createClient: retry is now plugins: [retry()] (mizan/client).");
   }
   const base = baseOf(options);
-  const hub = envelopeHub(options.onEnvelope);
   const fetchImpl = fetchOf(options);
 
   const clientBody = options.plugins?.find((p) => p.body)?.body ?? defaultBody;
-  /** One POST of the call; resolves with its response and the CSRF token it carried. */
-  const post = async (
-    name: string,
-    args: unknown,
-    signal: AbortSignal | undefined,
-    encode: CallBodyEncoder | undefined,
-  ) => {
-    const headers = await baseHeaders(options.headers);
-    const token = await applyCsrf(headers, options.csrf);
-    const body = (encode ?? clientBody)(name, args ?? {}, headers);
-    const init: RequestInit = { method: "POST", headers, body };
-    return [await send(fetchImpl, `${base}/call/`, init, signal), token] as const;
-  };
   const httpCall: Transport = async (name, args, { signal, onEnvelope, encode }) => {
-    const [response, token] = await post(name, args, signal, encode);
-    try {
-      return await resultFrom(response, signal, onEnvelope);
-    } catch (error) {
-      // The server refuses for CSRF before running anything, and issues a token with that 403
-      // when the browser had none: one retry, only when a different token is now at hand.
-      if (
-        response.status !== 403 ||
-        signal?.aborted ||
-        (error as MizanClientError).code !== "CSRF_FAILED" ||
-        (await csrfToken(options.csrf)) === token
-      ) {
-        throw error;
+    for (let retry = false; ; retry = true) {
+      const { csrf } = options;
+      const headers = await baseHeaders(options.headers);
+      const token = await csrfToken(csrf);
+      if (token) {
+        headers.set(
+          (typeof csrf === "object" ? csrf.headerName : undefined) ?? "X-CSRFToken",
+          token,
+        );
+      }
+      const body = (encode ?? clientBody)(name, args ?? {}, headers);
+      const response = await send(
+        fetchImpl,
+        `${base}/call/`,
+        { method: "POST", headers, body },
+        signal,
+      );
+      try {
+        return await resultFrom(response, signal, onEnvelope);
+      } catch (error) {
+        // The server refuses for CSRF before running anything, and issues a token with that 403
+        // when the browser had none: one retry, only when a different token is now at hand.
+        if (
+          retry ||
+          response.status !== 403 ||
+          signal?.aborted ||
+          (error as MizanClientError).code !== "CSRF_FAILED" ||
+          (await csrfToken(csrf)) === token
+        ) {
+          throw error;
+        }
       }
     }
-    return resultFrom((await post(name, args, signal, encode))[0], signal, onEnvelope);
   };
-  const transport = options.transport ?? httpCall;
 
-  return {
-    call<TResult>(name: string, args: unknown = {}, callOptions: CallOptions = {}) {
-      const own = callOptions.onEnvelope;
-      const onEnvelope: EnvelopeListener = (envelope) => {
-        hub.emit(envelope);
-        own?.(envelope);
-      };
-      return transport(name, args, { ...callOptions, onEnvelope }) as Promise<TResult>;
-    },
-    onEnvelope: hub.add,
-  };
+  return envelopeCaller(options.transport ?? httpCall, options.onEnvelope);
 }
 
 /** `createClient`'s `context()`: a context's GET (or an in-process transport's own reader). */

@@ -47,19 +47,3 @@ export async function csrfToken(csrf: CsrfOption | undefined): Promise<string | 
       : (token ?? readCookie(cookieName ?? "csrftoken"))) || null
   );
 }
-
-/**
- * Set the CSRF header on a call's headers, when a token is available; returns the token sent
- * (null for none), so that a `403 CSRF_FAILED` can tell whether a newer token arrived since.
- */
-export async function applyCsrf(
-  headers: Headers,
-  csrf: CsrfOption | undefined,
-): Promise<string | null> {
-  const token = await csrfToken(csrf);
-  if (token) {
-    const name = (typeof csrf === "object" ? csrf.headerName : undefined) ?? "X-CSRFToken";
-    headers.set(name, token);
-  }
-  return token;
-}

@@ -1,6 +1,6 @@
 import type { ContextEnvelope, ContextMerge, ContextRef } from "../core/context-key.js";
 import { isRecord } from "../core/is-plain-object.js";
-import type { EnvelopeListener } from "./transport.js";
+import type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";
 
 /** The header a function's own Response carries for the contexts it changed. */
 const INVALIDATE_HEADER = "x-mizan-invalidate";
@@ -43,27 +43,40 @@ export const headerEnvelope = (headers: Headers): ContextEnvelope | undefined =>
       .map((name) => ({ name })),
   );
 
-/** The listeners of one client: `add` returns the unsubscribe; `emit` tells each in turn. */
-export function envelopeHub(first?: EnvelopeListener) {
+/**
+ * A client's `call` over `transport` and its `onEnvelope`: each call's envelope is told to every
+ * listener in turn (`first` is the client's `onEnvelope` option), then to the call's own
+ * `onEnvelope`. `onEnvelope` returns the unsubscribe.
+ */
+export function envelopeCaller(
+  transport: Transport,
+  first?: EnvelopeListener,
+): Pick<MizanClient, "call" | "onEnvelope"> {
   const listeners = new Set<EnvelopeListener>();
   if (first) listeners.add(first);
   return {
-    add(listener: EnvelopeListener): () => void {
+    call<TResult>(name: string, args: unknown = {}, callOptions: CallOptions = {}) {
+      const own = callOptions.onEnvelope;
+      const onEnvelope: EnvelopeListener = (envelope) => {
+        for (const listener of [...listeners]) {
+          try {
+            listener(envelope);
+          } catch (error) {
+            // A failing listener must not fail the call that succeeded: report it on its own.
+            queueMicrotask(() => {
+              throw error;
+            });
+          }
+        }
+        own?.(envelope);
+      };
+      return transport(name, args, { ...callOptions, onEnvelope }) as Promise<TResult>;
+    },
+    onEnvelope(listener) {
+      // A wrapper per subscription, so the same function added twice counts twice.
       const own: EnvelopeListener = (envelope) => listener(envelope);
       listeners.add(own);
       return () => void listeners.delete(own);
-    },
-    emit(envelope: ContextEnvelope): void {
-      for (const listener of [...listeners]) {
-        try {
-          listener(envelope);
-        } catch (error) {
-          // A failing listener must not fail the call that succeeded: report it on its own.
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
-      }
     },
   };
 }

@@ -3,7 +3,7 @@ import { type DispatchOutcome, dispatch, dispatchContext, type GetUser } from ".
 import { withLocale } from "../core/locale.js";
 import { defaultRegistry, type Manifest, type Registry } from "../core/registry.js";
 import { MizanClientError } from "./client-error.js";
-import { envelopeHub, envelopeOf, headerEnvelope } from "./envelopes.js";
+import { envelopeCaller, envelopeOf, headerEnvelope } from "./envelopes.js";
 import type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";
 
 export interface InProcessOptions {
@@ -119,16 +119,9 @@ function settle(outcome: DispatchOutcome, onEnvelope: CallOptions["onEnvelope"])
 export function createInProcessClient(options: InProcessOptions = {}): MizanClient {
   const transport = inProcessTransport(options);
   const registry = options.registry ?? defaultRegistry;
-  const hub = envelopeHub(options.onEnvelope);
+  const { call, onEnvelope } = envelopeCaller(transport, options.onEnvelope);
   return {
-    call<TResult>(name: string, args: unknown = {}, callOptions: CallOptions = {}) {
-      const own = callOptions.onEnvelope;
-      const onEnvelope: EnvelopeListener = (envelope) => {
-        hub.emit(envelope);
-        own?.(envelope);
-      };
-      return transport(name, args, { ...callOptions, onEnvelope }) as Promise<TResult>;
-    },
+    call,
     context<TResult>(
       name: string,
       args: Record<string, unknown> = {},
@@ -136,7 +129,7 @@ export function createInProcessClient(options: InProcessOptions = {}): MizanClie
     ) {
       return transport.context(name, args, callOptions) as Promise<TResult>;
     },
-    onEnvelope: hub.add,
+    onEnvelope,
     async manifest(callOptions: CallOptions = {}) {
       const manifest = JSON.parse(JSON.stringify(registry.manifest())) as Manifest;
       return abortable(Promise.resolve(manifest), callOptions.signal);
