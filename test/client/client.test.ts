@@ -267,6 +267,22 @@ describe("createClient with a stub fetch", () => {
     }
   });
 
+  test.each([
+    ["a second CSRF_FAILED is not retried again", "CSRF_FAILED", 403, 2],
+    ["a FORBIDDEN 403 is not retried", "FORBIDDEN", 403, 1],
+    ["a CSRF_FAILED code on another status is not retried", "CSRF_FAILED", 400, 1],
+  ])("csrf retry: %s", async (_name, code, status, requests) => {
+    let n = 0;
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) =>
+      jsonResponse(status, { error: { code, message: "no", details: null } }),
+    );
+    // A token function that has a new token every time it is asked.
+    const api = createClient({ baseUrl: "/api", fetch, csrf: { token: () => `t${n++}` } });
+    const error = await rejection(api.call("x"));
+    expect([error.code, error.status]).toEqual([code, status]);
+    expect(fetch).toHaveBeenCalledTimes(requests);
+  });
+
   test("csrf with a token function and a custom header", async () => {
     const fetch = vi.fn(async (_url: string, _init: RequestInit) =>
       jsonResponse(200, { result: null }),
