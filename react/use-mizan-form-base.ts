@@ -41,17 +41,6 @@ export interface LatestFormOptions {
   encode?: CallBodyEncoder | undefined;
 }
 
-/** What the hook hands the factory of its live checks. */
-export interface LiveChecksContext {
-  latest: { readonly current: LatestFormOptions };
-  form: UseFormReturn<FieldValues>;
-  /** The form's server errors, kept until their values change (the live checks' too). */
-  tracker: ServerErrorTracker;
-  /** Call when the fields `watched()` names changed: the form subscribes to them instead. */
-  sync(): void;
-  onBusyChange(busy: boolean): void;
-}
-
 /**
  * A form's live server validation as the hook drives it. `watched()` names the fields whose
  * changes must come to `valuesChanged` (`undefined`: all of them); the option and metadata
@@ -77,8 +66,18 @@ export interface LiveChecks {
 /**
  * Makes a form's live server validation (`useMizanForm` passes `LiveValidation`'s). Without
  * one, the form keeps its server errors until their values change and checks nothing on blur.
+ * Its arguments are positional (a plain form page downloads the call, and property names do not
+ * minify): the latest options, the form, its server errors' tracker (the live checks' errors go
+ * there too), `sync` to call when the fields `watched()` names changed (the form subscribes to
+ * them instead), and `onBusyChange` for `isServerValidating`.
  */
-export type LiveChecksFactory = (context: LiveChecksContext) => LiveChecks;
+export type LiveChecksFactory = (
+  latest: { readonly current: LatestFormOptions },
+  form: UseFormReturn<FieldValues>,
+  tracker: ServerErrorTracker,
+  sync: () => void,
+  onBusyChange: (busy: boolean) => void,
+) => LiveChecks;
 
 /**
  * Makes a form's resolver from its schema and the `messages` option, with the catalog it shows
@@ -255,7 +254,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     const tracker = serverErrorTracker(form, sync);
     // Without live checks, the tracker alone (which clears the same on an unmount).
     const checks: Pick<LiveChecks, "watched" | "valuesChanged" | "clear"> & Partial<LiveChecks> =
-      makeLive?.({ latest, form, tracker, sync, onBusyChange: setServerValidating }) ?? tracker;
+      makeLive?.(latest, form, tracker, sync, setServerValidating) ?? tracker;
     const onFieldBlur = (path: string) => checks.blurred?.(path);
 
     const submit = form.handleSubmit(async () => {

@@ -11,7 +11,7 @@ import { LiveValidation } from "./live-validation.js";
 import { type MizanFormMeta, serverRuleFields } from "./meta.js";
 import { nestedRegister } from "./nested-register.js";
 import { clearServerError } from "./server-error-tracker.js";
-import { type FormShape, type LiveChecksContext, useMizanFormWith } from "./use-mizan-form-base.js";
+import { type FormShape, type LiveChecksFactory, useMizanFormWith } from "./use-mizan-form-base.js";
 
 /** Forms with nested forms and formsets: their rows' defaults, file paths, Django names. */
 const nestedShape: FormShape = {
@@ -23,7 +23,7 @@ const nestedShape: FormShape = {
 const warnedStale = new Set<string>();
 
 /** The live checks of a form, wired to its react-hook-form form and its latest options. */
-function liveChecks({ latest, form, tracker, sync, onBusyChange }: LiveChecksContext) {
+const liveChecks: LiveChecksFactory = (latest, form, tracker, sync, onBusyChange) => {
   const values = () => form.getValues();
   return new LiveValidation(
     {
@@ -82,7 +82,7 @@ function liveChecks({ latest, form, tracker, sync, onBusyChange }: LiveChecksCon
     },
     tracker,
   );
-}
+};
 
 /**
  * A react-hook-form form wired to a mizan Form: the generated Zod schema validates in the

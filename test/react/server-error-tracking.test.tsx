@@ -33,7 +33,7 @@ function Form({ onForm }: { onForm: (form: MizanFormReturn) => void }) {
     name: "profile",
     schema,
     defaultValues: { name: "ann", tags: ["a"], address: { city: "Oslo" } },
-  }) as MizanFormReturn;
+  }) as unknown as MizanFormReturn;
   onForm(form);
   // Read so that react-hook-form re-renders on error changes.
   void form.formState.errors;
