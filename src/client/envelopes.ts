@@ -2,9 +2,6 @@ import type { ContextEnvelope, ContextMerge, ContextRef } from "../core/context-
 import { isRecord } from "../core/is-plain-object.js";
 import type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";
 
-/** The header a function's own Response carries for the contexts it changed. */
-const INVALIDATE_HEADER = "x-mizan-invalidate";
-
 /** A list's context references: a name, and args that are an object when given. */
 const refsIn = (list: unknown): ContextRef[] =>
   Array.isArray(list)
@@ -33,10 +30,13 @@ export const envelopeOf = (body: Record<string, unknown>): ContextEnvelope | und
     refsIn(body.merge).filter((ref) => Object.hasOwn(ref, "value")) as ContextMerge[],
   );
 
-/** `X-Mizan-Invalidate: a, b` as an envelope invalidating every instance of a and b. */
+/**
+ * `X-Mizan-Invalidate: a, b` (the header a function's own Response carries for the contexts it
+ * changed) as an envelope invalidating every instance of a and b.
+ */
 export const headerEnvelope = (headers: Headers): ContextEnvelope | undefined =>
   envelope(
-    (headers.get(INVALIDATE_HEADER) ?? "")
+    (headers.get("x-mizan-invalidate") ?? "")
       .split(",")
       .map((name) => name.trim())
       .filter((name) => name !== "")

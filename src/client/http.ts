@@ -62,7 +62,7 @@ export async function bodyFrom(
     typeof error?.message === "string"
       ? error.message
       : `HTTP ${status}${statusText ? ` ${statusText}` : ""}`,
-    error ? (error.details ?? null) : null,
+    error?.details ?? null,
   );
 }
 
