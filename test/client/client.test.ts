@@ -166,6 +166,108 @@ describe("createClient with a stub fetch", () => {
     expect(error.message).toBe(`HTTP ${status} Nope`);
   });
 
+  test.each([
+    [
+      "a known code, message and details",
+      409,
+      { code: "CONFLICT", message: "Taken.", details: [1] },
+      ["CONFLICT", "Taken.", [1]],
+    ],
+    [
+      "a known code on another status",
+      400,
+      { code: "NOT_FOUND", message: "m" },
+      ["NOT_FOUND", "m", null],
+    ],
+    [
+      "an unknown code: the status's",
+      403,
+      { code: "NOPE", message: "m", details: 2 },
+      ["FORBIDDEN", "m", 2],
+    ],
+    [
+      "a code that is not a string",
+      503,
+      { code: ["INTERNAL"], message: 5 },
+      ["UNAVAILABLE", "HTTP 503", null],
+    ],
+    ["an unknown 5xx status", 599, { message: "m", details: null }, ["INTERNAL", "m", null]],
+    [
+      "an error that is not an object",
+      422,
+      "VALIDATION_FAILED",
+      ["VALIDATION_FAILED", "HTTP 422", null],
+    ],
+  ])("an error envelope: %s", async (_name, status, error, [code, message, details]) => {
+    const fetch = async () => jsonResponse(status, { error });
+    const caught = await rejection(createClient({ baseUrl: "/api", fetch }).call("x"));
+    expect(caught).toBeInstanceOf(MizanClientError);
+    expect([caught.code, caught.status, caught.message, caught.details]).toEqual([
+      code,
+      status,
+      message,
+      details,
+    ]);
+  });
+
+  test("manifest() parses a 2xx whatever its content type; a malformed one is INTERNAL", async () => {
+    const text = (body: string) => async () =>
+      new Response(body, { headers: { "content-type": "text/plain" } });
+    await expect(
+      createClient({ baseUrl: "/api", fetch: text('{"version":"v1"}') }).manifest(),
+    ).resolves.toEqual({ version: "v1" });
+    const error = await rejection(createClient({ baseUrl: "/api", fetch: text("{") }).manifest());
+    expect([error.code, error.status, error.message]).toEqual([
+      "INTERNAL",
+      200,
+      "The server sent a malformed JSON response.",
+    ]);
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+  });
+
+  test("a non-JSON 2xx is the Response itself; its X-Mizan-Invalidate names reach onEnvelope", async () => {
+    const sent = new Response("file", {
+      headers: { "content-type": "text/csv", "x-mizan-invalidate": " a, ,b ,, " },
+    });
+    const heard: unknown[] = [];
+    const api = createClient({ baseUrl: "/api", fetch: async () => sent });
+    const result = await api.call("x", {}, { onEnvelope: (e) => heard.push(e) });
+    expect(result).toBe(sent);
+    expect(sent.bodyUsed).toBe(false);
+    expect(heard).toEqual([{ invalidate: [{ name: "a" }, { name: "b" }], merge: [] }]);
+  });
+
+  test("a success envelope's malformed invalidate/merge entries are skipped", async () => {
+    const body = {
+      result: 1,
+      invalidate: [
+        { name: "a" },
+        { name: 1 },
+        null,
+        { name: "b", args: null },
+        { name: "c", args: { x: 1 } },
+      ],
+      merge: [{ name: "d", value: 1 }, { name: "e" }, { name: "f", args: [], value: 2 }],
+    };
+    const heard: unknown[] = [];
+    const api = createClient({ baseUrl: "/api", fetch: async () => jsonResponse(200, body) });
+    api.onEnvelope((e) => heard.push(e));
+    await expect(api.call("x")).resolves.toBe(1);
+    expect(heard).toEqual([
+      {
+        invalidate: [{ name: "a" }, { name: "c", args: { x: 1 } }],
+        merge: [{ name: "d", value: 1 }],
+      },
+    ]);
+    const none = createClient({
+      baseUrl: "/api",
+      fetch: async () => jsonResponse(200, { result: 2, invalidate: [{}], merge: "x" }),
+      onEnvelope: (e) => heard.push(e),
+    });
+    await expect(none.call("x")).resolves.toBe(2);
+    expect(heard).toHaveLength(1);
+  });
+
   test("a malformed JSON success body is an error, not a crash", async () => {
     const fetch = async () =>
       new Response("{oops", { headers: { "content-type": "application/json" } });
