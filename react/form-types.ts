@@ -1,10 +1,20 @@
 import type { BaseSyntheticEvent } from "react";
-import type { DefaultValues, FieldValues, UseFormProps, UseFormReturn } from "react-hook-form";
+import type {
+  DefaultValues,
+  FieldValues,
+  Path,
+  RegisterOptions,
+  UseFormProps,
+  UseFormRegisterReturn,
+  UseFormReturn,
+} from "react-hook-form";
 import type { $ZodIssue, $ZodType, input, output } from "zod/v4/core";
 import type { CallBodyEncoder } from "../src/client/transport.js";
 import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import type { MizanFormMeta } from "./meta.js";
+import type { MizanCaller } from "./provider.js";
 import type { MizanServerError } from "./server-error.js";
+import type { ServerErrorTracker } from "./server-error-tracker.js";
 
 export type LiveValidationMode = "blur" | "change";
 
@@ -110,3 +120,72 @@ export type MizanFormReturn<
   TOutput = TValues,
   TResult = unknown,
 > = UseFormReturn<TValues, unknown, TOutput> & MizanFormExtras<TResult>;
+
+/** The options a form's callbacks read when they run (the last render's). */
+export interface LatestFormOptions {
+  name: string;
+  schema: FormSchemaType;
+  meta?: MizanFormMeta | undefined;
+  version: string | undefined;
+  client: MizanCaller;
+  liveValidation?: LiveValidationOption | undefined;
+  encode?: CallBodyEncoder | undefined;
+}
+
+/**
+ * A form's live server validation as the hook drives it. `watched()` names the fields whose
+ * changes must come to `valuesChanged` (`undefined`: all of them); the option and metadata
+ * are read from the latest options.
+ */
+export interface LiveChecks {
+  watched(): string[] | undefined;
+  /** Call on every change of a `watched()` field: drops outdated checks and errors. */
+  valuesChanged(values: unknown): void;
+  /** A field's input changed the value at `path`. */
+  changed(path: string): void;
+  /** The field at `path` lost focus. */
+  blurred(path: string): void;
+  /** Ask the server about the value at `path` now. */
+  validate(path: string): Promise<void>;
+  /**
+   * Abort every check and forget tracked errors (a submit or a reset), and cached answers
+   * too unless `keepAnswers` (an unmount: the form may show again).
+   */
+  clear(keepAnswers?: boolean): void;
+}
+
+/**
+ * Makes a form's live server validation (`useMizanForm` passes `LiveValidation`'s). Without
+ * one, the form keeps its server errors until their values change and checks nothing on blur.
+ * Its arguments are positional (a plain form page downloads the call, and property names do not
+ * minify): the latest options, the form, its server errors' tracker (the live checks' errors go
+ * there too), `sync` to call when the fields `watched()` names changed (the form subscribes to
+ * them instead), and `onBusyChange` for `isServerValidating`.
+ */
+export type LiveChecksFactory = (
+  latest: { readonly current: LatestFormOptions },
+  form: UseFormReturn<FieldValues>,
+  tracker: ServerErrorTracker,
+  sync: () => void,
+  onBusyChange: (busy: boolean) => void,
+) => LiveChecks;
+
+/**
+ * What the hook reads of a form's metadata, its last three arguments (positional: a plain form
+ * page downloads the call, and property names do not minify): `useMizanFormBase` takes forms
+ * without nested forms or formsets (`flatFormDefaults`); `useMizanForm` passes the ones that
+ * walk into them.
+ */
+export interface FormShape {
+  /** Default values from the metadata (when `defaultValues` is not given). */
+  defaults(meta: MizanFormMeta): Record<string, unknown>;
+  /** Whether the file input at `path` takes several files. */
+  multipleFiles(meta: MizanFormMeta | undefined, path: string): boolean;
+  /** react-hook-form's `register` as the hook hands it out (the value rendered aside). */
+  register(
+    form: UseFormReturn<FieldValues>,
+    path: Path<FieldValues>,
+    options: RegisterOptions<FieldValues> | undefined,
+    onFieldBlur: (path: string) => void,
+  ): UseFormRegisterReturn;
+}

@@ -1,10 +1,9 @@
 import type { ValidationDetails, WireErrorItem } from "../src/core/errors.js";
 import { getPath, isSameValue, snapshot } from "./field-paths.js";
 import { liveSettings } from "./form-settings.js";
-import type { LiveValidationOption } from "./form-types.js";
+import type { LiveChecks, LiveValidationOption } from "./form-types.js";
 import { type MizanFormMeta, serverRuleFields } from "./meta.js";
 import type { ServerErrorTracker } from "./server-error-tracker.js";
-import type { LiveChecks } from "./use-mizan-form-base.js";
 
 /** What the live validator needs of the form; `useMizanForm` wires it to react-hook-form. */
 export interface LiveValidationHost {

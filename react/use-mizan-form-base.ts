@@ -3,7 +3,6 @@ import {
   type DefaultValues,
   type FieldValues,
   type Path,
-  type RegisterOptions,
   type Resolver,
   type UseFormProps,
   type UseFormRegister,
@@ -13,7 +12,6 @@ import {
   useForm,
 } from "react-hook-form";
 import type { z } from "zod";
-import type { CallBodyEncoder } from "../src/client/transport.js";
 import type { MessageCatalog, MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import { flatFormDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
@@ -21,63 +19,15 @@ import { byFieldOrder, errorTarget, toWireValues } from "./field-paths.js";
 import { useWholeFormResolver } from "./form-resolvers.js";
 import type {
   FormSchemaType,
-  LiveValidationOption,
+  FormShape,
+  LiveChecks,
+  LiveChecksFactory,
   MizanFormReturn,
   UseMizanFormOptions,
 } from "./form-types.js";
-import type { MizanFormMeta } from "./meta.js";
-import { type MizanCaller, useMizanClient } from "./provider.js";
+import { useMizanClient } from "./provider.js";
 import { isAbort, isItemList, type MizanServerError, toServerError } from "./server-error.js";
-import { type ServerErrorTracker, serverErrorTracker } from "./server-error-tracker.js";
-
-/** The options a form's callbacks read when they run (the last render's). */
-export interface LatestFormOptions {
-  name: string;
-  schema: FormSchemaType;
-  meta?: MizanFormMeta | undefined;
-  version: string | undefined;
-  client: MizanCaller;
-  liveValidation?: LiveValidationOption | undefined;
-  encode?: CallBodyEncoder | undefined;
-}
-
-/**
- * A form's live server validation as the hook drives it. `watched()` names the fields whose
- * changes must come to `valuesChanged` (`undefined`: all of them); the option and metadata
- * are read from the latest options.
- */
-export interface LiveChecks {
-  watched(): string[] | undefined;
-  /** Call on every change of a `watched()` field: drops outdated checks and errors. */
-  valuesChanged(values: unknown): void;
-  /** A field's input changed the value at `path`. */
-  changed(path: string): void;
-  /** The field at `path` lost focus. */
-  blurred(path: string): void;
-  /** Ask the server about the value at `path` now. */
-  validate(path: string): Promise<void>;
-  /**
-   * Abort every check and forget tracked errors (a submit or a reset), and cached answers
-   * too unless `keepAnswers` (an unmount: the form may show again).
-   */
-  clear(keepAnswers?: boolean): void;
-}
-
-/**
- * Makes a form's live server validation (`useMizanForm` passes `LiveValidation`'s). Without
- * one, the form keeps its server errors until their values change and checks nothing on blur.
- * Its arguments are positional (a plain form page downloads the call, and property names do not
- * minify): the latest options, the form, its server errors' tracker (the live checks' errors go
- * there too), `sync` to call when the fields `watched()` names changed (the form subscribes to
- * them instead), and `onBusyChange` for `isServerValidating`.
- */
-export type LiveChecksFactory = (
-  latest: { readonly current: LatestFormOptions },
-  form: UseFormReturn<FieldValues>,
-  tracker: ServerErrorTracker,
-  sync: () => void,
-  onBusyChange: (busy: boolean) => void,
-) => LiveChecks;
+import { serverErrorTracker } from "./server-error-tracker.js";
 
 /**
  * Makes a form's resolver from its schema and the `messages` option, with the catalog it shows
@@ -93,37 +43,18 @@ export type FormResolverHook = <TValues extends FieldValues>(
   catalog: MessageCatalog | undefined;
 };
 
-/**
- * What the hook reads of a form's metadata: `useMizanFormBase` takes forms without nested
- * forms or formsets (`flatFormDefaults`); `useMizanForm` passes the ones that walk into them.
- */
-export interface FormShape {
-  /** Default values from the metadata (when `defaultValues` is not given). */
-  defaults(meta: MizanFormMeta): Record<string, unknown>;
-  /** Whether the file input at `path` takes several files. */
-  multipleFiles(meta: MizanFormMeta | undefined, path: string): boolean;
-  /** react-hook-form's `register` as the hook hands it out (the value rendered aside). */
-  register(
-    form: UseFormReturn<FieldValues>,
-    path: Path<FieldValues>,
-    options: RegisterOptions<FieldValues> | undefined,
-    onFieldBlur: (path: string) => void,
-  ): UseFormRegisterReturn;
-}
+/** Whether the file input of the flat form's field `path` takes several files. */
+const flatMultipleFiles: FormShape["multipleFiles"] = (meta, path) =>
+  meta?.fields[path]?.widget.allow_multiple_selected === true;
 
-/** The flat forms `useMizanFormBase` takes. */
-const flatShape: FormShape = {
-  defaults: flatFormDefaults,
-  multipleFiles: (meta, path) => meta?.fields[path]?.widget.allow_multiple_selected === true,
-  // Top-level fields: their names are their paths, and nothing is checked on blur.
-  register: (form, path, options) => {
-    if (path.includes(".")) {
-      throw new TypeError(
-        `mizan: useMizanFormBase registers top-level fields only ("${path}"): call useMizanForm.`,
-      );
-    }
-    return form.register(path, options);
-  },
+/** Top-level fields only: their names are their paths, and nothing is checked on blur. */
+const flatRegister: FormShape["register"] = (form, path, options) => {
+  if (path.includes(".")) {
+    throw new TypeError(
+      `mizan: useMizanFormBase registers top-level fields only ("${path}"): call useMizanForm.`,
+    );
+  }
+  return form.register(path, options);
 };
 
 /**
@@ -150,18 +81,29 @@ export function useMizanFormBase<TSchema extends FormSchemaType, TResult = unkno
   options: UseMizanFormOptions<TSchema, TResult>,
   localized?: FormResolverHook,
 ): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
-  return useMizanFormWith(options, undefined, localized ?? useWholeFormResolver, flatShape);
+  const useResolver = localized ?? useWholeFormResolver;
+  return useMizanFormWith(
+    options,
+    undefined,
+    useResolver,
+    flatFormDefaults,
+    flatMultipleFiles,
+    flatRegister,
+  );
 }
 
 /**
- * The form hook with live checks made by `makeLive` (none when it is `undefined`) and the
- * resolver `useResolver` makes (fixed for the component's life, as hooks are).
+ * The form hook with live checks made by `makeLive` (none when it is `undefined`), the
+ * resolver `useResolver` makes (fixed for the component's life, as hooks are) and the form
+ * shape's `defaults`, `multipleFiles` and `registerField` (see `FormShape`).
  */
 export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unknown>(
   options: UseMizanFormOptions<TSchema, TResult>,
   makeLive: LiveChecksFactory | undefined,
   useResolver: FormResolverHook,
-  shape: FormShape,
+  defaults: FormShape["defaults"],
+  multipleFiles: FormShape["multipleFiles"],
+  registerField: FormShape["register"],
 ): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
   const {
     name,
@@ -189,9 +131,9 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
   // The metadata's defaults are made even when given others: `useMizanFormBase` refuses a
   // form with nested forms there.
   const initialValues = useMemo(() => {
-    const fromMeta = meta && (shape.defaults(meta) as DefaultValues<z.input<TSchema>>);
+    const fromMeta = meta && (defaults(meta) as DefaultValues<z.input<TSchema>>);
     return defaultValues ?? fromMeta;
-  }, [defaultValues, meta, shape]);
+  }, [defaultValues, meta, defaults]);
   const methods = useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
     mode: "onTouched",
     ...formProps,
@@ -266,7 +208,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       setServerError(undefined);
       setResult(undefined);
       setServerSubmitting(true);
-      const data = toWireValues(getValues(), (path) => shape.multipleFiles(meta, path));
+      const data = toWireValues(getValues(), (path) => multipleFiles(meta, path));
       const args: { data: unknown; version?: string } = { data };
       if (formVersion !== undefined) args.version = formVersion;
       try {
@@ -317,7 +259,7 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     });
 
     const register: UseFormRegister<FieldValues> = (path, registerOptions) => {
-      const props = shape.register(form, path, registerOptions, onFieldBlur);
+      const props = registerField(form, path, registerOptions, onFieldBlur);
       // react-hook-form fills an input through its ref, in the browser; the value is also
       // rendered (a server-rendered page, e.g. after a failed native post, shows it at once).
       const current = getValues(path);

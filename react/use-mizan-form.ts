@@ -5,20 +5,18 @@ import { serverErrorOption } from "./error-messages.js";
 import { splitPath, toWireValues, withoutFilesOutside } from "./field-paths.js";
 import { partialSchema } from "./field-resolver.js";
 import { isDevelopment, liveSettings, multipleFilesAt, unprefixed } from "./form-settings.js";
-import type { FormSchemaType, MizanFormReturn, UseMizanFormOptions } from "./form-types.js";
+import type {
+  FormSchemaType,
+  LiveChecksFactory,
+  MizanFormReturn,
+  UseMizanFormOptions,
+} from "./form-types.js";
 import { useCatalogResolver } from "./language.js";
 import { LiveValidation } from "./live-validation.js";
 import { type MizanFormMeta, serverRuleFields } from "./meta.js";
 import { nestedRegister } from "./nested-register.js";
 import { clearServerError } from "./server-error-tracker.js";
-import { type FormShape, type LiveChecksFactory, useMizanFormWith } from "./use-mizan-form-base.js";
-
-/** Forms with nested forms and formsets: their rows' defaults, file paths, Django names. */
-const nestedShape: FormShape = {
-  defaults: formDefaults,
-  multipleFiles: multipleFilesAt,
-  register: nestedRegister,
-};
+import { useMizanFormWith } from "./use-mizan-form-base.js";
 
 const warnedStale = new Set<string>();
 
@@ -104,5 +102,13 @@ const liveChecks: LiveChecksFactory = (latest, form, tracker, sync, onBusyChange
 export function useMizanForm<TSchema extends FormSchemaType, TResult = unknown>(
   options: UseMizanFormOptions<TSchema, TResult>,
 ): MizanFormReturn<z.input<TSchema>, z.output<TSchema>, TResult> {
-  return useMizanFormWith(options, liveChecks, useCatalogResolver, nestedShape);
+  // Forms with nested forms and formsets: their rows' defaults, file paths, Django names.
+  return useMizanFormWith(
+    options,
+    liveChecks,
+    useCatalogResolver,
+    formDefaults,
+    multipleFilesAt,
+    nestedRegister,
+  );
 }
