@@ -139,11 +139,19 @@ const contactSource = (await import("node:fs")).readFileSync(
 );
 // The form hook the generated client calls (`useMizanFormBase` for a form without server rules).
 const formHook = /\b(useMizanForm\w*)\(/.exec(contactSource)?.[1] ?? "useMizanForm";
-const runtimeNames = [...contactSource.matchAll(/import \{([^}]*)\} from "mizan\/runtime"/g)]
-  .flatMap((m) => (m[1] as string).split(","))
-  .map((n) => n.trim())
-  .filter((n) => n && !n.startsWith("type "));
-const shareEntry = `export { MizanProvider, ${formHook} } from "mizan/react";\nexport { ${runtimeNames.join(", ")} } from "mizan/runtime";`;
+/** The values (not types) the generated client imports from one of mizan's entry points. */
+const valueImports = (specifier: string) =>
+  [...contactSource.matchAll(new RegExp(`import \\{([^}]*)\\} from "${specifier}"`, "g"))]
+    .flatMap((m) => (m[1] as string).split(","))
+    .map((n) => n.trim())
+    .filter((n) => n && !n.startsWith("type "));
+const runtimeNames = valueImports("mizan/runtime");
+// Whatever else the client takes from mizan/react (the hook, a catalog loader) counts too.
+const reactNames = [...new Set(["MizanProvider", formHook, ...valueImports("mizan/react")])];
+const shareEntry = `export { ${reactNames.join(", ")} } from "mizan/react";\nexport { ${runtimeNames.join(", ")} } from "mizan/runtime";`;
+if (/from "mizan\/(?!react"|runtime")/.test(contactSource)) {
+  throw new Error("download: the generated client imports a mizan entry the share leaves out");
+}
 const share = {
   asShipped: await bundle(
     { contents: shareEntry },
@@ -236,7 +244,7 @@ const markdown = [
     [
       ["mizan's own share", "min + gzip", "minified"],
       [
-        `mizan/react (\`MizanProvider\`, \`${formHook}\`) + mizan/client + the ${runtimeNames.length} mizan/runtime functions the form uses, as shipped`,
+        `mizan/react (${reactNames.map((n) => `\`${n}\``).join(", ")}) + mizan/client + the ${runtimeNames.length} mizan/runtime functions the form uses, as shipped`,
         formatBytes(share.asShipped.gzip),
         formatBytes(share.asShipped.bytes),
       ],
