@@ -15,8 +15,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * instance is not one (nor is an array), so walkers over plain data leave those whole.
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
+  // `false` for a primitive (and null), which is neither prototype below.
+  const proto = typeof value === "object" && value !== null && Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 

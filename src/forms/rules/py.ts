@@ -1,6 +1,8 @@
 // Small Python semantics the rules share. Browser-safe: its one import, field-parts.ts,
 // imports no value (the form pipeline and the rules share its EMPTY_VALUES test).
 
+import { isEmptyValue } from "../field-parts.js";
+
 /**
  * Python's whitespace (`str.isspace()`, also what `\s` matches in a `str` pattern), as the
  * body of a regex character class. It differs from JS `\s`: Python adds \x1c-\x1f and \x85,
@@ -53,17 +55,14 @@ export function pyInt(text: string): number | null {
 /** Django's `EMPTY_VALUES`: None, "", [], (), {} (undefined counts as None). */
 export { isEmptyValue as isEmptyInput } from "../field-parts.js";
 
-/** Python's `bool(value)` for what JSON can carry (NaN is truthy in Python). */
+/**
+ * Python's `bool(value)` for what JSON can carry. A number is false only at zero (NaN is truthy
+ * in Python), a boolean or bigint as itself; anything else is false exactly when it is one of
+ * Django's EMPTY_VALUES (None, "", [], {}), which isEmptyValue tests.
+ */
 export function pyTruthy(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  if (typeof value === "boolean") return value;
   if (typeof value === "number") return value !== 0;
-  if (typeof value === "bigint") return value !== 0n;
-  if (typeof value === "string" || Array.isArray(value)) return value.length > 0;
-  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.keys(value as object).length > 0;
-  }
-  return true;
+  return typeof value === "boolean" || typeof value === "bigint" ? !!value : !isEmptyValue(value);
 }
 
 /** A JS `Date` (also from another realm, where `instanceof` fails). */
