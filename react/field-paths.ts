@@ -28,8 +28,10 @@ export function isSameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key) => Object.hasOwn(b, key) && isSameValue(a[key], b[key]));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((key) => Object.hasOwn(b, key) && isSameValue(a[key], b[key]))
+    );
   }
   return false;
 }
@@ -73,7 +75,8 @@ export function errorTarget(values: unknown, path: string): string {
 export function byFieldOrder(paths: string[], order: readonly string[] | undefined): string[] {
   if (!order) return paths;
   const rank = (path: string) => {
-    const index = order.indexOf(splitPath(path)[0] ?? "");
+    // The top-level field's name ("" for the empty path, as splitPath gives none).
+    const index = order.indexOf(path.split(".")[0] as string);
     return index === -1 ? order.length : index;
   };
   // Array sort is stable: paths of one rank keep their order.
