@@ -1,5 +1,5 @@
 import type { ContextEnvelope } from "../core/context-key.js";
-import { isRecord } from "../core/is-plain-object.js";
+import { isPlainObject } from "../core/is-plain-object.js";
 import { codeFor, MizanClientError } from "./client-error.js";
 import { envelopeOf, headerEnvelope } from "./envelopes.js";
 
@@ -55,7 +55,8 @@ export async function bodyFrom(
     }
   }
   if (ok) return body;
-  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  // JSON.parse makes plain objects only: on a body, isPlainObject answers as isRecord does.
+  const error = isPlainObject(body) && isPlainObject(body.error) ? body.error : undefined;
   throw new MizanClientError(
     codeFor(error?.code, status),
     status,
@@ -81,8 +82,8 @@ export async function resultFrom(
     !response.ok ||
     /^\s*application\/([\w.+-]+\+)?json\b/i.test(response.headers.get("content-type") ?? "");
   const body = json ? await bodyFrom(response, signal) : response;
-  // A Response has no own `result`: only a success envelope does.
-  const wrapped = isRecord(body) && Object.hasOwn(body, "result");
+  // A Response (no plain object) has no own `result`: only a success envelope does.
+  const wrapped = isPlainObject(body) && Object.hasOwn(body, "result");
   const envelope = wrapped ? envelopeOf(body) : headerEnvelope(response.headers);
   if (envelope) onEnvelope?.(envelope);
   return wrapped ? body.result : body;
