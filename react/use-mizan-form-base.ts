@@ -144,11 +144,11 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
   });
   follow(methods as unknown as Parameters<typeof follow>[0]);
 
-  const [result, setResult] = useState<TResult | undefined>(undefined);
-  const [serverError, setServerError] = useState<MizanServerError | undefined>(undefined);
+  const [result, setResult] = useState<TResult>();
+  const [serverError, setServerError] = useState<MizanServerError>();
   const [isServerValidating, setServerValidating] = useState(false);
   const [isServerSubmitting, setServerSubmitting] = useState(false);
-  const [focusRequest, setFocusRequest] = useState<{ path: string } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ path: string }>();
 
   // The latest options, read by callbacks that outlive a render.
   const latestOptions = { ...options, version, client };
@@ -177,14 +177,14 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
     const sync = () => {
       if (!mounted) return;
       const fields = checks.watched();
-      const key = fields === undefined ? "*" : fields.join("\n");
+      const key = fields?.join("\n") ?? "*";
       if (key === subscribed) return;
       subscribed = key;
       // Unsubscribe first: react-hook-form may be notifying its subscribers right now.
       stop();
       if (fields?.length === 0) return;
       unsubscribe = form.subscribe({
-        ...(fields ? { name: fields } : {}),
+        ...(fields && { name: fields }),
         formState: { values: true },
         callback: ({ values, name: changed, type }) => {
           checks.valuesChanged(values);
@@ -203,14 +203,13 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       const { client: caller, name: formName, version: formVersion, encode, meta } = latest.current;
       checks.clear();
       submitting?.abort();
+      setResult(undefined);
+      setServerError(undefined);
       const controller = new AbortController();
       submitting = controller;
-      setServerError(undefined);
-      setResult(undefined);
       setServerSubmitting(true);
       const data = toWireValues(getValues(), (path) => multipleFiles(meta, path));
-      const args: { data: unknown; version?: string } = { data };
-      if (formVersion !== undefined) args.version = formVersion;
+      const args = { data, ...(formVersion !== undefined && { version: formVersion }) };
       try {
         const value = (await caller.call(`${formName}.submit`, args, {
           signal: controller.signal,
