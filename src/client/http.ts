@@ -55,8 +55,10 @@ export async function bodyFrom(
     }
   }
   if (ok) return body;
-  // JSON.parse makes plain objects only: on a body, isPlainObject answers as isRecord does.
-  const error = isPlainObject(body) && isPlainObject(body.error) ? body.error : undefined;
+  // The body is any JSON value (undefined when malformed): only an object has an `error`, and
+  // JSON.parse makes plain objects only.
+  const sent = (body as { error?: unknown } | null | undefined)?.error;
+  const error = isPlainObject(sent) ? sent : undefined;
   throw new MizanClientError(
     codeFor(error?.code, status),
     status,
