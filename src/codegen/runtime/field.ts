@@ -87,8 +87,6 @@ function clean(spec: FieldSpec, input: unknown, ctx: IssueSink): unknown {
 }
 
 function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): unknown {
-  const messages = spec.messages ?? {};
-  const keys = spec.keys ?? {};
   let value = input;
   if (spec.coerce) {
     const result = spec.coerce[0](input, spec.coerce[1]);
@@ -98,7 +96,7 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): unknown {
         ctx,
         input,
         code,
-        generatedText(keys[code], messages[code] ?? code, result.params ?? {}),
+        generatedText(spec.keys?.[code], spec.messages?.[code] ?? code, result.params ?? {}),
       );
       return FAILED;
     }
@@ -110,7 +108,7 @@ function cleanOne(spec: FieldSpec, input: unknown, ctx: IssueSink): unknown {
       ctx,
       input,
       "required",
-      generatedText(keys.required, messages.required ?? "required", {}),
+      generatedText(spec.keys?.required, spec.messages?.required ?? "required", {}),
     );
     return FAILED;
   }
