@@ -27,9 +27,8 @@ export function generatedText(
   params: MessageParams,
   words?: Readonly<Record<string, string>>,
 ): string {
-  return activeCatalog.text
-    ? activeCatalog.text(key, fallback, params, words)
-    : fillPlaceholders(fallback, params);
+  // A catalog's text is always a string: without one, the baked-in English text.
+  return activeCatalog.text?.(key, fallback, params, words) ?? fillPlaceholders(fallback, params);
 }
 
 const PLACEHOLDER = /%\((\w+)\)([sdr])/g;
