@@ -127,7 +127,7 @@ export function MizanProvider(props: MizanProviderProps) {
     // The props are the client options (createCaller reads its own by name, and refuses an
     // old `retry`); a given `client` has none.
     const clientOptions = props.client ? undefined : (props as ClientOptions);
-    const caller = clientOptions ? createCaller(clientOptions) : (props.client as MizanCaller);
+    const caller = props.client || createCaller(props as ClientOptions);
     return { caller, clientOptions, initial, held: [] };
   }, [props.client ?? baseUrl]);
   // The store is made by the first context hook (a page without contexts never loads it):
