@@ -52,8 +52,11 @@ export const coerceStr: CoerceFn = (value, params) => {
     v = pyStr(v);
     if (params.strip !== false) v = pyStrip(v as string);
   }
-  if (isEmptyInput(v)) return { ok: true, value: params.empty === undefined ? "" : params.empty };
-  return { ok: true, value: v };
+  return {
+    ok: true,
+    // An empty result is the field's `empty_value` ("" unless given, null included).
+    value: !isEmptyInput(v) ? v : params.empty === undefined ? "" : params.empty,
+  };
 };
 
 export const maxLength: RuleFn = (value, params) => {
