@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import type { FieldValues, Resolver, UseFormReturn } from "react-hook-form";
 import type { MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import { fieldResolver } from "./field-resolver.js";
@@ -43,22 +43,22 @@ function useFieldLevelResolver<TValues extends FieldValues>(
   catalogs: MessageCatalogs | undefined,
 ): PlainResolver<TValues> {
   refuseCatalogs(catalogs);
-  const form = useRef<UseFormReturn<TValues, unknown, unknown> | null>(null);
-  // fieldResolver tells a field's events from a submit by the number of fields registered.
-  const resolver = useMemo(
-    () =>
-      fieldResolver<TValues>(schema, {
-        registeredCount: () => form.current?.control._names?.mount?.size,
+  // fieldResolver tells a field's events from a submit by the number of fields registered:
+  // `follow` hands it the form (the hook calls it on each render, right after useForm, so a
+  // new schema's resolver has the form before it first runs). No ref: a plain page then
+  // imports nothing from React it does not call.
+  const { resolver, follow } = useMemo(() => {
+    let form: UseFormReturn<TValues, unknown, unknown> | undefined;
+    return {
+      resolver: fieldResolver<TValues>(schema, {
+        registeredCount: () => form?.control._names?.mount?.size,
       }),
-    [schema],
-  );
-  return {
-    resolver,
-    follow(methods) {
-      form.current = methods;
-    },
-    catalog: undefined,
-  };
+      follow(methods: UseFormReturn<TValues, unknown, unknown>) {
+        form = methods;
+      },
+    };
+  }, [schema]);
+  return { resolver, follow, catalog: undefined };
 }
 
 /**
