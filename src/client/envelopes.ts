@@ -55,8 +55,7 @@ export function envelopeCaller(
   transport: Transport,
   first?: EnvelopeListener,
 ): Pick<MizanClient, "call" | "onEnvelope"> {
-  const listeners = new Set<EnvelopeListener>();
-  if (first) listeners.add(first);
+  const listeners = new Set<EnvelopeListener>(first && [first]);
   return {
     call<TResult>(name: string, args: unknown = {}, callOptions: CallOptions = {}) {
       const own = callOptions.onEnvelope;
