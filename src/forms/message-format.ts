@@ -114,8 +114,7 @@ export function pythonFormat(value: unknown, conversion: string): string {
   if (conversion === "d" && typeof value === "number") return String(Math.trunc(value));
   if (conversion === "r" && typeof value === "string") return `'${value}'`;
   if (value === null) return "None";
-  if (value === true) return "True";
-  if (value === false) return "False";
+  if (typeof value === "boolean") return value ? "True" : "False";
   if (Array.isArray(value)) return `[${value.map((v) => pythonFormat(v, "r")).join(", ")}]`;
   return String(value);
 }

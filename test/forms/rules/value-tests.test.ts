@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { isPlainObject, isRecord } from "../../../src/core/is-plain-object.js";
+import { pythonFormat } from "../../../src/forms/message-format.js";
 import { pyTruthy } from "../../../src/forms/rules/py.js";
 
 // The value tests the browser share carries, held to their definitions: Python's bool() for
@@ -103,5 +104,41 @@ describe("isPlainObject", () => {
     const own = Object.getOwnPropertyDescriptor(parsed, "__proto__")?.value;
     expect(isPlainObject(own)).toBe(true);
     expect(isRecord(own)).toBe(true);
+  });
+});
+
+describe("pythonFormat", () => {
+  /** Python's `%s`/`%d`/`%r` of one param as messages fill them, spelled case by case. */
+  function format(value: unknown, conversion: string): string {
+    if (conversion === "d" && typeof value === "number") return String(Math.trunc(value));
+    if (conversion === "r" && typeof value === "string") return `'${value}'`;
+    if (value === null) return "None";
+    if (value === true) return "True";
+    if (value === false) return "False";
+    if (Array.isArray(value)) return `[${value.map((v) => format(v, "r")).join(", ")}]`;
+    return String(value);
+  }
+  const safe = (f: () => string) => {
+    try {
+      return f();
+    } catch (error) {
+      return `throws ${(error as Error).name}`;
+    }
+  };
+
+  test.each(["s", "d", "r"])("%%%s of any value", (conversion) => {
+    for (const value of corners) {
+      expect(safe(() => pythonFormat(value, conversion))).toBe(
+        safe(() => format(value, conversion)),
+      );
+    }
+    fc.assert(
+      fc.property(fc.anything({ withBigInt: true, withBoxedValues: true }), (value) => {
+        expect(safe(() => pythonFormat(value, conversion))).toBe(
+          safe(() => format(value, conversion)),
+        );
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
