@@ -1,18 +1,15 @@
 import type { ContextEnvelope, ContextMerge, ContextRef } from "../core/context-key.js";
-import { isPlainObject } from "../core/is-plain-object.js";
+import { isRecord } from "../core/is-plain-object.js";
 import type { CallOptions, EnvelopeListener, MizanClient, Transport } from "./transport.js";
 
-/**
- * A list's context references: a name, and args that are an object when given. Envelopes come
- * from JSON.parse (over HTTP and in process), whose objects are all plain.
- */
+/** A list's context references: a name, and args that are an object when given. */
 const refsIn = (list: unknown): ContextRef[] =>
   Array.isArray(list)
     ? list.filter(
         (ref) =>
-          isPlainObject(ref) &&
+          isRecord(ref) &&
           typeof ref.name === "string" &&
-          (ref.args === undefined || isPlainObject(ref.args)),
+          (ref.args === undefined || isRecord(ref.args)),
       )
     : [];
 

@@ -1,5 +1,5 @@
 import type { ContextEnvelope } from "../core/context-key.js";
-import { isPlainObject } from "../core/is-plain-object.js";
+import { isRecord } from "../core/is-plain-object.js";
 import { codeFor, MizanClientError } from "./client-error.js";
 import { envelopeOf, headerEnvelope } from "./envelopes.js";
 
@@ -55,10 +55,9 @@ export async function bodyFrom(
     }
   }
   if (ok) return body;
-  // The body is any JSON value (undefined when malformed): only an object has an `error`, and
-  // JSON.parse makes plain objects only.
+  // The body is any JSON value (undefined when malformed): only an object has an `error`.
   const sent = (body as { error?: unknown } | null | undefined)?.error;
-  const error = isPlainObject(sent) ? sent : undefined;
+  const error = isRecord(sent) ? sent : undefined;
   throw new MizanClientError(
     codeFor(error?.code, status),
     status,
@@ -84,8 +83,8 @@ export async function resultFrom(
     !response.ok ||
     /^\s*application\/([\w.+-]+\+)?json\b/i.test(response.headers.get("content-type") ?? "");
   const body = json ? await bodyFrom(response, signal) : response;
-  // A Response (no plain object) has no own `result`: only a success envelope does.
-  const wrapped = isPlainObject(body) && Object.hasOwn(body, "result");
+  // A Response has no own `result`: only a success envelope does.
+  const wrapped = isRecord(body) && Object.hasOwn(body, "result");
   const envelope = wrapped ? envelopeOf(body) : headerEnvelope(response.headers);
   if (envelope) onEnvelope?.(envelope);
   return wrapped ? body.result : body;
