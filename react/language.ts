@@ -1,3 +1,4 @@
+import { useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { FieldValues, Path, Resolver, UseFormReturn } from "react-hook-form";
 import {
   catalogLoader,
@@ -9,7 +10,6 @@ import { usePageLanguage } from "./direction.js";
 import { fieldResolver } from "./field-resolver.js";
 import type { FormSchemaType } from "./form-types.js";
 import { MizanProviderContext } from "./provider-context.js";
-import { useContext, useEffect, useMemo, useRef, useState } from "./react-api.js";
 import type { FormResolverHook } from "./use-mizan-form-base.js";
 
 /**

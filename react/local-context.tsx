@@ -1,5 +1,4 @@
-import type { ReactElement, ReactNode } from "react";
-import { createContext, useContext } from "./react-api.js";
+import { createContext, type ReactElement, type ReactNode, useContext } from "react";
 import { type MizanContextResult, useMizanContext } from "./use-mizan-context.js";
 
 /** A local context provider's props: the context's arguments, `children` and `fallback`. */

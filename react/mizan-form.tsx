@@ -1,4 +1,4 @@
-import type { FormHTMLAttributes, ReactNode } from "react";
+import { type FormHTMLAttributes, type ReactNode, useContext, useMemo, useRef } from "react";
 import { type FieldValues, get, type UseFormReturn, useFormState } from "react-hook-form";
 import type { MizanComponents, MizanComponentsOverride } from "./components.js";
 import { languageDirection, usePageLanguage } from "./direction.js";
@@ -14,7 +14,6 @@ import { MizanFields } from "./mizan-fields.js";
 import { MizanCsrfField, useNativeFormProps } from "./native-fields.js";
 import { applyInitialState, type MizanFormInitialState } from "./native-form.js";
 import { MizanProviderContext } from "./provider-context.js";
-import { useContext, useMemo, useRef } from "./react-api.js";
 import { RenderContext, type RenderContextValue, useRenderContext } from "./render-context.js";
 import { useRendererText } from "./renderer-text.js";
 import { defaultWidgets } from "./widgets/index.js";

@@ -1,8 +1,8 @@
+import { createContext, useContext } from "react";
 import type { FieldValues } from "react-hook-form";
 import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
 import type { MizanComponents } from "./components.js";
 import type { MizanFormReturn } from "./form-types.js";
-import { createContext, useContext } from "./react-api.js";
 
 export interface RenderContextValue {
   form: MizanFormReturn<FieldValues, unknown, unknown>;

@@ -1,8 +1,8 @@
+import { useContext } from "react";
 import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
 import { RENDERER_TEXTS, type RendererTextKey } from "../src/codegen/runtime/renderer-texts.js";
 import { formatMessage } from "../src/forms/message-format.js";
 import type { MessageParams } from "../src/forms/message-types.js";
-import { useContext } from "./react-api.js";
 import { RenderContext } from "./render-context.js";
 
 /**
