@@ -1,9 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo } from "react";
 import type { FieldValues, Resolver, UseFormReturn } from "react-hook-form";
 import type { MessageCatalogs } from "../src/codegen/runtime/catalog.js";
 import { fieldResolver } from "./field-resolver.js";
 import type { FormSchemaType } from "./form-types.js";
-import { useMemo } from "./react-api.js";
 import type { FormResolverHook } from "./use-mizan-form-base.js";
 
 /** What a form resolver hook gives `useMizanFormBase` when it loads no message catalog. */

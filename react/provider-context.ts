@@ -1,10 +1,10 @@
+import { createContext } from "react";
 import type { ChannelClient, ChannelClientOptions } from "../src/client/channel-client.js";
 import type { ContextStore } from "../src/client/context-store.js";
 import type { ClientOptions } from "../src/client/create-client.js";
 import type { MessageCatalog } from "../src/codegen/runtime/catalog.js";
 import type { ContextEnvelope, SerializedContexts } from "../src/core/context-key.js";
 import type { MizanCaller } from "./provider.js";
-import { createContext } from "./react-api.js";
 
 /**
  * Where the provider keeps what its context store is made from: the store itself is made by

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import type { ChannelClient, ChannelClientOptions } from "../src/client/channel-client.js";
 import type { ContextEnvelope, SerializedContexts } from "../src/client/context-store.js";
 import { type ClientOptions, createCaller } from "../src/client/create-client.js";
@@ -10,7 +10,6 @@ import {
   type MizanContextSource,
   MizanProviderContext,
 } from "./provider-context.js";
-import { useContext, useEffect, useMemo, useState } from "./react-api.js";
 
 /**
  * What the hooks need of `mizan/client`: one call with an abort signal; for contexts, a

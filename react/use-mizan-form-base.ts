@@ -1,3 +1,4 @@
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   type DefaultValues,
   type FieldValues,
@@ -25,7 +26,6 @@ import type {
   UseMizanFormOptions,
 } from "./form-types.js";
 import { useMizanClient } from "./provider.js";
-import { useEffect, useMemo, useRef, useState } from "./react-api.js";
 import { isAbort, isItemList, type MizanServerError, toServerError } from "./server-error.js";
 import { serverErrorTracker } from "./server-error-tracker.js";
 
