@@ -45,8 +45,7 @@ function useFieldLevelResolver<TValues extends FieldValues>(
   refuseCatalogs(catalogs);
   // fieldResolver tells a field's events from a submit by the number of fields registered:
   // `follow` hands it the form (the hook calls it on each render, right after useForm, so a
-  // new schema's resolver has the form before it first runs). No ref: a plain page then
-  // imports nothing from React it does not call.
+  // new schema's resolver has the form before it first runs).
   const { resolver, follow } = useMemo(() => {
     let form: UseFormReturn<TValues, unknown, unknown> | undefined;
     return {
