@@ -158,13 +158,15 @@ export interface LiveChecks {
  * Makes a form's live server validation (`useMizanForm` passes `LiveValidation`'s). Without
  * one, the form keeps its server errors until their values change and checks nothing on blur.
  * Its arguments are positional (a plain form page downloads the call, and property names do not
- * minify): the latest options, the form, its server errors' tracker (the live checks' errors go
+ * minify): the latest options, the form, its values as the wire carries them (the shape's file
+ * paths applied), its server errors' tracker (the live checks' errors go
  * there too), `sync` to call when the fields `watched()` names changed (the form subscribes to
  * them instead), and `onBusyChange` for `isServerValidating`.
  */
 export type LiveChecksFactory = (
   latest: { readonly current: LatestFormOptions },
   form: UseFormReturn<FieldValues>,
+  wireValues: () => unknown,
   tracker: ServerErrorTracker,
   sync: () => void,
   onBusyChange: (busy: boolean) => void,

@@ -193,14 +193,17 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       });
     };
 
+    // The form's values as the wire carries them (files in place of file lists).
+    const wireValues = () =>
+      toWireValues(getValues(), (path) => multipleFiles(latest.current.meta, path));
     const tracker = serverErrorTracker(form, sync);
     // Without live checks, the tracker alone (which clears the same on an unmount).
     const checks: Pick<LiveChecks, "watched" | "valuesChanged" | "clear"> & Partial<LiveChecks> =
-      makeLive?.(latest, form, tracker, sync, setServerValidating) ?? tracker;
+      makeLive?.(latest, form, wireValues, tracker, sync, setServerValidating) ?? tracker;
     const onFieldBlur = (path: string) => checks.blurred?.(path);
 
     const submit = form.handleSubmit(async () => {
-      const { client: caller, name: formName, version: formVersion, encode, meta } = latest.current;
+      const { client: caller, name: formName, version: formVersion, encode } = latest.current;
       checks.clear();
       submitting?.abort();
       setResult(undefined);
@@ -208,8 +211,10 @@ export function useMizanFormWith<TSchema extends FormSchemaType, TResult = unkno
       const controller = new AbortController();
       submitting = controller;
       setServerSubmitting(true);
-      const data = toWireValues(getValues(), (path) => multipleFiles(meta, path));
-      const args = { data, ...(formVersion !== undefined && { version: formVersion }) };
+      const args = {
+        data: wireValues(),
+        ...(formVersion !== undefined && { version: formVersion }),
+      };
       try {
         const value = (await caller.call(`${formName}.submit`, args, {
           signal: controller.signal,

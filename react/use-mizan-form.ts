@@ -2,7 +2,7 @@ import type { FieldValues, Path } from "react-hook-form";
 import type { z } from "zod";
 import { formDefaults } from "./default-values.js";
 import { serverErrorOption } from "./error-messages.js";
-import { splitPath, toWireValues, withoutFilesOutside } from "./field-paths.js";
+import { splitPath, withoutFilesOutside } from "./field-paths.js";
 import { partialSchema } from "./field-resolver.js";
 import { isDevelopment, liveSettings, multipleFilesAt, unprefixed } from "./form-settings.js";
 import type {
@@ -21,7 +21,7 @@ import { useMizanFormWith } from "./use-mizan-form-base.js";
 const warnedStale = new Set<string>();
 
 /** The live checks of a form, wired to its react-hook-form form and its latest options. */
-const liveChecks: LiveChecksFactory = (latest, form, tracker, sync, onBusyChange) => {
+const liveChecks: LiveChecksFactory = (latest, form, wireValues, tracker, sync, onBusyChange) => {
   const values = () => form.getValues();
   return new LiveValidation(
     {
@@ -48,11 +48,7 @@ const liveChecks: LiveChecksFactory = (latest, form, tracker, sync, onBusyChange
         return unprefixed(meta, top);
       },
       // A check of one field need not upload the form's other files on every blur.
-      wireValues: (top) =>
-        withoutFilesOutside(
-          toWireValues(values(), (path) => multipleFilesAt(latest.current.meta, path)),
-          top,
-        ),
+      wireValues: (top) => withoutFilesOutside(wireValues(), top),
       hasClientError: async (path) => {
         // Only the top-level field's own rules can reject it (unless the schema has
         // object-level ones): a blur need not run the whole form's rules.
